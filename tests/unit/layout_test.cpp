@@ -1,0 +1,158 @@
+// Layout invariants on the sample article and on random text: no line wider than the measure, every word of the
+// source laid out once and in order, for both breakers, justified and ragged, over a range of widths.
+#include "bundle_loader.h"
+#include "layout.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+
+using namespace galley;
+
+namespace {
+
+std::vector<std::string> words(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+Article sampleArticle() {
+    LoadResult r = loadBundle(test::readText(test::sourcePath("assets/sample.json")));
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r.bundle.articles[0] : Article{};
+}
+
+// The body's words as laid out: hyphenated halves joined, inserted hyphens removed.
+std::vector<std::string> laidOutBodyWords(const DisplayList& dl) {
+    std::vector<std::string> out;
+    bool joinNext = false;
+    for (const TextLine& line : dl.lines) {
+        if (line.block == UINT32_MAX || line.role == LineRole::Marker) continue;
+        for (size_t i = 0; i < line.words.size(); ++i) {
+            std::string w = line.words[i].text;
+            bool last = i + 1 == line.words.size();
+            bool inserted = last && line.hyphenated;
+            if (inserted) w.pop_back();
+            if (joinNext) out.back() += w;
+            else out.push_back(w);
+            // A line that ends inside a word (inserted hyphen, or a break after an explicit hyphen or dash).
+            joinNext = last && !line.last && (inserted || (!w.empty() && (w.back() == '-' || w.compare(w.size() >= 3 ? w.size() - 3 : 0, 3, "\xE2\x80\x94") == 0 || w.compare(w.size() >= 3 ? w.size() - 3 : 0, 3, "\xE2\x80\x93") == 0)));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> bodyWords(const Article& a) {
+    std::vector<std::string> out;
+    for (const Block& b : a.blocks) {
+        for (auto& w : words(b.text.text)) out.push_back(w);
+        for (const RichText& item : b.items)
+            for (auto& w : words(item.text)) out.push_back(w);
+    }
+    return out;
+}
+
+void expectWithinMeasure(const DisplayList& dl, float width) {
+    for (const TextLine& line : dl.lines) {
+        if (line.role == LineRole::Marker) continue;
+        EXPECT_LE(line.x + line.width, width + 0.01f) << "line overflows: " << (line.words.empty() ? "" : line.words[0].text);
+        EXPECT_GE(line.x, 0.0f);
+    }
+}
+
+}  // namespace
+
+TEST(Layout, SampleKeepsEveryWordInOrderAndWithinTheMeasure) {
+    Article a = sampleArticle();
+    ArticleLayout layout(test::notoFonts(), a);
+    for (Breaking breaking : {Breaking::FirstFit, Breaking::Optimal})
+        for (Align align : {Align::Justify, Align::Left})
+            for (float width : {200.0f, 340.0f, 560.0f, 900.0f}) {
+                LayoutParams p;
+                p.width = width;
+                p.align = align;
+                p.breaking = breaking;
+                DisplayList dl = layout.layout(p);
+                expectWithinMeasure(dl, width);
+                EXPECT_EQ(laidOutBodyWords(dl), bodyWords(a)) << "width " << width;
+                EXPECT_GT(dl.height, 0);
+            }
+}
+
+TEST(Layout, HeaderHasTitleBylineAndDate) {
+    Article a = sampleArticle();
+    ArticleLayout layout(test::notoFonts(), a);
+    DisplayList dl = layout.layout({});
+    ASSERT_FALSE(dl.lines.empty());
+    EXPECT_EQ(dl.lines[0].role, LineRole::Title);
+    std::string byline;
+    for (const TextLine& l : dl.lines)
+        if (l.role == LineRole::Byline)
+            for (const WordBox& w : l.words) byline += w.text + " ";
+    EXPECT_NE(byline.find("Faith Magbanua"), std::string::npos) << byline;
+    EXPECT_NE(byline.find("China Christian Daily"), std::string::npos) << byline;
+    EXPECT_NE(byline.find("November 15, 2017"), std::string::npos) << byline;
+}
+
+TEST(Layout, JustifiedLinesFillTheMeasure) {
+    Article a = sampleArticle();
+    ArticleLayout layout(test::notoFonts(), a);
+    LayoutParams p;
+    p.width = 560;
+    DisplayList dl = layout.layout(p);
+    int justified = 0;
+    for (const TextLine& line : dl.lines) {
+        if (line.role != LineRole::Paragraph || line.last) continue;
+        EXPECT_NEAR(line.x + line.width, 560.0f, 0.05f);
+        ++justified;
+    }
+    EXPECT_GT(justified, 20);
+}
+
+TEST(Layout, GlyphsUseKerningAndTheEmSize) {
+    FontSet const& fonts = test::notoFonts();
+    RichText t;
+    t.text = "AV";
+    MeasuredParagraph p = measureParagraph(t, {FontStyle::Regular, 18, ColorRole::Text}, fonts);
+    const FontFace& f = fonts.face(FontStyle::Regular);
+    float expected = (f.advance(f.glyphIndex('A')) + f.kerning(f.glyphIndex('A'), f.glyphIndex('V')) +
+                      f.advance(f.glyphIndex('V'))) * 18;
+    ASSERT_EQ(p.boxes.size(), 1u);
+    EXPECT_NEAR(p.boxes[0].width, expected, 1e-3);
+    EXPECT_LT(p.boxes[0].width, (f.advance(f.glyphIndex('A')) + f.advance(f.glyphIndex('V'))) * 18);
+}
+
+TEST(Layout, RandomParagraphsNeverOverflowNorLoseWords) {
+    std::mt19937 rng(1234);
+    const char* vocabulary[] = {"a", "the", "typesetting", "of", "incomprehensibilities", "x", "line-breaking",
+                                "Knuth", "pneumonoultramicroscopicsilicovolcanoconiosis", "and", "\xE2\x80\x9Cquoted\xE2\x80\x9D",
+                                "caf\xC3\xA9", "https://example.org/a/very/long/path/that/cannot/break/anywhere/at/all", "1990\xE2\x80\x93" "2000"};
+    for (int round = 0; round < 40; ++round) {
+        Article a;
+        a.id = "r";
+        a.title = "Random";
+        int paragraphs = 1 + rng() % 4;
+        for (int i = 0; i < paragraphs; ++i) {
+            Block b;
+            int n = 1 + rng() % 80;
+            for (int k = 0; k < n; ++k) b.text.text += std::string(k ? " " : "") + vocabulary[rng() % 14];
+            a.blocks.push_back(b);
+        }
+        ArticleLayout layout(test::notoFonts(), a);
+        LayoutParams p;
+        p.width = 80.0f + static_cast<float>(rng() % 700);
+        p.align = rng() % 2 ? Align::Justify : Align::Left;
+        p.breaking = rng() % 2 ? Breaking::Optimal : Breaking::FirstFit;
+        DisplayList dl = layout.layout(p);
+        expectWithinMeasure(dl, p.width);
+        // Words wider than the measure are split between glyphs: compare the concatenated text instead.
+        std::string laid, source;
+        for (auto& w : laidOutBodyWords(dl)) laid += w;
+        for (auto& w : bodyWords(a)) source += w;
+        EXPECT_EQ(laid, source) << "round " << round << " width " << p.width;
+    }
+}

@@ -1,0 +1,94 @@
+// glyph_atlas.cpp — see glyph_atlas.h.
+#include "glyph_atlas.h"
+
+#include <stb/stb_truetype.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace galley {
+
+GlyphAtlas::~GlyphAtlas() {
+    if (texture_) glDeleteTextures(1, &texture_);
+}
+
+void GlyphAtlas::reset() {
+    glyphs_.clear();
+    std::fill(pixels_.begin(), pixels_.end(), 0);
+    shelfX_ = shelfY_ = 1;
+    shelfHeight_ = 0;
+    dirtyTop_ = 0;
+    dirtyBottom_ = Size;
+}
+
+const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel) {
+    uint32_t sizeKey = static_cast<uint32_t>(std::lround(devicePx * 8)) & 0xFFFFF;
+    uint64_t key = (static_cast<uint64_t>(style) << 56) | (static_cast<uint64_t>(subpixel & 7) << 52) |
+                   (static_cast<uint64_t>(sizeKey) << 32) | glyph;
+    auto it = glyphs_.find(key);
+    if (it != glyphs_.end()) return &it->second;
+
+    const FontFace& face = fonts.face(style);
+    const auto* info = static_cast<const stbtt_fontinfo*>(face.stbFontInfo());
+    float scale = devicePx / static_cast<float>(face.unitsPerEm());
+    float shift = static_cast<float>(subpixel) / SubpixelSteps;
+    int x0, y0, x1, y1;
+    stbtt_GetGlyphBitmapBoxSubpixel(info, glyph, scale, scale, shift, 0, &x0, &y0, &x1, &y1);
+    AtlasGlyph g;
+    int w = x1 - x0, h = y1 - y0;
+    if (w > 0 && h > 0 && w < Size / 4 && h < Size / 4) {
+        if (shelfX_ + w + 1 > Size) {
+            shelfX_ = 1;
+            shelfY_ += shelfHeight_ + 1;
+            shelfHeight_ = 0;
+        }
+        if (shelfY_ + h + 1 > Size) return nullptr;
+        stbtt_MakeGlyphBitmapSubpixel(info, &pixels_[static_cast<size_t>(shelfY_) * Size + shelfX_], w, h, Size,
+                                      scale, scale, shift, 0, glyph);
+        g.x0 = static_cast<int16_t>(x0);
+        g.y0 = static_cast<int16_t>(y0);
+        g.x1 = static_cast<int16_t>(x1);
+        g.y1 = static_cast<int16_t>(y1);
+        g.u0 = static_cast<float>(shelfX_) / Size;
+        g.v0 = static_cast<float>(shelfY_) / Size;
+        g.u1 = static_cast<float>(shelfX_ + w) / Size;
+        g.v1 = static_cast<float>(shelfY_ + h) / Size;
+        g.empty = false;
+        dirtyTop_ = std::min(dirtyTop_, shelfY_);
+        dirtyBottom_ = std::max(dirtyBottom_, shelfY_ + h);
+        shelfX_ += w + 1;
+        shelfHeight_ = std::max(shelfHeight_, h);
+    }
+    return &glyphs_.emplace(key, g).first->second;
+}
+
+unsigned int GlyphAtlas::upload() {
+    if (!texture_) {
+        glGenTextures(1, &texture_);
+        glBindTexture(GL_TEXTURE_2D, texture_);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, Size, Size, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        dirtyTop_ = 0;
+        dirtyBottom_ = Size;
+    }
+    if (dirtyTop_ < dirtyBottom_) {
+        // ImGui's shader multiplies texture by vertex colour: white with coverage as alpha tints to the text colour.
+        int rows = dirtyBottom_ - dirtyTop_;
+        rgba_.resize(static_cast<size_t>(rows) * Size);
+        const uint8_t* src = &pixels_[static_cast<size_t>(dirtyTop_) * Size];
+        for (size_t i = 0; i < rgba_.size(); ++i) rgba_[i] = 0x00FFFFFFu | (static_cast<uint32_t>(src[i]) << 24);
+        glBindTexture(GL_TEXTURE_2D, texture_);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, dirtyTop_, Size, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
+        dirtyTop_ = Size;
+        dirtyBottom_ = 0;
+    }
+    return texture_;
+}
+
+}  // namespace galley

@@ -1,0 +1,44 @@
+// glyph_atlas.h — glyph bitmaps rasterised at device pixel size, packed into one RGBA texture for ImGui to draw.
+//
+// Glyphs are keyed by face, glyph, device pixel size (to 1/8 px) and horizontal subpixel phase (1/4 px), so text
+// positioned by Galley's layout at fractional x stays where layout put it, crisp at any devicePixelRatio.
+// Packing is by shelves; when the texture is full it is cleared and refilled (the caller redraws).
+// The GL texture is owned here; nothing else touches GL state but the upload.
+#pragma once
+
+#include "font.h"
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace galley {
+
+struct AtlasGlyph {
+    int16_t x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // bitmap box relative to the pen position, device px (y down)
+    float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
+    bool empty = true;                       // nothing to draw (a space)
+};
+
+class GlyphAtlas {
+public:
+    static constexpr int Size = 2048;
+    static constexpr int SubpixelSteps = 4;
+
+    ~GlyphAtlas();
+    // Looks the glyph up, rasterising it on first use. Returns nullptr when the atlas is full (call reset()).
+    const AtlasGlyph* get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel);
+    void reset();
+    // Uploads what changed since the last call; creates the texture on first use. Returns the GL texture name.
+    unsigned int upload();
+
+private:
+    std::unordered_map<uint64_t, AtlasGlyph> glyphs_;
+    std::vector<uint8_t> pixels_ = std::vector<uint8_t>(static_cast<size_t>(Size) * Size, 0);  // coverage
+    std::vector<uint32_t> rgba_;
+    int shelfX_ = 1, shelfY_ = 1, shelfHeight_ = 0;
+    int dirtyTop_ = Size, dirtyBottom_ = 0;
+    unsigned int texture_ = 0;
+};
+
+}  // namespace galley

@@ -1,0 +1,119 @@
+// viewer.cpp — see viewer.h. Layout of the visible slice into ImGui's background draw list: glyph quads from the
+// atlas at device-pixel positions, rules and link underlines as filled rectangles. ImGui never sets article text.
+#include "viewer.h"
+
+#include "word_hyphenation.h"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace galley {
+
+Theme lightTheme() {
+    return {IM_COL32(0xFB, 0xFA, 0xF7, 0xFF), IM_COL32(0x1C, 0x1B, 0x19, 0xFF), IM_COL32(0x5E, 0x5B, 0x55, 0xFF),
+            IM_COL32(0x1A, 0x4F, 0x8B, 0xFF), IM_COL32(0xD9, 0xD4, 0xCA, 0xFF), IM_COL32(0x8B, 0x2C, 0x1A, 0xFF)};
+}
+
+// The measure: about 66 characters of the body face on wide screens, the full width less margins on phones.
+static constexpr float MaxMeasureEm = 33.0f;
+static constexpr float MarginCss = 20.0f;
+
+void Viewer::relayoutIfNeeded() {
+    float width = std::min(cssWidth - 2 * MarginCss, MaxMeasureEm * params.fontSize);
+    width = std::max(width, 120.0f);
+    columnX = std::floor((cssWidth - width) / 2);
+    top = cssWidth < 600 ? 24.0f : 56.0f;
+    if (!layout || (!layoutDirty && width == params.width)) return;
+    params.width = width;
+    display = layout->layout(params);
+    layoutDirty = false;
+}
+
+static uint32_t colorOf(const Theme& t, ColorRole r) {
+    switch (r) {
+        case ColorRole::Text: return t.text;
+        case ColorRole::Muted: return t.muted;
+        case ColorRole::Link: return t.link;
+        case ColorRole::Rule: return t.rule;
+        case ColorRole::Accent: return t.accent;
+    }
+    return t.text;
+}
+
+void Viewer::draw() {
+    relayoutIfNeeded();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(cssWidth, cssHeight);
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+
+    const float originY = top - scrollY;
+    const float visibleTop = scrollY - top - 64, visibleBottom = scrollY - top + cssHeight + 64;
+    // Device-pixel snapping: ImGui scales CSS coordinates by dpr, so a CSS coordinate of n/dpr lands on pixel n.
+    auto snap = [&](float css) { return std::round(css * dpr) / dpr; };
+
+    for (int pass = 0; pass < 2; ++pass) {
+        bool full = false;
+        ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlas.upload()));
+        dl->PushTextureID(texture);
+        for (const PlacedGlyph& g : display.glyphs) {
+            if (g.y < visibleTop || g.y - g.size * 2 > visibleBottom) continue;
+            float xDev = (columnX + g.x) * dpr;
+            float whole = std::floor(xDev);
+            int phase = static_cast<int>((xDev - whole) * GlyphAtlas::SubpixelSteps + 0.5f);
+            if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
+            const AtlasGlyph* a = atlas.get(fonts, g.style, g.glyph, g.size * dpr, phase);
+            if (!a) { full = true; break; }
+            if (a->empty) continue;
+            float baselineDev = std::round((originY + g.y) * dpr);
+            ImVec2 p0((whole + a->x0) / dpr, (baselineDev + a->y0) / dpr);
+            ImVec2 p1((whole + a->x1) / dpr, (baselineDev + a->y1) / dpr);
+            dl->PrimReserve(6, 4);
+            dl->PrimRectUV(p0, p1, ImVec2(a->u0, a->v0), ImVec2(a->u1, a->v1), colorOf(theme, g.color));
+        }
+        dl->PopTextureID();
+        if (!full) break;
+        // The atlas filled up (many sizes after zooming): start it afresh and draw this frame again.
+        dl->_ResetForNewFrame();
+        atlas.reset();
+    }
+    // Textures are uploaded before ImGui renders; glyphs added after upload() are uploaded now.
+    atlas.upload();
+
+    for (const RuleBox& r : display.rules) {
+        if (r.y < visibleTop || r.y > visibleBottom) continue;
+        float h = std::max(r.height, 1.0f / dpr);
+        dl->AddRectFilled(ImVec2(snap(columnX + r.x), snap(originY + r.y)),
+                          ImVec2(snap(columnX + r.x + r.width), snap(originY + r.y) + snap(h)), colorOf(theme, r.color));
+    }
+    for (const LinkBox& l : display.links) {
+        if (l.y < visibleTop || l.y > visibleBottom) continue;
+        float y = snap(originY + l.y + l.height * 0.82f);
+        dl->AddRectFilled(ImVec2(columnX + l.x, y), ImVec2(columnX + l.x + l.width, y + std::max(1.0f, std::round(dpr)) / dpr),
+                          (theme.link & 0x00FFFFFF) | 0x80000000);
+    }
+    for (const ImageBox& im : display.images) {
+        if (im.y + im.height < visibleTop || im.y > visibleBottom) continue;
+        ImVec2 p0(snap(columnX + im.x), snap(originY + im.y)), p1(snap(columnX + im.x + im.width), snap(originY + im.y + im.height));
+        dl->AddRectFilled(p0, p1, (theme.rule & 0x00FFFFFF) | 0x40000000);
+        dl->AddRect(p0, p1, theme.rule);
+    }
+
+    ImGui::Render();
+    int fbw = static_cast<int>(std::lround(cssWidth * dpr)), fbh = static_cast<int>(std::lround(cssHeight * dpr));
+    glViewport(0, 0, fbw, fbh);
+    uint32_t bg = theme.background;
+    glClearColor((bg & 0xFF) / 255.0f, ((bg >> 8) & 0xFF) / 255.0f, ((bg >> 16) & 0xFF) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace galley

@@ -1,0 +1,17 @@
+// cli_common.h — what the CLI's commands share: exit codes, file reading, resource paths.
+#pragma once
+
+#include <string>
+
+namespace galley::cli {
+
+enum ExitCode { ExitOk = 0, ExitInvalid = 1, ExitUsage = 2, ExitFile = 3, ExitResources = 4 };
+
+// Reads a whole file ("-" is stdin). Returns false if it cannot be read.
+bool readFile(const std::string& path, std::string& out);
+
+// Where fonts and hyphenation patterns are: $GALLEY_FONT_DIR / $GALLEY_HYPHEN_DIR, else the build's defaults.
+std::string fontDir();
+std::string hyphenDir();
+
+}  // namespace galley::cli

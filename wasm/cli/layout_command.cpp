@@ -1,0 +1,173 @@
+// layout_command.cpp — see layout_command.h.
+#include "layout_command.h"
+
+#include "bundle_loader.h"
+#include "cli_common.h"
+#include "hyphenator.h"
+#include "layout.h"
+#include "word_hyphenation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+namespace galley::cli {
+
+namespace {
+
+bool parseNumber(const char* s, double lo, double hi, double& out) {
+    char* end = nullptr;
+    double v = std::strtod(s, &end);
+    if (end == s || *end != '\0' || !(v >= lo && v <= hi)) return false;
+    out = v;
+    return true;
+}
+
+int usage(const char* why) {
+    std::fprintf(stderr, "galley layout: %s\nusage: galley layout BUNDLE --width PX [--font-size PX] "
+                         "[--align justify|left] [--breaking optimal|first-fit] [--font PATH] [--article N] "
+                         "[--no-hyphenation] [--json]\n", why);
+    return ExitUsage;
+}
+
+}  // namespace
+
+int runLayoutCommand(int argc, char** argv) {
+    std::string bundlePath, fontPath;
+    LayoutParams params;
+    bool json = false, hyphenation = true, haveWidth = false;
+    double article = 0;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto value = [&](const char* name) -> const char* {
+            if (i + 1 >= argc) return nullptr;
+            (void)name;
+            return argv[++i];
+        };
+        double v;
+        if (a == "--json") json = true;
+        else if (a == "--no-hyphenation") hyphenation = false;
+        else if (a == "--width") {
+            const char* s = value("--width");
+            if (!s || !parseNumber(s, 1, 100000, v)) return usage("--width takes a number of CSS px, 1 to 100000");
+            params.width = static_cast<float>(v);
+            haveWidth = true;
+        } else if (a == "--font-size") {
+            const char* s = value("--font-size");
+            if (!s || !parseNumber(s, 4, 400, v)) return usage("--font-size takes a number of CSS px, 4 to 400");
+            params.fontSize = static_cast<float>(v);
+        } else if (a == "--line-height") {
+            const char* s = value("--line-height");
+            if (!s || !parseNumber(s, 0.5, 5, v)) return usage("--line-height takes a multiple of the em, 0.5 to 5");
+            params.lineHeight = static_cast<float>(v);
+        } else if (a == "--align") {
+            const char* s = value("--align");
+            if (s && std::string(s) == "justify") params.align = Align::Justify;
+            else if (s && std::string(s) == "left") params.align = Align::Left;
+            else return usage("--align takes justify or left");
+        } else if (a == "--breaking") {
+            const char* s = value("--breaking");
+            if (s && std::string(s) == "optimal") params.breaking = Breaking::Optimal;
+            else if (s && std::string(s) == "first-fit") params.breaking = Breaking::FirstFit;
+            else return usage("--breaking takes optimal or first-fit");
+        } else if (a == "--font") {
+            const char* s = value("--font");
+            if (!s) return usage("--font takes a TTF file");
+            fontPath = s;
+        } else if (a == "--article") {
+            const char* s = value("--article");
+            if (!s || !parseNumber(s, 0, 1e6, article)) return usage("--article takes an index from 0");
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            return usage(("unknown option " + a).c_str());
+        } else if (bundlePath.empty()) {
+            bundlePath = a;
+        } else {
+            return usage("one bundle at a time");
+        }
+    }
+    if (bundlePath.empty()) return usage("no bundle given");
+    if (!haveWidth) return usage("--width is required");
+
+    std::string text;
+    if (!readFile(bundlePath, text)) {
+        std::fprintf(stderr, "%s: cannot read file\n", bundlePath.c_str());
+        return ExitFile;
+    }
+    LoadResult r = loadBundle(text);
+    for (const auto& e : r.errors) std::fprintf(stderr, "%s: error: %s\n", bundlePath.c_str(), e.str().c_str());
+    if (!r.ok()) return ExitInvalid;
+    size_t index = static_cast<size_t>(article);
+    if (index >= r.bundle.articles.size()) {
+        std::fprintf(stderr, "%s: --article %zu: the bundle has %zu article(s)\n", bundlePath.c_str(), index,
+                     r.bundle.articles.size());
+        return ExitUsage;
+    }
+
+    FontSet fonts;
+    std::string why;
+    if (!loadFontSet(fonts, fontDir(), &why)) {
+        std::fprintf(stderr, "galley layout: fonts: %s (set GALLEY_FONT_DIR)\n", why.c_str());
+        return ExitResources;
+    }
+    if (!fontPath.empty()) {
+        auto face = FontFace::fromFile(fontPath, &why);
+        if (!face) {
+            std::fprintf(stderr, "galley layout: --font: %s\n", why.c_str());
+            return ExitFile;
+        }
+        fonts.faces[static_cast<int>(FontStyle::Regular)] = std::move(face);
+    }
+
+    const Article& a = r.bundle.articles[index];
+    ArticleLayout layout(fonts, a);
+    std::optional<Hyphenator> hyphenator;
+    if (hyphenation) {
+        std::string dic;
+        std::string lang = a.lang.substr(0, 2) == "en" ? "en_US" : a.lang;
+        for (char& c : lang) c = c == '-' ? '_' : c;
+        if (readFile(hyphenDir() + "/hyph_" + lang + ".dic", dic)) hyphenator = Hyphenator::fromDic(dic);
+        if (hyphenator)
+            layout.setHyphenation([&](const std::string& t, std::vector<uint32_t>& points) {
+                findHyphenationPoints(*hyphenator, t, points);
+            });
+    }
+    DisplayList dl = layout.layout(params);
+
+    if (json) {
+        nlohmann::json out;
+        out["width"] = params.width;
+        out["height"] = dl.height;
+        out["fontSize"] = params.fontSize;
+        nlohmann::json lines = nlohmann::json::array();
+        for (const TextLine& line : dl.lines) {
+            nlohmann::json l;
+            l["block"] = line.block == UINT32_MAX ? -1 : static_cast<long>(line.block);
+            l["role"] = lineRoleName(line.role);
+            if (line.role == LineRole::Heading) l["level"] = line.level;
+            l["last"] = line.last;
+            l["hyphenated"] = line.hyphenated;
+            l["space"] = line.space;
+            l["top"] = line.top;
+            l["baseline"] = line.baseline;
+            nlohmann::json words = nlohmann::json::array();
+            for (const WordBox& w : line.words)
+                words.push_back({{"text", w.text}, {"x", line.x + w.x}, {"width", w.width}});
+            l["words"] = std::move(words);
+            lines.push_back(std::move(l));
+        }
+        out["lines"] = std::move(lines);
+        std::puts(out.dump(1).c_str());
+    } else {
+        for (const TextLine& line : dl.lines) {
+            std::string s;
+            for (const WordBox& w : line.words) s += (s.empty() ? "" : " ") + w.text;
+            std::printf("%-10s %7.1f  %s\n", lineRoleName(line.role), line.width, s.c_str());
+        }
+    }
+    return ExitOk;
+}
+
+}  // namespace galley::cli

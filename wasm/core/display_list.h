@@ -1,0 +1,74 @@
+// display_list.h — what layout produces and every renderer consumes: positioned glyphs, rules, link boxes, image
+// boxes, and the text of each line with its position (for the DOM text layer, the layout dump and tests).
+//
+// Coordinates are CSS pixels: x from the left edge of the text column, y down from the top of the article.
+// Glyph positions are fractional; renderers decide how to snap. Colours are roles, so a theme change re-renders
+// without re-layout.
+#pragma once
+
+#include "font.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace galley {
+
+enum class ColorRole : uint8_t { Text, Muted, Link, Rule, Accent };
+
+// Which part of the article a line belongs to; names match the layout dump's "role".
+enum class LineRole : uint8_t { Title, Subtitle, Byline, Paragraph, Heading, Quote, Pullquote, ListItem, Caption, Attribution, Marker };
+const char* lineRoleName(LineRole r);
+
+struct PlacedGlyph {
+    float x = 0, y = 0;      // pen position on the baseline
+    float size = 0;          // em size in CSS px
+    uint16_t glyph = 0;
+    FontStyle style = FontStyle::Regular;
+    ColorRole color = ColorRole::Text;
+};
+
+struct RuleBox {
+    float x = 0, y = 0, width = 0, height = 0;
+    ColorRole color = ColorRole::Rule;
+};
+
+struct LinkBox {
+    float x = 0, y = 0, width = 0, height = 0;
+    uint32_t href = 0;       // index into DisplayList::hrefs
+};
+
+struct ImageBox {
+    float x = 0, y = 0, width = 0, height = 0;
+    uint32_t block = 0;
+    std::string src, alt;
+};
+
+struct WordBox {
+    std::string text;        // UTF-8; a hyphenated line's last word includes the inserted hyphen
+    float x = 0, width = 0;
+};
+
+struct TextLine {
+    uint32_t block = 0;      // index into the article's blocks; header lines use UINT32_MAX
+    LineRole role = LineRole::Paragraph;
+    int level = 0;           // heading level, when role is Heading
+    bool last = false;       // last line of its paragraph
+    bool hyphenated = false; // ends in an inserted hyphen
+    float x = 0, top = 0, width = 0, height = 0, baseline = 0;
+    float fontSize = 0;
+    float space = 0;         // natural inter-word space of this line's font at its size
+    std::vector<WordBox> words;
+};
+
+struct DisplayList {
+    float width = 0, height = 0;
+    std::vector<PlacedGlyph> glyphs;
+    std::vector<RuleBox> rules;
+    std::vector<LinkBox> links;
+    std::vector<std::string> hrefs;
+    std::vector<ImageBox> images;
+    std::vector<TextLine> lines;
+};
+
+}  // namespace galley

@@ -1,0 +1,128 @@
+// font.cpp — see font.h. stb_truetype is compiled here, once, for the whole program (the renderer's glyph atlas
+// calls its rasteriser through the same symbols).
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <stb/stb_truetype.h>
+
+#include "font.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+
+namespace galley {
+
+// Lookups are cached because layout asks for the same glyphs and pairs millions of times, and stb_truetype walks
+// the cmap and GPOS tables on every call. The caches belong to the face; a face is used by one thread at a time.
+struct FontFace::Impl {
+    std::vector<unsigned char> bytes;
+    stbtt_fontinfo info{};
+    float unitScale = 0.001f;                     // font units to em units
+    std::vector<int32_t> glyphOfCodepoint;        // direct table for the BMP's first 0x3000 code points; -1 = unknown
+    mutable std::unordered_map<uint32_t, int> glyphOfOther;
+    mutable std::vector<float> advanceOfGlyph;    // NaN-free: < 0 means not yet read
+    mutable std::unordered_map<uint32_t, float> kernOfPair;
+};
+
+static constexpr uint32_t DirectGlyphTable = 0x3000;
+
+FontFace::FontFace() : impl_(new Impl) {}
+FontFace::~FontFace() = default;
+
+std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, std::string* error) {
+    auto setError = [&](const char* msg) { if (error) *error = msg; return nullptr; };
+    if (bytes.size() < 12) return setError("font: file too small");
+    std::unique_ptr<FontFace> face(new FontFace);
+    Impl& im = *face->impl_;
+    im.bytes = std::move(bytes);
+    int offset = stbtt_GetFontOffsetForIndex(im.bytes.data(), 0);
+    if (offset < 0 || !stbtt_InitFont(&im.info, im.bytes.data(), offset)) return setError("font: not a TrueType font");
+    int unitsPerEm = 0;
+    if (im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= im.bytes.size())
+        unitsPerEm = (im.bytes[im.info.head + 18] << 8) | im.bytes[im.info.head + 19];
+    if (unitsPerEm < 16 || unitsPerEm > 16384) return setError("font: bad unitsPerEm in head table");
+    face->unitsPerEm_ = unitsPerEm;
+    im.unitScale = 1.0f / unitsPerEm;
+    int ascent, descent, lineGap;
+    stbtt_GetFontVMetrics(&im.info, &ascent, &descent, &lineGap);
+    face->metrics_ = {ascent * im.unitScale, -descent * im.unitScale, lineGap * im.unitScale};
+    im.glyphOfCodepoint.assign(DirectGlyphTable, -1);
+    im.advanceOfGlyph.assign(static_cast<size_t>(im.info.numGlyphs > 0 ? im.info.numGlyphs : 0), -1.0f);
+    return face;
+}
+
+std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (error) *error = path + ": cannot open";
+        return nullptr;
+    }
+    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string why;
+    auto face = fromBytes(std::move(bytes), &why);
+    if (!face && error) *error = path + ": " + why;
+    return face;
+}
+
+int FontFace::glyphIndex(uint32_t cp) const {
+    Impl& im = *impl_;
+    if (cp < DirectGlyphTable) {
+        int32_t& g = im.glyphOfCodepoint[cp];
+        if (g < 0) g = stbtt_FindGlyphIndex(&im.info, static_cast<int>(cp));
+        return g;
+    }
+    auto it = im.glyphOfOther.find(cp);
+    if (it != im.glyphOfOther.end()) return it->second;
+    int g = cp <= 0x10FFFF ? stbtt_FindGlyphIndex(&im.info, static_cast<int>(cp)) : 0;
+    im.glyphOfOther.emplace(cp, g);
+    return g;
+}
+
+float FontFace::advance(int glyph) const {
+    Impl& im = *impl_;
+    if (glyph < 0 || static_cast<size_t>(glyph) >= im.advanceOfGlyph.size()) return 0;
+    float& a = im.advanceOfGlyph[glyph];
+    if (a < 0) {
+        int adv = 0, lsb = 0;
+        stbtt_GetGlyphHMetrics(&im.info, glyph, &adv, &lsb);
+        a = adv * im.unitScale;
+    }
+    return a;
+}
+
+float FontFace::kerning(int left, int right) const {
+    Impl& im = *impl_;
+    if (left <= 0 || right <= 0 || left > 0xFFFF || right > 0xFFFF) return 0;
+    uint32_t key = (static_cast<uint32_t>(left) << 16) | static_cast<uint32_t>(right);
+    auto it = im.kernOfPair.find(key);
+    if (it != im.kernOfPair.end()) return it->second;
+    float k = stbtt_GetGlyphKernAdvance(&im.info, left, right) * im.unitScale;
+    im.kernOfPair.emplace(key, k);
+    return k;
+}
+
+const void* FontFace::stbFontInfo() const { return &impl_->info; }
+
+const FontFace& FontSet::face(FontStyle s) const {
+    int i = static_cast<int>(s);
+    if (faces[i]) return *faces[i];
+    // Fallbacks: bold italic → bold → regular; sans bold → sans → regular.
+    if (s == FontStyle::BoldItalic && faces[static_cast<int>(FontStyle::Bold)]) return *faces[static_cast<int>(FontStyle::Bold)];
+    if (s == FontStyle::SansBold && faces[static_cast<int>(FontStyle::Sans)]) return *faces[static_cast<int>(FontStyle::Sans)];
+    return *faces[0];
+}
+
+bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
+    static const char* const files[] = {"NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf",
+                                        "NotoSerif-BoldItalic.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
+    for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
+        std::string why;
+        set.faces[i] = FontFace::fromFile(dir + "/" + files[i], &why);
+        if (!set.faces[i] && i == 0) {
+            if (error) *error = why;
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace galley

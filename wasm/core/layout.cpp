@@ -1,0 +1,407 @@
+// layout.cpp — see layout.h. Two passes: measure() turns the article into pieces (measured paragraphs, rules,
+// image boxes) with their block styles; layout() breaks and places them for one width.
+#include "layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace galley {
+
+const char* lineRoleName(LineRole r) {
+    switch (r) {
+        case LineRole::Title: return "title";
+        case LineRole::Subtitle: return "subtitle";
+        case LineRole::Byline: return "byline";
+        case LineRole::Paragraph: return "paragraph";
+        case LineRole::Heading: return "heading";
+        case LineRole::Quote: return "quote";
+        case LineRole::Pullquote: return "pullquote";
+        case LineRole::ListItem: return "list";
+        case LineRole::Caption: return "caption";
+        case LineRole::Attribution: return "attribution";
+        case LineRole::Marker: return "marker";
+    }
+    return "?";
+}
+
+// Block styles, in ems of the body size. Kept together so the page's rhythm can be read (and tuned) in one place.
+namespace style {
+constexpr float TitleSize = 1.9f, TitleLineHeight = 1.2f;
+constexpr float SubtitleSize = 1.2f, SubtitleLineHeight = 1.4f;
+constexpr float BylineSize = 0.8f;
+constexpr float HeadingSizes[6] = {1.6f, 1.35f, 1.2f, 1.05f, 1.0f, 1.0f};
+constexpr float HeadingLineHeight = 1.25f, HeadingSpaceBefore = 1.4f, HeadingSpaceAfter = 0.4f;
+constexpr float ParagraphSpacing = 0.8f;
+constexpr float QuoteIndent = 1.5f, QuoteBarX = 0.35f, QuoteBarWidth = 0.15f;
+constexpr float PullquoteSize = 1.35f, PullquoteLineHeight = 1.35f;
+constexpr float ListIndent = 1.6f, ListItemSpacing = 0.3f, MarkerGap = 0.5f;
+constexpr float CaptionSize = 0.85f;
+constexpr float HeaderRuleGap = 1.2f;
+constexpr float ImageAspect = 9.0f / 16.0f;  // when the bundle gives no size
+}  // namespace style
+
+struct ArticleLayout::Piece {
+    enum Kind : uint8_t { Text, Rule, Image } kind = Text;
+    LineRole role = LineRole::Paragraph;
+    uint32_t block = UINT32_MAX;
+    int level = 0;
+    MeasuredParagraph para;        // Text
+    MeasuredParagraph marker;      // ListItem: "•" or "3."
+    bool hasMarker = false;
+    bool ragged = false;           // never justified (titles, headings, captions)
+    float indent = 0;              // em of the body size
+    float lineHeight = 1.5f;       // multiple of the piece's own size; 0 = the params' body line height
+    float spaceBefore = 0;         // em of the body size
+    float spaceAfter = 0;
+    bool quoteBar = false;         // draw a bar left of the lines (block quotes)
+    bool rulesAround = false;      // pull quotes
+    float ruleFraction = 1.0f;     // Rule: fraction of the column, centred
+    float imageAspect = 0;         // Image: height / width
+    std::string src, alt;
+};
+
+ArticleLayout::ArticleLayout(const FontSet& fonts, const Article& article) : fonts_(fonts), article_(article) {}
+ArticleLayout::~ArticleLayout() = default;
+
+static const char* const MonthNames[12] = {"January", "February", "March", "April", "May", "June", "July",
+                                          "August", "September", "October", "November", "December"};
+
+std::string formatDateEnglish(const std::string& iso) {
+    if (iso.size() < 10) return iso;
+    int year = std::atoi(iso.substr(0, 4).c_str()), month = std::atoi(iso.substr(5, 2).c_str()),
+        day = std::atoi(iso.substr(8, 2).c_str());
+    if (month < 1 || month > 12) return iso;
+    return std::string(MonthNames[month - 1]) + " " + std::to_string(day) + ", " + std::to_string(year);
+}
+
+static std::string joinAuthors(const std::vector<Author>& authors) {
+    std::string out;
+    for (size_t i = 0; i < authors.size(); ++i) {
+        if (i > 0) out += i + 1 == authors.size() ? " and " : ", ";
+        out += authors[i].name;
+    }
+    return out;
+}
+
+void ArticleLayout::measure(const LayoutParams& params) {
+    pieces_.clear();
+    const float fs = params.fontSize;
+    auto addText = [&](LineRole role, const RichText& text, TextStyle ts, bool hyphenate) -> Piece& {
+        Piece piece;
+        piece.role = role;
+        std::vector<uint32_t> points;
+        if (hyphenate && hyphenate_) hyphenate_(text.text, points);
+        piece.para = measureParagraph(text, ts, fonts_, hyphenate && hyphenate_ ? &points : nullptr);
+        pieces_.push_back(std::move(piece));
+        return pieces_.back();
+    };
+    auto plain = [](std::string s) { RichText t; t.text = std::move(s); return t; };
+
+    // Header: headline, dek, byline, rule.
+    Piece& title = addText(LineRole::Title, plain(article_.title), {FontStyle::Bold, fs * style::TitleSize, ColorRole::Text}, false);
+    title.ragged = true;
+    title.lineHeight = style::TitleLineHeight;
+    title.spaceAfter = 0.5f;
+    if (!article_.subtitle.empty()) {
+        Piece& dek = addText(LineRole::Subtitle, plain(article_.subtitle),
+                             {FontStyle::Italic, fs * style::SubtitleSize, ColorRole::Muted}, false);
+        dek.ragged = true;
+        dek.lineHeight = style::SubtitleLineHeight;
+        dek.spaceAfter = 0.5f;
+    }
+    std::vector<std::string> bylineParts;
+    if (!article_.authors.empty()) bylineParts.push_back("By " + joinAuthors(article_.authors));
+    if (!article_.source.name.empty()) bylineParts.push_back(article_.source.name);
+    if (!article_.published.empty())
+        bylineParts.push_back(params.dateText.empty() ? formatDateEnglish(article_.published) : params.dateText);
+    if (!bylineParts.empty()) {
+        std::string byline;
+        for (size_t i = 0; i < bylineParts.size(); ++i) byline += (i ? "  \u00B7  " : "") + bylineParts[i];
+        Piece& by = addText(LineRole::Byline, plain(byline), {FontStyle::Sans, fs * style::BylineSize, ColorRole::Muted}, false);
+        by.ragged = true;
+    }
+    {
+        Piece rule;
+        rule.kind = Piece::Rule;
+        rule.spaceBefore = style::HeaderRuleGap * 0.6f;
+        rule.spaceAfter = style::HeaderRuleGap;
+        pieces_.push_back(std::move(rule));
+    }
+
+    // Body blocks.
+    for (uint32_t bi = 0; bi < article_.blocks.size(); ++bi) {
+        const Block& b = article_.blocks[bi];
+        size_t first = pieces_.size();
+        switch (b.type) {
+            case BlockType::Paragraph: {
+                Piece& p = addText(LineRole::Paragraph, b.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
+                p.lineHeight = 0;
+                p.spaceAfter = style::ParagraphSpacing;
+                break;
+            }
+            case BlockType::Heading: {
+                int level = std::clamp(b.level, 1, 6);
+                Piece& h = addText(LineRole::Heading, b.text,
+                                   {FontStyle::Bold, fs * style::HeadingSizes[level - 1], ColorRole::Text}, false);
+                h.level = level;
+                h.ragged = true;
+                h.lineHeight = style::HeadingLineHeight;
+                h.spaceBefore = style::HeadingSpaceBefore - style::ParagraphSpacing;
+                h.spaceAfter = style::HeadingSpaceAfter;
+                break;
+            }
+            case BlockType::Quote: {
+                Piece& q = addText(LineRole::Quote, b.text, {FontStyle::Italic, fs, ColorRole::Text}, true);
+                q.indent = style::QuoteIndent;
+                q.lineHeight = 0;
+                q.quoteBar = true;
+                q.spaceAfter = b.attribution.empty() ? style::ParagraphSpacing : 0.2f;
+                if (!b.attribution.empty()) {
+                    RichText at = b.attribution;
+                    at.text = "\u2014 " + at.text;
+                    for (Mark& m : at.marks) { m.start += 2; m.end += 2; }
+                    Piece& a = addText(LineRole::Attribution, at, {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
+                    a.indent = style::QuoteIndent;
+                    a.ragged = true;
+                    a.spaceAfter = style::ParagraphSpacing;
+                }
+                break;
+            }
+            case BlockType::Pullquote: {
+                Piece& q = addText(LineRole::Pullquote, b.text, {FontStyle::Italic, fs * style::PullquoteSize, ColorRole::Accent}, false);
+                q.ragged = true;
+                q.lineHeight = style::PullquoteLineHeight;
+                q.rulesAround = true;
+                q.spaceBefore = 0.6f;
+                q.spaceAfter = b.attribution.empty() ? style::ParagraphSpacing + 0.6f : 0.3f;
+                if (!b.attribution.empty()) {
+                    Piece& a = addText(LineRole::Attribution, b.attribution, {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
+                    a.ragged = true;
+                    a.spaceAfter = style::ParagraphSpacing + 0.6f;
+                }
+                break;
+            }
+            case BlockType::List: {
+                for (size_t i = 0; i < b.items.size(); ++i) {
+                    Piece& item = addText(LineRole::ListItem, b.items[i], {FontStyle::Regular, fs, ColorRole::Text}, true);
+                    item.indent = style::ListIndent;
+                    item.lineHeight = 0;
+                    item.spaceAfter = i + 1 == b.items.size() ? style::ParagraphSpacing : style::ListItemSpacing;
+                    RichText marker;
+                    marker.text = b.ordered ? std::to_string(i + 1) + "." : "\u2022";
+                    item.marker = measureParagraph(marker, {FontStyle::Regular, fs, ColorRole::Muted}, fonts_);
+                    item.hasMarker = true;
+                }
+                break;
+            }
+            case BlockType::Image: {
+                Piece img;
+                img.kind = Piece::Image;
+                img.src = b.src;
+                img.alt = b.alt;
+                img.imageAspect = style::ImageAspect;
+                img.spaceAfter = b.caption.empty() ? style::ParagraphSpacing : 0.4f;
+                pieces_.push_back(std::move(img));
+                if (!b.caption.empty()) {
+                    Piece& c = addText(LineRole::Caption, b.caption, {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
+                    c.ragged = true;
+                    c.spaceAfter = style::ParagraphSpacing;
+                }
+                break;
+            }
+            case BlockType::Divider: {
+                Piece rule;
+                rule.kind = Piece::Rule;
+                rule.ruleFraction = 0.2f;
+                rule.spaceBefore = 0.4f;
+                rule.spaceAfter = style::ParagraphSpacing + 0.4f;
+                pieces_.push_back(std::move(rule));
+                break;
+            }
+        }
+        for (size_t k = first; k < pieces_.size(); ++k) {
+            pieces_[k].block = bi;
+            if (pieces_[k].role == LineRole::Heading) pieces_[k].level = std::clamp(b.level, 1, 6);
+        }
+    }
+    measuredFor_ = fs;
+}
+
+namespace {
+
+// Places one measured paragraph's lines at (x0, y), appending to the display list. Returns the height used.
+struct LinePlacer {
+    const FontSet& fonts;
+    DisplayList& out;
+    std::vector<BreakItem> scratchItems;
+    std::vector<int32_t> scratchBoxOfItem;
+    std::vector<BoxRef> scratchBoxes;
+
+    float place(const MeasuredParagraph& p, float x0, float y, float width, bool justify, Breaking breaking,
+                float lineHeightPx, LineRole role, uint32_t block, int level) {
+        const std::vector<int32_t>* boxOfItem = nullptr;
+        const std::vector<BoxRef>* boxes = nullptr;
+        const std::vector<BreakItem>& items =
+            breakItemsFor(p, width, scratchItems, scratchBoxOfItem, scratchBoxes, boxOfItem, boxes);
+        BreakParams bp;
+        bp.lineWidths = {width};
+        bp.justify = justify;
+        std::vector<LineBreak> breaks = breaking == Breaking::Optimal ? breakOptimal(items, bp) : breakFirstFit(items, bp);
+
+        const VerticalMetrics& vm = fonts.face(p.style.face).metrics();
+        const float size = p.style.size;
+        const float halfLeading = (lineHeightPx - (vm.ascent + vm.descent) * size) / 2;
+        size_t start = 0;
+        float top = y;
+        for (size_t li = 0; li < breaks.size(); ++li) {
+            const LineBreak& br = breaks[li];
+            while (start < br.item && items[start].kind != BreakItem::Box) ++start;
+            TextLine line;
+            line.block = block;
+            line.role = role;
+            line.level = level;
+            line.last = li + 1 == breaks.size();
+            line.x = x0;
+            line.top = top;
+            line.height = lineHeightPx;
+            line.baseline = top + halfLeading + vm.ascent * size;
+            line.fontSize = size;
+            line.space = p.space;
+            // Justified lines take the breaker's ratio; a last line may shrink (the breaker chose that) but never
+            // stretches. Never shrink past the glue's limit.
+            float ratio = justify ? std::max(br.ratio, -1.0f) : 0;
+            if (line.last) ratio = std::min(ratio, 0.0f);
+            float x = 0;
+            bool wordOpen = false;
+            int32_t linkRun = -1;
+            float linkStart = 0, linkEnd = 0;
+            auto closeLink = [&]() {
+                if (linkRun < 0) return;
+                out.links.push_back({x0 + linkStart, top, linkEnd - linkStart, lineHeightPx, static_cast<uint32_t>(out.hrefs.size())});
+                out.hrefs.push_back(p.hrefs[linkRun]);
+                linkRun = -1;
+            };
+            for (size_t k = start; k < br.item; ++k) {
+                const BreakItem& it = items[k];
+                if (it.kind == BreakItem::Glue) {
+                    x += it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
+                    wordOpen = false;
+                    continue;
+                }
+                if (it.kind != BreakItem::Box) continue;
+                const BoxRef& b = (*boxes)[(*boxOfItem)[k]];
+                const ShapedGlyph* g = &p.glyphs[b.firstGlyph];
+                float base = g[0].x;
+                for (uint32_t gi = 0; gi < b.glyphCount; ++gi) {
+                    float gx = x + g[gi].x - base;
+                    int32_t link = g[gi].link;
+                    ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
+                    out.glyphs.push_back({x0 + gx, line.baseline, size, g[gi].glyph, g[gi].face, color});
+                    if (link != linkRun) {
+                        closeLink();
+                        if (link >= 0) { linkRun = link; linkStart = gx; }
+                    }
+                    if (link >= 0) linkEnd = gx + g[gi].advance;
+                }
+                std::string text = p.text.substr(g[0].textBegin, g[b.glyphCount - 1].textEnd - g[0].textBegin);
+                if (wordOpen && !line.words.empty()) {
+                    line.words.back().text += text;
+                    line.words.back().width = x + b.width - line.words.back().x;
+                } else {
+                    line.words.push_back({text, x, b.width});
+                }
+                wordOpen = true;
+                x += b.width;
+            }
+            const BreakItem& end = items[br.item];
+            if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
+                // An inserted hyphen.
+                out.glyphs.push_back({x0 + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color});
+                if (!line.words.empty()) {
+                    line.words.back().text += "-";
+                    line.words.back().width += end.width;
+                }
+                x += end.width;
+                line.hyphenated = true;
+            }
+            closeLink();
+            line.width = x;
+            out.lines.push_back(std::move(line));
+            top += lineHeightPx;
+            start = br.item + 1;
+        }
+        return top - y;
+    }
+};
+
+}  // namespace
+
+DisplayList ArticleLayout::layout(const LayoutParams& params) {
+    if (measuredFor_ != params.fontSize) measure(params);
+    DisplayList out;
+    const float width = std::max(params.width, 1.0f);
+    const float em = params.fontSize;
+    out.width = width;
+    LinePlacer placer{fonts_, out, {}, {}, {}};
+    float y = 0;
+    for (const Piece& piece : pieces_) {
+        y += piece.spaceBefore * em;
+        float indent = std::min(piece.indent * em, width * 0.3f);
+        float x0 = indent, w = width - indent;
+        if (piece.kind == Piece::Rule) {
+            float rw = width * piece.ruleFraction;
+            out.rules.push_back({(width - rw) / 2, y, rw, 1.0f, ColorRole::Rule});
+            y += 1.0f + piece.spaceAfter * em;
+            continue;
+        }
+        if (piece.kind == Piece::Image) {
+            float h = std::round(w * piece.imageAspect);
+            out.images.push_back({x0, y, w, h, piece.block, piece.src, piece.alt});
+            y += h + piece.spaceAfter * em;
+            continue;
+        }
+        float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * piece.para.style.size;
+        bool justify = params.align == Align::Justify && !piece.ragged;
+        if (piece.rulesAround) {
+            out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
+            y += 0.5f * em;
+        }
+        size_t firstLine = out.lines.size();
+        float h = placer.place(piece.para, x0, y, w, justify, params.breaking, lineHeightPx, piece.role, piece.block, piece.level);
+        if (piece.hasMarker && firstLine < out.lines.size()) {
+            // Marker right-aligned in the indent, on the first line's baseline.
+            const TextLine& first = out.lines[firstLine];
+            const MeasuredParagraph& m = piece.marker;
+            float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
+            float mx = x0 - style::MarkerGap * em - mw;
+            TextLine markerLine;
+            markerLine.block = piece.block;
+            markerLine.role = LineRole::Marker;
+            markerLine.last = true;
+            markerLine.x = mx;
+            markerLine.top = first.top;
+            markerLine.height = first.height;
+            markerLine.baseline = first.baseline;
+            markerLine.fontSize = m.style.size;
+            markerLine.width = mw;
+            markerLine.words.push_back({m.text, 0, mw});
+            for (const ShapedGlyph& g : m.glyphs)
+                out.glyphs.push_back({mx + g.x, first.baseline, m.style.size, g.glyph, g.face, ColorRole::Muted});
+            out.lines.insert(out.lines.begin() + static_cast<long>(firstLine), std::move(markerLine));
+        }
+        if (piece.quoteBar)
+            out.rules.push_back({style::QuoteBarX * em, y, style::QuoteBarWidth * em, h, ColorRole::Rule});
+        y += h;
+        if (piece.rulesAround) {
+            y += 0.4f * em;
+            out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
+            y += 2.0f;
+        }
+        y += piece.spaceAfter * em;
+    }
+    out.height = std::ceil(y);
+    return out;
+}
+
+}  // namespace galley

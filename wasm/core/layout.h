@@ -1,0 +1,55 @@
+// layout.h — an article to a display list: block layout (header, paragraphs, headings, quotes, lists, images,
+// dividers) over measured paragraphs and the line breaker.
+//
+// ArticleLayout keeps the measured paragraphs between calls, so a new width re-runs only line breaking and
+// placement; a new font size or article re-measures. It owns no fonts: the FontSet is passed in and must outlive it.
+#pragma once
+
+#include "display_list.h"
+#include "font.h"
+#include "model.h"
+#include "paragraph_builder.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace galley {
+
+enum class Align : uint8_t { Justify, Left };
+enum class Breaking : uint8_t { Optimal, FirstFit };
+
+struct LayoutParams {
+    float width = 560;          // text column, CSS px
+    float fontSize = 18;        // body em size, CSS px
+    float lineHeight = 1.5f;    // body line height, multiple of the em
+    Align align = Align::Justify;
+    Breaking breaking = Breaking::Optimal;
+    std::string dateText;       // how to print `published` in the byline; empty: English ("November 15, 2017")
+};
+
+// Code point offsets in `word` where a hyphen may go; the caller decides what may be hyphenated.
+using HyphenateFn = std::function<void(const std::string& text, std::vector<uint32_t>& points)>;
+
+class ArticleLayout {
+public:
+    ArticleLayout(const FontSet& fonts, const Article& article);
+    ~ArticleLayout();
+    void setHyphenation(HyphenateFn fn) { hyphenate_ = std::move(fn); measuredFor_ = -1; }
+    DisplayList layout(const LayoutParams& params);
+
+private:
+    struct Piece;  // one measured paragraph and where it goes
+    void measure(const LayoutParams& params);
+
+    const FontSet& fonts_;
+    const Article& article_;
+    HyphenateFn hyphenate_;
+    std::vector<Piece> pieces_;
+    float measuredFor_ = -1;  // font size the pieces were measured at
+};
+
+// English date for the byline from an ISO 8601 string ("2017-11-15T03:11" → "November 15, 2017").
+std::string formatDateEnglish(const std::string& iso);
+
+}  // namespace galley

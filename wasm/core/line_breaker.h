@@ -1,0 +1,65 @@
+// line_breaker.h — choose where a paragraph's lines end.
+//
+// The paragraph arrives as Knuth and Plass's item list (boxes, glue, penalties: "Breaking Paragraphs into Lines",
+// 1981) already measured in CSS pixels; the breaker returns the chosen breakpoints and each line's adjustment ratio.
+// It knows nothing about fonts, glyphs or text: collect/measure happens before it (paragraph_builder), placing
+// glyphs after it (layout).
+//
+// Two strategies share these types:
+//   breakFirstFit  — greedy: take as many items as fit, then break. What browsers do.
+//   breakOptimal   — Knuth-Plass total-fit (knuth_plass.cpp).
+//
+// A break is legal at a glue item preceded by a box, or at a penalty below PenaltyForbidden. The item list must end
+// with the usual finishing sequence (penalty +inf, glue with infinite stretch, penalty -inf); paragraph_builder adds it.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace galley {
+
+constexpr float PenaltyForbidden = 10000.0f;   // penalty >= this: never break here
+constexpr float PenaltyForced = -10000.0f;     // penalty <= this: always break here
+
+struct BreakItem {
+    enum Kind : unsigned char { Box, Glue, Penalty };
+    Kind kind = Box;
+    bool flagged = false;   // Penalty: a hyphen break (consecutive flagged breaks cost extra)
+    float width = 0;        // Box, Glue; Penalty: width added at the end of the line if broken here (hyphen)
+    float stretch = 0;      // Glue (and Box, for font expansion)
+    float shrink = 0;       // Glue (and Box, for font expansion)
+    float penalty = 0;      // Penalty
+
+    static BreakItem box(float w) { BreakItem i; i.kind = Box; i.width = w; return i; }
+    static BreakItem glue(float w, float st, float sh) { BreakItem i; i.kind = Glue; i.width = w; i.stretch = st; i.shrink = sh; return i; }
+    static BreakItem pen(float w, float p, bool flag) { BreakItem i; i.kind = Penalty; i.width = w; i.penalty = p; i.flagged = flag; return i; }
+};
+
+struct BreakParams {
+    // Width available to line i is lineWidths[min(i, size-1)]; first lines may differ (drop caps, indents).
+    std::vector<float> lineWidths;
+    bool justify = true;             // ragged-right otherwise: the breaker minimises the slack instead
+    float tolerance = 2.0f;          // largest adjustment ratio accepted before the emergency pass
+    float linePenalty = 10.0f;       // TeX's \linepenalty
+    float flaggedDemerits = 3000.0f; // two hyphenated lines in a row
+    float fitnessDemerits = 3000.0f; // adjacent lines of very different tightness
+    float lastLineHyphenDemerits = 5000.0f;  // hyphen on the second-to-last line
+    float widowWordDemerits = 2000.0f;       // a single short word alone on the last line
+    float widthAt(size_t line) const {
+        if (lineWidths.empty()) return 0;
+        return line < lineWidths.size() ? lineWidths[line] : lineWidths.back();
+    }
+};
+
+struct LineBreak {
+    size_t item = 0;     // index of the glue or penalty item where the line ends
+    float ratio = 0;     // adjustment ratio of the line: <0 shrunk, >0 stretched (0 for a ragged line's slack)
+};
+
+// Greedy first fit. Always succeeds: an item wider than the line is set alone on an overfull line.
+std::vector<LineBreak> breakFirstFit(const std::vector<BreakItem>& items, const BreakParams& params);
+
+// Knuth-Plass optimal fit with rising tolerance and an emergency pass. Always succeeds.
+std::vector<LineBreak> breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params);
+
+}  // namespace galley

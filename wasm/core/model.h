@@ -1,0 +1,77 @@
+// model.h — Galley's article model: what a bundle says, after validation.
+//
+// The model is plain data. It is produced by the bundle loader (bundle_loader.h) and by the importer, consumed by
+// layout, and written back out by bundle_writer.h. Every string is valid UTF-8. Inline marks address text by
+// Unicode code point offsets ([start, end)), the same unit in C++, JS and the JSON file.
+//
+// Not here: validation (bundle_loader), layout state, anything about fonts or pixels.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace galley {
+
+enum class MarkKind : uint8_t { Emphasis, Strong, Link };
+
+struct Mark {
+    MarkKind kind = MarkKind::Emphasis;
+    uint32_t start = 0;  // code point offset, inclusive
+    uint32_t end = 0;    // code point offset, exclusive
+    std::string href;    // Link only; scheme already checked (http, https, mailto) by the loader
+};
+
+// A run of text with inline marks. Marks may nest and overlap; they never extend past the text.
+struct RichText {
+    std::string text;
+    std::vector<Mark> marks;
+    bool empty() const { return text.empty(); }
+};
+
+enum class BlockType : uint8_t { Paragraph, Heading, Quote, Pullquote, List, Image, Divider };
+
+const char* blockTypeName(BlockType t);
+
+// One block of the article body. A flat struct (like ImGui's) rather than a class hierarchy: each type uses the
+// fields listed beside it and leaves the others empty.
+struct Block {
+    BlockType type = BlockType::Paragraph;
+    RichText text;                 // Paragraph, Heading, Quote, Pullquote
+    int level = 0;                 // Heading: 1..6
+    std::string anchor;            // Heading: optional "id" for deep links
+    RichText attribution;          // Quote, Pullquote: optional "attribution"
+    bool ordered = false;          // List
+    std::vector<RichText> items;   // List
+    std::string src;               // Image: relative to the bundle
+    std::string alt;               // Image
+    RichText caption;              // Image: optional
+};
+
+struct Author {
+    std::string name;
+    std::string url;  // optional
+};
+
+struct Source {
+    std::string name;
+    std::string url;  // optional
+};
+
+struct Article {
+    std::string id;
+    std::string lang = "en";
+    std::string title;
+    std::string subtitle;        // optional ("dek")
+    std::vector<Author> authors;
+    std::string published;       // optional, ISO 8601 as written in the bundle (validated)
+    Source source;               // optional: name empty when absent
+    std::vector<Block> blocks;
+};
+
+struct Bundle {
+    int version = 1;
+    std::vector<Article> articles;
+};
+
+}  // namespace galley

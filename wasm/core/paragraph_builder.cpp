@@ -1,0 +1,198 @@
+// paragraph_builder.cpp — see paragraph_builder.h.
+#include "paragraph_builder.h"
+
+#include "utf8.h"
+
+#include <algorithm>
+
+namespace galley {
+
+namespace {
+
+bool isSpace(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2009 || cp == 0x3000; }
+bool isDashBreak(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
+
+FontStyle styled(FontStyle base, bool emphasis, bool strong) {
+    bool italic = base == FontStyle::Italic || base == FontStyle::BoldItalic;
+    bool bold = base == FontStyle::Bold || base == FontStyle::BoldItalic || base == FontStyle::SansBold;
+    bool sans = base == FontStyle::Sans || base == FontStyle::SansBold;
+    if (emphasis) italic = !italic;  // emphasis inside italic text sets upright, as in print
+    if (strong) bold = true;
+    if (sans) return bold ? FontStyle::SansBold : FontStyle::Sans;  // no sans italic shipped
+    if (bold) return italic ? FontStyle::BoldItalic : FontStyle::Bold;
+    return italic ? FontStyle::Italic : FontStyle::Regular;
+}
+
+}  // namespace
+
+MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
+                                   const std::vector<uint32_t>* hyphenPoints) {
+    MeasuredParagraph p;
+    p.text = rich.text;
+    p.style = style;
+    const std::string& text = p.text;
+    const FontFace& base = fonts.face(style.face);
+    p.space = base.advance(base.glyphIndex(' ')) * style.size;
+    p.hyphenGlyph = static_cast<uint16_t>(base.glyphIndex('-'));
+    p.hyphenWidth = base.advance(p.hyphenGlyph) * style.size;
+
+    // Per-code-point mark state from difference arrays: O(text + marks) however marks nest.
+    size_t n = utf8::countCodePoints(text);
+    std::vector<int> emphasisDelta(n + 1, 0), strongDelta(n + 1, 0);
+    std::vector<int32_t> linkAt(n, -1);
+    for (const Mark& m : rich.marks) {
+        uint32_t s = std::min<uint32_t>(m.start, n), e = std::min<uint32_t>(m.end, n);
+        if (s >= e) continue;
+        if (m.kind == MarkKind::Emphasis) { emphasisDelta[s]++; emphasisDelta[e]--; }
+        else if (m.kind == MarkKind::Strong) { strongDelta[s]++; strongDelta[e]--; }
+        else {
+            int32_t id = static_cast<int32_t>(p.hrefs.size());
+            p.hrefs.push_back(m.href);
+            std::fill(linkAt.begin() + s, linkAt.begin() + e, id);
+        }
+    }
+    std::vector<uint32_t> hyphenAt;
+    if (hyphenPoints) hyphenAt = *hyphenPoints;
+    std::sort(hyphenAt.begin(), hyphenAt.end());
+    size_t nextHyphen = 0;
+
+    int emphasis = 0, strong = 0;
+    size_t i = 0;
+    uint32_t cpIndex = 0;
+    bool inBox = false, pendingSpace = false;
+    BoxRef box;
+    int prevGlyph = -1;
+    FontStyle prevFace = FontStyle::Regular;
+
+    auto closeBox = [&]() {
+        if (!inBox) return;
+        if (box.glyphCount > 0) {
+            const ShapedGlyph& last = p.glyphs[box.firstGlyph + box.glyphCount - 1];
+            box.width = last.x + last.advance;
+            p.widestBox = std::max(p.widestBox, box.width);
+            p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
+            p.items.push_back(BreakItem::box(box.width));
+            p.boxes.push_back(box);
+        }
+        inBox = false;
+        prevGlyph = -1;
+    };
+    auto addPenalty = [&](float width, float penalty, bool flagged) {
+        p.items.push_back(BreakItem::pen(width, penalty, flagged));
+        p.boxOfItem.push_back(-1);
+    };
+
+    while (i < text.size()) {
+        size_t begin = i;
+        uint32_t cp = utf8::next(text, i);
+        emphasis += emphasisDelta[cpIndex];
+        strong += strongDelta[cpIndex];
+        int32_t link = linkAt[cpIndex];
+        uint32_t thisIndex = cpIndex++;
+
+        if (isSpace(cp)) {
+            closeBox();
+            pendingSpace = !p.items.empty();
+            continue;
+        }
+        // A Liang hyphenation point before this code point, inside a word.
+        while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] < thisIndex) ++nextHyphen;
+        bool hyphenHere = nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] == thisIndex && inBox;
+        if (hyphenHere) {
+            closeBox();
+            addPenalty(p.hyphenWidth, HyphenationPenalty, true);
+        }
+        if (pendingSpace) {
+            p.items.push_back(BreakItem::glue(p.space, p.space * SpaceStretch, p.space * SpaceShrink));
+            p.boxOfItem.push_back(-1);
+            pendingSpace = false;
+        }
+        if (!inBox) {
+            box = BoxRef{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
+            inBox = true;
+            prevGlyph = -1;
+        }
+        FontStyle faceStyle = styled(style.face, emphasis > 0, strong > 0);
+        const FontFace& face = fonts.face(faceStyle);
+        int glyph = face.glyphIndex(cp == 0xA0 ? ' ' : cp);
+        ShapedGlyph g;
+        float x = 0;
+        if (box.glyphCount > 0) {
+            ShapedGlyph& prev = p.glyphs.back();
+            if (prevGlyph >= 0 && prevFace == faceStyle) prev.advance += face.kerning(prevGlyph, glyph) * style.size;
+            x = prev.x + prev.advance;
+        }
+        g.x = x;
+        g.advance = face.advance(glyph) * style.size;
+        g.glyph = static_cast<uint16_t>(glyph);
+        g.face = faceStyle;
+        g.link = link;
+        g.textBegin = static_cast<uint32_t>(begin);
+        g.textEnd = static_cast<uint32_t>(i);
+        p.glyphs.push_back(g);
+        box.glyphCount++;
+        prevGlyph = glyph;
+        prevFace = faceStyle;
+
+        // Break after a hyphen or dash that sits between two non-space characters ("four-year-old", "1990–2000").
+        if (isDashBreak(cp) && i < text.size() && box.glyphCount > 1) {
+            size_t peek = i;
+            uint32_t nextCp = utf8::next(text, peek);
+            if (!isSpace(nextCp) && !isDashBreak(nextCp)) {
+                closeBox();
+                addPenalty(0, ExplicitHyphenPenalty, true);
+            }
+        }
+    }
+    closeBox();
+    // Finishing sequence: no break before the fill, infinite fill, forced break.
+    p.items.push_back(BreakItem::pen(0, PenaltyForbidden, false));
+    p.boxOfItem.push_back(-1);
+    p.items.push_back(BreakItem::glue(0, 1e6f, 0));
+    p.boxOfItem.push_back(-1);
+    p.items.push_back(BreakItem::pen(0, PenaltyForced, false));
+    p.boxOfItem.push_back(-1);
+    return p;
+}
+
+const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float width, std::vector<BreakItem>& items,
+                                            std::vector<int32_t>& boxOfItem, std::vector<BoxRef>& boxes,
+                                            const std::vector<int32_t>*& outBoxOfItem,
+                                            const std::vector<BoxRef>*& outBoxes) {
+    if (p.widestBox <= width) {
+        outBoxOfItem = &p.boxOfItem;
+        outBoxes = &p.boxes;
+        return p.items;
+    }
+    // Emergency: split over-wide boxes between glyphs, with a high penalty so ordinary breaks win where they exist.
+    constexpr float GlyphBreakPenalty = 1000.0f;
+    items.clear();
+    boxOfItem.clear();
+    boxes.clear();
+    for (size_t k = 0; k < p.items.size(); ++k) {
+        int32_t b = p.boxOfItem[k];
+        if (b < 0 || p.boxes[b].width <= width) {
+            items.push_back(p.items[k]);
+            boxOfItem.push_back(b < 0 ? -1 : static_cast<int32_t>(boxes.size()));
+            if (b >= 0) boxes.push_back(p.boxes[b]);
+            continue;
+        }
+        const BoxRef& whole = p.boxes[b];
+        for (uint32_t gi = 0; gi < whole.glyphCount; ++gi) {
+            const ShapedGlyph& g = p.glyphs[whole.firstGlyph + gi];
+            if (gi > 0) {
+                items.push_back(BreakItem::pen(0, GlyphBreakPenalty, false));
+                boxOfItem.push_back(-1);
+            }
+            BoxRef piece{whole.firstGlyph + gi, 1, g.advance};
+            items.push_back(BreakItem::box(piece.width));
+            boxOfItem.push_back(static_cast<int32_t>(boxes.size()));
+            boxes.push_back(piece);
+        }
+    }
+    outBoxOfItem = &boxOfItem;
+    outBoxes = &boxes;
+    return items;
+}
+
+}  // namespace galley

@@ -1,0 +1,74 @@
+// paragraph_builder.h — collect and measure: rich text → styled glyphs → Knuth-Plass items.
+//
+// Measuring (fonts, kerning, mark styles) is done once per paragraph and font size; the items it yields do not depend
+// on the line width, so a width change re-runs only the line breaker. The exception is a box wider than the line
+// (a long URL, a 1 MB "word"): buildBreakItems splits such boxes between glyphs so the paragraph still sets.
+//
+// Break opportunities: spaces (glue), and after hyphens and dashes inside words (flagged penalties).
+// Hyphenation points (Liang) are added by the caller through `hyphenPoints`, as code point offsets in the text.
+#pragma once
+
+#include "display_list.h"
+#include "font.h"
+#include "line_breaker.h"
+#include "model.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace galley {
+
+struct TextStyle {
+    FontStyle face = FontStyle::Regular;   // base face; emphasis and strong marks derive from it
+    float size = 18;                       // em size, CSS px
+    ColorRole color = ColorRole::Text;
+};
+
+// Penalties for breaks that are not spaces (TeX's \exhyphenpenalty and \hyphenpenalty).
+constexpr float ExplicitHyphenPenalty = 50.0f;
+constexpr float HyphenationPenalty = 50.0f;
+// Glue of an inter-word space, as fractions of its width (TeX's defaults for Computer Modern: 1/2 and 1/3).
+constexpr float SpaceStretch = 0.5f;
+constexpr float SpaceShrink = 1.0f / 3.0f;
+
+struct ShapedGlyph {
+    float x = 0;            // from the start of its box, CSS px, kerning included
+    float advance = 0;      // CSS px, including the kerning to the next glyph of the box
+    uint16_t glyph = 0;
+    FontStyle face = FontStyle::Regular;
+    int32_t link = -1;      // index into MeasuredParagraph::hrefs
+    uint32_t textBegin = 0; // byte offsets of this glyph's code point in the paragraph text
+    uint32_t textEnd = 0;
+};
+
+// A box: an unbreakable run of glyphs (a word, or the part of one between break opportunities).
+struct BoxRef {
+    uint32_t firstGlyph = 0, glyphCount = 0;
+    float width = 0;
+};
+
+struct MeasuredParagraph {
+    std::string text;                       // the paragraph's text (UTF-8)
+    TextStyle style;
+    float space = 0;                        // natural inter-word space, CSS px
+    float hyphenWidth = 0;                  // width of an inserted hyphen, CSS px
+    uint16_t hyphenGlyph = 0;
+    std::vector<ShapedGlyph> glyphs;
+    std::vector<std::string> hrefs;
+    // The width-independent item list: boxes (with boxOfItem[i] >= 0), glue and penalties, finishing sequence included.
+    std::vector<BreakItem> items;
+    std::vector<int32_t> boxOfItem;
+    std::vector<BoxRef> boxes;
+    float widestBox = 0;
+};
+
+MeasuredParagraph measureParagraph(const RichText& text, const TextStyle& style, const FontSet& fonts,
+                                   const std::vector<uint32_t>* hyphenPoints = nullptr);
+
+// The items for a line of the given width: the measured items, with boxes wider than `width` split between glyphs.
+// Returns the measured items themselves when nothing needs splitting (the common case: no copy).
+const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float width, std::vector<BreakItem>& scratchItems,
+                                            std::vector<int32_t>& scratchBoxOfItem, std::vector<BoxRef>& scratchBoxes,
+                                            const std::vector<int32_t>*& boxOfItem, const std::vector<BoxRef>*& boxes);
+
+}  // namespace galley
