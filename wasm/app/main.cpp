@@ -147,8 +147,9 @@ EMSCRIPTEN_KEEPALIVE float galley_document_height() {
 
 EMSCRIPTEN_KEEPALIVE void galley_frame() { viewer().draw(); }
 
-// Lines of the current layout for the DOM text layer: [{"b": block, "r": role, "x", "y", "w", "h", "s": font size,
-// "t": text}], in CSS px relative to the document (the column offset and top margin included).
+// Lines of the current layout for the DOM text layer: [{"b": block, "r": role, "l": heading level, "last",
+// "hy": ends in an inserted hyphen, "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without
+// the inserted hyphen}], in CSS px relative to the document (the column offset and top margin included).
 EMSCRIPTEN_KEEPALIVE const char* galley_text_layer() {
     Viewer& v = viewer();
     v.relayoutIfNeeded();
@@ -156,8 +157,10 @@ EMSCRIPTEN_KEEPALIVE const char* galley_text_layer() {
     for (const TextLine& line : v.display.lines) {
         std::string text;
         for (const WordBox& w : line.words) text += (text.empty() ? "" : " ") + w.text;
+        if (line.hyphenated && !text.empty()) text.pop_back();  // the drawn hyphen is not part of the text
         lines.push_back({{"b", line.block == UINT32_MAX ? -1 : static_cast<long>(line.block)},
                          {"r", lineRoleName(line.role)}, {"l", line.level}, {"last", line.last},
+                         {"hy", line.hyphenated}, {"iw", line.endsInWord},
                          {"x", v.columnX + line.x}, {"y", v.top + line.top}, {"w", line.width}, {"h", line.height},
                          {"s", line.fontSize}, {"t", text}});
     }

@@ -55,6 +55,7 @@ struct TextLine {
     int level = 0;           // heading level, when role is Heading
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen
+    bool endsInWord = false; // the break is inside a word (inserted hyphen, or after a hyphen or dash): no space follows
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;
     float fontSize = 0;
     float space = 0;         // natural inter-word space of this line's font at its size

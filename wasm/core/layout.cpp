@@ -315,6 +315,7 @@ struct LinePlacer {
                 x += b.width;
             }
             const BreakItem& end = items[br.item];
+            line.endsInWord = end.kind == BreakItem::Penalty && !line.last;
             if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
                 // An inserted hyphen.
                 out.glyphs.push_back({x0 + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color});

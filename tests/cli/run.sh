@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# CLI tests: exit codes and messages of `galley check`, and the layout dump's shape. Usage: run.sh PATH/TO/galley
+set -u
+galley="$1"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+fails=0 checks=0
+expect() {  # expect NAME EXPECTED_STATUS ACTUAL_STATUS
+    checks=$((checks + 1))
+    if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, expected $2"; fails=$((fails + 1)); fi
+}
+
+"$galley" check "$root/assets/sample.json" >/dev/null 2>&1; expect "sample is valid" 0 $?
+for f in "$root"/tests/data/bundles/valid/*.json; do
+    "$galley" check "$f" >/dev/null 2>&1; expect "valid $(basename "$f")" 0 $?
+done
+while IFS=$'\t' read -r file message; do
+    [ -z "$file" ] && continue
+    case "$file" in \#*) continue ;; esac
+    err=$("$galley" check "$root/tests/data/bundles/invalid/$file" 2>&1 >/dev/null); status=$?
+    expect "invalid $file" 1 $status
+    checks=$((checks + 1))
+    if ! grep -qF -- "error: $message" <<<"$err"; then echo "FAIL: $file: message '$message' not in: $err"; fails=$((fails + 1)); fi
+done < "$root/tests/data/bundles/invalid/EXPECTED.tsv"
+
+"$galley" check /nonexistent.json >/dev/null 2>&1; expect "missing file" 3 $?
+"$galley" check >/dev/null 2>&1; expect "no arguments" 2 $?
+"$galley" frobnicate >/dev/null 2>&1; expect "unknown command" 2 $?
+"$galley" layout "$root/assets/sample.json" >/dev/null 2>&1; expect "layout without --width" 2 $?
+"$galley" layout "$root/assets/sample.json" --width -5 >/dev/null 2>&1; expect "negative width" 2 $?
+
+out=$("$galley" layout "$root/assets/sample.json" --width 560 --json); expect "layout --json" 0 $?
+checks=$((checks + 1))
+python3 - "$out" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = json.loads(sys.argv[1])
+assert d["width"] == 560, d["width"]
+body = [l for l in d["lines"] if l["role"] == "paragraph"]
+assert len(body) > 30, len(body)
+for l in d["lines"]:
+    for w in l["words"]:
+        assert w["x"] + w["width"] <= 560.01, (w, l["role"])
+assert body[0]["words"][0]["text"] == "A", body[0]["words"][0]
+PY
+
+echo "cli: $((checks - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]

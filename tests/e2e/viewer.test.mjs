@@ -1,0 +1,87 @@
+// The viewer in headless Chromium: the sample article is drawn on a WebGL2 canvas, the title is set, and bad or
+// missing bundles show a readable error in the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE_URL, launch, decodePng, inkStats } from './browser.mjs';
+
+const ROOT = new URL('../../', import.meta.url);
+const SAMPLE = JSON.parse(readFileSync(new URL('assets/sample.json', ROOT), 'utf8'));
+const TITLE = SAMPLE.articles[0].title;
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openViewer(query = '', viewport = { width: 1200, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${BASE_URL}index.html${query}`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley),
+                             null, { timeout: 30000 });
+  return { page, errors };
+}
+
+test('draws the sample article on a WebGL2 canvas and sets the title', async () => {
+  const { page, errors } = await openViewer();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready', 'viewer state');
+  assert.deepEqual(errors, []);
+  assert.equal(await page.title(), TITLE);
+  // The canvas holds a WebGL2 context (asking again returns the existing one; a 2D or no context gives null).
+  assert.ok(await page.evaluate(() => document.getElementById('galley-canvas').getContext('webgl2') !== null),
+            'WebGL2 context');
+  const img = decodePng(await page.screenshot());
+  const stats = inkStats(img);
+  assert.ok(stats.ink > 20000, `ink pixels: ${stats.ink}`);
+  assert.ok(stats.rows > 300, `rows with ink: ${stats.rows}`);
+  // Text stays within the centred column: margins left and right are blank.
+  const left = inkStats(img, 0, 150), right = inkStats(img, img.width - 150, img.width);
+  assert.equal(left.ink + right.ink, 0, 'ink outside the text column');
+  await page.close();
+});
+
+test('the text layer holds every paragraph of the article, in order', async () => {
+  const { page } = await openViewer();
+  const text = await page.evaluate(() => document.getElementById('galley-document').innerText.replace(/\s+/g, ' '));
+  let at = 0;
+  for (const block of SAMPLE.articles[0].blocks) {
+    const found = text.indexOf(block.text, at);
+    assert.ok(found >= 0, `paragraph missing or out of order: ${block.text.slice(0, 60)}`);
+    at = found + block.text.length;
+  }
+  await page.close();
+});
+
+test('a missing bundle shows an error in the page', async () => {
+  const { page } = await openViewer('?bundle=bundles/does-not-exist.json');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'error');
+  const message = await page.locator('#galley-error').innerText();
+  assert.match(message, /could not be loaded/);
+  assert.match(message, /404/);
+  await page.close();
+});
+
+test('an invalid bundle shows every "path: reason" in the page', async () => {
+  const page = await browser.newPage();
+  await page.route('**/test-bundles/bad.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ galley: 1, articles: [{ id: 'x', lang: 'en', title: 'T', authors: [],
+      blocks: [{ type: 'heading', level: 9, text: 'H' }, { type: 'paragraph' }] }] }),
+  }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/bad.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.galley === 'error', null, { timeout: 30000 });
+  const message = await page.locator('#galley-error').innerText();
+  assert.match(message, /articles\[0\]\.blocks\[0\]\.level: must be 1\.\.6/);
+  assert.match(message, /articles\[0\]\.blocks\[1\]\.text: required/);
+  await page.close();
+});
+
+test('a bundle that is not JSON shows where it broke', async () => {
+  const page = await browser.newPage();
+  await page.route('**/test-bundles/broken.json', (route) => route.fulfill({ body: '{"galley": 1, "articles": [' }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/broken.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.galley === 'error', null, { timeout: 30000 });
+  assert.match(await page.locator('#galley-error').innerText(), /\$: not valid JSON/);
+  await page.close();
+});

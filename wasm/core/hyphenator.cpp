@@ -1,0 +1,297 @@
+// hyphenator.cpp — Liang's hyphenation: parse a hyphen .dic file into a trie, score a word's gaps with it.
+//
+// Does not find words in text or decide which words deserve hyphenation (see hyphenator.h).
+#include "hyphenator.h"
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+namespace galley {
+
+namespace {
+
+constexpr uint32_t ReplacementCharacter = 0xFFFD;
+constexpr uint32_t RightSingleQuotationMark = 0x2019;  // the typographic apostrophe; patterns spell it '
+constexpr size_t MaxPatternLetters = 200;              // scores per node are counted in a uint8_t
+// Trie nodes with at least this many children get a direct lookup row: in the English patterns that is about 190
+// rows of 35 entries (26 KB), and it saves about 30% of the instructions per word.
+constexpr uint32_t DenseRowMinChildren = 8;
+
+// Decodes one code point at text[i], advancing i. Each byte of a malformed sequence becomes one U+FFFD.
+uint32_t decodeUtf8(std::string_view text, size_t& i) {
+    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) { ++i; return lead; }
+    size_t length = 0;
+    uint32_t cp = 0;
+    if ((lead & 0xE0) == 0xC0) { length = 2; cp = lead & 0x1F; }
+    else if ((lead & 0xF0) == 0xE0) { length = 3; cp = lead & 0x0F; }
+    else if ((lead & 0xF8) == 0xF0) { length = 4; cp = lead & 0x07; }
+    else { ++i; return ReplacementCharacter; }
+    if (i + length > text.size()) { ++i; return ReplacementCharacter; }
+    for (size_t k = 1; k < length; ++k) {
+        const unsigned char next = byte(i + k);
+        if ((next & 0xC0) != 0x80) { ++i; return ReplacementCharacter; }
+        cp = (cp << 6) | (next & 0x3F);
+    }
+    i += length;
+    return cp;
+}
+
+// Simple lowercase for ASCII, Latin-1 and Latin Extended-A: enough for the languages the bundled patterns cover.
+uint32_t toLower(uint32_t cp) {
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+    if (cp < 0x100 || cp > 0x17F) return cp == RightSingleQuotationMark ? '\'' : cp;
+    if (cp == 0x130) return 'i';                                  // İ
+    if (cp == 0x178) return 0xFF;                                 // Ÿ
+    if (cp <= 0x137) return (cp % 2 == 0) ? cp + 1 : cp;          // Ā..ķ: upper even, lower odd
+    if (cp >= 0x139 && cp <= 0x148) return (cp % 2 == 1) ? cp + 1 : cp;  // Ĺ..ň: upper odd
+    if (cp >= 0x14A && cp <= 0x177) return (cp % 2 == 0) ? cp + 1 : cp;  // Ŋ..ŷ: upper even
+    if (cp >= 0x179 && cp <= 0x17E) return (cp % 2 == 1) ? cp + 1 : cp;  // Ź..ž: upper odd
+    return cp;
+}
+
+bool isAsciiDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+std::string_view trim(std::string_view s) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+        if (x != y) return false;
+    }
+    return true;
+}
+
+bool parseUnsigned(std::string_view s, unsigned& out) {
+    s = trim(s);
+    if (s.empty() || s.size() > 3) return false;
+    unsigned value = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    out = value;
+    return true;
+}
+
+struct ParsedPattern {
+    std::vector<uint32_t> letters;  // lowercased code points, '.' marks a word edge
+    std::vector<uint8_t> scores;    // letters.size() + 1 gap scores
+};
+
+// "a1b" -> letters {a, b}, scores {0, 1, 0}. False for tokens that are not plain Liang patterns.
+bool parsePattern(std::string_view token, ParsedPattern& out) {
+    out.letters.clear();
+    out.scores.clear();
+    uint8_t pending = 0;
+    for (size_t i = 0; i < token.size();) {
+        const uint32_t cp = decodeUtf8(token, i);
+        if (isAsciiDigit(cp)) { pending = static_cast<uint8_t>(cp - '0'); continue; }
+        if (cp == ReplacementCharacter || cp == '/' || cp == '=' || cp == ',') return false;
+        out.scores.push_back(pending);
+        out.letters.push_back(toLower(cp));
+        pending = 0;
+    }
+    out.scores.push_back(pending);
+    return !out.letters.empty() && out.letters.size() <= MaxPatternLetters;
+}
+
+}  // namespace
+
+std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string* error) {
+    const auto fail = [&](const char* message) -> std::optional<Hyphenator> {
+        if (error) *error = message;
+        return std::nullopt;
+    };
+    if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+
+    Hyphenator result;
+    // Built as a pointer trie first, then flattened so that each node's edges are contiguous.
+    struct BuildNode {
+        std::map<uint32_t, uint32_t> children;  // code point -> build node index
+        std::vector<uint8_t> scores;
+    };
+    std::vector<BuildNode> build(1);
+    ParsedPattern pattern;
+    bool sawCharset = false;
+
+    size_t lineStart = 0;
+    while (lineStart < text.size()) {
+        size_t lineEnd = text.find('\n', lineStart);
+        if (lineEnd == std::string_view::npos) lineEnd = text.size();
+        const std::string_view line = trim(text.substr(lineStart, lineEnd - lineStart));
+        lineStart = lineEnd + 1;
+        if (line.empty()) continue;
+
+        if (!sawCharset) {  // as in libhyphen, the first line is the charset, whatever it looks like
+            sawCharset = true;
+            if (!equalsIgnoringAsciiCase(line, "UTF-8")) return fail("hyphen patterns: only UTF-8 .dic files are supported");
+            continue;
+        }
+        if (line[0] == '%' || line[0] == '#') continue;
+        if (line[0] >= 'A' && line[0] <= 'Z') {  // keyword line
+            const size_t space = line.find_first_of(" \t");
+            const std::string_view keyword = line.substr(0, space);
+            const std::string_view value = space == std::string_view::npos ? std::string_view() : line.substr(space);
+            unsigned number = 0;
+            if (keyword == "NEXTLEVEL") break;  // second-level (compound) patterns are not used
+            if (keyword == "LEFTHYPHENMIN" && parseUnsigned(value, number) && number > 0) result.leftMin_ = number;
+            if (keyword == "RIGHTHYPHENMIN" && parseUnsigned(value, number) && number > 0) result.rightMin_ = number;
+            continue;
+        }
+        // One pattern per line in .dic files; TeX-style files put several on a line, which costs nothing to allow.
+        size_t tokenStart = 0;
+        while (tokenStart < line.size()) {
+            size_t tokenEnd = line.find_first_of(" \t", tokenStart);
+            if (tokenEnd == std::string_view::npos) tokenEnd = line.size();
+            const std::string_view token = line.substr(tokenStart, tokenEnd - tokenStart);
+            tokenStart = tokenEnd + 1;
+            if (token.empty()) continue;
+            if (token[0] == '%') break;
+            if (!parsePattern(token, pattern)) continue;
+
+            uint32_t node = 0;
+            for (uint32_t letter : pattern.letters) {
+                auto found = build[node].children.find(letter);
+                if (found == build[node].children.end()) {
+                    build.emplace_back();
+                    found = build[node].children.emplace(letter, static_cast<uint32_t>(build.size() - 1)).first;
+                }
+                node = found->second;
+            }
+            std::vector<uint8_t>& scores = build[node].scores;
+            if (scores.empty()) ++result.patternCount_;
+            // A repeated pattern keeps the larger score at each gap, as Liang's "highest value wins" rule would.
+            scores.resize(pattern.scores.size(), 0);
+            for (size_t k = 0; k < scores.size(); ++k) scores[k] = std::max(scores[k], pattern.scores[k]);
+        }
+    }
+    if (result.patternCount_ == 0) return fail("hyphen patterns: no patterns found");
+
+    // Dense symbol numbers: ASCII through a table, the rest through a sorted list.
+    std::vector<uint32_t> alphabet;
+    for (const BuildNode& n : build)
+        for (const auto& child : n.children) alphabet.push_back(child.first);
+    std::sort(alphabet.begin(), alphabet.end());
+    alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
+    if (alphabet.size() >= 0xFFFF) return fail("hyphen patterns: alphabet too large");
+    for (size_t k = 0; k < alphabet.size(); ++k) {
+        const auto symbol = static_cast<uint16_t>(k + 1);
+        if (alphabet[k] < 128) result.asciiSymbol_[alphabet[k]] = symbol;
+        else result.otherSymbols_.emplace_back(alphabet[k], symbol);
+    }
+    result.symbolCount_ = static_cast<uint16_t>(alphabet.size());
+
+    // Flatten breadth-first: nodes are numbered in the order their edge ranges are written.
+    std::vector<uint32_t> order{0};
+    std::vector<uint32_t> flatIndex(build.size(), 0);
+    result.nodes_.reserve(build.size() + 1);
+    result.edgeSymbol_.reserve(build.size());
+    result.edgeTarget_.reserve(build.size());
+    for (size_t head = 0; head < order.size(); ++head) {
+        const BuildNode& n = build[order[head]];
+        TrieNode flat;
+        flat.edgeBegin = static_cast<uint32_t>(result.edgeSymbol_.size());
+        if (!n.scores.empty()) {
+            flat.scoreBegin = static_cast<uint32_t>(result.scores_.size());
+            flat.scoreCount = static_cast<uint8_t>(n.scores.size());
+            result.scores_.insert(result.scores_.end(), n.scores.begin(), n.scores.end());
+        }
+        result.nodes_.push_back(flat);
+        for (const auto& child : n.children) {  // std::map iterates in code point order, which is symbol order
+            flatIndex[child.second] = static_cast<uint32_t>(order.size());
+            order.push_back(child.second);
+            result.edgeSymbol_.push_back(result.symbolOf(child.first));
+            result.edgeTarget_.push_back(0);  // patched below, once the child's flat index is known
+        }
+    }
+    {
+        TrieNode sentinel;
+        sentinel.edgeBegin = static_cast<uint32_t>(result.edgeSymbol_.size());
+        result.nodes_.push_back(sentinel);
+    }
+    size_t edge = 0;
+    for (uint32_t buildIndex : order)
+        for (const auto& child : build[buildIndex].children) result.edgeTarget_[edge++] = flatIndex[child.second];
+
+    const size_t rowLength = result.symbolCount_ + 1u;
+    for (size_t node = 0; node + 1 < result.nodes_.size(); ++node) {
+        const uint32_t begin = result.nodes_[node].edgeBegin, end = result.nodes_[node + 1].edgeBegin;
+        if (node != 0 && end - begin < DenseRowMinChildren) continue;
+        result.nodes_[node].denseRow = static_cast<uint32_t>(result.denseChildren_.size() / rowLength);
+        result.denseChildren_.resize(result.denseChildren_.size() + rowLength, 0);
+        uint32_t* row = &result.denseChildren_[result.nodes_[node].denseRow * rowLength];
+        for (uint32_t e = begin; e < end; ++e) row[result.edgeSymbol_[e]] = result.edgeTarget_[e];
+    }
+    return result;
+}
+
+uint16_t Hyphenator::symbolOf(uint32_t codePoint) const {
+    if (codePoint < 128) return asciiSymbol_[codePoint];
+    const auto found = std::lower_bound(otherSymbols_.begin(), otherSymbols_.end(), codePoint,
+                                        [](const std::pair<uint32_t, uint16_t>& entry, uint32_t cp) { return entry.first < cp; });
+    return (found != otherSymbols_.end() && found->first == codePoint) ? found->second : 0;
+}
+
+void Hyphenator::hyphenate(std::string_view wordUtf8, std::vector<uint32_t>& breaks) const {
+    breaks.clear();
+    // symbols[0] and symbols[length + 1] are the word-edge dots; symbols[k] is code point k - 1 of the word.
+    uint16_t symbols[MaxWordLength + 2];
+    size_t length = 0;
+    for (size_t i = 0; i < wordUtf8.size();) {
+        const uint32_t cp = decodeUtf8(wordUtf8, i);
+        if (isAsciiDigit(cp) || length == MaxWordLength) return;
+        symbols[++length] = cp == '.' ? 0 : symbolOf(toLower(cp));  // a dot in patterns means the word's edge
+    }
+    if (length < static_cast<size_t>(leftMin_) + rightMin_) return;
+    const uint16_t edge = asciiSymbol_[static_cast<unsigned char>('.')];
+    symbols[0] = edge;
+    symbols[length + 1] = edge;
+
+    // scores[g] is the gap before symbols[g]: a hyphen before code point k of the word is gap k + 1.
+    uint8_t scores[MaxWordLength + 3] = {};
+    const size_t symbolEnd = length + 2;
+    const size_t rowLength = symbolCount_ + 1u;
+    for (size_t start = 0; start < symbolEnd; ++start) {
+        uint32_t node = 0;
+        for (size_t next = start; next < symbolEnd; ++next) {
+            const uint16_t wanted = symbols[next];
+            if (wanted == 0) break;
+            const TrieNode& parent = nodes_[node];
+            uint32_t child = 0;
+            if (parent.denseRow != NoDenseRow) {
+                child = denseChildren_[parent.denseRow * rowLength + wanted];
+            } else {
+                const uint32_t edgeEnd = nodes_[node + 1].edgeBegin;
+                for (uint32_t e = parent.edgeBegin; e < edgeEnd; ++e) {
+                    if (edgeSymbol_[e] >= wanted) {
+                        if (edgeSymbol_[e] == wanted) child = edgeTarget_[e];
+                        break;
+                    }
+                }
+            }
+            if (child == 0) break;
+            node = child;
+            const TrieNode& n = nodes_[node];
+            if (n.scoreCount != 0) {
+                const uint8_t* pattern = &scores_[n.scoreBegin];
+                for (size_t k = 0; k < n.scoreCount; ++k) scores[start + k] = std::max(scores[start + k], pattern[k]);
+            }
+        }
+    }
+    for (size_t k = leftMin_; k + rightMin_ <= length; ++k)
+        if (scores[k + 1] % 2 == 1) breaks.push_back(static_cast<uint32_t>(k));
+}
+
+}  // namespace galley

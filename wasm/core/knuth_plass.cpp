@@ -1,0 +1,369 @@
+// knuth_plass.cpp — breakOptimal: Knuth and Plass's total-fit line breaking ("Breaking Paragraphs into Lines",
+// Software—Practice and Experience 11, 1981), with TeX's refinements (fitness classes, flagged and final-hyphen
+// demerits, rising tolerance, an emergency pass) plus a ragged-right cost and a widow-word cost.
+//
+// Not here: measuring text, building the item list, first fit (line_breaker.cpp), placing glyphs.
+//
+// Shape of the search: one sweep over the items. Every legal breakpoint is tried against the "active" breakpoints
+// (earlier breaks from which a line could still reach this one); the best way to arrive here in each fitness class
+// becomes a new active breakpoint. Active breakpoints whose line would now be overfull are dropped. Line widths,
+// stretch and shrink come from prefix sums, so each try is a few subtractions; nodes live in one pool vector and
+// point at their predecessor by index, and the active list is double-buffered, so the sweep itself does not allocate
+// once the vectors have grown.
+#include "line_breaker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace galley {
+
+namespace {
+
+constexpr double Infinity = std::numeric_limits<double>::infinity();
+
+// TeX caps badness at 10000 ("infinitely bad"); ours goes higher so that the emergency pass still prefers a ratio of
+// 5 to a ratio of 50. A line with no stretch at all (ratio +inf) gets this.
+constexpr double MaxBadness = 1e8;
+// When no set of lines fits within the tolerance, the second pass allows this much more before the emergency pass.
+constexpr double SecondPassToleranceScale = 2.0;
+// Ragged lines: badness = scale * (slack / width)^2. With linePenalty 10 and a hyphen penalty of 50, this makes a
+// hyphen worth taking once it saves roughly a fifth of the line, and squares in the demerits keep lines even.
+constexpr double RaggedBadnessScale = 1000.0;
+// Ragged text first tries lines that leave at most this fraction of the width empty (a line emptier than that costs
+// more than most whole paragraphs); if no such set of lines exists, the emergency pass allows any.
+constexpr double RaggedFirstPassMaxSlack = 0.5;
+// The last line "holds a single short word" when it has no interword glue between its boxes (one word, or one
+// fragment after a hyphen, or words tied by non-breaking spaces) and its boxes span at most this fraction of it.
+constexpr double WidowMaxWidthFraction = 0.25;
+// Lines that cannot stretch report this instead of +inf; their glue has no stretch, so the value does not matter.
+constexpr float LargestReportedRatio = 1000.0f;
+// Prefix-sum subtraction leaves rounding noise; a line this close to its width counts as exact.
+constexpr double WidthEpsilon = 1e-6;
+
+// TeX's fitness classes, ordered so that classes more than 1 apart are "very different".
+enum Fitness : uint8_t { Tight = 0, Decent = 1, Loose = 2, VeryLoose = 3, FitnessCount = 4 };
+// TeX's class boundaries, in badness: 12 is a ratio of about 0.5, 99 a ratio of about 1.
+constexpr double DecentMaxBadness = 12.0;
+constexpr double LooseMaxBadness = 99.0;
+
+constexpr uint32_t NoItem = std::numeric_limits<uint32_t>::max();
+
+// Sums over items [0, i). Infinite stretch (the finishing glue's "fil") is counted apart, because inf - inf is NaN.
+struct Totals {
+    double width = 0;
+    double stretch = 0;
+    double shrink = 0;
+    uint32_t infiniteStretch = 0;
+};
+
+// A chosen break. Nodes stay in the pool (to walk back from the end); the active list holds the indices of those
+// from which a line may still start.
+struct Node {
+    Totals start;             // totals before the first item of the line that starts after this break
+    double demerits = 0;      // total demerits of the best way here
+    uint32_t startItem = 0;   // first item of that line: breaks discard the glue and penalties after them
+    uint32_t line = 0;        // index of that line, clamped to the first index from which all widths are equal
+    uint8_t fitness = Decent; // of the line ending at this break
+    bool flagged = false;     // this break is a hyphen
+    uint32_t item = NoItem;   // where the line ends; NoItem for the paragraph start
+    uint32_t parent = 0;
+    float ratio = 0;          // of the line ending here, as reported
+};
+
+class OptimalBreaker {
+public:
+    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params) : items_(items), params_(params) {
+        const size_t n = items.size();
+        totals_.resize(n + 1);
+        Totals running;
+        for (size_t i = 0; i < n; ++i) {
+            totals_[i] = running;
+            const BreakItem& item = items[i];
+            if (item.kind == BreakItem::Penalty) continue;
+            running.width += item.width;
+            if (std::isinf(item.stretch) && item.stretch > 0) ++running.infiniteStretch;
+            else if (std::isfinite(item.stretch)) running.stretch += item.stretch;
+            if (std::isfinite(item.shrink)) running.shrink += item.shrink;  // TeX too refuses infinite shrink
+        }
+        totals_[n] = running;
+
+        for (float w : params.lineWidths) lineWidths_.push_back(w);
+        if (lineWidths_.empty()) lineWidths_.push_back(0);
+        easyLine_ = static_cast<uint32_t>(lineWidths_.size() - 1);
+
+        // For the widow rule: the last box, and the last interword glue before it.
+        lastBox_ = NoItem;
+        lastWordGap_ = NoItem;
+        for (size_t i = n; i-- > 0;) {
+            if (lastBox_ == NoItem) {
+                if (items[i].kind == BreakItem::Box) lastBox_ = static_cast<uint32_t>(i);
+            } else if (isWordGap(i)) {
+                lastWordGap_ = static_cast<uint32_t>(i);
+                break;
+            }
+        }
+
+        // The active list is in order of position. With one line width, and nothing of negative width or stretch,
+        // a line from a later break is never less loose than one from an earlier break.
+        loosenessIsMonotone_ = lineWidths_.size() == 1;
+        for (const BreakItem& item : items)
+            if (item.width < 0 || item.stretch < 0) loosenessIsMonotone_ = false;
+
+        pool_.reserve(n / 2 + 16);
+        active_.reserve(64);
+        next_.reserve(64);
+    }
+
+    // One sweep. A feasible line has an adjustment ratio of at most `tolerance` (justified) or leaves at most that
+    // fraction of the width empty (ragged). With `emergency`, any line that is not overfull is feasible, and the last
+    // active break survives an overfull line (a box wider than the line then sits alone), so the sweep always
+    // reaches the end. False when no feasible set of lines exists.
+    bool run(double tolerance, bool emergency, std::vector<LineBreak>& out) {
+        const size_t n = items_.size();
+        const bool unlimited = std::isinf(tolerance);  // inf * 0 stretch would be NaN
+        pool_.clear();
+        active_.clear();
+        pool_.push_back(Node{});  // the paragraph start: line 0 begins at item 0
+        active_.push_back(0);
+
+        for (size_t b = 0; b < n; ++b) {
+            const BreakItem& item = items_[b];
+            const bool final = b + 1 == n;
+            if (!final && !isLegalBreak(b)) continue;
+            const bool isPenalty = item.kind == BreakItem::Penalty;
+            const double penalty = isPenalty ? item.penalty : 0.0;
+            const bool flagged = isPenalty && item.flagged;
+            const bool forced = final || penalty <= PenaltyForced;
+            // A final box belongs to the last line; a glue or penalty break does not (a penalty adds its width).
+            const uint32_t lineEnd = static_cast<uint32_t>(final && item.kind == BreakItem::Box ? n : b);
+            const Totals& end = totals_[lineEnd];
+            const double endWidth = end.width + (isPenalty ? item.width : 0.0);
+            beginBreakpoint();
+
+            uint32_t group = NoItem;
+            double lineWidth = 0;
+            for (size_t k = 0; k < active_.size(); ++k) {
+                const uint32_t index = active_[k];
+                if (pool_[index].line != group) {
+                    // Lines of different widths are compared only among themselves (TeX does the same).
+                    if (haveCandidates_) flushCandidates(b, group, flagged);  // may grow the pool
+                    group = pool_[index].line;
+                    lineWidth = lineWidths_[std::min<size_t>(group, lineWidths_.size() - 1)];
+                }
+                const Node& a = pool_[index];
+                if (a.startItem > lineEnd) {  // b lies in the glue and penalties discarded after a
+                    next_.push_back(index);
+                    continue;
+                }
+
+                const double natural = endWidth - a.start.width;
+                double ratio = 0;
+                bool overfull = false;
+                bool tooLoose = false;
+                if (params_.justify) {
+                    if (natural < lineWidth - WidthEpsilon) {
+                        if (end.infiniteStretch == a.start.infiniteStretch) {
+                            const double stretch = end.stretch - a.start.stretch;
+                            // Most tries are lines still far too short: decide that without dividing.
+                            tooLoose = !unlimited && !(lineWidth - natural <= tolerance * stretch);
+                            if (!tooLoose) ratio = stretch > 0 ? (lineWidth - natural) / stretch : Infinity;
+                        }
+                    } else if (natural > lineWidth + WidthEpsilon) {
+                        const double shrink = end.shrink - a.start.shrink;
+                        overfull = natural - lineWidth > shrink;
+                        if (!overfull) ratio = (lineWidth - natural) / shrink;
+                    }
+                } else {
+                    overfull = natural > lineWidth + WidthEpsilon;
+                    // A ragged line ending at a forced break (the last line) is free, however short.
+                    tooLoose = !unlimited && !overfull && !forced && lineWidth - natural > tolerance * lineWidth;
+                }
+
+                if (overfull) {
+                    const bool lastHope = emergency && k + 1 == active_.size() && next_.empty() && !haveCandidates_;
+                    if (!lastHope) continue;  // drop a: its lines only get longer
+                    // TeX's "artificial demerits": the overfull line is accepted at no extra cost.
+                    record(index, params_.justify ? Tight : Decent, params_.justify ? -1.0f : 0.0f, a.demerits);
+                    continue;
+                }
+                if (!forced) next_.push_back(index);
+                if (tooLoose) {
+                    // Breaks after a start later and make even looser lines: when that holds, skip them all.
+                    if (loosenessIsMonotone_) {
+                        if (!forced) next_.insert(next_.end(), active_.begin() + k + 1, active_.end());
+                        break;
+                    }
+                    continue;
+                }
+
+                double badness = 0;
+                uint8_t fitness = Decent;
+                if (params_.justify) {
+                    badness = std::min(MaxBadness, 100.0 * std::fabs(ratio * ratio * ratio));
+                    if (ratio < 0) fitness = badness > DecentMaxBadness ? Tight : Decent;
+                    else if (badness > LooseMaxBadness) fitness = VeryLoose;
+                    else if (badness > DecentMaxBadness) fitness = Loose;
+                } else if (!forced && lineWidth > 0) {
+                    const double slack = (lineWidth - std::min(natural, lineWidth)) / lineWidth;
+                    badness = RaggedBadnessScale * slack * slack;
+                }
+
+                double demerits = params_.linePenalty + badness;
+                demerits *= demerits;
+                if (penalty > 0) demerits += penalty * penalty;
+                else if (penalty < 0 && !forced) demerits -= penalty * penalty;
+                if (flagged && a.flagged) demerits += params_.flaggedDemerits;
+                if (std::abs(int(fitness) - int(a.fitness)) > 1) demerits += params_.fitnessDemerits;
+                if (final) {
+                    if (a.flagged) demerits += params_.lastLineHyphenDemerits;
+                    if (isWidowLine(a, lineWidth)) demerits += params_.widowWordDemerits;
+                }
+                float reported = 0;
+                if (params_.justify) reported = static_cast<float>(std::min<double>(ratio, LargestReportedRatio));
+                record(index, fitness, reported, a.demerits + demerits);
+            }
+            if (haveCandidates_) flushCandidates(b, group, flagged);
+            std::swap(active_, next_);
+            if (active_.empty()) return false;  // no feasible way past b at this tolerance
+        }
+
+        // After the final break only breaks at the end are active, unless the list lacks its finishing sequence and
+        // ends in discardable items; then the best earlier break ends the text and the last item closes it.
+        const uint32_t lastItem = static_cast<uint32_t>(n - 1);
+        uint32_t best = active_[0];
+        for (uint32_t index : active_) {
+            const Node& candidate = pool_[index];
+            const bool atEnd = candidate.item == lastItem, bestAtEnd = pool_[best].item == lastItem;
+            if ((atEnd && !bestAtEnd) || (atEnd == bestAtEnd && candidate.demerits < pool_[best].demerits)) best = index;
+        }
+        out.clear();
+        if (pool_[best].item != lastItem) out.push_back({lastItem, 0});
+        for (uint32_t node = best; node != 0; node = pool_[node].parent) out.push_back({pool_[node].item, pool_[node].ratio});
+        std::reverse(out.begin(), out.end());
+        return true;
+    }
+
+private:
+    bool isWordGap(size_t i) const {
+        return items_[i].kind == BreakItem::Glue && i > 0 && items_[i - 1].kind == BreakItem::Box;
+    }
+
+    bool isLegalBreak(size_t i) const {
+        const BreakItem& item = items_[i];
+        if (item.kind == BreakItem::Glue) return isWordGap(i);
+        return item.kind == BreakItem::Penalty && item.penalty < PenaltyForbidden;
+    }
+
+    // The line starting after `a` and running to the end: one word (no interword glue) and short.
+    bool isWidowLine(const Node& a, double lineWidth) const {
+        if (lastBox_ == NoItem || a.startItem > lastBox_) return false;  // no box on the line at all
+        if (lastWordGap_ != NoItem && a.startItem <= lastWordGap_) return false;
+        const double content = totals_[lastBox_ + 1].width - a.start.width;
+        return content <= WidowMaxWidthFraction * lineWidth;
+    }
+
+    void beginBreakpoint() {
+        next_.clear();
+        haveCandidates_ = false;
+        startItemKnown_ = false;
+        for (int c = 0; c < FitnessCount; ++c) bestDemerits_[c] = Infinity;
+    }
+
+    void record(uint32_t from, uint8_t fitness, float ratio, double demerits) {
+        if (demerits < bestDemerits_[fitness]) {
+            bestDemerits_[fitness] = demerits;
+            bestParent_[fitness] = from;
+            bestRatio_[fitness] = ratio;
+        }
+        haveCandidates_ = true;
+    }
+
+    // Makes breaks at b active for the best arrival in each fitness class, skipping classes so much worse than the
+    // best that the fitness demerits they might save could never make up the difference.
+    void flushCandidates(size_t b, uint32_t group, bool flagged) {
+        double least = Infinity;
+        for (int c = 0; c < FitnessCount; ++c) least = std::min(least, bestDemerits_[c]);
+        const double limit = least + (params_.justify ? params_.fitnessDemerits : 0.0);
+        if (!startItemKnown_) {
+            startItemAfterBreak_ = startAfter(b);
+            startItemKnown_ = true;
+        }
+        for (int c = 0; c < FitnessCount; ++c) {
+            if (!(bestDemerits_[c] <= limit)) continue;
+            Node created;
+            created.start = totals_[startItemAfterBreak_];
+            created.demerits = bestDemerits_[c];
+            created.startItem = startItemAfterBreak_;
+            created.line = std::min(group + 1, easyLine_);
+            created.fitness = static_cast<uint8_t>(c);
+            created.flagged = flagged;
+            created.item = static_cast<uint32_t>(b);
+            created.parent = bestParent_[c];
+            created.ratio = bestRatio_[c];
+            next_.push_back(static_cast<uint32_t>(pool_.size()));
+            pool_.push_back(created);
+            bestDemerits_[c] = Infinity;
+        }
+        haveCandidates_ = false;
+    }
+
+    // The line after a break starts at the next box (or forced break): glue and penalties at a break vanish.
+    uint32_t startAfter(size_t b) const {
+        size_t j = b + 1;
+        for (; j < items_.size(); ++j) {
+            const BreakItem& item = items_[j];
+            if (item.kind == BreakItem::Box) break;
+            if (item.kind == BreakItem::Penalty && item.penalty <= PenaltyForced) break;
+        }
+        return static_cast<uint32_t>(j);
+    }
+
+    const std::vector<BreakItem>& items_;
+    const BreakParams& params_;
+    std::vector<Totals> totals_;
+    std::vector<double> lineWidths_;
+    uint32_t easyLine_ = 0;
+    uint32_t lastBox_ = NoItem;
+    uint32_t lastWordGap_ = NoItem;
+    bool loosenessIsMonotone_ = false;
+
+    std::vector<Node> pool_;
+    // Indices into pool_, sorted by line group (TeX keeps its active list so too). With a single line width there is
+    // one group and new breaks are appended, so the list is also in position order.
+    std::vector<uint32_t> active_;
+    std::vector<uint32_t> next_;
+
+    // Best arrival at the current breakpoint per fitness class, within the current line-width group.
+    double bestDemerits_[FitnessCount] = {};
+    uint32_t bestParent_[FitnessCount] = {};
+    float bestRatio_[FitnessCount] = {};
+    bool haveCandidates_ = false;
+    bool startItemKnown_ = false;
+    uint32_t startItemAfterBreak_ = 0;
+};
+
+}  // namespace
+
+std::vector<LineBreak> breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params) {
+    std::vector<LineBreak> result;
+    if (items.empty()) return result;
+    if (items.size() >= NoItem) {  // beyond any paragraph; keep the indices honest rather than fail oddly
+        result.push_back({items.size() - 1, 0});
+        return result;
+    }
+    OptimalBreaker breaker(items, params);
+    if (params.justify) {
+        const double tolerance = std::max(0.0f, params.tolerance);
+        if (breaker.run(tolerance, false, result)) return result;
+        if (breaker.run(tolerance * SecondPassToleranceScale, false, result)) return result;
+    } else {
+        if (breaker.run(RaggedFirstPassMaxSlack, false, result)) return result;
+    }
+    if (breaker.run(Infinity, true, result)) return result;
+    result.assign(1, LineBreak{items.size() - 1, 0});  // unreachable: the emergency sweep always finishes
+    return result;
+}
+
+}  // namespace galley
