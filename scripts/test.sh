@@ -10,21 +10,25 @@ scripts/setup.sh --no-serve || { echo "galley tests: 0 passed, 1 failed (setup/b
 export NODE_PATH=/usr/share/nodejs
 
 passed=0 failed=0
-count_ctest() {  # "100% tests passed, 0 tests failed out of 3"
-    local log="$1" line
-    line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1)
-    local f t
-    f=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')
-    t=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/')
-    if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
-    passed=$((passed + t - f)); failed=$((failed + f))
+# Counts individual test cases, not ctest entries: GoogleTest's "[  PASSED  ] N tests." / "[  FAILED  ] N tests,"
+# and the CLI script's "cli: N passed, M failed", from ctest's full log of the run.
+count_ctest() {
+    local status="$1" build="$2" log="$build/Testing/Temporary/LastTest.log" p f
+    if [ ! -f "$log" ]; then failed=$((failed + 1)); return; fi
+    p=$(grep -hoE '^\[  PASSED  \] [0-9]+ test' "$log" | awk '{s += $4} END {print s + 0}')
+    f=$(grep -hoE '^\[  FAILED  \] [0-9]+ test' "$log" | awk '{s += $4} END {print s + 0}')
+    p=$((p + $(grep -hoE '^cli: [0-9]+ passed' "$log" | awk '{s += $2} END {print s + 0}')))
+    f=$((f + $(grep -hoE '^cli: [0-9]+ passed, [0-9]+ failed' "$log" | awk '{s += $4} END {print s + 0}')))
+    # A crash or a failing ctest entry that printed no count still fails the run.
+    if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+    passed=$((passed + p)); failed=$((failed + f))
 }
 
 log=$(mktemp -d)
 echo "== native unit and CLI tests (ctest --preset native)"
-ctest --preset native 2>&1 | tee "$log/native.txt"; count_ctest "$log/native.txt"
+ctest --preset native; count_ctest $? build/native
 echo "== core tests compiled to wasm, under Node (ctest --preset wasm)"
-ctest --preset wasm 2>&1 | tee "$log/wasm.txt"; count_ctest "$log/wasm.txt"
+ctest --preset wasm; count_ctest $? build/wasm
 
 echo "== browser end-to-end tests (headless Chromium)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
