@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core nlohmann-json3-dev libstb-dev
-          googletest hyphen-en-us python3-fonttools brotli)
+          googletest hyphen-en-us python3-fonttools brotli clang libclang-rt-14-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

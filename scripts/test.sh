@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Galley's second command: every test. Installs and builds whatever is missing first (scripts/setup.sh --no-serve),
 # then runs the core's unit tests natively (ctest), the same tests compiled to wasm under Node (ctest), the CLI
-# tests, and the browser end-to-end tests in headless Chromium (node --test + playwright-core).
+# tests, the unit and CLI tests again under ASan+UBSan, and the browser end-to-end tests in headless Chromium (node --test + playwright-core).
 # Ends with one line "galley tests: N passed, M failed" and exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +29,13 @@ echo "== native unit and CLI tests (ctest --preset native)"
 ctest --preset native; count_ctest $? build/native
 echo "== core tests compiled to wasm, under Node (ctest --preset wasm)"
 ctest --preset wasm; count_ctest $? build/wasm
+
+echo "== core tests and CLI under AddressSanitizer + UndefinedBehaviorSanitizer (ctest --preset asan)"
+if { [ -f build/asan/CMakeCache.txt ] || cmake --preset asan >/dev/null; } && cmake --build --preset asan; then
+    ctest --preset asan; count_ctest $? build/asan
+else
+    echo "asan build failed"; failed=$((failed + 1))
+fi
 
 echo "== browser end-to-end tests (headless Chromium)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

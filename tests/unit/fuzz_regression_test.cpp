@@ -1,0 +1,71 @@
+// Replays the fuzz corpora and every input the fuzzers ever crashed on (tests/fuzz/regressions/TARGET/*) through the
+// same code and checks as the fuzz targets, so a fixed crash stays fixed in the ordinary test run.
+#include "bundle_loader.h"
+#include "layout.h"
+#include "test_support.h"
+#include "utf8.h"
+
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <string>
+#include <vector>
+
+using namespace galley;
+
+namespace {
+
+std::vector<std::string> filesIn(const std::string& dir) {
+    std::vector<std::string> out;
+    if (DIR* d = opendir(dir.c_str())) {
+        while (dirent* e = readdir(d))
+            if (e->d_name[0] != '.') out.push_back(dir + "/" + e->d_name);
+        closedir(d);
+    }
+    return out;
+}
+
+std::vector<std::string> inputsFor(const std::string& target) {
+    std::vector<std::string> all = filesIn(test::sourcePath("tests/fuzz/corpus/" + target));
+    for (auto& f : filesIn(test::sourcePath("tests/fuzz/regressions/" + target))) all.push_back(f);
+    return all;
+}
+
+}  // namespace
+
+TEST(FuzzRegression, BundleLoader) {
+    auto inputs = inputsFor("bundle_loader");
+    EXPECT_GE(inputs.size(), 5u);
+    for (const std::string& file : inputs) {
+        LoadResult r = loadBundle(test::readText(file));
+        for (const auto& e : r.errors) EXPECT_FALSE(e.path.empty() || e.message.empty()) << file;
+        if (r.ok()) EXPECT_FALSE(r.bundle.articles.empty()) << file;
+    }
+}
+
+TEST(FuzzRegression, Layout) {
+    auto inputs = inputsFor("layout");
+    EXPECT_GE(inputs.size(), 5u);
+    for (const std::string& file : inputs) {
+        std::string data = test::readText(file);
+        if (data.size() < 3) continue;
+        LayoutParams params;
+        params.width = 20.0f + static_cast<unsigned char>(data[0]) * 4.0f;
+        params.fontSize = 6.0f + static_cast<float>(static_cast<unsigned char>(data[1]) % 64);
+        params.align = data[2] & 1 ? Align::Left : Align::Justify;
+        params.breaking = data[2] & 2 ? Breaking::FirstFit : Breaking::Optimal;
+        LoadResult r = loadBundle(std::string_view(data).substr(3));
+        if (!r.ok()) continue;
+        for (const Article& a : r.bundle.articles) {
+            ArticleLayout layout(test::notoFonts(), a);
+            DisplayList dl = layout.layout(params);
+            EXPECT_FALSE(dl.lines.empty()) << file;
+            for (const TextLine& line : dl.lines) {
+                if (line.role == LineRole::Marker) continue;
+                bool oneGlyph = line.words.size() == 1 && utf8::countCodePoints(line.words[0].text) <= 2;
+                EXPECT_TRUE(line.x + line.width - params.width <= line.fontSize * 0.5f + 0.01f || oneGlyph) << file;
+            }
+        }
+    }
+}
