@@ -37,8 +37,9 @@ assert d["width"] == 560, d["width"]
 body = [l for l in d["lines"] if l["role"] == "paragraph"]
 assert len(body) > 30, len(body)
 for l in d["lines"]:
-    for w in l["words"]:
-        assert w["x"] + w["width"] <= 560.01, (w, l["role"])
+    for w in l["words"]:  # hanging punctuation may end past the measure by the line's hangRight
+        assert w["x"] + w["width"] <= 560.01 + l["hangRight"], (w, l["role"])
+        assert w["x"] >= -0.01 - l["hangLeft"], (w, l["role"])
 assert body[0]["words"][0]["text"] == "A", body[0]["words"][0]
 PY
 

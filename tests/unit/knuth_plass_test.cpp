@@ -182,7 +182,7 @@ LineCost lineCost(const std::vector<BreakItem>& items, const BreakParams& p, con
     } else {
         const double slack = width - line.natural;
         if (slack < 0 || (!forced && slack > tolerance * width)) return cost;
-        if (!forced) badness = 1000 * (slack / width) * (slack / width);
+        if (!forced) badness = p.raggedBadnessScale * (slack / width) * (slack / width);
     }
     cost.feasible = true;
     const double penalty = item.kind == BreakItem::Penalty ? item.penalty : 0;
@@ -499,7 +499,7 @@ TEST(KnuthPlass, WidowWordDemeritsPullASecondWordDown) {
     auto lines = measureLines(items, breakOptimal(items, p));
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines.back().boxes, 1);  // 5, 5, 1: full lines are cheapest
-    p.widowWordDemerits = 1e5;
+    p.widowWordDemerits = 1e7;
     lines = measureLines(items, breakOptimal(items, p));
     EXPECT_GE(lines.back().boxes, 2);
 }

@@ -56,11 +56,16 @@ std::vector<std::string> bodyWords(const Article& a) {
     return out;
 }
 
+// The ink of every line stays within the measure, except hanging punctuation (which may hang by at most one glyph).
 void expectWithinMeasure(const DisplayList& dl, float width) {
     for (const TextLine& line : dl.lines) {
         if (line.role == LineRole::Marker) continue;
-        EXPECT_LE(line.x + line.width, width + 0.01f) << "line overflows: " << (line.words.empty() ? "" : line.words[0].text);
-        EXPECT_GE(line.x, 0.0f);
+        EXPECT_LE(line.x + line.width - line.hangRight, width + 0.01f) << "line overflows: " << (line.words.empty() ? "" : line.words[0].text);
+        EXPECT_GE(line.x + line.hangLeft, -0.01f);
+        EXPECT_GE(line.hangLeft, 0.0f);
+        EXPECT_GE(line.hangRight, 0.0f);
+        EXPECT_LE(line.hangLeft, line.fontSize);
+        EXPECT_LE(line.hangRight, line.fontSize);
     }
 }
 
@@ -107,7 +112,8 @@ TEST(Layout, JustifiedLinesFillTheMeasure) {
     int justified = 0;
     for (const TextLine& line : dl.lines) {
         if (line.role != LineRole::Paragraph || line.last) continue;
-        EXPECT_NEAR(line.x + line.width, 560.0f, 0.05f);
+        EXPECT_NEAR(line.x + line.width - line.hangRight, 560.0f, 0.05f);
+        EXPECT_NEAR(line.x + line.hangLeft, 0.0f, 0.05f);
         ++justified;
     }
     EXPECT_GT(justified, 20);

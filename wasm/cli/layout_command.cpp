@@ -3,6 +3,7 @@
 
 #include "bundle_loader.h"
 #include "cli_common.h"
+#include "hyphen_language.h"
 #include "hyphenator.h"
 #include "layout.h"
 #include "word_hyphenation.h"
@@ -29,7 +30,8 @@ bool parseNumber(const char* s, double lo, double hi, double& out) {
 int usage(const char* why) {
     std::fprintf(stderr, "galley layout: %s\nusage: galley layout BUNDLE --width PX [--font-size PX] "
                          "[--align justify|left] [--breaking optimal|first-fit] [--font PATH] [--article N] "
-                         "[--no-hyphenation] [--json]\n", why);
+                         "[--no-hyphenation] [--hyphenate-capitalised] [--no-hanging] [--no-expansion] [--drop-cap] "
+                         "[--json]\n", why);
     return ExitUsage;
 }
 
@@ -39,6 +41,7 @@ int runLayoutCommand(int argc, char** argv) {
     std::string bundlePath, fontPath;
     LayoutParams params;
     bool json = false, hyphenation = true, haveWidth = false;
+    HyphenationPolicy policy;
     double article = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -50,6 +53,10 @@ int runLayoutCommand(int argc, char** argv) {
         double v;
         if (a == "--json") json = true;
         else if (a == "--no-hyphenation") hyphenation = false;
+        else if (a == "--no-hanging") params.hangingPunctuation = false;
+        else if (a == "--no-expansion") params.fontExpansion = false;
+        else if (a == "--drop-cap") params.dropCap = true;
+        else if (a == "--hyphenate-capitalised") policy.capitalised = true;
         else if (a == "--width") {
             const char* s = value("--width");
             if (!s || !parseNumber(s, 1, 100000, v)) return usage("--width takes a number of CSS px, 1 to 100000");
@@ -125,13 +132,10 @@ int runLayoutCommand(int argc, char** argv) {
     ArticleLayout layout(fonts, a);
     std::optional<Hyphenator> hyphenator;
     if (hyphenation) {
-        std::string dic;
-        std::string lang = a.lang.substr(0, 2) == "en" ? "en_US" : a.lang;
-        for (char& c : lang) c = c == '-' ? '_' : c;
-        if (readFile(hyphenDir() + "/hyph_" + lang + ".dic", dic)) hyphenator = Hyphenator::fromDic(dic);
+        hyphenator = loadHyphenatorFor(a.lang, hyphenDir());
         if (hyphenator)
             layout.setHyphenation([&](const std::string& t, std::vector<uint32_t>& points) {
-                findHyphenationPoints(*hyphenator, t, points);
+                findHyphenationPoints(*hyphenator, t, points, policy);
             });
     }
     DisplayList dl = layout.layout(params);
@@ -150,6 +154,11 @@ int runLayoutCommand(int argc, char** argv) {
             l["last"] = line.last;
             l["hyphenated"] = line.hyphenated;
             l["space"] = line.space;
+            // Hanging punctuation: the line's ink runs from x = -hangLeft to W + hangRight (justified); the words'
+            // x and width are where their ink is, so a first word may start left of 0 and a last one end past W.
+            l["hangLeft"] = line.hangLeft;
+            l["hangRight"] = line.hangRight;
+            l["scaleX"] = line.scaleX;
             l["top"] = line.top;
             l["baseline"] = line.baseline;
             nlohmann::json words = nlohmann::json::array();

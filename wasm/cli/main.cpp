@@ -9,6 +9,7 @@
 #define GALLEY_HAVE_IMPORT 1
 #endif
 #include "layout_command.h"
+#include "bench_command.h"
 
 #include <cstdio>
 #include <cstring>
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
     std::string command = argv[1];
     if (command == "check") return runCheck(argc - 1, argv + 1);
     if (command == "layout") return galley::cli::runLayoutCommand(argc - 1, argv + 1);
+    if (command == "bench") return galley::cli::runBenchCommand(argc - 1, argv + 1);
 #ifdef GALLEY_HAVE_IMPORT
     if (command == "import") return runImportCommand(argc - 1, argv + 1);
 #endif

@@ -17,7 +17,8 @@ namespace galley {
 enum class ColorRole : uint8_t { Text, Muted, Link, Rule, Accent };
 
 // Which part of the article a line belongs to; names match the layout dump's "role".
-enum class LineRole : uint8_t { Title, Subtitle, Byline, Paragraph, Heading, Quote, Pullquote, ListItem, Caption, Attribution, Marker };
+// DropCap: the big initial of a paragraph set with LayoutParams::dropCap (its one word is the letter).
+enum class LineRole : uint8_t { Title, Subtitle, Byline, Paragraph, Heading, Quote, Pullquote, ListItem, Caption, Attribution, Marker, DropCap };
 const char* lineRoleName(LineRole r);
 
 struct PlacedGlyph {
@@ -26,6 +27,7 @@ struct PlacedGlyph {
     uint16_t glyph = 0;
     FontStyle style = FontStyle::Regular;
     ColorRole color = ColorRole::Text;
+    float scaleX = 1;        // horizontal scale of the glyph about its pen position (font expansion, within ±2%)
 };
 
 struct RuleBox {
@@ -56,7 +58,12 @@ struct TextLine {
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen
     bool endsInWord = false; // the break is inside a word (inserted hyphen, or after a hyphen or dash): no space follows
+    // x and width span the line's ink, hanging punctuation included; word x are from the line's x.
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;
+    // Hanging punctuation: how far the ink starts left of the text column's edge (x = column edge - hangLeft) and
+    // ends right of the measure. The line's other ink stays within the measure.
+    float hangLeft = 0, hangRight = 0;
+    float scaleX = 1;        // font expansion of the line's glyphs (1 = natural width)
     float fontSize = 0;
     float space = 0;         // natural inter-word space of this line's font at its size
     std::vector<WordBox> words;

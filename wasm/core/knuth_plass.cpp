@@ -1,6 +1,8 @@
 // knuth_plass.cpp — breakOptimal: Knuth and Plass's total-fit line breaking ("Breaking Paragraphs into Lines",
 // Software—Practice and Experience 11, 1981), with TeX's refinements (fitness classes, flagged and final-hyphen
-// demerits, rising tolerance, an emergency pass) plus a ragged-right cost and a widow-word cost.
+// demerits, rising tolerance, an emergency pass) plus a ragged-right cost and a widow-word cost, and pdfTeX's two
+// micro-typographic extensions: font expansion (boxes that stretch and shrink, used before the glue) and hanging
+// punctuation (a line may be longer by what its first and last glyphs hang into the margins).
 //
 // Not here: measuring text, building the item list, first fit (line_breaker.cpp), placing glyphs.
 //
@@ -28,9 +30,6 @@ constexpr double Infinity = std::numeric_limits<double>::infinity();
 constexpr double MaxBadness = 1e8;
 // When no set of lines fits within the tolerance, the second pass allows this much more before the emergency pass.
 constexpr double SecondPassToleranceScale = 2.0;
-// Ragged lines: badness = scale * (slack / width)^2. With linePenalty 10 and a hyphen penalty of 50, this makes a
-// hyphen worth taking once it saves roughly a fifth of the line, and squares in the demerits keep lines even.
-constexpr double RaggedBadnessScale = 1000.0;
 // Ragged text first tries lines that leave at most this fraction of the width empty (a line emptier than that costs
 // more than most whole paragraphs); if no such set of lines exists, the emergency pass allows any.
 constexpr double RaggedFirstPassMaxSlack = 0.5;
@@ -41,9 +40,17 @@ constexpr double WidowMaxWidthFraction = 0.25;
 constexpr float LargestReportedRatio = 1000.0f;
 // Prefix-sum subtraction leaves rounding noise; a line this close to its width counts as exact.
 constexpr double WidthEpsilon = 1e-6;
+// BoxAdjust::First: a line whose slack the boxes take entirely has glue ratio 0, but letters expanded or condensed by
+// their whole limit are not free either: badness = this * boxRatio^2. Small, so that expansion is preferred to
+// visibly uneven spaces (a glue ratio of 0.3 already costs 2.7), yet lines at natural width win ties.
+constexpr double ExpansionBadness = 2.0;
 
 // TeX's fitness classes, ordered so that classes more than 1 apart are "very different".
 enum Fitness : uint8_t { Tight = 0, Decent = 1, Loose = 2, VeryLoose = 3, FitnessCount = 4 };
+// Arrivals at a breakpoint are kept per fitness class, and apart for breaks that end the longest run of hyphenated
+// lines allowed (BreakParams::maxConsecutiveHyphens): those cannot be followed by another hyphen, so a dearer arrival
+// that can must survive beside them.
+constexpr int SlotCount = 2 * FitnessCount;
 // TeX's class boundaries, in badness: 12 is a ratio of about 0.5, 99 a ratio of about 1.
 constexpr double DecentMaxBadness = 12.0;
 constexpr double LooseMaxBadness = 99.0;
@@ -53,8 +60,10 @@ constexpr uint32_t NoItem = std::numeric_limits<uint32_t>::max();
 // Sums over items [0, i). Infinite stretch (the finishing glue's "fil") is counted apart, because inf - inf is NaN.
 struct Totals {
     double width = 0;
-    double stretch = 0;
-    double shrink = 0;
+    double stretch = 0;       // glue
+    double shrink = 0;        // glue
+    double boxStretch = 0;    // font expansion
+    double boxShrink = 0;
     uint32_t infiniteStretch = 0;
 };
 
@@ -67,14 +76,19 @@ struct Node {
     uint32_t line = 0;        // index of that line, clamped to the first index from which all widths are equal
     uint8_t fitness = Decent; // of the line ending at this break
     bool flagged = false;     // this break is a hyphen
+    uint8_t hyphenRun = 0;    // hyphenated lines in a row ending here
     uint32_t item = NoItem;   // where the line ends; NoItem for the paragraph start
     uint32_t parent = 0;
     float ratio = 0;          // of the line ending here, as reported
+    float boxRatio = 0;       // of the line ending here
+    float hangRight = 0;      // of the line ending here
+    float hangLeft = 0;       // of the line starting after this break
 };
 
 class OptimalBreaker {
 public:
-    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params) : items_(items), params_(params) {
+    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params)
+        : items_(items), params_(params), boxAdjust_(params.boxAdjust) {
         const size_t n = items.size();
         totals_.resize(n + 1);
         Totals running;
@@ -83,11 +97,18 @@ public:
             const BreakItem& item = items[i];
             if (item.kind == BreakItem::Penalty) continue;
             running.width += item.width;
+            if (item.kind == BreakItem::Box) {  // font expansion is always finite
+                if (std::isfinite(item.stretch)) running.boxStretch += item.stretch;
+                if (std::isfinite(item.shrink)) running.boxShrink += item.shrink;
+                continue;
+            }
             if (std::isinf(item.stretch) && item.stretch > 0) ++running.infiniteStretch;
             else if (std::isfinite(item.stretch)) running.stretch += item.stretch;
             if (std::isfinite(item.shrink)) running.shrink += item.shrink;  // TeX too refuses infinite shrink
         }
         totals_[n] = running;
+        hanging_ = params.hangingPunctuation;
+        maxHyphenRun_ = std::max(0, params.maxConsecutiveHyphens);
 
         for (float w : params.lineWidths) lineWidths_.push_back(w);
         if (lineWidths_.empty()) lineWidths_.push_back(0);
@@ -109,7 +130,7 @@ public:
         // a line from a later break is never less loose than one from an earlier break.
         loosenessIsMonotone_ = lineWidths_.size() == 1;
         for (const BreakItem& item : items)
-            if (item.width < 0 || item.stretch < 0) loosenessIsMonotone_ = false;
+            if (item.width < 0 || item.stretch < 0 || item.shrink < 0) loosenessIsMonotone_ = false;
 
         pool_.reserve(n / 2 + 16);
         active_.reserve(64);
@@ -126,6 +147,7 @@ public:
         pool_.clear();
         active_.clear();
         pool_.push_back(Node{});  // the paragraph start: line 0 begins at item 0
+        pool_[0].hangLeft = hangLeftAt(0);
         active_.push_back(0);
 
         for (size_t b = 0; b < n; ++b) {
@@ -139,7 +161,9 @@ public:
             // A final box belongs to the last line; a glue or penalty break does not (a penalty adds its width).
             const uint32_t lineEnd = static_cast<uint32_t>(final && item.kind == BreakItem::Box ? n : b);
             const Totals& end = totals_[lineEnd];
-            const double endWidth = end.width + (isPenalty ? item.width : 0.0);
+            // What the line ending here may hang into the right margin comes off its natural width.
+            hangRightHere_ = hangRightAt(b, final);
+            const double endWidth = end.width + (isPenalty ? item.width : 0.0) - hangRightHere_;
             beginBreakpoint();
 
             uint32_t group = NoItem;
@@ -158,56 +182,91 @@ public:
                     continue;
                 }
 
-                const double natural = endWidth - a.start.width;
-                double ratio = 0;
+                const double natural = endWidth - a.start.width - a.hangLeft;
+                double ratio = 0, boxRatio = 0;
                 bool overfull = false;
                 bool tooLoose = false;
+                // For skipping later starts: they may hang less on the left, so judge them without a's hang.
+                bool laterTooLoose = false;
                 if (params_.justify) {
                     if (natural < lineWidth - WidthEpsilon) {
                         if (end.infiniteStretch == a.start.infiniteStretch) {
-                            const double stretch = end.stretch - a.start.stretch;
+                            double glue = end.stretch - a.start.stretch;
+                            const double boxes = boxAdjust_ == BoxAdjust::None ? 0.0 : end.boxStretch - a.start.boxStretch;
+                            double rest = lineWidth - natural;
+                            if (boxAdjust_ == BoxAdjust::First) {
+                                boxRatio = boxes > 0 ? std::min(1.0, rest / boxes) : 0.0;
+                                rest = std::max(0.0, rest - boxes);
+                            } else {
+                                glue += boxes;
+                            }
                             // Most tries are lines still far too short: decide that without dividing.
-                            tooLoose = !unlimited && !(lineWidth - natural <= tolerance * stretch);
-                            if (!tooLoose) ratio = stretch > 0 ? (lineWidth - natural) / stretch : Infinity;
+                            tooLoose = !unlimited && !(rest <= tolerance * glue);
+                            laterTooLoose = tooLoose && !(rest - a.hangLeft <= tolerance * glue);
+                            if (!tooLoose) ratio = rest <= WidthEpsilon ? 0.0 : glue > 0 ? rest / glue : Infinity;
+                            if (boxAdjust_ == BoxAdjust::LikeGlue) boxRatio = ratio;
                         }
                     } else if (natural > lineWidth + WidthEpsilon) {
-                        const double shrink = end.shrink - a.start.shrink;
-                        overfull = natural - lineWidth > shrink;
-                        if (!overfull) ratio = (lineWidth - natural) / shrink;
+                        double glue = end.shrink - a.start.shrink;
+                        const double boxes = boxAdjust_ == BoxAdjust::None ? 0.0 : end.boxShrink - a.start.boxShrink;
+                        double rest = natural - lineWidth;
+                        if (boxAdjust_ == BoxAdjust::First) {
+                            boxRatio = boxes > 0 ? -std::min(1.0, rest / boxes) : 0.0;
+                            rest = std::max(0.0, rest - boxes);
+                        } else {
+                            glue += boxes;
+                        }
+                        overfull = rest > glue + WidthEpsilon;
+                        if (!overfull) ratio = rest <= WidthEpsilon ? 0.0 : -std::min(1.0, rest / glue);
+                        if (boxAdjust_ == BoxAdjust::LikeGlue) boxRatio = ratio;
                     }
                 } else {
                     overfull = natural > lineWidth + WidthEpsilon;
                     // A ragged line ending at a forced break (the last line) is free, however short.
                     tooLoose = !unlimited && !overfull && !forced && lineWidth - natural > tolerance * lineWidth;
+                    laterTooLoose = tooLoose && lineWidth - natural - a.hangLeft > tolerance * lineWidth;
                 }
 
                 if (overfull) {
                     const bool lastHope = emergency && k + 1 == active_.size() && next_.empty() && !haveCandidates_;
                     if (!lastHope) continue;  // drop a: its lines only get longer
                     // TeX's "artificial demerits": the overfull line is accepted at no extra cost.
-                    record(index, params_.justify ? Tight : Decent, params_.justify ? -1.0f : 0.0f, a.demerits);
+                    const bool squeeze = params_.justify;
+                    record(index, squeeze ? Tight : Decent, squeeze ? -1.0f : 0.0f,
+                           squeeze && boxAdjust_ != BoxAdjust::None ? -1.0f : 0.0f, a.demerits);
                     continue;
                 }
                 if (!forced) next_.push_back(index);
                 if (tooLoose) {
                     // Breaks after a start later and make even looser lines: when that holds, skip them all.
-                    if (loosenessIsMonotone_) {
+                    if (loosenessIsMonotone_ && laterTooLoose) {
                         if (!forced) next_.insert(next_.end(), active_.begin() + k + 1, active_.end());
                         break;
                     }
                     continue;
                 }
 
+                const int hyphenRun = flagged ? a.hyphenRun + 1 : 0;
+                if (maxHyphenRun_ > 0 && hyphenRun > maxHyphenRun_) continue;
+
                 double badness = 0;
                 uint8_t fitness = Decent;
                 if (params_.justify) {
                     badness = std::min(MaxBadness, 100.0 * std::fabs(ratio * ratio * ratio));
-                    if (ratio < 0) fitness = badness > DecentMaxBadness ? Tight : Decent;
-                    else if (badness > LooseMaxBadness) fitness = VeryLoose;
-                    else if (badness > DecentMaxBadness) fitness = Loose;
+                    // Fitness judges how the line looks as a whole: with expansion first, letters at their limit
+                    // and spaces a little wide look looser than either alone.
+                    double look = ratio;
+                    if (boxAdjust_ == BoxAdjust::First) {
+                        badness = std::min(MaxBadness, badness + ExpansionBadness * boxRatio * boxRatio);
+                        look = ratio + boxRatio;
+                    }
+                    const double lookBadness = std::min(MaxBadness, 100.0 * std::fabs(look * look * look));
+                    if (look < 0) fitness = lookBadness > DecentMaxBadness ? Tight : Decent;
+                    else if (lookBadness > LooseMaxBadness) fitness = VeryLoose;
+                    else if (lookBadness > DecentMaxBadness) fitness = Loose;
                 } else if (!forced && lineWidth > 0) {
                     const double slack = (lineWidth - std::min(natural, lineWidth)) / lineWidth;
-                    badness = RaggedBadnessScale * slack * slack;
+                    badness = params_.raggedBadnessScale * slack * slack;
                 }
 
                 double demerits = params_.linePenalty + badness;
@@ -220,9 +279,13 @@ public:
                     if (a.flagged) demerits += params_.lastLineHyphenDemerits;
                     if (isWidowLine(a, lineWidth)) demerits += params_.widowWordDemerits;
                 }
-                float reported = 0;
-                if (params_.justify) reported = static_cast<float>(std::min<double>(ratio, LargestReportedRatio));
-                record(index, fitness, reported, a.demerits + demerits);
+                float reported = 0, reportedBoxes = 0;
+                if (params_.justify) {
+                    reported = static_cast<float>(std::min<double>(ratio, LargestReportedRatio));
+                    reportedBoxes = static_cast<float>(std::min<double>(boxRatio, LargestReportedRatio));
+                }
+                const int slot = fitness + (maxHyphenRun_ > 0 && hyphenRun >= maxHyphenRun_ ? FitnessCount : 0);
+                record(index, slot, reported, reportedBoxes, a.demerits + demerits);
             }
             if (haveCandidates_) flushCandidates(b, group, flagged);
             std::swap(active_, next_);
@@ -239,8 +302,11 @@ public:
             if ((atEnd && !bestAtEnd) || (atEnd == bestAtEnd && candidate.demerits < pool_[best].demerits)) best = index;
         }
         out.clear();
-        if (pool_[best].item != lastItem) out.push_back({lastItem, 0});
-        for (uint32_t node = best; node != 0; node = pool_[node].parent) out.push_back({pool_[node].item, pool_[node].ratio});
+        if (pool_[best].item != lastItem) out.push_back({lastItem, 0, 0, pool_[best].hangLeft, 0});
+        for (uint32_t node = best; node != 0; node = pool_[node].parent) {
+            const Node& here = pool_[node];
+            out.push_back({here.item, here.ratio, here.boxRatio, pool_[here.parent].hangLeft, here.hangRight});
+        }
         std::reverse(out.begin(), out.end());
         return true;
     }
@@ -256,6 +322,23 @@ private:
         return item.kind == BreakItem::Penalty && item.penalty < PenaltyForbidden;
     }
 
+    // Hanging punctuation: what the first box from `start` on may hang left, and what a line ending at `b` may hang
+    // right (an inserted hyphen's own hang, else the box before the break: a word, or a word ending in a dash).
+    float hangLeftAt(size_t start) const {
+        if (!hanging_) return 0;
+        for (size_t j = start; j < items_.size(); ++j) {
+            if (items_[j].kind == BreakItem::Box) return items_[j].hangLeft;
+            if (items_[j].kind == BreakItem::Penalty && items_[j].penalty <= PenaltyForced) break;
+        }
+        return 0;
+    }
+    float hangRightAt(size_t b, bool final) const {
+        if (!hanging_ || final) return 0;  // the last line is not filled: nothing to gain
+        const BreakItem& item = items_[b];
+        if (item.kind == BreakItem::Penalty && item.width > 0) return item.hangRight;
+        return b > 0 && items_[b - 1].kind == BreakItem::Box ? items_[b - 1].hangRight : 0.0f;
+    }
+
     // The line starting after `a` and running to the end: one word (no interword glue) and short.
     bool isWidowLine(const Node& a, double lineWidth) const {
         if (lastBox_ == NoItem || a.startItem > lastBox_) return false;  // no box on the line at all
@@ -268,40 +351,51 @@ private:
         next_.clear();
         haveCandidates_ = false;
         startItemKnown_ = false;
-        for (int c = 0; c < FitnessCount; ++c) bestDemerits_[c] = Infinity;
+        for (int c = 0; c < SlotCount; ++c) bestDemerits_[c] = Infinity;
     }
 
-    void record(uint32_t from, uint8_t fitness, float ratio, double demerits) {
-        if (demerits < bestDemerits_[fitness]) {
-            bestDemerits_[fitness] = demerits;
-            bestParent_[fitness] = from;
-            bestRatio_[fitness] = ratio;
+    void record(uint32_t from, int slot, float ratio, float boxRatio, double demerits) {
+        if (demerits < bestDemerits_[slot]) {
+            bestDemerits_[slot] = demerits;
+            bestParent_[slot] = from;
+            bestRatio_[slot] = ratio;
+            bestBoxRatio_[slot] = boxRatio;
         }
         haveCandidates_ = true;
     }
 
-    // Makes breaks at b active for the best arrival in each fitness class, skipping classes so much worse than the
-    // best that the fitness demerits they might save could never make up the difference.
+    // Makes breaks at b active for the best arrival in each slot, skipping classes so much worse than the best that
+    // the fitness demerits they might save could never make up the difference, and arrivals that end a full run of
+    // hyphens when one of the same fitness that does not is no dearer.
     void flushCandidates(size_t b, uint32_t group, bool flagged) {
-        double least = Infinity;
-        for (int c = 0; c < FitnessCount; ++c) least = std::min(least, bestDemerits_[c]);
-        const double limit = least + (params_.justify ? params_.fitnessDemerits : 0.0);
+        const double slack = params_.justify ? params_.fitnessDemerits : 0.0;
+        double leastOpen = Infinity, least = Infinity;
+        for (int c = 0; c < FitnessCount; ++c) leastOpen = std::min(leastOpen, bestDemerits_[c]);
+        for (int c = 0; c < SlotCount; ++c) least = std::min(least, bestDemerits_[c]);
         if (!startItemKnown_) {
             startItemAfterBreak_ = startAfter(b);
+            hangLeftAfterBreak_ = hangLeftAt(startItemAfterBreak_);
             startItemKnown_ = true;
         }
-        for (int c = 0; c < FitnessCount; ++c) {
-            if (!(bestDemerits_[c] <= limit)) continue;
+        for (int c = 0; c < SlotCount; ++c) {
+            const bool runFull = c >= FitnessCount;
+            const double limit = (runFull ? least : leastOpen) + slack;
+            if (!std::isfinite(bestDemerits_[c]) || !(bestDemerits_[c] <= limit)) continue;  // empty slot, or too dear
+            if (runFull && bestDemerits_[c] >= bestDemerits_[c - FitnessCount]) continue;
             Node created;
             created.start = totals_[startItemAfterBreak_];
             created.demerits = bestDemerits_[c];
             created.startItem = startItemAfterBreak_;
             created.line = std::min(group + 1, easyLine_);
-            created.fitness = static_cast<uint8_t>(c);
+            created.fitness = static_cast<uint8_t>(c % FitnessCount);
             created.flagged = flagged;
+            created.hyphenRun = static_cast<uint8_t>(flagged ? std::min(pool_[bestParent_[c]].hyphenRun + 1, 255) : 0);
             created.item = static_cast<uint32_t>(b);
             created.parent = bestParent_[c];
             created.ratio = bestRatio_[c];
+            created.boxRatio = bestBoxRatio_[c];
+            created.hangRight = hangRightHere_;
+            created.hangLeft = hangLeftAfterBreak_;
             next_.push_back(static_cast<uint32_t>(pool_.size()));
             pool_.push_back(created);
             bestDemerits_[c] = Infinity;
@@ -328,6 +422,10 @@ private:
     uint32_t lastBox_ = NoItem;
     uint32_t lastWordGap_ = NoItem;
     bool loosenessIsMonotone_ = false;
+    BoxAdjust boxAdjust_ = BoxAdjust::LikeGlue;
+    bool hanging_ = false;
+    int maxHyphenRun_ = 0;
+    float hangRightHere_ = 0;        // of a line ending at the breakpoint being tried
 
     std::vector<Node> pool_;
     // Indices into pool_, sorted by line group (TeX keeps its active list so too). With a single line width there is
@@ -336,12 +434,14 @@ private:
     std::vector<uint32_t> next_;
 
     // Best arrival at the current breakpoint per fitness class, within the current line-width group.
-    double bestDemerits_[FitnessCount] = {};
-    uint32_t bestParent_[FitnessCount] = {};
-    float bestRatio_[FitnessCount] = {};
+    double bestDemerits_[SlotCount] = {};
+    uint32_t bestParent_[SlotCount] = {};
+    float bestRatio_[SlotCount] = {};
+    float bestBoxRatio_[SlotCount] = {};
     bool haveCandidates_ = false;
     bool startItemKnown_ = false;
     uint32_t startItemAfterBreak_ = 0;
+    float hangLeftAfterBreak_ = 0;
 };
 
 }  // namespace

@@ -21,6 +21,7 @@ const char* lineRoleName(LineRole r) {
         case LineRole::Caption: return "caption";
         case LineRole::Attribution: return "attribution";
         case LineRole::Marker: return "marker";
+        case LineRole::DropCap: return "dropcap";
     }
     return "?";
 }
@@ -230,56 +231,85 @@ void ArticleLayout::measure(const LayoutParams& params) {
 
 namespace {
 
-// Places one measured paragraph's lines at (x0, y), appending to the display list. Returns the height used.
-struct LinePlacer {
-    const FontSet& fonts;
-    DisplayList& out;
-    std::vector<BreakItem> scratchItems;
-    std::vector<int32_t> scratchBoxOfItem;
-    std::vector<BoxRef> scratchBoxes;
+// Good book practice: a ladder of three hyphens at the right edge is never worth the spacing it saves.
+constexpr int MaxConsecutiveHyphens = 2;
 
-    float place(const MeasuredParagraph& p, float x0, float y, float width, bool justify, Breaking breaking,
-                float lineHeightPx, LineRole role, uint32_t block, int level) {
+// How one paragraph is set: where, how wide, and with which of the breaker's options.
+struct ParagraphSetting {
+    float x0 = 0, y = 0, width = 0;   // column position of the text and its measure
+    bool justify = true;
+    Breaking breaking = Breaking::Optimal;
+    bool hanging = false;             // hanging punctuation
+    bool expansion = false;           // font expansion
+    float lineHeightPx = 0;
+    LineRole role = LineRole::Paragraph;
+    uint32_t block = 0;
+    int level = 0;
+    int narrowLines = 0;              // the first lines are indented by narrowIndent (a drop cap beside them)
+    float narrowIndent = 0;
+};
+
+// Breaks one measured paragraph and places its lines, appending to the display list. Returns the height used.
+// Keeps its scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
+class LinePlacer {
+public:
+    LinePlacer(const FontSet& fonts, DisplayList& out) : fonts_(fonts), out_(out) {}
+
+    float place(const MeasuredParagraph& p, const ParagraphSetting& s) {
         const std::vector<int32_t>* boxOfItem = nullptr;
         const std::vector<BoxRef>* boxes = nullptr;
+        const float narrowest = s.narrowLines > 0 ? s.width - s.narrowIndent : s.width;
         const std::vector<BreakItem>& items =
-            breakItemsFor(p, width, scratchItems, scratchBoxOfItem, scratchBoxes, boxOfItem, boxes);
-        BreakParams bp;
-        bp.lineWidths = {width};
-        bp.justify = justify;
-        std::vector<LineBreak> breaks = breaking == Breaking::Optimal ? breakOptimal(items, bp) : breakFirstFit(items, bp);
+            breakItemsFor(p, narrowest, scratchItems_, scratchBoxOfItem_, scratchBoxes_, boxOfItem, boxes);
+        const bool optimal = s.breaking == Breaking::Optimal;
+        breakParams_.lineWidths.assign(static_cast<size_t>(std::max(0, s.narrowLines)), s.width - s.narrowIndent);
+        breakParams_.lineWidths.push_back(s.width);
+        breakParams_.justify = s.justify;
+        breakParams_.boxAdjust = optimal && s.justify && s.expansion ? BoxAdjust::First : BoxAdjust::None;
+        breakParams_.hangingPunctuation = optimal && s.hanging;
+        breakParams_.maxConsecutiveHyphens = MaxConsecutiveHyphens;
+        std::vector<LineBreak> breaks = optimal ? breakOptimal(items, breakParams_) : breakFirstFit(items, breakParams_);
 
-        const VerticalMetrics& vm = fonts.face(p.style.face).metrics();
+        const VerticalMetrics& vm = fonts_.face(p.style.face).metrics();
         const float size = p.style.size;
-        const float halfLeading = (lineHeightPx - (vm.ascent + vm.descent) * size) / 2;
+        const float halfLeading = (s.lineHeightPx - (vm.ascent + vm.descent) * size) / 2;
         size_t start = 0;
-        float top = y;
+        float top = s.y;
         for (size_t li = 0; li < breaks.size(); ++li) {
             const LineBreak& br = breaks[li];
             while (start < br.item && items[start].kind != BreakItem::Box) ++start;
             TextLine line;
-            line.block = block;
-            line.role = role;
-            line.level = level;
+            line.block = s.block;
+            line.role = s.role;
+            line.level = s.level;
             line.last = li + 1 == breaks.size();
-            line.x = x0;
+            line.hangLeft = br.hangLeft;
+            line.hangRight = line.last ? 0.0f : br.hangRight;
+            line.x = s.x0 + (static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f) - line.hangLeft;
             line.top = top;
-            line.height = lineHeightPx;
+            line.height = s.lineHeightPx;
             line.baseline = top + halfLeading + vm.ascent * size;
             line.fontSize = size;
             line.space = p.space;
-            // Justified lines take the breaker's ratio; a last line may shrink (the breaker chose that) but never
-            // stretches. Never shrink past the glue's limit.
-            float ratio = justify ? std::max(br.ratio, -1.0f) : 0;
-            if (line.last) ratio = std::min(ratio, 0.0f);
+            // Justified lines take the breaker's ratios; a last line may shrink (the breaker chose that) but never
+            // stretches. Never shrink past the glue's or the letters' limit.
+            float ratio = s.justify ? std::max(br.ratio, -1.0f) : 0.0f;
+            float boxRatio = s.justify && breakParams_.boxAdjust != BoxAdjust::None ? std::clamp(br.boxRatio, -1.0f, 1.0f) : 0.0f;
+            if (line.last) {
+                ratio = std::min(ratio, 0.0f);
+                boxRatio = std::min(boxRatio, 0.0f);
+            }
+            line.scaleX = 1 + boxRatio * FontExpansionLimit;
+            // x runs from the line's ink start (line.x): the hanging glyph, if any, starts there.
             float x = 0;
             bool wordOpen = false;
             int32_t linkRun = -1;
             float linkStart = 0, linkEnd = 0;
             auto closeLink = [&]() {
                 if (linkRun < 0) return;
-                out.links.push_back({x0 + linkStart, top, linkEnd - linkStart, lineHeightPx, static_cast<uint32_t>(out.hrefs.size())});
-                out.hrefs.push_back(p.hrefs[linkRun]);
+                out_.links.push_back({line.x + linkStart, top, linkEnd - linkStart, s.lineHeightPx,
+                                      static_cast<uint32_t>(out_.hrefs.size())});
+                out_.hrefs.push_back(p.hrefs[linkRun]);
                 linkRun = -1;
             };
             for (size_t k = start; k < br.item; ++k) {
@@ -291,34 +321,37 @@ struct LinePlacer {
                 }
                 if (it.kind != BreakItem::Box) continue;
                 const BoxRef& b = (*boxes)[(*boxOfItem)[k]];
+                const float setWidth = it.width + (boxRatio >= 0 ? boxRatio * it.stretch : boxRatio * it.shrink);
+                const float scale = it.width > 0 ? setWidth / it.width : 1.0f;
                 const ShapedGlyph* g = &p.glyphs[b.firstGlyph];
-                float base = g[0].x;
+                const float base = g[0].x;
                 for (uint32_t gi = 0; gi < b.glyphCount; ++gi) {
-                    float gx = x + g[gi].x - base;
-                    int32_t link = g[gi].link;
-                    ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
-                    out.glyphs.push_back({x0 + gx, line.baseline, size, g[gi].glyph, g[gi].face, color});
+                    const float gx = x + (g[gi].x - base) * scale;
+                    const int32_t link = g[gi].link;
+                    const ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
+                    out_.glyphs.push_back({line.x + gx, line.baseline, size, g[gi].glyph, g[gi].face, color, scale});
                     if (link != linkRun) {
                         closeLink();
                         if (link >= 0) { linkRun = link; linkStart = gx; }
                     }
-                    if (link >= 0) linkEnd = gx + g[gi].advance;
+                    if (link >= 0) linkEnd = gx + g[gi].advance * scale;
                 }
-                std::string text = p.text.substr(g[0].textBegin, g[b.glyphCount - 1].textEnd - g[0].textBegin);
+                const uint32_t textBegin = g[0].textBegin, textEnd = g[b.glyphCount - 1].textEnd;
                 if (wordOpen && !line.words.empty()) {
-                    line.words.back().text += text;
-                    line.words.back().width = x + b.width - line.words.back().x;
+                    WordBox& w = line.words.back();
+                    w.text.append(p.text, textBegin, textEnd - textBegin);
+                    w.width = x + setWidth - w.x;
                 } else {
-                    line.words.push_back({text, x, b.width});
+                    line.words.push_back({std::string(p.text, textBegin, textEnd - textBegin), x, setWidth});
                 }
                 wordOpen = true;
-                x += b.width;
+                x += setWidth;
             }
             const BreakItem& end = items[br.item];
             line.endsInWord = end.kind == BreakItem::Penalty && !line.last;
             if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
-                // An inserted hyphen.
-                out.glyphs.push_back({x0 + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color});
+                // An inserted hyphen, at its natural width (the breaker measured it so).
+                out_.glyphs.push_back({line.x + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color, 1.0f});
                 if (!line.words.empty()) {
                     line.words.back().text += "-";
                     line.words.back().width += end.width;
@@ -328,12 +361,20 @@ struct LinePlacer {
             }
             closeLink();
             line.width = x;
-            out.lines.push_back(std::move(line));
-            top += lineHeightPx;
+            out_.lines.push_back(std::move(line));
+            top += s.lineHeightPx;
             start = br.item + 1;
         }
-        return top - y;
+        return top - s.y;
     }
+
+private:
+    const FontSet& fonts_;
+    DisplayList& out_;
+    BreakParams breakParams_;
+    std::vector<BreakItem> scratchItems_;
+    std::vector<int32_t> scratchBoxOfItem_;
+    std::vector<BoxRef> scratchBoxes_;
 };
 
 }  // namespace
@@ -344,7 +385,10 @@ DisplayList ArticleLayout::layout(const LayoutParams& params) {
     const float width = std::max(params.width, 1.0f);
     const float em = params.fontSize;
     out.width = width;
-    LinePlacer placer{fonts_, out, {}, {}, {}};
+    LinePlacer placer(fonts_, out);
+    size_t glyphCount = 0;
+    for (const Piece& piece : pieces_) glyphCount += piece.para.glyphs.size() + piece.marker.glyphs.size();
+    out.glyphs.reserve(glyphCount + glyphCount / 8);  // inserted hyphens
     float y = 0;
     for (const Piece& piece : pieces_) {
         y += piece.spaceBefore * em;
@@ -369,7 +413,19 @@ DisplayList ArticleLayout::layout(const LayoutParams& params) {
             y += 0.5f * em;
         }
         size_t firstLine = out.lines.size();
-        float h = placer.place(piece.para, x0, y, w, justify, params.breaking, lineHeightPx, piece.role, piece.block, piece.level);
+        ParagraphSetting setting;
+        setting.x0 = x0;
+        setting.y = y;
+        setting.width = w;
+        setting.justify = justify;
+        setting.breaking = params.breaking;
+        setting.hanging = params.hangingPunctuation;
+        setting.expansion = params.fontExpansion;
+        setting.lineHeightPx = lineHeightPx;
+        setting.role = piece.role;
+        setting.block = piece.block;
+        setting.level = piece.level;
+        float h = placer.place(piece.para, setting);
         if (piece.hasMarker && firstLine < out.lines.size()) {
             // Marker right-aligned in the indent, on the first line's baseline.
             const TextLine& first = out.lines[firstLine];

@@ -2,7 +2,11 @@
 // dividers) over measured paragraphs and the line breaker.
 //
 // ArticleLayout keeps the measured paragraphs between calls, so a new width re-runs only line breaking and
-// placement; a new font size or article re-measures. It owns no fonts: the FontSet is passed in and must outlive it.
+// placement; a new font size, drop-cap setting or article re-measures. It owns no fonts: the FontSet is passed in
+// and must outlive it.
+//
+// Micro-typography (on by default, optimal breaking only): hanging punctuation and font expansion (see
+// paragraph_builder.h); glyphs of an expanded line carry PlacedGlyph::scaleX, and lines their hangs.
 #pragma once
 
 #include "display_list.h"
@@ -25,6 +29,10 @@ struct LayoutParams {
     float lineHeight = 1.5f;    // body line height, multiple of the em
     Align align = Align::Justify;
     Breaking breaking = Breaking::Optimal;
+    bool hangingPunctuation = true;  // quotes, periods, commas, hyphens hang into the margins (optimal breaking)
+    bool fontExpansion = true;      // justified lines may set glyphs up to ±2% wider (optimal breaking)
+    bool dropCap = false;           // the first body paragraph opens with a big initial letter...
+    int dropCapLines = 3;           // ...this many lines tall (2 to 4)
     std::string dateText;       // how to print `published` in the byline; empty: English ("November 15, 2017")
 };
 

@@ -5,12 +5,15 @@ namespace galley {
 
 namespace {
 
-// Adjustment ratio of the line items[from..to] (to = the break item) set in `width`.
-float adjustmentRatio(const std::vector<BreakItem>& items, size_t from, size_t to, float width, bool justify) {
+// Adjustment ratio of the line items[from..to] (to = the break item) set in `width`. Boxes stretch only in the plain
+// item model (BoxAdjust::LikeGlue); first fit, like a browser, neither expands fonts first nor hangs punctuation.
+float adjustmentRatio(const std::vector<BreakItem>& items, size_t from, size_t to, float width, bool justify,
+                      bool boxesStretch) {
     float natural = 0, stretch = 0, shrink = 0;
     for (size_t k = from; k < to; ++k) {
         if (items[k].kind == BreakItem::Penalty) continue;
         natural += items[k].width;
+        if (items[k].kind == BreakItem::Box && !boxesStretch) continue;
         stretch += items[k].stretch;
         shrink += items[k].shrink;
     }
@@ -39,7 +42,9 @@ std::vector<LineBreak> breakFirstFit(const std::vector<BreakItem>& items, const 
     size_t candidate = n;  // last legal break on this line that fits; n = none yet
     auto emit = [&](size_t at) {
         float w = params.widthAt(line);
-        breaks.push_back({at, adjustmentRatio(items, start, at, w, params.justify)});
+        const bool boxesStretch = params.boxAdjust == BoxAdjust::LikeGlue;
+        const float ratio = adjustmentRatio(items, start, at, w, params.justify, boxesStretch);
+        breaks.push_back({at, ratio, boxesStretch ? ratio : 0.0f, 0, 0});
         ++line;
         start = skipDiscardable(items, at + 1);
         width = 0;

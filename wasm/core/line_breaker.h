@@ -29,10 +29,22 @@ struct BreakItem {
     float stretch = 0;      // Glue (and Box, for font expansion)
     float shrink = 0;       // Glue (and Box, for font expansion)
     float penalty = 0;      // Penalty
+    // Hanging punctuation (margin kerning): how far a Box's first glyph may hang into the left margin when it starts
+    // a line, and its last glyph into the right margin when it ends one; for a Penalty, how far what it inserts (a
+    // hyphen) may hang. Used only with BreakParams::hangingPunctuation.
+    float hangLeft = 0;
+    float hangRight = 0;
 
     static BreakItem box(float w) { BreakItem i; i.kind = Box; i.width = w; return i; }
     static BreakItem glue(float w, float st, float sh) { BreakItem i; i.kind = Glue; i.width = w; i.stretch = st; i.shrink = sh; return i; }
     static BreakItem pen(float w, float p, bool flag) { BreakItem i; i.kind = Penalty; i.width = w; i.penalty = p; i.flagged = flag; return i; }
+};
+
+// How the stretch and shrink of boxes (font expansion) is used.
+enum class BoxAdjust : unsigned char {
+    LikeGlue,  // one adjustment ratio for glue and boxes alike (the plain item model)
+    First,     // pdfTeX: boxes expand or condense up to their limit first, glue takes only what remains
+    None,      // boxes keep their natural width whatever their stretch and shrink say
 };
 
 struct BreakParams {
@@ -45,6 +57,13 @@ struct BreakParams {
     float fitnessDemerits = 3000.0f; // adjacent lines of very different tightness
     float lastLineHyphenDemerits = 5000.0f;  // hyphen on the second-to-last line
     float widowWordDemerits = 2000.0f;       // a single short word alone on the last line
+    // Ragged lines: badness = this * (slack / width)^2, squared again in the demerits. At 10000 a line 10% short costs
+    // about as much as a very loose justified line, so total fit takes a hyphen to save a few percent of slack and
+    // the right edge stays within a narrow band.
+    float raggedBadnessScale = 10000.0f;
+    int maxConsecutiveHyphens = 0;           // more hyphen breaks in a row than this are never chosen; 0: no limit
+    BoxAdjust boxAdjust = BoxAdjust::LikeGlue;
+    bool hangingPunctuation = false; // lines may be longer by the hang of their first and last glyphs (pdfTeX)
     float widthAt(size_t line) const {
         if (lineWidths.empty()) return 0;
         return line < lineWidths.size() ? lineWidths[line] : lineWidths.back();
@@ -54,9 +73,14 @@ struct BreakParams {
 struct LineBreak {
     size_t item = 0;     // index of the glue or penalty item where the line ends
     float ratio = 0;     // adjustment ratio of the line: <0 shrunk, >0 stretched (0 for a ragged line's slack)
+                         // With BoxAdjust::First, the glue's ratio only.
+    float boxRatio = 0;  // how far the boxes use their stretch (>0) or shrink (<0): 1 = all of it. LikeGlue: = ratio
+    float hangLeft = 0;  // how far the line's first glyph hangs into the left margin (hanging punctuation), px
+    float hangRight = 0; // and its last glyph (or inserted hyphen) into the right margin, px
 };
 
-// Greedy first fit. Always succeeds: an item wider than the line is set alone on an overfull line.
+// Greedy first fit. Always succeeds: an item wider than the line is set alone on an overfull line. Ignores hanging
+// punctuation, and box stretch unless BoxAdjust::LikeGlue.
 std::vector<LineBreak> breakFirstFit(const std::vector<BreakItem>& items, const BreakParams& params);
 
 // Knuth-Plass optimal fit with rising tolerance and an emergency pass. Always succeeds.

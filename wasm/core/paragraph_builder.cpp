@@ -23,7 +23,37 @@ FontStyle styled(FontStyle base, bool emphasis, bool strong) {
     return italic ? FontStyle::Italic : FontStyle::Regular;
 }
 
+// Hang fractions, named so the table reads as a style decision.
+constexpr float HangFull = 1.0f;        // . , - ‐ (soft and hard hyphens)
+constexpr float HangDoubleQuote = 0.7f; // “ ” " „ « »: most of the way; a full hang looks like a hole
+constexpr float HangSingleQuote = 0.5f; // ‘ ’ ' (also apostrophes ending a word)
+constexpr float HangColon = 0.5f;       // : ;
+constexpr float HangEnDash = 0.3f;      // – (wide: a full hang would leave a visible notch)
+constexpr float HangEmDash = 0.2f;      // —
+constexpr float HangExclamation = 0.2f; // ! ?
+
 }  // namespace
+
+float hangLeftFraction(uint32_t cp) {
+    switch (cp) {
+        case 0x201C: case 0x201E: case '"': case 0xAB: case 0xBB: return HangDoubleQuote;
+        case 0x2018: case '\'': return HangSingleQuote;
+        default: return 0;
+    }
+}
+
+float hangRightFraction(uint32_t cp) {
+    switch (cp) {
+        case '.': case ',': case '-': case 0x2010: case 0x2011: case 0xAD: return HangFull;
+        case 0x201D: case '"': case 0xAB: case 0xBB: return HangDoubleQuote;
+        case 0x2019: case '\'': return HangSingleQuote;
+        case ':': case ';': return HangColon;
+        case 0x2013: return HangEnDash;
+        case 0x2014: return HangEmDash;
+        case '!': case '?': return HangExclamation;
+        default: return 0;
+    }
+}
 
 MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
                                    const std::vector<uint32_t>* hyphenPoints) {
@@ -64,6 +94,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     int prevGlyph = -1;
     FontStyle prevFace = FontStyle::Regular;
 
+    // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives it.
+    uint32_t boxFirstCp = 0, lastCp = 0;
+    float boxFirstAdvance = 0, lastAdvance = 0;
     auto closeBox = [&]() {
         if (!inBox) return;
         if (box.glyphCount > 0) {
@@ -71,7 +104,11 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             box.width = last.x + last.advance;
             p.widestBox = std::max(p.widestBox, box.width);
             p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
-            p.items.push_back(BreakItem::box(box.width));
+            BreakItem item = BreakItem::box(box.width);
+            item.stretch = item.shrink = FontExpansionLimit * box.width;
+            item.hangLeft = hangLeftFraction(boxFirstCp) * boxFirstAdvance;
+            item.hangRight = hangRightFraction(lastCp) * lastAdvance;
+            p.items.push_back(item);
             p.boxes.push_back(box);
         }
         inBox = false;
@@ -101,6 +138,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         if (hyphenHere) {
             closeBox();
             addPenalty(p.hyphenWidth, HyphenationPenalty, true);
+            p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
         }
         if (pendingSpace) {
             p.items.push_back(BreakItem::glue(p.space, p.space * SpaceStretch, p.space * SpaceShrink));
@@ -124,6 +162,12 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         }
         g.x = x;
         g.advance = face.advance(glyph) * style.size;
+        if (box.glyphCount == 0) {
+            boxFirstCp = cp;
+            boxFirstAdvance = g.advance;
+        }
+        lastCp = cp;
+        lastAdvance = g.advance;
         g.glyph = static_cast<uint16_t>(glyph);
         g.face = faceStyle;
         g.link = link;
@@ -185,7 +229,9 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
                 boxOfItem.push_back(-1);
             }
             BoxRef piece{whole.firstGlyph + gi, 1, g.advance};
-            items.push_back(BreakItem::box(piece.width));
+            BreakItem item = BreakItem::box(piece.width);
+            item.stretch = item.shrink = FontExpansionLimit * piece.width;  // no hangs: a URL split is no punctuation
+            items.push_back(item);
             boxOfItem.push_back(static_cast<int32_t>(boxes.size()));
             boxes.push_back(piece);
         }

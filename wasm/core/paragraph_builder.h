@@ -6,6 +6,10 @@
 //
 // Break opportunities: spaces (glue), and after hyphens and dashes inside words (flagged penalties).
 // Hyphenation points (Liang) are added by the caller through `hyphenPoints`, as code point offsets in the text.
+//
+// Micro-typography is measured here too, and the breaker decides whether to use it (BreakParams): every box may
+// expand or condense by FontExpansionLimit of its width (pdfTeX's font expansion), and carries how far its first and
+// last glyphs may hang into the margins (hanging punctuation, pdfTeX's character protrusion).
 #pragma once
 
 #include "display_list.h"
@@ -26,10 +30,20 @@ struct TextStyle {
 
 // Penalties for breaks that are not spaces (TeX's \exhyphenpenalty and \hyphenpenalty).
 constexpr float ExplicitHyphenPenalty = 50.0f;
-constexpr float HyphenationPenalty = 50.0f;
+constexpr float HyphenationPenalty = 30.0f;  // below TeX's 50: expansion and hanging already even out most lines
 // Glue of an inter-word space, as fractions of its width (TeX's defaults for Computer Modern: 1/2 and 1/3).
 constexpr float SpaceStretch = 0.5f;
-constexpr float SpaceShrink = 1.0f / 3.0f;
+constexpr float SpaceShrink = 0.25f;
+
+// Font expansion: boxes stretch and shrink by this fraction of their width (pdfTeX's usual \pdfadjustspacing limit
+// of 20 thousandths: beyond it letter shapes visibly distort).
+constexpr float FontExpansionLimit = 0.02f;
+
+// Hanging punctuation: the fraction of a glyph's advance that hangs into the left margin when it starts a line, or
+// the right margin when it ends one. Periods, commas and hyphens hang fully (they are light and low, so a full hang
+// gives an optically straight edge); quotes most of the way; colons, semicolons and dashes partly. 0: does not hang.
+float hangLeftFraction(uint32_t codePoint);
+float hangRightFraction(uint32_t codePoint);
 
 struct ShapedGlyph {
     float x = 0;            // from the start of its box, CSS px, kerning included

@@ -1,0 +1,270 @@
+// typesetting_test.cpp — the micro-typography (hanging punctuation, font expansion, the hyphen-run limit), the
+// hyphenation language mapping, and the quality goals of issue 3 on the sample article (deterministic, so asserted;
+// speed is only printed by `galley bench layout`).
+#include "bundle_loader.h"
+#include "hyphen_language.h"
+#include "layout.h"
+#include "layout_quality.h"
+#include "line_breaker.h"
+#include "test_support.h"
+#include "word_hyphenation.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+using namespace galley;
+
+namespace {
+
+Article sample() {
+    LoadResult r = loadBundle(test::readText(test::sourcePath("assets/sample.json")));
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? r.bundle.articles[0] : Article{};
+}
+
+const Hyphenator& patterns() {
+    static std::optional<Hyphenator> h = Hyphenator::fromDic(test::readText(GALLEY_HYPHEN_DIC));
+    return *h;
+}
+
+void hyphenate(ArticleLayout& layout) {
+    layout.setHyphenation([](const std::string& t, std::vector<uint32_t>& points) {
+        findHyphenationPoints(patterns(), t, points);
+    });
+}
+
+LayoutQuality sampleQuality(float width, Align align, DisplayList* out = nullptr) {
+    static const Article article = sample();
+    ArticleLayout layout(test::notoFonts(), article);
+    hyphenate(layout);
+    LayoutParams p;
+    p.width = width;
+    p.align = align;
+    DisplayList dl = layout.layout(p);
+    EXPECT_TRUE(keepsEveryWord(article, dl));
+    if (out) *out = dl;
+    return measureLayoutQuality(dl);
+}
+
+std::vector<BreakItem> words(const std::vector<float>& widths, float space) {
+    std::vector<BreakItem> items;
+    for (size_t i = 0; i < widths.size(); ++i) {
+        if (i) items.push_back(BreakItem::glue(space, space / 2, space / 4));
+        items.push_back(BreakItem::box(widths[i]));
+    }
+    items.push_back(BreakItem::pen(0, PenaltyForbidden, false));
+    items.push_back(BreakItem::glue(0, 1e6f, 0));
+    items.push_back(BreakItem::pen(0, PenaltyForced, false));
+    return items;
+}
+
+}  // namespace
+
+// --- the breaker's extensions --------------------------------------------------------------------------------------
+
+TEST(MicroTypography, ExpansionFirstTakesTheSlackBeforeTheGlue) {
+    // 40 + 10 + 40 = 90 in 92: 2 px of slack, boxes may give 2 x 2, glue 5: letters take it all.
+    std::vector<BreakItem> items = words({40, 40, 40}, 10);
+    for (BreakItem& i : items)
+        if (i.kind == BreakItem::Box) i.stretch = i.shrink = 2;
+    BreakParams p;
+    p.lineWidths = {92};
+    p.boxAdjust = BoxAdjust::First;
+    auto breaks = breakOptimal(items, p);
+    ASSERT_EQ(breaks.size(), 2u);
+    EXPECT_NEAR(breaks[0].boxRatio, 0.5, 1e-5);
+    EXPECT_NEAR(breaks[0].ratio, 0.0, 1e-5);
+    // 8 px: boxes give their 4, glue (stretch 5) the other 4.
+    p.lineWidths = {98};
+    breaks = breakOptimal(items, p);
+    EXPECT_NEAR(breaks[0].boxRatio, 1.0, 1e-5);
+    EXPECT_NEAR(breaks[0].ratio, 0.8, 1e-5);
+    // None: boxes keep their width.
+    p.boxAdjust = BoxAdjust::None;
+    breaks = breakOptimal(items, p);
+    EXPECT_EQ(breaks[0].boxRatio, 0.0f);
+    EXPECT_NEAR(breaks[0].ratio, 1.6, 1e-5);
+}
+
+TEST(MicroTypography, HangingPunctuationLengthensTheLine) {
+    // Two words of 50 and a space of 10 in 108: overfull by 2 without shrink... unless the comma ending the second
+    // word hangs 3 px into the margin and the line is set to 111.
+    std::vector<BreakItem> items = words({50, 50, 50}, 10);
+    for (BreakItem& i : items) i.shrink = 0;
+    items[2].hangRight = 3;
+    BreakParams p;
+    p.lineWidths = {108};
+    p.tolerance = 100;
+    auto breaks = breakOptimal(items, p);
+    EXPECT_EQ(breaks[0].item, 1u);  // one word a line
+    p.hangingPunctuation = true;
+    breaks = breakOptimal(items, p);
+    ASSERT_GE(breaks.size(), 2u);
+    EXPECT_EQ(breaks[0].item, 3u);
+    EXPECT_FLOAT_EQ(breaks[0].hangRight, 3.0f);
+    EXPECT_NEAR(breaks[0].ratio, 1.0 / 5.0, 1e-5);  // 111 - 110 = 1 px over 5 px of stretch
+}
+
+TEST(MicroTypography, NeverMoreHyphensInARowThanAllowed) {
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> fragment(8, 40);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<BreakItem> items;
+        for (int w = 0; w < 60; ++w) {
+            if (w) items.push_back(BreakItem::glue(6, 3, 1.5f));
+            const int fragments = 1 + static_cast<int>(rng() % 4);
+            for (int f = 0; f < fragments; ++f) {
+                if (f) items.push_back(BreakItem::pen(5, 0, true));  // free hyphens: the breaker would love runs
+                items.push_back(BreakItem::box(fragment(rng)));
+            }
+        }
+        items.push_back(BreakItem::pen(0, PenaltyForbidden, false));
+        items.push_back(BreakItem::glue(0, 1e6f, 0));
+        items.push_back(BreakItem::pen(0, PenaltyForced, false));
+        BreakParams p;
+        p.lineWidths = {150};
+        p.flaggedDemerits = 0;
+        p.maxConsecutiveHyphens = 2;
+        p.justify = trial % 2 == 0;
+        int run = 0;
+        for (const LineBreak& b : breakOptimal(items, p)) {
+            run = items[b.item].kind == BreakItem::Penalty && items[b.item].flagged ? run + 1 : 0;
+            EXPECT_LE(run, 2) << "trial " << trial;
+        }
+    }
+}
+
+// --- in the layout --------------------------------------------------------------------------------------------------
+
+TEST(MicroTypography, LayoutHangsPunctuationAndExpandsWithinTwoPercent) {
+    DisplayList dl;
+    sampleQuality(560, Align::Justify, &dl);
+    int hangingRight = 0, hangingLeft = 0, expanded = 0;
+    for (const TextLine& line : dl.lines) {
+        if (line.role != LineRole::Paragraph) continue;
+        EXPECT_GE(line.scaleX, 1 - FontExpansionLimit - 1e-5f);
+        EXPECT_LE(line.scaleX, 1 + FontExpansionLimit + 1e-5f);
+        if (line.scaleX != 1) ++expanded;
+        if (line.hangLeft > 0) {
+            ++hangingLeft;
+            EXPECT_LT(line.words[0].x + 0.01f, line.hangLeft);  // the first word starts left of the column
+        }
+        if (line.hangRight > 0 && !line.last) {
+            ++hangingRight;
+            const WordBox& w = line.words.back();
+            EXPECT_NEAR(line.x + w.x + w.width, 560 + line.hangRight, 0.05);
+        }
+    }
+    EXPECT_GT(hangingLeft, 3);   // paragraphs that open with a quote
+    EXPECT_GT(hangingRight, 5);  // lines ending in a comma, period or hyphen
+    EXPECT_GT(expanded, 10);
+    for (const PlacedGlyph& g : dl.glyphs) {
+        EXPECT_GE(g.scaleX, 1 - FontExpansionLimit - 1e-5f);
+        EXPECT_LE(g.scaleX, 1 + FontExpansionLimit + 1e-5f);
+    }
+}
+
+TEST(MicroTypography, CanBeTurnedOff) {
+    static const Article article = sample();
+    ArticleLayout layout(test::notoFonts(), article);
+    LayoutParams p;
+    p.hangingPunctuation = false;
+    p.fontExpansion = false;
+    DisplayList dl = layout.layout(p);
+    for (const TextLine& line : dl.lines) {
+        EXPECT_EQ(line.hangLeft, 0.0f);
+        EXPECT_EQ(line.hangRight, 0.0f);
+        EXPECT_EQ(line.scaleX, 1.0f);
+    }
+    for (const PlacedGlyph& g : dl.glyphs) EXPECT_EQ(g.scaleX, 1.0f);
+}
+
+TEST(MicroTypography, RandomArticlesKeepTheirWordsAndTheMeasure) {
+    std::mt19937 rng(77);
+    const char* vocabulary[] = {"a", "“quoted,”", "typesetting.", "of", "incomprehensibilities,", "x", "line-breaking",
+                                "Knuth", "and", "‘single’", "hyphen-", "end.", "caf\xC3\xA9", "1990\xE2\x80\x93" "2000"};
+    for (int round = 0; round < 40; ++round) {
+        Article a;
+        a.title = "T";
+        for (int i = 0, n = 1 + static_cast<int>(rng() % 3); i < n; ++i) {
+            Block b;
+            for (int k = 0, m = 1 + static_cast<int>(rng() % 90); k < m; ++k)
+                b.text.text += std::string(k ? " " : "") + vocabulary[rng() % 14];
+            a.blocks.push_back(b);
+        }
+        ArticleLayout layout(test::notoFonts(), a);
+        hyphenate(layout);
+        LayoutParams p;
+        p.width = 200.0f + static_cast<float>(rng() % 500);
+        p.align = rng() % 2 ? Align::Justify : Align::Left;
+        const DisplayList dl = layout.layout(p);
+        EXPECT_TRUE(keepsEveryWord(a, dl)) << "round " << round;
+        EXPECT_EQ(measureLayoutQuality(dl).overflowingLines, 0) << "round " << round;
+        EXPECT_LE(measureLayoutQuality(dl).longestHyphenRun, 2) << "round " << round;
+    }
+}
+
+// --- languages ------------------------------------------------------------------------------------------------------
+
+TEST(HyphenLanguage, MapsTagsToDebianFileNames) {
+    using V = std::vector<std::string>;
+    EXPECT_EQ(hyphenationFileNames("en-US"), (V{"hyph_en_US.dic", "hyph_en.dic"}));
+    EXPECT_EQ(hyphenationFileNames("en"), (V{"hyph_en_US.dic", "hyph_en.dic"}));
+    EXPECT_EQ(hyphenationFileNames("en-GB"), (V{"hyph_en_GB.dic", "hyph_en_US.dic", "hyph_en.dic"}));
+    EXPECT_EQ(hyphenationFileNames("de-CH"), (V{"hyph_de_CH.dic", "hyph_de.dic", "hyph_de_DE.dic"}));
+    EXPECT_EQ(hyphenationFileNames("fr"), (V{"hyph_fr.dic", "hyph_fr_FR.dic"}));
+    EXPECT_EQ(hyphenationFileNames("sr-Latn-RS"), (V{"hyph_sr_RS.dic", "hyph_sr.dic", "hyph_sr_SR.dic"}));
+    EXPECT_EQ(hyphenationFileNames(""), hyphenationFileNames("en-US"));
+    EXPECT_EQ(hyphenationFileNames("../etc"), hyphenationFileNames("en-US"));
+}
+
+TEST(HyphenLanguage, LoadsTheInstalledEnglishPatterns) {
+    const std::string dic = GALLEY_HYPHEN_DIC;
+    const std::string dir = dic.substr(0, dic.rfind('/'));
+    auto h = loadHyphenatorFor("en-US", dir);
+    ASSERT_TRUE(h.has_value());
+    EXPECT_EQ(h->leftMin(), 2u);
+    EXPECT_EQ(h->rightMin(), 3u);
+    EXPECT_FALSE(loadHyphenatorFor("xx-YY", "/nonexistent").has_value());
+}
+
+// --- the quality goals on the sample (18 body paragraphs, Noto Serif 18 px) ----------------------------------------
+
+TEST(Quality, Justified560) {
+    const LayoutQuality q = sampleQuality(560, Align::Justify);
+    std::printf("[ info     ] justified 560: mean |r-1| %.3f, max %.2f, min %.2f, hyphenated %.1f%%\n",
+                q.meanSpaceDeviation, q.maxSpaceRatio, q.minSpaceRatio, q.hyphenatedFraction * 100);
+    EXPECT_LE(q.meanSpaceDeviation, 0.15);
+    EXPECT_GE(q.minSpaceRatio, 0.75);
+    // Goal 1.6. Not reachable within ±2% expansion: paragraph 6 ("Lee said that he was images of his young son being
+    // detained haunted him.") has one break, its first line is 44.9 px short with 10 spaces, letters give 9.4 px, so
+    // its spaces are 1.76 at best; taking "haunted" up instead would need spaces of 0.6.
+    EXPECT_LE(q.maxSpaceRatio, 1.8);
+    EXPECT_LE(q.hyphenatedFraction, 0.20);
+    EXPECT_LE(q.longestHyphenRun, 2);
+    EXPECT_EQ(q.overflowingLines, 0);
+}
+
+TEST(Quality, Justified340) {
+    const LayoutQuality q = sampleQuality(340, Align::Justify);
+    std::printf("[ info     ] justified 340: mean |r-1| %.3f, max %.2f, min %.2f, hyphenated %.1f%%\n",
+                q.meanSpaceDeviation, q.maxSpaceRatio, q.minSpaceRatio, q.hyphenatedFraction * 100);
+    // Goals 0.30 and 2.0: not met yet (see the README's Figures). These bounds guard what is reached.
+    EXPECT_LE(q.meanSpaceDeviation, 0.42);
+    EXPECT_LE(q.maxSpaceRatio, 3.4);
+    EXPECT_LE(q.hyphenatedFraction, 0.20);
+    EXPECT_LE(q.longestHyphenRun, 2);
+    EXPECT_EQ(q.overflowingLines, 0);
+}
+
+TEST(Quality, Ragged560) {
+    const LayoutQuality q = sampleQuality(560, Align::Left);
+    std::printf("[ info     ] ragged 560: fill sd %.4f, mean fill %.3f, hyphenated %.1f%%\n", q.fillDeviation,
+                q.meanFill, q.hyphenatedFraction * 100);
+    // Goal 0.025: not met yet (see the README's Figures). This bound guards what is reached.
+    EXPECT_LE(q.fillDeviation, 0.034);
+    EXPECT_LE(q.hyphenatedFraction, 0.20);
+    EXPECT_LE(q.longestHyphenRun, 2);
+    EXPECT_EQ(q.overflowingLines, 0);
+}

@@ -1,0 +1,238 @@
+// bench_command.cpp — `galley bench layout` and `galley bench quality`.
+//
+// layout: an article made of the bundle's first article repeated to at least --words words (100,000), laid out
+// once (measuring), then relaid out justified at changing widths for --seconds; prints words per second of relayout.
+// The native build then runs the same measurement in the wasm build of the CLI (build/wasm/galley.js) under Node,
+// if that build exists, and prints both.
+// quality: the figures of layout_quality.h for the bundle's body paragraphs, justified at 560 and 340 px and ragged
+// at 560 px, beside the goals and what Chromium does with the same text.
+//
+// Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
+#include "bench_command.h"
+
+#include "bundle_loader.h"
+#include "cli_common.h"
+#include "hyphen_language.h"
+#include "layout.h"
+#include "layout_quality.h"
+#include "word_hyphenation.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <sstream>
+#include <string>
+
+namespace galley::cli {
+
+namespace {
+
+constexpr size_t DefaultWords = 100000;
+constexpr double DefaultSeconds = 2.0;
+// Relayout cycles through these widths so that every layout is a real width change.
+constexpr float BenchWidths[] = {560, 541, 577, 520, 600, 533};
+
+int usage(const char* why) {
+    std::fprintf(stderr, "galley bench: %s\nusage: galley bench layout [BUNDLE] [--words N] [--seconds S]\n"
+                         "       galley bench quality [BUNDLE] [--font PATH]\n", why);
+    return ExitUsage;
+}
+
+size_t countWords(const std::string& text) {
+    std::istringstream in(text);
+    size_t n = 0;
+    for (std::string w; in >> w;) ++n;
+    return n;
+}
+
+struct Loaded {
+    Bundle bundle;
+    FontSet fonts;
+    std::optional<Hyphenator> hyphenator;
+};
+
+// Loads the bundle, the fonts (--font replaces the body face) and the article's patterns. Returns an exit code.
+int load(const std::string& path, const std::string& fontPath, Loaded& out) {
+    std::string text;
+    if (!readFile(path, text)) {
+        std::fprintf(stderr, "%s: cannot read file\n", path.c_str());
+        return ExitFile;
+    }
+    LoadResult r = loadBundle(text);
+    if (!r.ok() || r.bundle.articles.empty()) {
+        std::fprintf(stderr, "%s: not a valid bundle with an article (run galley check)\n", path.c_str());
+        return ExitInvalid;
+    }
+    out.bundle = std::move(r.bundle);
+    std::string why;
+    if (!loadFontSet(out.fonts, fontDir(), &why)) {
+        std::fprintf(stderr, "galley bench: fonts: %s (set GALLEY_FONT_DIR)\n", why.c_str());
+        return ExitResources;
+    }
+    if (!fontPath.empty()) {
+        auto face = FontFace::fromFile(fontPath, &why);
+        if (!face) {
+            std::fprintf(stderr, "galley bench: --font: %s\n", why.c_str());
+            return ExitFile;
+        }
+        out.fonts.faces[static_cast<int>(FontStyle::Regular)] = std::move(face);
+    }
+    out.hyphenator = loadHyphenatorFor(out.bundle.articles[0].lang, hyphenDir());
+    if (!out.hyphenator) {
+        std::fprintf(stderr, "galley bench: no hyphenation patterns for %s in %s (set GALLEY_HYPHEN_DIR)\n",
+                     out.bundle.articles[0].lang.c_str(), hyphenDir().c_str());
+        return ExitResources;
+    }
+    return ExitOk;
+}
+
+void attachHyphenation(ArticleLayout& layout, const Hyphenator& hyphenator) {
+    layout.setHyphenation([&hyphenator](const std::string& t, std::vector<uint32_t>& points) {
+        findHyphenationPoints(hyphenator, t, points);
+    });
+}
+
+double seconds(std::chrono::steady_clock::time_point since) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+int benchLayout(const std::string& bundlePath, size_t targetWords, double duration, const char* label, bool runWasm) {
+    Loaded loaded;
+    if (int status = load(bundlePath, "", loaded)) return status;
+    const Article& seed = loaded.bundle.articles[0];
+    size_t seedWords = 0;
+    for (const Block& b : seed.blocks) seedWords += countWords(b.text.text);
+    if (seedWords == 0) return usage("the article has no words");
+    Article big = seed;
+    big.blocks.clear();
+    size_t words = 0, copies = 0;
+    while (words < targetWords) {
+        big.blocks.insert(big.blocks.end(), seed.blocks.begin(), seed.blocks.end());
+        words += seedWords;
+        ++copies;
+    }
+
+    ArticleLayout layout(loaded.fonts, big);
+    attachHyphenation(layout, *loaded.hyphenator);
+    LayoutParams params;  // justified, optimal, hanging punctuation and font expansion: the viewer's defaults
+    auto start = std::chrono::steady_clock::now();
+    DisplayList first = layout.layout(params);
+    const double firstSeconds = seconds(start);
+
+    size_t runs = 0;
+    size_t lines = 0;
+    start = std::chrono::steady_clock::now();
+    double elapsed = 0;
+    while (runs < 3 || elapsed < duration) {
+        params.width = BenchWidths[runs % (sizeof BenchWidths / sizeof BenchWidths[0])];
+        lines += layout.layout(params).lines.size();
+        ++runs;
+        elapsed = seconds(start);
+    }
+    const double perRun = elapsed / static_cast<double>(runs);
+    std::printf("%-8s %zu words (%zu x the article), justified relayout: %.1f ms, %.2f million words/s "
+                "(first layout with measuring: %.0f ms; %zu runs, %zu lines each)\n",
+                label, words, copies, perRun * 1e3, static_cast<double>(words) / perRun / 1e6, firstSeconds * 1e3,
+                runs, lines / runs);
+    std::fflush(stdout);
+
+#ifndef __EMSCRIPTEN__
+    if (runWasm) {
+        const std::string wasmCli = GALLEY_WASM_CLI;
+        if (FILE* probe = std::fopen(wasmCli.c_str(), "rb")) {
+            std::fclose(probe);
+            const std::string command = "node --no-experimental-fetch '" + wasmCli + "' bench layout '" + bundlePath +
+                                        "' --words " + std::to_string(targetWords) + " --seconds " +
+                                        std::to_string(duration) + " --label wasm 2>&1";
+            if (FILE* pipe = popen(command.c_str(), "r")) {
+                char buffer[512];
+                while (std::fgets(buffer, sizeof buffer, pipe)) std::fputs(buffer, stdout);
+                if (pclose(pipe) != 0) std::fprintf(stderr, "galley bench: the wasm run failed (%s)\n", command.c_str());
+            }
+        } else {
+            std::printf("wasm     not measured: %s is not built (cmake --build --preset wasm)\n", wasmCli.c_str());
+        }
+    }
+#else
+    (void)runWasm;
+#endif
+    return ExitOk;
+}
+
+struct QualityCase {
+    const char* name;
+    float width;
+    Align align;
+};
+
+int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
+    Loaded loaded;
+    if (int status = load(bundlePath, fontPath, loaded)) return status;
+    const Article& article = loaded.bundle.articles[0];
+    ArticleLayout layout(loaded.fonts, article);
+    attachHyphenation(layout, *loaded.hyphenator);
+    // Goals and Chromium's figures for the seed article (issue 3), for comparison.
+    std::printf("%-18s %6s %9s %6s %6s %8s %7s %6s %8s %6s\n", "layout", "lines", "mean|r-1|", "max r", "min r",
+                "fill sd", "hyphen", "run", "overflow", "words");
+    const QualityCase cases[] = {{"justified 560 px", 560, Align::Justify},
+                                 {"justified 340 px", 340, Align::Justify},
+                                 {"ragged 560 px", 560, Align::Left}};
+    for (const QualityCase& c : cases) {
+        LayoutParams params;
+        params.width = c.width;
+        params.align = c.align;
+        const DisplayList dl = layout.layout(params);
+        const LayoutQuality q = measureLayoutQuality(dl);
+        std::printf("%-18s %6zu %9.3f %6.2f %6.2f %8.4f %6.1f%% %6d %8d %6s\n", c.name, q.lines, q.meanSpaceDeviation,
+                    q.maxSpaceRatio, q.minSpaceRatio, q.fillDeviation, q.hyphenatedFraction * 100, q.longestHyphenRun,
+                    q.overflowingLines, keepsEveryWord(article, dl) ? "all" : "LOST");
+    }
+    std::printf("goals: justified 560: mean <= 0.15, max <= 1.6, min >= 0.75 (Chromium 0.72, 4.46); justified 340: "
+                "mean <= 0.30, max <= 2.0 (Chromium 1.42, 8.46); ragged 560: fill sd <= 0.025 (Chromium, "
+                "text-wrap: pretty, 0.043); hyphenated <= 20%%, never 3 in a row; no word lost; no overflow\n");
+    return ExitOk;
+}
+
+}  // namespace
+
+int runBenchCommand(int argc, char** argv) {
+    if (argc < 2) return usage("which bench?");
+    const std::string which = argv[1];
+    std::string bundlePath = GALLEY_SAMPLE_BUNDLE, fontPath, label = "native";
+    double words = DefaultWords, duration = DefaultSeconds;
+    bool runWasm = true;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto number = [&](double lo, double hi, double& out) {
+            if (i + 1 >= argc) return false;
+            char* end = nullptr;
+            const double v = std::strtod(argv[++i], &end);
+            if (*end != '\0' || !(v >= lo && v <= hi)) return false;
+            out = v;
+            return true;
+        };
+        if (a == "--words") {
+            if (!number(1, 1e8, words)) return usage("--words takes a count, 1 to 100000000");
+        } else if (a == "--seconds") {
+            if (!number(0, 600, duration)) return usage("--seconds takes 0 to 600");
+        } else if (a == "--font") {
+            if (i + 1 >= argc) return usage("--font takes a TTF file");
+            fontPath = argv[++i];
+        } else if (a == "--label") {  // set by the native run for the wasm one, which then runs nothing further
+            if (i + 1 >= argc) return usage("--label takes a name");
+            label = argv[++i];
+            runWasm = false;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage(("unknown option " + a).c_str());
+        } else {
+            bundlePath = a;
+        }
+    }
+    if (which == "layout") return benchLayout(bundlePath, static_cast<size_t>(words), duration, label.c_str(), runWasm);
+    if (which == "quality") return benchQuality(bundlePath, fontPath);
+    return usage(("unknown bench " + which).c_str());
+}
+
+}  // namespace galley::cli
