@@ -1,17 +1,16 @@
-// app.js — Galley's page loader: fetches the wasm core, Galley's own fonts and the bundle in parallel, hands them to
-// C++, and drives frames. Frames are requested only when something changed (load, scroll, resize, zoom): an idle
-// page draws nothing.
+// app.js — the hosted page (index.html): one viewer (viewer.js) over the whole window, the reader chrome
+// (reader-controls.js), settings from localStorage with URL parameters on top (settings.js), and the reading position
+// kept per bundle across reloads.
 //
-// The page scrolls natively over #galley-document, a block as tall as the article holding the transparent text
-// layer (selection, copy, find, screen readers); the fixed canvas draws the visible slice.
-import createGalleyModule from './galley-core.js';
+//   index.html?bundle=URL&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left#heading-anchor
+import { createViewer } from './viewer.js';
+import { setupReaderControls } from './reader-controls.js';
+import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
+  from './settings.js';
 
-const FONT_FILES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSerif-BoldItalic',
-                    'NotoSans-Regular', 'NotoSans-Bold'];
-const CANVAS = '#galley-canvas';
 const DEFAULT_BUNDLE = 'bundles/sample.json';
 
-const canvas = document.querySelector(CANVAS);
+const canvas = document.getElementById('galley-canvas');
 const documentEl = document.getElementById('galley-document');
 const statusEl = document.getElementById('galley-status');
 const errorEl = document.getElementById('galley-error');
@@ -34,153 +33,61 @@ function showError(title, lines) {
   setState('error');
 }
 
-async function fetchBytes(url, what) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`${what} ${url}: ${e.message}`);
-  }
-  if (!response.ok) throw new Error(`${what} ${url}: HTTP ${response.status} ${response.statusText}`.trim());
-  return new Uint8Array(await response.arrayBuffer());
-}
+// The position is restored by the page, after layout: the browser's own restoration would run against a document
+// that is not yet as tall as the article.
+if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 
-// Copies bytes into the wasm heap for one call; C++ copies what it keeps.
-function withBytes(mod, bytes, fn) {
-  const ptr = mod._malloc(Math.max(bytes.length, 1));
-  mod.HEAPU8.set(bytes, ptr);
-  try { return fn(ptr, bytes.length); } finally { mod._free(ptr); }
-}
-
-function withString(mod, s, fn) {
-  return withBytes(mod, new TextEncoder().encode(s + '\0'), (ptr) => fn(ptr));
-}
-
-const ROLE_TAG = { title: 'h1', subtitle: 'p', byline: 'p', paragraph: 'p', quote: 'blockquote', pullquote: 'aside',
-                   list: 'li', caption: 'figcaption', attribution: 'p', marker: null };
-
-// One element per block (headings by level, paragraphs, list items...), each holding its lines as absolutely placed,
-// transparent spans stretched to the drawn width: PDF.js's approach.
-function buildTextLayer(lines) {
-  // A word broken across lines ("accor-" / "dance") goes whole into the first line's span, so that find, copy and
-  // screen readers see "accordance": absolutely placed spans are blocks, and blocks would split the word.
-  lines = lines.map((l) => ({ ...l }));
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (!lines[i].iw || lines[i + 1].b !== lines[i].b) continue;
-    const next = lines[i + 1];
-    const cut = next.t.indexOf(' ');
-    lines[i].t += cut < 0 ? next.t : next.t.slice(0, cut);
-    lines[i].hy = false;
-    next.t = cut < 0 ? '' : next.t.slice(cut + 1);
-    if (cut < 0) lines[i].iw = next.iw; else lines[i].iw = false;
-  }
-  const frag = document.createDocumentFragment();
-  const measure = document.createElement('canvas').getContext('2d');
-  let blockEl = null, blockKey = null;
-  for (const line of lines) {
-    if (line.r === 'marker') continue;
-    const key = `${line.b}:${line.r}:${line.b < 0 ? line.y : ''}`;
-    const sameBlock = key === blockKey && line.r !== 'list';
-    if (!sameBlock || (line.r === 'list' && blockEl && blockEl.dataset.done)) {
-      const tag = line.r === 'heading' ? `h${Math.min(6, line.l + 1)}` : (ROLE_TAG[line.r] || 'p');
-      blockEl = document.createElement(tag);
-      blockEl.className = `block ${line.r}`;
-      frag.append(blockEl);
-      blockKey = key;
-    }
-    const span = document.createElement('span');
-    span.className = 'line';
-    // Copy and find see the source text: no inserted hyphens, no space where a line breaks inside a word.
-    span.textContent = line.t + (line.last || line.iw ? '' : ' ');
-    const family = line.r === 'byline' || line.r === 'caption' || line.r === 'attribution' ? 'Noto Sans' : 'Noto Serif';
-    measure.font = `${line.s}px "${family}"`;
-    const natural = measure.measureText(line.t + (line.hy ? '-' : '')).width || 1;
-    span.style.cssText = `left:${line.x}px;top:${line.y}px;font-size:${line.s}px;height:${line.h}px;` +
-                         `line-height:${line.h}px;font-family:"${family}";transform:scaleX(${line.w / natural})`;
-    blockEl.append(span);
-    if (line.r === 'list' && line.last) blockEl.dataset.done = '1';
-  }
-  documentEl.replaceChildren(frag);
-}
-
-async function main() {
+function main() {
   setState('loading');
-  const params = new URLSearchParams(location.search);
-  const bundleUrl = new URL(params.get('bundle') || DEFAULT_BUNDLE, location.href).href;
-
-  const modulePromise = createGalleyModule();
-  const fontPromises = FONT_FILES.map((name) => fetchBytes(`fonts/${name}.ttf`, 'Font'));
-  const hyphenPromise = fetchBytes('hyphen/hyph_en_US.dic', 'Hyphenation patterns').catch(() => null);
-  const bundlePromise = fetchBytes(bundleUrl, 'Bundle');
-
-  let mod, fonts;
-  try {
-    [mod, fonts] = await Promise.all([modulePromise, Promise.all(fontPromises)]);
-  } catch (e) {
-    showError('Galley could not start', [String(e.message || e)]);
-    return;
-  }
-  if (withString(mod, CANVAS, (p) => mod._galley_init(p)) !== 0) {
-    showError('Galley could not start', ['WebGL2 is not available in this browser.']);
-    return;
-  }
-  fonts.forEach((bytes, i) => {
-    withBytes(mod, bytes, (p, n) => mod._galley_add_font(i, p, n));
-    // The same faces, for the text layer's measurements.
-    document.fonts.add(new FontFace(FONT_FILES[i].startsWith('NotoSans') ? 'Noto Sans' : 'Noto Serif', bytes,
-      { style: FONT_FILES[i].includes('Italic') ? 'italic' : 'normal', weight: FONT_FILES[i].includes('Bold') ? '700' : '400' }));
+  const bundleUrl = new URL(new URLSearchParams(location.search).get('bundle') || DEFAULT_BUNDLE, location.href).href;
+  let stored = loadStoredSettings();
+  const viewer = createViewer(canvas, documentEl, {
+    settings: { ...stored, ...settingsFromUrl(location.search) },
+    themeRoot: document.documentElement,
   });
-  const hyphen = await hyphenPromise;
-  if (hyphen) withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n));
+  viewer.on('error', ({ title, lines }) => showError(title, lines));
 
-  let bundle;
-  try {
-    bundle = await bundlePromise;
-  } catch (e) {
-    showError('The article could not be loaded', [String(e.message || e)]);
-    return;
-  }
-  const ok = withBytes(mod, bundle, (p, n) => mod._galley_load_bundle(p, n));
-  const result = JSON.parse(mod.UTF8ToString(mod._galley_result()));
-  for (const w of result.warnings) console.warn(`${bundleUrl}: ${w}`);
-  if (!ok) {
-    showError(`This bundle is not valid: ${bundleUrl}`, result.errors);
-    return;
-  }
-  document.title = result.title;
+  const controls = setupReaderControls({
+    onChange(change) {
+      // Only what the reader changed is stored: a ?theme= in the URL applies to this visit, not to every later one.
+      stored = { ...stored, ...change };
+      storeSettings(stored);
+      viewer.setSettings(change);
+    },
+    onReset() {
+      stored = {};
+      clearStoredSettings();
+      controls.showSettings(viewer.setSettings(DEFAULT_SETTINGS));
+    },
+  });
+  controls.showSettings(viewer.settings);
+  viewer.on('resize', () => controls.updateProgress());
 
-  let framePending = false, firstFrame = true;
-  const requestFrame = () => {
-    if (framePending) return;
-    framePending = true;
-    requestAnimationFrame(() => {
-      framePending = false;
-      mod._galley_set_scroll(window.scrollY);
-      mod._galley_frame();
-      if (firstFrame) {
-        firstFrame = false;
-        performance.mark('galley-first-frame');
-        statusEl.textContent = '';
-        setState('ready');
-      }
-    });
+  const positionKey = `galley.position:${bundleUrl}`;
+  let savedPosition = null;
+  try { savedPosition = JSON.parse(localStorage.getItem(positionKey) || 'null'); } catch { /* none */ }
+  const savePosition = () => {
+    try { localStorage.setItem(positionKey, JSON.stringify(viewer.readingPosition())); } catch { /* no storage */ }
   };
-  const updateView = () => {
-    const dpr = window.devicePixelRatio || 1;
-    withString(mod, CANVAS, (p) => mod._galley_set_view(p, window.innerWidth, window.innerHeight, dpr));
-    documentEl.style.height = `${mod._galley_document_height()}px`;
-    buildTextLayer(JSON.parse(mod.UTF8ToString(mod._galley_text_layer())));
-    requestFrame();
-  };
-  let dprQuery;
-  const watchDpr = () => {
-    dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-    dprQuery.addEventListener('change', () => { watchDpr(); updateView(); }, { once: true });
-  };
-  watchDpr();
-  window.addEventListener('resize', updateView);
-  window.addEventListener('scroll', requestFrame, { passive: true });
-  updateView();
+
+  viewer.loadBundle(bundleUrl, { position: location.hash ? null : savedPosition }).then((detail) => {
+    document.title = detail.title;
+    controls.showHeadings(viewer.headings);
+    controls.showStats(viewer.stats);
+    // Deep link: the heading elements exist only now, so the browser's own #fragment scroll found nothing.
+    if (location.hash) {
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      target?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    }
+    statusEl.textContent = '';
+    setState('ready');
+    let saveTimer = 0;
+    window.addEventListener('scroll', () => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(savePosition, 400);
+    }, { passive: true });
+    window.addEventListener('pagehide', savePosition);
+  }).catch(() => { /* shown by the 'error' listener */ });
 }
 
-main().catch((e) => showError('Galley stopped', [String(e && e.stack || e)]));
+main();

@@ -5,6 +5,7 @@
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
 #include "viewer.h"
+#include "utf8.h"
 #include "word_hyphenation.h"
 
 #include <imgui.h>
@@ -15,7 +16,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
 #include <string>
+#include <vector>
 
 using namespace galley;
 
@@ -35,11 +41,127 @@ std::string diagnosticsJson(const LoadResult& r, const Viewer& v) {
     for (const auto& e : r.errors) out["errors"].push_back(e.str());
     for (const auto& w : r.warnings) out["warnings"].push_back(w.str());
     if (r.ok() && !v.bundle.articles.empty()) {
-        out["title"] = v.bundle.articles[v.article].title;
+        const Article& a = v.bundle.articles[v.article];
+        out["title"] = a.title;
+        out["lang"] = a.lang;
+        out["published"] = a.published;
         out["articles"] = v.bundle.articles.size();
     }
     return out.dump();
 }
+
+// Finds which parts of a line are links, for <a> elements in the text layer. Lines know their words, not their marks:
+// the words are matched in order against the block's source text (words are substrings of it), which gives code
+// point offsets to compare with the link marks. A line that cannot be matched simply gets no links.
+class LinkRunSource {
+public:
+    // Fills runs (text, index into hrefs or -1) when the line holds a link; returns false otherwise.
+    bool runsFor(const Article& article, const TextLine& line, const std::vector<std::string>& words,
+                 std::vector<std::pair<std::string, int>>& runs, nlohmann::json& hrefs) {
+        if (!selectSource(article, line) || !rich_ || rich_->marks.empty()) return false;
+        std::vector<int> wordStartLink, wordEndLink;
+        std::vector<std::pair<std::string, int>> out;
+        bool anyLink = false;
+        for (size_t wi = 0; wi < words.size(); ++wi) {
+            const std::string& word = words[wi];
+            size_t at = rich_->text.find(word, cursorByte_);
+            if (word.empty() || at == std::string::npos) return false;
+            uint32_t startCp = cursorCp_ + static_cast<uint32_t>(utf8::countCodePoints(
+                std::string_view(rich_->text).substr(cursorByte_, at - cursorByte_)));
+            if (wi > 0) {
+                // The space between words belongs to a link that runs across it.
+                int before = linkAt(startCp - 1, hrefs), after = linkAt(startCp, hrefs);
+                append(out, " ", before == after && before == wordEndLink.back() ? after : -1);
+            }
+            // Split the word where link marks start or end.
+            size_t i = 0;
+            uint32_t cp = startCp;
+            std::string piece;
+            int current = linkAt(cp, hrefs), first = current;
+            std::string_view w(word);
+            while (i < w.size()) {
+                size_t begin = i;
+                utf8::next(w, i);
+                int link = linkAt(cp, hrefs);
+                if (link != current) { append(out, piece, current); piece.clear(); current = link; }
+                piece.append(w.substr(begin, i - begin));
+                ++cp;
+            }
+            append(out, piece, current);
+            wordStartLink.push_back(first);
+            wordEndLink.push_back(linkAt(cp - 1, hrefs));
+            cursorByte_ = at + word.size();
+            cursorCp_ = cp;
+        }
+        for (const auto& run : out) anyLink = anyLink || run.second >= 0;
+        if (!anyLink) return false;
+        runs = std::move(out);
+        return true;
+    }
+
+private:
+    // Which source text the line is set from; keeps the cursor while lines follow on in the same source.
+    bool selectSource(const Article& article, const TextLine& line) {
+        if (line.block == UINT32_MAX || line.block >= article.blocks.size()) return false;
+        const Block& b = article.blocks[line.block];
+        const std::string role = lineRoleName(line.role);
+        int kind = -1;  // 0 text, 1 caption, 2 attribution, 3 + n list item n
+        if (role == "paragraph" || role == "heading" || role == "quote" || role == "pullquote" || role == "dropcap") kind = 0;
+        else if (role == "caption") kind = 1;
+        else if (role == "attribution") kind = 2;
+        else if (role == "list") kind = 3 + static_cast<int>(listItem_);
+        else return false;
+        if (line.block != block_) {
+            block_ = line.block;
+            listItem_ = 0;
+            kind_ = -1;
+            if (kind >= 3) kind = 3;
+        }
+        if (kind != kind_ || rich_ == nullptr) {
+            kind_ = kind;
+            cursorByte_ = 0;
+            cursorCp_ = 0;
+            if (kind == 0) rich_ = &b.text;
+            else if (kind == 1) rich_ = &b.caption;
+            else if (kind == 2) {
+                // Layout sets a quote's attribution after an em dash and a space (two code points).
+                attribution_ = b.attribution;
+                if (b.type == BlockType::Quote) {
+                    attribution_.text = "\u2014 " + attribution_.text;
+                    for (Mark& m : attribution_.marks) { m.start += 2; m.end += 2; }
+                }
+                rich_ = &attribution_;
+            } else rich_ = static_cast<size_t>(kind - 3) < b.items.size() ? &b.items[kind - 3] : nullptr;
+        }
+        if (role == "list" && line.last) ++listItem_;  // the next list line starts the next item
+        return rich_ != nullptr;
+    }
+
+    int linkAt(uint32_t cp, nlohmann::json& hrefs) {
+        const Mark* found = nullptr;
+        for (const Mark& m : rich_->marks)
+            if (m.kind == MarkKind::Link && cp >= m.start && cp < m.end) found = &m;
+        if (!found) return -1;
+        for (size_t i = 0; i < hrefs.size(); ++i)
+            if (hrefs[i] == found->href) return static_cast<int>(i);
+        hrefs.push_back(found->href);
+        return static_cast<int>(hrefs.size() - 1);
+    }
+
+    static void append(std::vector<std::pair<std::string, int>>& runs, const std::string& text, int href) {
+        if (text.empty()) return;
+        if (!runs.empty() && runs.back().second == href) runs.back().first += text;
+        else runs.emplace_back(text, href);
+    }
+
+    uint32_t block_ = UINT32_MAX;
+    int kind_ = -1;
+    size_t listItem_ = 0;
+    const RichText* rich_ = nullptr;
+    RichText attribution_;
+    size_t cursorByte_ = 0;
+    uint32_t cursorCp_ = 0;
+};
 
 }  // namespace
 
@@ -71,14 +193,23 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
 
 // style: FontStyle index (0 regular, 1 italic, 2 bold, 3 bold italic, 4 sans, 5 sans bold). Only fonts from Galley's
 // own dist/fonts are passed here by app.js; a bundle can never supply one. Returns 0 on success.
+// The sans faces also fill the body slots of the sans-body font set (each set owns its copy of the bytes).
 EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, const unsigned char* data, int length) {
     if (style < 0 || style >= static_cast<int>(FontStyle::Count) || !data || length <= 0) return 1;
     std::string error;
-    auto face = FontFace::fromBytes(std::vector<unsigned char>(data, data + length), &error);
+    std::vector<unsigned char> bytes(data, data + length);
+    auto face = FontFace::fromBytes(bytes, &error);
     if (!face) return 2;
     Viewer& v = viewer();
     v.fonts.faces[style] = std::move(face);
-    v.layoutDirty = true;
+    auto sansSlots = [](FontStyle s) -> std::vector<FontStyle> {
+        if (s == FontStyle::Sans) return {FontStyle::Regular, FontStyle::Sans};
+        if (s == FontStyle::SansBold) return {FontStyle::Bold, FontStyle::SansBold};
+        return {};
+    };
+    for (FontStyle slot : sansSlots(static_cast<FontStyle>(style)))
+        v.sansFonts.faces[static_cast<int>(slot)] = FontFace::fromBytes(bytes, &error);
+    v.rebuildLayout();
     return 0;
 }
 
@@ -86,12 +217,7 @@ EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, const unsigned char* data, i
 EMSCRIPTEN_KEEPALIVE int galley_set_hyphenation(const char* data, int length) {
     Viewer& v = viewer();
     v.hyphenator = Hyphenator::fromDic(std::string_view(data, static_cast<size_t>(length)));
-    if (v.layout && v.hyphenator) {
-        v.layout->setHyphenation([&v](const std::string& t, std::vector<uint32_t>& points) {
-            findHyphenationPoints(*v.hyphenator, t, points);
-        });
-        v.layoutDirty = true;
-    }
+    v.rebuildLayout();
     return v.hyphenator ? 0 : 1;
 }
 
@@ -104,18 +230,75 @@ EMSCRIPTEN_KEEPALIVE int galley_load_bundle(const char* data, int length) {
             r.errors.push_back({"$", "fonts are not loaded"});
         } else {
             v.layout.reset();
+            v.clearImages();
             v.bundle = std::move(r.bundle);
             v.article = 0;
-            v.layout = std::make_unique<ArticleLayout>(v.fonts, v.bundle.articles[0]);
-            if (v.hyphenator)
-                v.layout->setHyphenation([&v](const std::string& t, std::vector<uint32_t>& points) {
-                    findHyphenationPoints(*v.hyphenator, t, points);
-                });
-            v.layoutDirty = true;
+            v.params.dateText.clear();
+            v.rebuildLayout();
         }
     }
     v.result = diagnosticsJson(r, v);
     return r.ok() ? 1 : 0;
+}
+
+// How the byline prints the publication date: the page passes Intl.DateTimeFormat's output for the reader's locale.
+// The byline is measured with the article, so this starts the layout afresh.
+EMSCRIPTEN_KEEPALIVE void galley_set_date_text(const char* text) {
+    Viewer& v = viewer();
+    v.params.dateText = text ? text : "";
+    v.rebuildLayout();
+}
+
+// Theme colours as 0xRRGGBB (what CSS writes); a theme change redraws without re-layout (colours are roles).
+EMSCRIPTEN_KEEPALIVE void galley_set_theme(uint32_t background, uint32_t text, uint32_t muted, uint32_t link,
+                                           uint32_t rule, uint32_t accent) {
+    auto imgui = [](uint32_t rgb) { return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 0xFF); };
+    viewer().theme = {imgui(background), imgui(text), imgui(muted), imgui(link), imgui(rule), imgui(accent)};
+}
+
+// The reader's settings: body size (CSS px), line height (multiple of the em), justified or ragged, widest measure
+// (ems of the body size), sans body, space above the article (CSS px; negative: automatic). Re-lays out only what
+// changed: a new size re-measures, the rest re-breaks lines.
+EMSCRIPTEN_KEEPALIVE void galley_set_layout(float fontSize, float lineHeight, int justify, float measureEm,
+                                            int sansBody, float topMargin) {
+    Viewer& v = viewer();
+    fontSize = std::clamp(fontSize, 8.0f, 72.0f);
+    lineHeight = std::clamp(lineHeight, 1.0f, 3.0f);
+    Align align = justify ? Align::Justify : Align::Left;
+    measureEm = std::clamp(measureEm, 15.0f, 80.0f);
+    if (fontSize != v.params.fontSize || lineHeight != v.params.lineHeight || align != v.params.align ||
+        measureEm != v.measureEm)
+        v.layoutDirty = true;
+    v.params.fontSize = fontSize;
+    v.params.lineHeight = lineHeight;
+    v.params.align = align;
+    v.measureEm = measureEm;
+    v.topMargin = topMargin;
+    if ((sansBody != 0) != v.sansBody) {
+        v.sansBody = sansBody != 0;
+        // The atlas keys glyphs by FontStyle, not by face: the same key now means another face.
+        v.atlas.reset();
+        v.rebuildLayout();
+    }
+}
+
+// An image for the image block `block`: width × height RGBA pixels (not premultiplied, as getImageData gives them).
+// Returns 0 on success.
+EMSCRIPTEN_KEEPALIVE int galley_set_image(int block, int width, int height, const unsigned char* rgba) {
+    if (block < 0 || width <= 0 || height <= 0 || width > 8192 || height > 8192 || !rgba) return 1;
+    Viewer& v = viewer();
+    ImageTexture& image = v.images[static_cast<uint32_t>(block)];
+    if (!image.texture) glGenTextures(1, &image.texture);
+    glBindTexture(GL_TEXTURE_2D, image.texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    image.width = width;
+    image.height = height;
+    return 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* galley_result() { return viewer().result.c_str(); }
@@ -147,24 +330,61 @@ EMSCRIPTEN_KEEPALIVE float galley_document_height() {
 
 EMSCRIPTEN_KEEPALIVE void galley_frame() { viewer().draw(); }
 
-// Lines of the current layout for the DOM text layer: [{"b": block, "r": role, "l": heading level, "last",
-// "hy": ends in an inserted hyphen, "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without
-// the inserted hyphen}], in CSS px relative to the document (the column offset and top margin included).
+EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {
+    Viewer& v = viewer();
+    v.relayoutIfNeeded();
+    return static_cast<int>(v.layoutGeneration);
+}
+
+// The current layout for the DOM text layer, in CSS px relative to the document (column offset and top margin
+// included):
+//   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
+//               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without the inserted hyphen,
+//               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
+//    "hrefs": [...], "images": [{"b", "x", "y", "w", "h", "src", "alt"}],
+//    "blocks": [{"type", "level", "anchor", "ordered"}], "lang", "title", "height"}
 EMSCRIPTEN_KEEPALIVE const char* galley_text_layer() {
     Viewer& v = viewer();
     v.relayoutIfNeeded();
-    nlohmann::json lines = nlohmann::json::array();
+    nlohmann::json out;
+    nlohmann::json lines = nlohmann::json::array(), hrefs = nlohmann::json::array();
+    LinkRunSource source;
     for (const TextLine& line : v.display.lines) {
+        std::vector<std::string> words;
+        for (const WordBox& w : line.words) words.push_back(w.text);
+        if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
         std::string text;
-        for (const WordBox& w : line.words) text += (text.empty() ? "" : " ") + w.text;
-        if (line.hyphenated && !text.empty()) text.pop_back();  // the drawn hyphen is not part of the text
-        lines.push_back({{"b", line.block == UINT32_MAX ? -1 : static_cast<long>(line.block)},
-                         {"r", lineRoleName(line.role)}, {"l", line.level}, {"last", line.last},
-                         {"hy", line.hyphenated}, {"iw", line.endsInWord},
-                         {"x", v.columnX + line.x}, {"y", v.top + line.top}, {"w", line.width}, {"h", line.height},
-                         {"s", line.fontSize}, {"t", text}});
+        for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+        nlohmann::json entry = {{"b", line.block == UINT32_MAX ? -1 : static_cast<long>(line.block)},
+                                {"r", lineRoleName(line.role)}, {"l", line.level}, {"last", line.last},
+                                {"hy", line.hyphenated}, {"iw", line.endsInWord},
+                                {"x", v.columnX + line.x}, {"y", v.top + line.top}, {"w", line.width},
+                                {"h", line.height}, {"s", line.fontSize}, {"t", text}};
+        std::vector<std::pair<std::string, int>> runs;
+        if (source.runsFor(v.bundle.articles[v.article], line, words, runs, hrefs)) {
+            nlohmann::json k = nlohmann::json::array();
+            for (auto& [t, h] : runs) k.push_back({t, h});
+            entry["k"] = std::move(k);
+        }
+        lines.push_back(std::move(entry));
     }
-    v.result = lines.dump();
+    nlohmann::json images = nlohmann::json::array();
+    for (const ImageBox& im : v.display.images)
+        images.push_back({{"b", im.block}, {"x", v.columnX + im.x}, {"y", v.top + im.y}, {"w", im.width},
+                          {"h", im.height}, {"src", im.src}, {"alt", im.alt}});
+    nlohmann::json blocks = nlohmann::json::array();
+    const Article& article = v.bundle.articles[v.article];
+    for (const Block& b : article.blocks)
+        blocks.push_back({{"type", blockTypeName(b.type)}, {"level", b.level}, {"anchor", b.anchor},
+                          {"ordered", b.ordered}});
+    out["lines"] = std::move(lines);
+    out["hrefs"] = std::move(hrefs);
+    out["images"] = std::move(images);
+    out["blocks"] = std::move(blocks);
+    out["lang"] = article.lang;
+    out["title"] = article.title;
+    out["height"] = v.documentHeight();
+    v.result = out.dump();
     return v.result.c_str();
 }
 

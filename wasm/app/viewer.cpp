@@ -19,19 +19,38 @@ Theme lightTheme() {
             IM_COL32(0x1A, 0x4F, 0x8B, 0xFF), IM_COL32(0xD9, 0xD4, 0xCA, 0xFF), IM_COL32(0x8B, 0x2C, 0x1A, 0xFF)};
 }
 
-// The measure: about 66 characters of the body face on wide screens, the full width less margins on phones.
-static constexpr float MaxMeasureEm = 33.0f;
+// The measure: measureEm of the body face on wide screens (the page offers about 55 to 78 characters), the full
+// width less margins on phones.
 static constexpr float MarginCss = 20.0f;
 
+void Viewer::rebuildLayout() {
+    layout.reset();
+    if (bundle.articles.empty() || !fonts.valid()) return;
+    // ArticleLayout keeps a reference to the FontSet: both sets live as long as the viewer.
+    layout = std::make_unique<ArticleLayout>(bodyFonts(), bundle.articles[article]);
+    if (hyphenator)
+        layout->setHyphenation([this](const std::string& t, std::vector<uint32_t>& points) {
+            findHyphenationPoints(*hyphenator, t, points);
+        });
+    layoutDirty = true;
+}
+
 void Viewer::relayoutIfNeeded() {
-    float width = std::min(cssWidth - 2 * MarginCss, MaxMeasureEm * params.fontSize);
+    float width = std::min(cssWidth - 2 * MarginCss, measureEm * params.fontSize);
     width = std::max(width, 120.0f);
     columnX = std::floor((cssWidth - width) / 2);
-    top = cssWidth < 600 ? 24.0f : 56.0f;
+    top = topMargin >= 0 ? topMargin : cssWidth < 600 ? 24.0f : 56.0f;
     if (!layout || (!layoutDirty && width == params.width)) return;
     params.width = width;
     display = layout->layout(params);
     layoutDirty = false;
+    ++layoutGeneration;
+}
+
+void Viewer::clearImages() {
+    for (auto& [block, image] : images)
+        if (image.texture) glDeleteTextures(1, &image.texture);
+    images.clear();
 }
 
 static uint32_t colorOf(const Theme& t, ColorRole r) {
@@ -103,8 +122,21 @@ void Viewer::draw() {
     for (const ImageBox& im : display.images) {
         if (im.y + im.height < visibleTop || im.y > visibleBottom) continue;
         ImVec2 p0(snap(columnX + im.x), snap(originY + im.y)), p1(snap(columnX + im.x + im.width), snap(originY + im.y + im.height));
-        dl->AddRectFilled(p0, p1, (theme.rule & 0x00FFFFFF) | 0x40000000);
-        dl->AddRect(p0, p1, theme.rule);
+        auto found = images.find(im.block);
+        if (found == images.end() || !found->second.texture) {
+            // Not loaded (yet), or missing: a quiet box; the page shows the alt text over it.
+            dl->AddRectFilled(p0, p1, (theme.rule & 0x00FFFFFF) | 0x40000000);
+            dl->AddRect(p0, p1, theme.rule);
+            continue;
+        }
+        // The layout's box is 16:9 (bundles give no size yet): fit the image inside it, centred, never cropped.
+        const ImageTexture& tex = found->second;
+        float scale = std::min(im.width / tex.width, im.height / tex.height);
+        float w = tex.width * scale, h = tex.height * scale;
+        float x = columnX + im.x + (im.width - w) / 2, y = originY + im.y + (im.height - h) / 2;
+        if (w < im.width - 1 || h < im.height - 1) dl->AddRectFilled(p0, p1, (theme.rule & 0x00FFFFFF) | 0x30000000);
+        dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex.texture)), ImVec2(snap(x), snap(y)),
+                     ImVec2(snap(x + w), snap(y + h)));
     }
 
     ImGui::Render();

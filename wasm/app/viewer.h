@@ -1,6 +1,6 @@
 // viewer.h — the browser viewer's state: fonts, the loaded bundle, the layout of the current article, the view
-// (canvas size, device pixel ratio, scroll position) and the renderer. Explicit state in one struct, ImGui-style;
-// the C API in main.cpp is the only way JavaScript reaches it.
+// (canvas size, device pixel ratio, scroll position), the reader's settings, image textures and the renderer.
+// Explicit state in one struct, ImGui-style; the C API in main.cpp is the only way JavaScript reaches it.
 //
 // Scrolling belongs to the page: the canvas stays fixed over the viewport and draws the slice [scrollY, scrollY +
 // height) of the article, so wheel, touch, keyboard and anchors stay native.
@@ -13,9 +13,11 @@
 #include "hyphenator.h"
 #include "layout.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace galley {
 
@@ -23,8 +25,18 @@ struct Theme {
     uint32_t background, text, muted, link, rule, accent;  // ImGui colour order: 0xAABBGGRR
 };
 
+// A bundle image decoded by the page (createImageBitmap) and uploaded as an RGBA texture.
+struct ImageTexture {
+    unsigned int texture = 0;
+    int width = 0, height = 0;
+};
+
 struct Viewer {
-    FontSet fonts;
+    FontSet fonts;                       // serif body: Noto Serif in the body slots, Noto Sans for bylines, captions
+    // Sans body: the same layout with Noto Sans in the body slots. Layout picks faces by FontStyle, so swapping the
+    // set is how a sans article is set without the layout knowing (italic falls back to upright: no Sans Italic).
+    FontSet sansFonts;
+    bool sansBody = false;
     std::optional<Hyphenator> hyphenator;
     Bundle bundle;
     size_t article = 0;
@@ -32,18 +44,25 @@ struct Viewer {
     LayoutParams params;
     DisplayList display;
     bool layoutDirty = true;
+    uint32_t layoutGeneration = 0;       // bumped whenever `display` is recomputed (the page rebuilds its text layer)
 
     // View, in CSS px.
     float cssWidth = 800, cssHeight = 600, dpr = 1, scrollY = 0;
+    float measureEm = 33.0f;             // widest text column, in ems of the body size (about 66 characters)
+    float topMargin = -1;                // space above the article; negative: automatic (narrower on phones)
     float columnX = 0;                   // left edge of the text column
-    float top = 48;                      // space above the article
+    float top = 48;                      // space above the article, as used
 
     Theme theme{};
     GlyphAtlas atlas;
+    std::unordered_map<uint32_t, ImageTexture> images;  // by block index
     std::string result;                  // JSON answer of the last call that returns text
 
+    const FontSet& bodyFonts() const { return sansBody && sansFonts.valid() ? sansFonts : fonts; }
+    void rebuildLayout();                // a new ArticleLayout over bodyFonts() (article, fonts or date changed)
     void relayoutIfNeeded();
     float documentHeight() const { return top + display.height + 96; }
+    void clearImages();
     void draw();                         // one frame: ImGui draw lists → WebGL2
 };
 

@@ -1,0 +1,228 @@
+// text-layer.js — the transparent DOM copy of the drawn article, as PDF.js does it: every drawn line is transparent
+// text placed exactly over it and spaced to its drawn width, inside elements with the article's real structure
+// (header > h1, dek, byline; h2..h6 by heading level; p; blockquote; ul/ol > li; figure > img role + figcaption).
+// That keeps selection, copy, find in page, links, anchors and screen readers native while the canvas draws.
+//
+// Why this shape (each measured in Chromium): absolutely placed line spans are blocks to find-in-page, so a phrase
+// across a line break is not found, and absolutely placed paragraphs lose their breaks in a copy. So blocks stay in
+// normal flow, each given its height and a top margin that puts it where layout put it; inside a block, lines are
+// inline spans in a zero-width element, separated by a space (or <wbr> where a word breaks), so every separator
+// wraps and each span gets a row of its own: one inline run per paragraph, as find and copy need. Relative offsets
+// place each span on its drawn line; word spacing stretches it to the drawn width, as justification did.
+//
+// Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
+// the loader already refuses others).
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+export function safeHref(href) {
+  try {
+    const url = new URL(href);
+    return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// Face of a line's text, for measuring its natural width (the span is then scaled to the drawn width).
+function fontOf(role, sansBody) {
+  const sansRole = role === 'byline' || role === 'caption' || role === 'attribution';
+  const family = sansRole || sansBody ? '"Noto Sans", sans-serif' : '"Noto Serif", serif';
+  const bold = role === 'title' || role === 'heading' || role === 'dropcap';
+  const italic = !sansBody && (role === 'subtitle' || role === 'quote' || role === 'pullquote');
+  return { family, weight: bold ? '700' : '400', style: italic ? 'italic' : 'normal' };
+}
+
+function slugify(text) {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
+}
+
+// Groups lines into a tree: blocks (header, or one per article block) of parts (elements holding lines).
+function groupLines(lines, blocks) {
+  const groups = [];
+  const byKey = new Map();
+  let listItem = 0;
+  for (const line of lines) {
+    if (line.r === 'marker') continue;   // list markers are drawn; ul/ol give screen readers the numbering
+    const key = line.b < 0 ? 'header' : `b${line.b}`;
+    let group = byKey.get(key);
+    if (!group) {
+      group = { block: line.b, type: line.b < 0 ? 'header' : blocks[line.b]?.type || 'paragraph', parts: [] };
+      byKey.set(key, group);
+      groups.push(group);
+      listItem = 0;
+    }
+    // A new part when the role changes, and for each list item.
+    const partKey = line.r === 'list' ? `list${listItem}` : line.r === 'dropcap' ? 'paragraph' : line.r;
+    let part = group.parts[group.parts.length - 1];
+    if (!part || part.key !== partKey) {
+      part = { key: partKey, role: line.r === 'dropcap' ? 'paragraph' : line.r, lines: [] };
+      group.parts.push(part);
+    }
+    part.lines.push(line);
+    if (line.r === 'list' && line.last) listItem++;
+  }
+  return groups;
+}
+
+const CONTAINER_TAG = { header: 'header', quote: 'blockquote', pullquote: 'aside', image: 'figure' };
+const PART_TAG = { title: 'h1', subtitle: 'p', byline: 'p', paragraph: 'p', quote: 'p', pullquote: 'p', list: 'li',
+                   caption: 'figcaption', attribution: 'p' };
+
+function boxOf(lines, extra = []) {
+  let top = Infinity, bottom = -Infinity;
+  for (const l of lines) { top = Math.min(top, l.y); bottom = Math.max(bottom, l.y + l.h); }
+  for (const b of extra) { top = Math.min(top, b.y); bottom = Math.max(bottom, b.y + b.h); }
+  return { top, height: Math.max(0, bottom - top) };
+}
+
+// In normal flow: the top margin takes the element from where the previous one ended to where layout put it.
+function place(el, box, flow) {
+  el.style.marginTop = `${box.top - flow.bottom}px`;
+  el.style.height = `${box.height}px`;
+  flow.bottom = box.top + box.height;
+}
+
+// Builds the layer into `container`. layer: galley_text_layer()'s JSON. imageState(block): 'loaded', 'missing' or
+// 'loading'. Returns {headings: [{id, text, level, element}], blockElements: Map(block → element), figures:
+// Map(block → image element), words}.
+export function buildTextLayer(container, layer, { sansBody = false, imageState = () => 'loading' } = {}) {
+  const lines = layer.lines.map((l) => ({ ...l, runs: l.k || [[l.t, -1]] }));
+  const groups = groupLines(lines, layer.blocks);
+  const imagesByBlock = new Map(layer.images.map((im) => [im.b, im]));
+  // Figures without a caption have no lines: give them a group of their own, in order.
+  for (const im of layer.images) {
+    if (!groups.some((g) => g.block === im.b)) groups.push({ block: im.b, type: 'image', parts: [] });
+  }
+  groups.sort((a, b) => a.block - b.block);
+
+  const measure = document.createElement('canvas').getContext('2d');
+  const frag = document.createDocumentFragment();
+  const headings = [], blockElements = new Map(), figures = new Map();
+  const usedIds = new Set(layer.blocks.map((b) => b.anchor).filter(Boolean));
+  let words = 0;
+
+  // One drawn line: its runs (links as <a>), spaced to the drawn width. flowX is where the inline flow puts the span
+  // in its row (0, except after a drop cap), rowTop where its row starts.
+  const makeLine = (line, flowX, rowTop) => {
+    const span = document.createElement('span');
+    span.className = 'line';
+    for (const [text, hrefIndex] of line.runs) {
+      const href = hrefIndex >= 0 ? safeHref(layer.hrefs[hrefIndex]) : null;
+      if (!href) { span.append(text); continue; }
+      const a = document.createElement('a');
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = text;
+      span.append(a);
+    }
+    const font = fontOf(line.r, sansBody);
+    measure.font = `${font.style} ${font.weight} ${line.s}px ${font.family}`;
+    const natural = measure.measureText(line.t).width;
+    // The drawn width includes an inserted hyphen, which the text leaves out (copy and find see the source text).
+    const target = line.w - (line.hy ? measure.measureText('-').width : 0);
+    const spaces = (line.t.match(/ /g) || []).length;
+    const spacing = spaces > 0 ? `word-spacing:${((target - natural) / spaces).toFixed(3)}px`
+      : `letter-spacing:${((target - natural) / Math.max(1, [...line.t].length)).toFixed(3)}px`;
+    span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
+      `font-size:${line.s}px;font-family:${font.family};font-weight:${font.weight};font-style:${font.style};` +
+      spacing;
+    return { span, width: target };
+  };
+
+  // The lines of one part as rows of a zero-width element: a space after a line that ends between words, <wbr>
+  // after one that ends inside a word ("accor-" / "dance": find and copy see "accordance").
+  const fillPart = (partEl, part, partTop) => {
+    const rowHeight = part.lines.find((l) => l.r !== 'dropcap')?.h || part.lines[0].h;
+    const body = part.lines.find((l) => l.r !== 'dropcap') || part.lines[0];
+    const font = fontOf(body.r, sansBody);
+    partEl.style.fontSize = `${body.s}px`;
+    partEl.style.lineHeight = `${rowHeight}px`;
+    partEl.style.fontFamily = font.family;
+    let row = 0, flowX = 0;
+    part.lines.forEach((line, i) => {
+      const { span, width } = makeLine(line, flowX, partTop + row * rowHeight);
+      partEl.append(span);
+      if (line.r === 'dropcap') { flowX += width; return; }   // the rest of its word follows on the same row
+      flowX = 0;
+      row++;
+      if (i + 1 < part.lines.length) {
+        if (line.iw) partEl.append(document.createElement('wbr'));
+        else partEl.append(' ');
+      }
+    });
+  };
+
+  const rootFlow = { bottom: 0 };
+  for (const group of groups) {
+    const blockInfo = group.block >= 0 ? layer.blocks[group.block] : null;
+    const image = imagesByBlock.get(group.block);
+    const allLines = group.parts.flatMap((p) => p.lines);
+    const groupBox = boxOf(allLines, image ? [image] : []);
+    if (group.type !== 'header') {
+      for (const l of allLines) words += l.t.split(/\s+/).filter(Boolean).length;
+    }
+
+    let containerEl = null;
+    if (CONTAINER_TAG[group.type]) containerEl = document.createElement(CONTAINER_TAG[group.type]);
+    else if (group.type === 'list') containerEl = document.createElement(blockInfo?.ordered ? 'ol' : 'ul');
+    // Parts inside a container flow from the container's top; the container itself from the previous block.
+    const innerFlow = { bottom: groupBox.top };
+    if (containerEl) {
+      containerEl.className = `block ${group.type}`;
+      place(containerEl, groupBox, rootFlow);
+      if (group.type === 'pullquote') containerEl.setAttribute('aria-label', 'Pull quote');
+      frag.append(containerEl);
+    }
+    const parts = group.parts.map((part) => ({ part, box: boxOf(part.lines) }));
+    if (image) parts.push({ image, box: { top: image.y, height: image.h } });
+    parts.sort((a, b) => a.box.top - b.box.top);
+
+    for (const { part, image: im, box } of parts) {
+      if (im) {
+        const imageEl = document.createElement('div');
+        imageEl.className = 'part figure-image';
+        place(imageEl, box, containerEl ? innerFlow : rootFlow);
+        imageEl.style.marginLeft = `${im.x}px`;
+        imageEl.style.width = `${im.w}px`;
+        if (im.alt) { imageEl.setAttribute('role', 'img'); imageEl.setAttribute('aria-label', im.alt); }
+        else imageEl.setAttribute('role', 'presentation');
+        const alt = document.createElement('span');
+        alt.className = 'alt';
+        alt.setAttribute('aria-hidden', 'true');   // the role=img label already says it
+        alt.textContent = im.alt || 'Image not available';
+        imageEl.append(alt);
+        imageEl.dataset.state = imageState(group.block);
+        (containerEl || frag).append(imageEl);
+        figures.set(group.block, imageEl);
+        continue;
+      }
+      let tag = PART_TAG[part.role] || 'p';
+      if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
+      const partEl = document.createElement(tag);
+      partEl.className = `part text ${part.role}`;
+      place(partEl, box, containerEl ? innerFlow : rootFlow);
+      fillPart(partEl, part, box.top);
+      if (part.role === 'heading') {
+        let id = blockInfo?.anchor;
+        if (!id) {
+          const base = slugify(part.lines.map((l) => l.t).join(' '));
+          id = base;
+          for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+          usedIds.add(id);
+        }
+        partEl.id = id;
+        headings.push({ id, level: blockInfo?.level || 1, text: part.lines.map((l) => l.t).join(' ').trim(),
+                        element: partEl });
+      }
+      (containerEl || frag).append(partEl);
+      if (!containerEl) blockElements.set(group.block, partEl);
+    }
+    if (containerEl) blockElements.set(group.block, containerEl);
+  }
+  container.replaceChildren(frag);
+  if (layer.lang) container.lang = layer.lang;
+  return { headings, blockElements, figures, words };
+}

@@ -1,0 +1,346 @@
+// viewer.js — Galley's viewer as an object a page drives: createViewer(canvas, container, options) returns
+//   { loadBundle(url | object), setSettings({...}), settings, scrollToHeading(id), headings, stats,
+//     readingPosition(), restoreReadingPosition(pos), on(event, fn), ready }
+// and emits 'ready' (a bundle is laid out and drawn), 'error' ({title, lines}), 'resize' ({width, height}: the
+// document's size after a reflow), 'navigate' ({href, kind: 'link' | 'heading'}) and 'theme' ({name, colors}).
+// The hosted page (app.js) and an embedding page use the same object.
+//
+// Rendering: the page scrolls natively over `container`, a block as tall as the article holding the transparent text
+// layer; the fixed canvas draws the visible slice. Frames are requested only when something changed (load, scroll,
+// resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
+import createGalleyModule from './galley-core.js';
+import { buildTextLayer } from './text-layer.js';
+import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
+import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
+
+const FONT_FILES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSerif-BoldItalic',
+                    'NotoSans-Regular', 'NotoSans-Bold'];
+const ASSET_BASE = new URL('./', import.meta.url);
+const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
+
+async function fetchBytes(url, what) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`${what} ${url}: ${e.message}`);
+  }
+  if (!response.ok) throw new Error(`${what} ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// Copies bytes into the wasm heap for one call; C++ copies what it keeps.
+function withBytes(mod, bytes, fn) {
+  const ptr = mod._malloc(Math.max(bytes.length, 1));
+  mod.HEAPU8.set(bytes, ptr);
+  try { return fn(ptr, bytes.length); } finally { mod._free(ptr); }
+}
+
+function withString(mod, s, fn) {
+  return withBytes(mod, new TextEncoder().encode(s + '\0'), (ptr) => fn(ptr));
+}
+
+class ViewerError extends Error {
+  constructor(title, lines) { super(`${title}: ${lines.join('; ')}`); this.title = title; this.lines = lines; }
+}
+
+function formatDate(iso, lang) {
+  if (!iso) return '';
+  // A date without a time is a calendar day: read it as UTC so no time zone moves it to the day before.
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) })
+      .format(date);
+  } catch {
+    return '';
+  }
+}
+
+export function createViewer(canvas, container, options = {}) {
+  if (!canvas.id) canvas.id = `galley-canvas-${Math.random().toString(36).slice(2)}`;
+  const selector = `#${CSS.escape(canvas.id)}`;
+  const themeRoot = options.themeRoot || container;
+  const listeners = new Map();
+  let settings = { ...DEFAULT_SETTINGS, ...normalizeSettings(options.settings) };
+  let mod = null;
+  let bundleUrl = null, article = null;
+  let layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0 };
+  let textLayerGeneration = -1;
+  const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
+  let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
+  const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+
+  const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
+
+  // Starts at creation so the wasm, fonts and patterns load while the page fetches its bundle.
+  const started = (async () => {
+    const modulePromise = createGalleyModule();
+    const fontPromises = FONT_FILES.map((name) => fetchBytes(new URL(`fonts/${name}.ttf`, ASSET_BASE), 'Font'));
+    const hyphenPromise = fetchBytes(new URL('hyphen/hyph_en_US.dic', ASSET_BASE), 'Hyphenation patterns')
+      .catch(() => null);
+    let fonts;
+    try {
+      [mod, fonts] = await Promise.all([modulePromise, Promise.all(fontPromises)]);
+    } catch (e) {
+      throw new ViewerError('Galley could not start', [String(e.message || e)]);
+    }
+    if (withString(mod, selector, (p) => mod._galley_init(p)) !== 0) {
+      throw new ViewerError('Galley could not start', ['WebGL2 is not available in this browser.']);
+    }
+    fonts.forEach((bytes, i) => {
+      withBytes(mod, bytes, (p, n) => mod._galley_add_font(i, p, n));
+      // The same faces, for the text layer's measurements.
+      document.fonts.add(new FontFace(FONT_FILES[i].startsWith('NotoSans') ? 'Noto Sans' : 'Noto Serif', bytes,
+        { style: FONT_FILES[i].includes('Italic') ? 'italic' : 'normal',
+          weight: FONT_FILES[i].includes('Bold') ? '700' : '400' }));
+    });
+    const hyphen = await hyphenPromise;
+    if (hyphen) withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n));
+    applySettings();
+  })();
+  started.catch(() => {});   // reported by loadBundle
+
+  function applyTheme() {
+    const name = resolveThemeName(settings.theme, darkQuery.matches);
+    const theme = THEMES[name];
+    applyThemeToElement(themeRoot, theme);
+    if (mod) {
+      mod._galley_set_theme(hexToInt(theme.background), hexToInt(theme.text), hexToInt(theme.muted),
+                            hexToInt(theme.link), hexToInt(theme.rule), hexToInt(theme.accent));
+    }
+    emit('theme', { name, colors: theme });
+  }
+
+  function applySettings() {
+    applyTheme();
+    if (!mod) return;
+    const narrow = canvas.clientWidth < 600;
+    // On phones the page's toolbar floats over the top margin: leave it room above the headline.
+    const topMargin = options.topMargin ?? (narrow ? 64 : -1);
+    mod._galley_set_layout(settings.size, LINE_HEIGHT[settings.spacing], settings.align === 'justify' ? 1 : 0,
+                           MEASURE_EM[settings.width], settings.family === 'sans' ? 1 : 0, topMargin);
+    viewDirty = true;
+    requestFrame();
+  }
+  darkQuery.addEventListener('change', () => { if (settings.theme === 'auto') { applyTheme(); requestFrame(); } });
+
+  // Where the reader is: the block at the top of the viewport and how far into it, so a reflow (resize, new size
+  // or measure) or a reload keeps the same text in view whatever the new line breaks.
+  function readingPosition() {
+    const top = window.scrollY;
+    const containerTop = container.getBoundingClientRect().top + window.scrollY;
+    let best = null;
+    for (const [block, el] of layer.blockElements) {
+      const y = containerTop + el.offsetTop, h = el.offsetHeight;
+      if (y + h > top) {
+        best = { block, offset: h > 0 ? Math.max(0, Math.min(1, (top - y) / h)) : 0 };
+        break;
+      }
+    }
+    if (!best) return { block: -1, offset: 0, atEnd: top > 0 };
+    return { ...best, atEnd: top + window.innerHeight >= document.documentElement.scrollHeight - 2 };
+  }
+
+  function restoreReadingPosition(pos) {
+    if (!pos) return;
+    if (pos.atEnd) { window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }); return; }
+    const el = layer.blockElements.get(pos.block);
+    if (!el) return;
+    const containerTop = container.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo({ top: Math.round(containerTop + el.offsetTop + el.offsetHeight * (pos.offset || 0)),
+                      behavior: 'instant' });
+  }
+
+  function rebuildTextLayer() {
+    const keep = readyEmitted && window.scrollY > 0 ? readingPosition() : null;
+    const data = JSON.parse(mod.UTF8ToString(mod._galley_text_layer()));
+    container.style.height = `${Math.ceil(data.height)}px`;
+    layer = buildTextLayer(container, data, {
+      sansBody: settings.family === 'sans',
+      imageState: (block) => imageState.get(block) || 'loading',
+    });
+    if (pendingPosition) { restoreReadingPosition(pendingPosition); pendingPosition = null; }
+    else if (keep) restoreReadingPosition(keep);
+    emit('resize', { width: canvas.clientWidth, height: data.height });
+    return data;
+  }
+
+  function requestFrame() {
+    if (framePending || !mod || !article) return;
+    framePending = true;
+    requestAnimationFrame(frame);
+  }
+
+  function frame() {
+    framePending = false;
+    if (viewDirty) {
+      viewDirty = false;
+      const dpr = window.devicePixelRatio || 1;
+      withString(mod, selector, (p) => mod._galley_set_view(p, canvas.clientWidth, canvas.clientHeight, dpr));
+    }
+    const generation = mod._galley_layout_generation();
+    if (generation !== textLayerGeneration) {
+      textLayerGeneration = generation;
+      const data = rebuildTextLayer();
+      loadImages(data.images);
+    }
+    const containerTop = container.getBoundingClientRect().top + window.scrollY;
+    mod._galley_set_scroll(window.scrollY - containerTop);
+    mod._galley_frame();
+    if (!readyEmitted) {
+      readyEmitted = true;
+      performance.mark('galley-first-frame');
+      emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
+    }
+  }
+
+  // Images: fetched relative to the bundle, decoded by the browser, scaled to at most the box's device size, and
+  // passed to C++ as RGBA. A missing or undecodable image leaves the box with its alt text (shown by the text layer).
+  async function loadImages(images) {
+    const dpr = window.devicePixelRatio || 1;
+    for (const im of images) {
+      if (imageState.has(im.b)) continue;
+      imageState.set(im.b, 'loading');
+      const forArticle = article;
+      decodeImage(im, dpr).then((pixels) => {
+        if (forArticle !== article) return;
+        withBytes(mod, pixels.data, (p) => mod._galley_set_image(im.b, pixels.width, pixels.height, p));
+        setImageState(im.b, 'loaded');
+      }).catch((e) => {
+        if (forArticle !== article) return;
+        console.warn(`Galley: image ${im.src}: ${e.message || e}`);
+        setImageState(im.b, 'missing');
+      });
+    }
+  }
+
+  function setImageState(block, state) {
+    imageState.set(block, state);
+    const el = layer.figures.get(block);
+    if (el) el.dataset.state = state;
+    requestFrame();
+  }
+
+  async function decodeImage(im, dpr) {
+    const url = new URL(im.src, bundleUrl || location.href);
+    if (!IMAGE_PROTOCOLS.has(url.protocol)) throw new Error('only http: and https: images are loaded');
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const blob = await response.blob();
+    let bitmap = await createImageBitmap(blob);
+    // No bigger than the box at this device pixel ratio (twice that for zooming in), to spare GPU memory.
+    const maxWidth = Math.ceil(im.w * Math.max(dpr, 1) * 1.5), maxHeight = Math.ceil(im.h * Math.max(dpr, 1) * 1.5);
+    const scale = Math.min(1, maxWidth / bitmap.width, maxHeight / bitmap.height);
+    if (scale < 1) {
+      const scaled = await createImageBitmap(bitmap, { resizeWidth: Math.max(1, Math.round(bitmap.width * scale)),
+        resizeHeight: Math.max(1, Math.round(bitmap.height * scale)), resizeQuality: 'high' });
+      bitmap.close();
+      bitmap = scaled;
+    }
+    const surface = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = surface.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return ctx.getImageData(0, 0, surface.width, surface.height);
+  }
+
+  // url: a bundle URL (relative to the page), or a bundle object (then options.baseUrl resolves its images).
+  async function loadBundle(source, loadOptions = {}) {
+    try {
+      const bytesPromise = typeof source === 'string'
+        ? fetchBytes(new URL(source, location.href).href, 'Bundle')
+        : Promise.resolve(new TextEncoder().encode(JSON.stringify(source)));
+      await started;
+      let bytes;
+      try {
+        bytes = await bytesPromise;
+      } catch (e) {
+        throw new ViewerError('The article could not be loaded', [String(e.message || e)]);
+      }
+      const url = typeof source === 'string' ? new URL(source, location.href).href
+        : new URL(loadOptions.baseUrl || options.baseUrl || location.href, location.href).href;
+      const ok = withBytes(mod, bytes, (p, n) => mod._galley_load_bundle(p, n));
+      const result = JSON.parse(mod.UTF8ToString(mod._galley_result()));
+      for (const w of result.warnings) console.warn(`${url}: ${w}`);
+      if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,
+                                     result.errors);
+      bundleUrl = url;
+      article = { title: result.title, lang: result.lang, published: result.published };
+      imageState.clear();
+      readyEmitted = false;
+      textLayerGeneration = -1;
+      pendingPosition = loadOptions.position || null;
+      const dateText = formatDate(result.published, result.lang);
+      withString(mod, dateText, (p) => mod._galley_set_date_text(p));
+      viewDirty = true;
+      requestFrame();
+      return await new Promise((resolve) => {
+        const off = on('ready', (detail) => { off(); resolve(detail); });
+      });
+    } catch (e) {
+      const error = e instanceof ViewerError ? e : new ViewerError('Galley stopped', [String(e && e.stack || e)]);
+      emit('error', { title: error.title, lines: error.lines });
+      throw error;
+    }
+  }
+
+  function setSettings(partial) {
+    settings = { ...settings, ...normalizeSettings(partial) };
+    applySettings();
+    return { ...settings };
+  }
+
+  function scrollToHeading(id, { smooth = true } = {}) {
+    const heading = layer.headings.find((h) => h.id === id);
+    if (!heading) return false;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    heading.element.scrollIntoView({ block: 'start', behavior: smooth && !reduce ? 'smooth' : 'instant' });
+    emit('navigate', { href: `#${id}`, kind: 'heading' });
+    return true;
+  }
+
+  function stats() {
+    // 230 words a minute: a common figure for silent reading of non-fiction on screen.
+    return { words: layer.words, minutes: Math.max(1, Math.round(layer.words / 230)) };
+  }
+
+  function on(name, fn) {
+    if (!listeners.has(name)) listeners.set(name, new Set());
+    listeners.get(name).add(fn);
+    return () => listeners.get(name).delete(fn);
+  }
+
+  // A change of size, or of devicePixelRatio (another screen, browser zoom), re-sizes the backing store and, when
+  // the width changed, reflows: all in the next frame.
+  const onResize = () => {
+    if (mod && (canvas.clientWidth < 600) !== (container.dataset.narrow === '1')) applySettings();
+    container.dataset.narrow = canvas.clientWidth < 600 ? '1' : '0';
+    viewDirty = true;
+    requestFrame();
+  };
+  const watchDpr = () => {
+    matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
+      .addEventListener('change', () => { watchDpr(); onResize(); }, { once: true });
+  };
+  watchDpr();
+  window.addEventListener('resize', onResize);
+  window.addEventListener('scroll', requestFrame, { passive: true });
+  container.dataset.narrow = canvas.clientWidth < 600 ? '1' : '0';
+  // Links in the text layer: tell the host page before the browser opens them (it may log or intercept).
+  container.addEventListener('click', (e) => {
+    const a = e.target.closest?.('a[href]');
+    if (a) emit('navigate', { href: a.href, kind: 'link' });
+  });
+
+  return {
+    loadBundle, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, on,
+    get settings() { return { ...settings }; },
+    get headings() { return layer.headings.map(({ id, level, text }) => ({ id, level, text })); },
+    get stats() { return stats(); },
+    get bundleUrl() { return bundleUrl; },
+    ready: started,
+    requestFrame,
+  };
+}
