@@ -4,10 +4,7 @@
 // a file, 4 missing resources (fonts, patterns).
 #include "bundle_loader.h"
 #include "cli_common.h"
-#if __has_include("import_command.h")
 #include "import_command.h"
-#define GALLEY_HAVE_IMPORT 1
-#endif
 #include "layout_command.h"
 #include "bench_command.h"
 
@@ -23,7 +20,8 @@ const char* const Usage =
     "  layout BUNDLE --width PX [--font-size PX] [--align justify|left] [--breaking optimal|first-fit]\n"
     "         [--font PATH] [--article N] [--json]\n"
     "                                  typeset an article and print its lines\n"
-    "  import INPUT... [--format text|markdown] [-o OUT] [--explain] [--batch DIR]\n"
+    "  import INPUT... [--format text|markdown] [-o OUT] [--lang TAG] [--explain] [--compact]\n"
+    "  import --batch DIR -o OUTDIR [--jobs N]\n"
     "                                  turn scraped text or Markdown into a bundle\n"
     "exit codes: 0 ok, 1 invalid input, 2 usage, 3 file error, 4 missing resources\n";
 
@@ -68,9 +66,7 @@ int main(int argc, char** argv) {
     if (command == "check") return runCheck(argc - 1, argv + 1);
     if (command == "layout") return galley::cli::runLayoutCommand(argc - 1, argv + 1);
     if (command == "bench") return galley::cli::runBenchCommand(argc - 1, argv + 1);
-#ifdef GALLEY_HAVE_IMPORT
     if (command == "import") return runImportCommand(argc - 1, argv + 1);
-#endif
     std::fprintf(stderr, "galley: unknown command '%s'\n%s", command.c_str(), Usage);
     return galley::cli::ExitUsage;
 }

@@ -1,0 +1,53 @@
+// import_text.h — turn text scraped from an article's web page into a galley::Article.
+//
+// Scraped text carries the whole page: masthead, menus, the page's own date, headline, dek, byline, the story,
+// then share prompts, related links, comments and the footer. The importer keeps the article and drops the page
+// furniture, in visible stages (import_text.cpp):
+//   1. split lines      — normalise whitespace, join hard-wrapped lines into units
+//   2. describe lines   — structural features per unit (length, sentence punctuation, case, repetition, dates,
+//                         list markers, bylines) plus what kind of page furniture it resembles
+//   3. pick the header  — byline, headline, dek, publication date, publication name
+//   4. pick the body    — from the header to the end of the story; paragraphs, headings, lists
+//   5. clean up         — typography (typography.h), ids
+// Every input line gets a verdict (kept as what, or dropped and why) for `galley import --explain`.
+//
+// Not here: HTML (the input is already text), reading files, languages other than English (the furniture
+// vocabulary and date words are English), images (scraped text has none).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.h"
+
+namespace galley {
+
+struct ImportOptions {
+    std::string lang = "en-US";
+    std::string fallbackTitle;  // used when no headline can be found (the CLI passes the file name)
+};
+
+// What happened to one input line.
+struct LineVerdict {
+    int lineNumber = 0;   // 1-based
+    std::string text;     // the line as it was read (without its newline)
+    bool kept = false;
+    std::string role;     // kept: "title", "paragraph 3", ...; dropped: the reason ("share prompt", ...)
+};
+
+struct ImportResult {
+    Article article;
+    std::vector<LineVerdict> lines;  // one per input line, in order
+};
+
+// Never throws for any input; an empty or furniture-only input gives an article with no blocks.
+ImportResult importScrapedText(std::string_view text, const ImportOptions& options = {});
+
+// One line read as a byline: "By Jane Doe and John Roe | June 2, 2024", "Posted on June 2, 2024 by Jane Doe".
+// Not a byline (a sentence that starts with "By the time...") gives nullopt; a byline naming only an account
+// ("Posted by admin") gives an empty list. `published` receives the ISO date when the line carries one.
+std::optional<std::vector<std::string>> readBylineLine(std::string_view line, std::string* published = nullptr);
+
+}  // namespace galley
