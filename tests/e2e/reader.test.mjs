@@ -278,6 +278,13 @@ test('the text layer has the article structure: headings, lists, quote, figure, 
   assert.equal(focused, 'A', 'a link can be reached with Tab');
   // Contents list the headings.
   assert.deepEqual(await page.locator('#galley-toc-list a').allTextContents(), ['First Section', 'Second Part']);
+  // Activating the link opens it in a new tab without a handle back to the article (noopener).
+  await context.route('https://html.spec.whatwg.org/**', (route) => route.fulfill({ contentType: 'text/html',
+    body: '<title>spec</title>' }));
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), 'https://html.spec.whatwg.org/');
+  assert.equal(await popup.evaluate(() => window.opener), null);
   await context.close();
 });
 

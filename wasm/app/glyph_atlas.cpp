@@ -23,19 +23,22 @@ void GlyphAtlas::reset() {
     dirtyBottom_ = Size;
 }
 
-const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel) {
+const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel,
+                                  float scaleX) {
     uint32_t sizeKey = static_cast<uint32_t>(std::lround(devicePx * 8)) & 0xFFFFF;
+    int scaleStep = std::clamp(static_cast<int>(std::lround((scaleX - 1.0f) * 400)), -127, 127);
     uint64_t key = (static_cast<uint64_t>(style) << 56) | (static_cast<uint64_t>(subpixel & 7) << 52) |
-                   (static_cast<uint64_t>(sizeKey) << 32) | glyph;
+                   (static_cast<uint64_t>(sizeKey) << 32) | (static_cast<uint64_t>(scaleStep + 128) << 16) | glyph;
     auto it = glyphs_.find(key);
     if (it != glyphs_.end()) return &it->second;
 
     const FontFace& face = fonts.face(style);
     const auto* info = static_cast<const stbtt_fontinfo*>(face.stbFontInfo());
     float scale = devicePx / static_cast<float>(face.unitsPerEm());
+    float scaleH = scale * (1.0f + scaleStep / 400.0f);
     float shift = static_cast<float>(subpixel) / SubpixelSteps;
     int x0, y0, x1, y1;
-    stbtt_GetGlyphBitmapBoxSubpixel(info, glyph, scale, scale, shift, 0, &x0, &y0, &x1, &y1);
+    stbtt_GetGlyphBitmapBoxSubpixel(info, glyph, scaleH, scale, shift, 0, &x0, &y0, &x1, &y1);
     AtlasGlyph g;
     int w = x1 - x0, h = y1 - y0;
     if (w > 0 && h > 0 && w < Size / 4 && h < Size / 4) {
@@ -46,7 +49,7 @@ const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_
         }
         if (shelfY_ + h + 1 > Size) return nullptr;
         stbtt_MakeGlyphBitmapSubpixel(info, &pixels_[static_cast<size_t>(shelfY_) * Size + shelfX_], w, h, Size,
-                                      scale, scale, shift, 0, glyph);
+                                      scaleH, scale, shift, 0, glyph);
         g.x0 = static_cast<int16_t>(x0);
         g.y0 = static_cast<int16_t>(y0);
         g.x1 = static_cast<int16_t>(x1);

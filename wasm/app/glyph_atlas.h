@@ -1,7 +1,8 @@
 // glyph_atlas.h — glyph bitmaps rasterised at device pixel size, packed into one RGBA texture for ImGui to draw.
 //
-// Glyphs are keyed by face, glyph, device pixel size (to 1/8 px) and horizontal subpixel phase (1/4 px), so text
-// positioned by Galley's layout at fractional x stays where layout put it, crisp at any devicePixelRatio.
+// Glyphs are keyed by face, glyph, device pixel size (to 1/8 px), horizontal subpixel phase (1/4 px) and horizontal
+// scale (font expansion, to 1/400), so text positioned by Galley's layout at fractional x stays where layout put it,
+// crisp at any devicePixelRatio: an expanded glyph is rasterised wider, not a stretched bitmap.
 // Packing is by shelves; when the texture is full it is cleared and refilled (the caller redraws).
 // The GL texture is owned here; nothing else touches GL state but the upload.
 #pragma once
@@ -27,7 +28,8 @@ public:
 
     ~GlyphAtlas();
     // Looks the glyph up, rasterising it on first use. Returns nullptr when the atlas is full (call reset()).
-    const AtlasGlyph* get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel);
+    const AtlasGlyph* get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel,
+                          float scaleX = 1.0f);
     void reset();
     // Uploads what changed since the last call; creates the texture on first use. Returns the GL texture name.
     unsigned int upload();
