@@ -40,7 +40,9 @@ TEST(FuzzRegression, BundleLoader) {
     for (const std::string& file : inputs) {
         LoadResult r = loadBundle(test::readText(file));
         for (const auto& e : r.errors) EXPECT_FALSE(e.path.empty() || e.message.empty()) << file;
-        if (r.ok()) EXPECT_FALSE(r.bundle.articles.empty()) << file;
+        if (r.ok()) {
+            EXPECT_FALSE(r.bundle.articles.empty()) << file;
+        }
     }
 }
 
