@@ -268,3 +268,56 @@ TEST(Quality, Ragged560) {
     EXPECT_LE(q.longestHyphenRun, 2);
     EXPECT_EQ(q.overflowingLines, 0);
 }
+
+// --- drop cap -------------------------------------------------------------------------------------------------------
+
+TEST(DropCap, InitialSpansTheFirstLinesWhichMakeRoomForIt) {
+    static const Article article = sample();
+    ArticleLayout layout(test::notoFonts(), article);
+    hyphenate(layout);
+    LayoutParams p;
+    p.dropCap = true;
+    p.dropCapLines = 3;
+    const DisplayList dl = layout.layout(p);
+    EXPECT_TRUE(keepsEveryWord(article, dl));
+    EXPECT_EQ(measureLayoutQuality(dl).overflowingLines, 0);
+    const TextLine* cap = nullptr;
+    std::vector<const TextLine*> first;
+    for (const TextLine& l : dl.lines) {
+        if (l.role == LineRole::DropCap) cap = &l;
+        else if (l.block == 0 && l.role == LineRole::Paragraph) first.push_back(&l);
+    }
+    ASSERT_NE(cap, nullptr);
+    ASSERT_GE(first.size(), 4u);
+    EXPECT_EQ(cap->words.size(), 1u);
+    EXPECT_EQ(cap->words[0].text, "A");  // "A man from North Korea..."
+    EXPECT_FALSE(cap->endsInWord);
+    EXPECT_NEAR(cap->baseline, first[2]->baseline, 0.01);  // sits on the third line
+    EXPECT_GT(cap->fontSize, 2.5f * p.fontSize);
+    for (int i = 0; i < 3; ++i) EXPECT_GT(first[i]->x + first[i]->hangLeft, cap->x + cap->width);  // beside it
+    EXPECT_NEAR(first[3]->x + first[3]->hangLeft, 0, 0.01);                                           // then full
+    // Off again: the same layout object re-measures.
+    p.dropCap = false;
+    for (const TextLine& l : layout.layout(p).lines) EXPECT_NE(l.role, LineRole::DropCap);
+}
+
+TEST(Layout, RelayoutIntoTheSameListGivesTheSameLines) {
+    static const Article article = sample();
+    ArticleLayout layout(test::notoFonts(), article);
+    hyphenate(layout);
+    DisplayList reused;
+    for (float width : {900.0f, 340.0f, 560.0f}) {
+        LayoutParams p;
+        p.width = width;
+        layout.layout(p, reused);
+        const DisplayList fresh = layout.layout(p);
+        ASSERT_EQ(reused.lines.size(), fresh.lines.size());
+        ASSERT_EQ(reused.glyphs.size(), fresh.glyphs.size());
+        for (size_t i = 0; i < fresh.lines.size(); ++i) {
+            ASSERT_EQ(reused.lines[i].words.size(), fresh.lines[i].words.size());
+            for (size_t k = 0; k < fresh.lines[i].words.size(); ++k)
+                EXPECT_EQ(reused.lines[i].words[k].text, fresh.lines[i].words[k].text);
+            EXPECT_EQ(reused.lines[i].x, fresh.lines[i].x);
+        }
+    }
+}

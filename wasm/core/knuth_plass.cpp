@@ -85,10 +85,23 @@ struct Node {
     float hangLeft = 0;       // of the line starting after this break
 };
 
+}  // namespace
+
+// The breaker's vectors, kept between calls so that breaking many paragraphs allocates only while they grow.
+struct BreakWorkspace::Buffers {
+    std::vector<Totals> totals;
+    std::vector<double> lineWidths;
+    std::vector<Node> pool;
+    std::vector<uint32_t> active, next;
+};
+
+namespace {
+
 class OptimalBreaker {
 public:
-    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params)
-        : items_(items), params_(params), boxAdjust_(params.boxAdjust) {
+    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params, BreakWorkspace::Buffers& buffers)
+        : items_(items), params_(params), totals_(buffers.totals), lineWidths_(buffers.lineWidths),
+          boxAdjust_(params.boxAdjust), pool_(buffers.pool), active_(buffers.active), next_(buffers.next) {
         const size_t n = items.size();
         totals_.resize(n + 1);
         Totals running;
@@ -110,6 +123,7 @@ public:
         hanging_ = params.hangingPunctuation;
         maxHyphenRun_ = std::max(0, params.maxConsecutiveHyphens);
 
+        lineWidths_.clear();
         for (float w : params.lineWidths) lineWidths_.push_back(w);
         if (lineWidths_.empty()) lineWidths_.push_back(0);
         easyLine_ = static_cast<uint32_t>(lineWidths_.size() - 1);
@@ -416,8 +430,8 @@ private:
 
     const std::vector<BreakItem>& items_;
     const BreakParams& params_;
-    std::vector<Totals> totals_;
-    std::vector<double> lineWidths_;
+    std::vector<Totals>& totals_;
+    std::vector<double>& lineWidths_;
     uint32_t easyLine_ = 0;
     uint32_t lastBox_ = NoItem;
     uint32_t lastWordGap_ = NoItem;
@@ -427,11 +441,11 @@ private:
     int maxHyphenRun_ = 0;
     float hangRightHere_ = 0;        // of a line ending at the breakpoint being tried
 
-    std::vector<Node> pool_;
+    std::vector<Node>& pool_;
     // Indices into pool_, sorted by line group (TeX keeps its active list so too). With a single line width there is
     // one group and new breaks are appended, so the list is also in position order.
-    std::vector<uint32_t> active_;
-    std::vector<uint32_t> next_;
+    std::vector<uint32_t>& active_;
+    std::vector<uint32_t>& next_;
 
     // Best arrival at the current breakpoint per fitness class, within the current line-width group.
     double bestDemerits_[SlotCount] = {};
@@ -446,23 +460,33 @@ private:
 
 }  // namespace
 
-std::vector<LineBreak> breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params) {
-    std::vector<LineBreak> result;
-    if (items.empty()) return result;
+BreakWorkspace::BreakWorkspace() : buffers_(new Buffers) {}
+BreakWorkspace::~BreakWorkspace() = default;
+
+void breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params, BreakWorkspace& workspace,
+                  std::vector<LineBreak>& result) {
+    result.clear();
+    if (items.empty()) return;
     if (items.size() >= NoItem) {  // beyond any paragraph; keep the indices honest rather than fail oddly
         result.push_back({items.size() - 1, 0});
-        return result;
+        return;
     }
-    OptimalBreaker breaker(items, params);
+    OptimalBreaker breaker(items, params, workspace.buffers());
     if (params.justify) {
         const double tolerance = std::max(0.0f, params.tolerance);
-        if (breaker.run(tolerance, false, result)) return result;
-        if (breaker.run(tolerance * SecondPassToleranceScale, false, result)) return result;
+        if (breaker.run(tolerance, false, result)) return;
+        if (breaker.run(tolerance * SecondPassToleranceScale, false, result)) return;
     } else {
-        if (breaker.run(RaggedFirstPassMaxSlack, false, result)) return result;
+        if (breaker.run(RaggedFirstPassMaxSlack, false, result)) return;
     }
-    if (breaker.run(Infinity, true, result)) return result;
+    if (breaker.run(Infinity, true, result)) return;
     result.assign(1, LineBreak{items.size() - 1, 0});  // unreachable: the emergency sweep always finishes
+}
+
+std::vector<LineBreak> breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params) {
+    BreakWorkspace workspace;
+    std::vector<LineBreak> result;
+    breakOptimal(items, params, workspace, result);
     return result;
 }
 

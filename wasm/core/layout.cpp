@@ -2,6 +2,10 @@
 // image boxes) with their block styles; layout() breaks and places them for one width.
 #include "layout.h"
 
+#include "utf8.h"
+
+#include <stb/stb_truetype.h>  // declarations only: font.cpp compiles stb_truetype
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -40,6 +44,8 @@ constexpr float ListIndent = 1.6f, ListItemSpacing = 0.3f, MarkerGap = 0.5f;
 constexpr float CaptionSize = 0.85f;
 constexpr float HeaderRuleGap = 1.2f;
 constexpr float ImageAspect = 9.0f / 16.0f;  // when the bundle gives no size
+constexpr float DropCapGap = 0.3f;           // between the initial's ink and the text beside it
+constexpr int DropCapMinLines = 2, DropCapMaxLines = 4;
 }  // namespace style
 
 struct ArticleLayout::Piece {
@@ -59,6 +65,13 @@ struct ArticleLayout::Piece {
     bool rulesAround = false;      // pull quotes
     float ruleFraction = 1.0f;     // Rule: fraction of the column, centred
     float imageAspect = 0;         // Image: height / width
+    // Drop cap: the initial (opening quotes and one letter or digit), measured at the body size and scaled at layout
+    // so that its cap height spans the first dropCapLines lines; the paragraph holds the rest of the text.
+    bool hasDropCap = false;
+    MeasuredParagraph initial;
+    bool initialJoinsWord = false; // the initial's word goes on after it ("T" + "he")
+    float initialInkLeft = 0;      // ink box of the initial, in ems of its size, from its pen position
+    float initialInkRight = 0;
     std::string src, alt;
 };
 
@@ -130,7 +143,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
         pieces_.push_back(std::move(rule));
     }
 
-    // Body blocks.
+    // Body blocks. A drop cap opens the article's first block when that is a paragraph.
     for (uint32_t bi = 0; bi < article_.blocks.size(); ++bi) {
         const Block& b = article_.blocks[bi];
         size_t first = pieces_.size();
@@ -139,6 +152,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
                 Piece& p = addText(LineRole::Paragraph, b.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
                 p.lineHeight = 0;
                 p.spaceAfter = style::ParagraphSpacing;
+                if (params.dropCap && bi == 0) splitDropCap(p, b.text, fs);
                 break;
             }
             case BlockType::Heading: {
@@ -227,6 +241,76 @@ void ArticleLayout::measure(const LayoutParams& params) {
         }
     }
     measuredFor_ = fs;
+    measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
+}
+
+namespace {
+
+bool isInitialLetter(uint32_t cp) {
+    return (cp < 128 && std::isalnum(static_cast<int>(cp))) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x370 && cp <= 0x3FF);
+}
+bool isOpeningQuote(uint32_t cp) { return cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' || cp == 0xAB; }
+
+// Code points of a paragraph's initial: opening quotes, then one letter or digit. 0 when it opens otherwise.
+size_t initialLength(const std::string& text) {
+    size_t i = 0, count = 0;
+    while (i < text.size()) {
+        const uint32_t cp = utf8::next(text, i);
+        ++count;
+        if (isInitialLetter(cp)) return count;
+        if (!isOpeningQuote(cp)) return 0;
+    }
+    return 0;
+}
+
+// Height of capital H above the baseline, in ems; the ascent's 70% if the face has no H.
+float capHeightEm(const FontFace& face) {
+    const auto* info = static_cast<const stbtt_fontinfo*>(face.stbFontInfo());
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    const int h = face.glyphIndex('H');
+    if (h == 0 || !stbtt_GetGlyphBox(info, h, &x0, &y0, &x1, &y1) || y1 <= 0) return face.metrics().ascent * 0.7f;
+    return static_cast<float>(y1) / static_cast<float>(face.unitsPerEm());
+}
+
+// Horizontal ink extent of a glyph, in ems from its pen position.
+void inkExtentEm(const FontFace& face, uint16_t glyph, float& left, float& right) {
+    const auto* info = static_cast<const stbtt_fontinfo*>(face.stbFontInfo());
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!stbtt_GetGlyphBox(info, glyph, &x0, &y0, &x1, &y1)) x0 = x1 = 0;
+    left = static_cast<float>(x0) / static_cast<float>(face.unitsPerEm());
+    right = static_cast<float>(x1) / static_cast<float>(face.unitsPerEm());
+}
+
+}  // namespace
+
+// Takes the initial off the first body paragraph (a piece just measured from `text`) and re-measures the rest.
+void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
+    const size_t length = initialLength(text.text);
+    if (length == 0) return;
+    const size_t cut = utf8::byteOffset(text.text, length);
+    RichText initial, rest;
+    initial.text = text.text.substr(0, cut);
+    rest.text = text.text.substr(cut);
+    for (Mark m : text.marks) {
+        if (m.end <= length) continue;
+        m.start = m.start > length ? m.start - static_cast<uint32_t>(length) : 0;
+        m.end -= static_cast<uint32_t>(length);
+        rest.marks.push_back(m);
+    }
+    piece.initialJoinsWord = !rest.text.empty() && rest.text[0] != ' ';
+    std::vector<uint32_t> points;
+    if (hyphenate_) hyphenate_(rest.text, points);
+    piece.para = measureParagraph(rest, piece.para.style, fonts_, hyphenate_ ? &points : nullptr);
+    piece.initial = measureParagraph(initial, {FontStyle::Regular, fs, ColorRole::Accent}, fonts_);
+    if (piece.initial.glyphs.empty()) return;
+    const FontFace& face = fonts_.face(FontStyle::Regular);
+    float left = 0, right = 0, unused = 0;
+    inkExtentEm(face, piece.initial.glyphs.front().glyph, left, unused);
+    inkExtentEm(face, piece.initial.glyphs.back().glyph, unused, right);
+    piece.initialInkLeft = left;
+    piece.initialInkRight = piece.initial.glyphs.back().x / fs + right;
+    piece.hasDropCap = true;
 }
 
 namespace {
@@ -253,7 +337,28 @@ struct ParagraphSetting {
 // Keeps its scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
 class LinePlacer {
 public:
-    LinePlacer(const FontSet& fonts, DisplayList& out) : fonts_(fonts), out_(out) {}
+    LinePlacer(const FontSet& fonts, DisplayList& out, BreakWorkspace& workspace, std::vector<LineBreak>& breaks)
+        : fonts_(fonts), out_(out), workspace_(workspace), breaks_(breaks) {}
+
+    // The next line of the output. Lines left from an earlier layout into the same list are reused with their word
+    // vectors and strings, so a relayout allocates almost nothing.
+    TextLine& beginLine() {
+        if (linesUsed_ == out_.lines.size()) out_.lines.emplace_back();
+        TextLine& line = out_.lines[linesUsed_++];
+        std::vector<WordBox> words = std::move(line.words);
+        line = TextLine{};
+        line.words = std::move(words);
+        wordsUsed_ = 0;
+        return line;
+    }
+    WordBox& addWord(TextLine& line) {
+        if (wordsUsed_ == line.words.size()) line.words.emplace_back();
+        return line.words[wordsUsed_++];
+    }
+    void endLine(TextLine& line) { line.words.resize(wordsUsed_); }
+    // Drops lines left over from the earlier layout.
+    void finish() { out_.lines.resize(linesUsed_); }
+    size_t linesUsed() const { return linesUsed_; }
 
     float place(const MeasuredParagraph& p, const ParagraphSetting& s) {
         const std::vector<int32_t>* boxOfItem = nullptr;
@@ -268,7 +373,9 @@ public:
         breakParams_.boxAdjust = optimal && s.justify && s.expansion ? BoxAdjust::First : BoxAdjust::None;
         breakParams_.hangingPunctuation = optimal && s.hanging;
         breakParams_.maxConsecutiveHyphens = MaxConsecutiveHyphens;
-        std::vector<LineBreak> breaks = optimal ? breakOptimal(items, breakParams_) : breakFirstFit(items, breakParams_);
+        if (optimal) breakOptimal(items, breakParams_, workspace_, breaks_);
+        else breaks_ = breakFirstFit(items, breakParams_);
+        const std::vector<LineBreak>& breaks = breaks_;
 
         const VerticalMetrics& vm = fonts_.face(p.style.face).metrics();
         const float size = p.style.size;
@@ -278,7 +385,7 @@ public:
         for (size_t li = 0; li < breaks.size(); ++li) {
             const LineBreak& br = breaks[li];
             while (start < br.item && items[start].kind != BreakItem::Box) ++start;
-            TextLine line;
+            TextLine& line = beginLine();
             line.block = s.block;
             line.role = s.role;
             line.level = s.level;
@@ -337,12 +444,15 @@ public:
                     if (link >= 0) linkEnd = gx + g[gi].advance * scale;
                 }
                 const uint32_t textBegin = g[0].textBegin, textEnd = g[b.glyphCount - 1].textEnd;
-                if (wordOpen && !line.words.empty()) {
-                    WordBox& w = line.words.back();
+                if (wordOpen && wordsUsed_ > 0) {
+                    WordBox& w = line.words[wordsUsed_ - 1];
                     w.text.append(p.text, textBegin, textEnd - textBegin);
                     w.width = x + setWidth - w.x;
                 } else {
-                    line.words.push_back({std::string(p.text, textBegin, textEnd - textBegin), x, setWidth});
+                    WordBox& w = addWord(line);
+                    w.text.assign(p.text, textBegin, textEnd - textBegin);
+                    w.x = x;
+                    w.width = setWidth;
                 }
                 wordOpen = true;
                 x += setWidth;
@@ -352,16 +462,16 @@ public:
             if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
                 // An inserted hyphen, at its natural width (the breaker measured it so).
                 out_.glyphs.push_back({line.x + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color, 1.0f});
-                if (!line.words.empty()) {
-                    line.words.back().text += "-";
-                    line.words.back().width += end.width;
+                if (wordsUsed_ > 0) {
+                    line.words[wordsUsed_ - 1].text += '-';
+                    line.words[wordsUsed_ - 1].width += end.width;
                 }
                 x += end.width;
                 line.hyphenated = true;
             }
             closeLink();
             line.width = x;
-            out_.lines.push_back(std::move(line));
+            endLine(line);
             top += s.lineHeightPx;
             start = br.item + 1;
         }
@@ -371,6 +481,9 @@ public:
 private:
     const FontSet& fonts_;
     DisplayList& out_;
+    BreakWorkspace& workspace_;
+    std::vector<LineBreak>& breaks_;
+    size_t linesUsed_ = 0, wordsUsed_ = 0;
     BreakParams breakParams_;
     std::vector<BreakItem> scratchItems_;
     std::vector<int32_t> scratchBoxOfItem_;
@@ -380,12 +493,23 @@ private:
 }  // namespace
 
 DisplayList ArticleLayout::layout(const LayoutParams& params) {
-    if (measuredFor_ != params.fontSize) measure(params);
     DisplayList out;
+    layout(params, out);
+    return out;
+}
+
+void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
+    const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
+    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines) measure(params);
     const float width = std::max(params.width, 1.0f);
     const float em = params.fontSize;
     out.width = width;
-    LinePlacer placer(fonts_, out);
+    out.glyphs.clear();
+    out.rules.clear();
+    out.links.clear();
+    out.hrefs.clear();
+    out.images.clear();
+    LinePlacer placer(fonts_, out, breakWorkspace_, breaks_);
     size_t glyphCount = 0;
     for (const Piece& piece : pieces_) glyphCount += piece.para.glyphs.size() + piece.marker.glyphs.size();
     out.glyphs.reserve(glyphCount + glyphCount / 8);  // inserted hyphens
@@ -412,7 +536,33 @@ DisplayList ArticleLayout::layout(const LayoutParams& params) {
             out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
             y += 0.5f * em;
         }
-        size_t firstLine = out.lines.size();
+        const VerticalMetrics& vm = fonts_.face(piece.para.style.face).metrics();
+        const float size = piece.para.style.size;
+        // The first line's baseline, as the placer computes it.
+        const float firstBaseline = y + (lineHeightPx - (vm.ascent + vm.descent) * size) / 2 + vm.ascent * size;
+        if (piece.hasMarker) {
+            // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
+            const MeasuredParagraph& m = piece.marker;
+            float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
+            float mx = x0 - style::MarkerGap * em - mw;
+            TextLine& markerLine = placer.beginLine();
+            markerLine.block = piece.block;
+            markerLine.role = LineRole::Marker;
+            markerLine.last = true;
+            markerLine.x = mx;
+            markerLine.top = y;
+            markerLine.height = lineHeightPx;
+            markerLine.baseline = firstBaseline;
+            markerLine.fontSize = m.style.size;
+            markerLine.width = mw;
+            WordBox& word = placer.addWord(markerLine);
+            word.text = m.text;
+            word.x = 0;
+            word.width = mw;
+            placer.endLine(markerLine);
+            for (const ShapedGlyph& g : m.glyphs)
+                out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f});
+        }
         ParagraphSetting setting;
         setting.x0 = x0;
         setting.y = y;
@@ -425,28 +575,38 @@ DisplayList ArticleLayout::layout(const LayoutParams& params) {
         setting.role = piece.role;
         setting.block = piece.block;
         setting.level = piece.level;
-        float h = placer.place(piece.para, setting);
-        if (piece.hasMarker && firstLine < out.lines.size()) {
-            // Marker right-aligned in the indent, on the first line's baseline.
-            const TextLine& first = out.lines[firstLine];
-            const MeasuredParagraph& m = piece.marker;
-            float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
-            float mx = x0 - style::MarkerGap * em - mw;
-            TextLine markerLine;
-            markerLine.block = piece.block;
-            markerLine.role = LineRole::Marker;
-            markerLine.last = true;
-            markerLine.x = mx;
-            markerLine.top = first.top;
-            markerLine.height = first.height;
-            markerLine.baseline = first.baseline;
-            markerLine.fontSize = m.style.size;
-            markerLine.width = mw;
-            markerLine.words.push_back({m.text, 0, mw});
-            for (const ShapedGlyph& g : m.glyphs)
-                out.glyphs.push_back({mx + g.x, first.baseline, m.style.size, g.glyph, g.face, ColorRole::Muted});
-            out.lines.insert(out.lines.begin() + static_cast<long>(firstLine), std::move(markerLine));
+        float minimumHeight = 0;
+        if (piece.hasDropCap) {
+            // The initial's cap height runs from the first line's cap height to the baseline of line N.
+            const int lines = dropCapLines;
+            const float capEm = capHeightEm(fonts_.face(FontStyle::Regular));
+            const float capSize = ((lines - 1) * lineHeightPx + capEm * size) / capEm;
+            const float scale = capSize / piece.initial.style.size;
+            const float baseline = firstBaseline + (lines - 1) * lineHeightPx;
+            const float penX = x0 - piece.initialInkLeft * capSize;  // ink flush with the column's edge
+            const float inkWidth = (piece.initialInkRight - piece.initialInkLeft) * capSize;
+            TextLine& capLine = placer.beginLine();
+            capLine.block = piece.block;
+            capLine.role = LineRole::DropCap;
+            capLine.endsInWord = piece.initialJoinsWord;
+            capLine.x = x0;
+            capLine.top = y;
+            capLine.height = lines * lineHeightPx;
+            capLine.baseline = baseline;
+            capLine.fontSize = capSize;
+            capLine.width = inkWidth;
+            WordBox& word = placer.addWord(capLine);
+            word.text = piece.initial.text;
+            word.x = 0;
+            word.width = inkWidth;
+            placer.endLine(capLine);
+            for (const ShapedGlyph& g : piece.initial.glyphs)
+                out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f});
+            setting.narrowLines = lines;
+            setting.narrowIndent = std::min(inkWidth + style::DropCapGap * em, w * 0.5f);
+            minimumHeight = lines * lineHeightPx;
         }
+        float h = std::max(placer.place(piece.para, setting), minimumHeight);
         if (piece.quoteBar)
             out.rules.push_back({style::QuoteBarX * em, y, style::QuoteBarWidth * em, h, ColorRole::Rule});
         y += h;
@@ -457,8 +617,8 @@ DisplayList ArticleLayout::layout(const LayoutParams& params) {
         }
         y += piece.spaceAfter * em;
     }
+    placer.finish();
     out.height = std::ceil(y);
-    return out;
 }
 
 }  // namespace galley

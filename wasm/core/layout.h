@@ -45,16 +45,22 @@ public:
     ~ArticleLayout();
     void setHyphenation(HyphenateFn fn) { hyphenate_ = std::move(fn); measuredFor_ = -1; }
     DisplayList layout(const LayoutParams& params);
+    // The same into `out`, reusing its memory (lines, words, glyphs): what a viewer relaying out on resize wants.
+    void layout(const LayoutParams& params, DisplayList& out);
 
 private:
     struct Piece;  // one measured paragraph and where it goes
     void measure(const LayoutParams& params);
+    void splitDropCap(Piece& piece, const RichText& text, float fontSize);
 
     const FontSet& fonts_;
     const Article& article_;
     HyphenateFn hyphenate_;
     std::vector<Piece> pieces_;
     float measuredFor_ = -1;  // font size the pieces were measured at
+    int measuredDropCapLines_ = 0;  // and the drop cap they were measured for (0: none)
+    BreakWorkspace breakWorkspace_;
+    std::vector<LineBreak> breaks_;
 };
 
 // English date for the byline from an ISO 8601 string ("2017-11-15T03:11" → "November 15, 2017").

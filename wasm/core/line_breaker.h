@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace galley {
@@ -85,5 +86,23 @@ std::vector<LineBreak> breakFirstFit(const std::vector<BreakItem>& items, const 
 
 // Knuth-Plass optimal fit with rising tolerance and an emergency pass. Always succeeds.
 std::vector<LineBreak> breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params);
+
+// Memory that breakOptimal reuses from call to call; one per caller (it is not shared between threads).
+class BreakWorkspace {
+public:
+    BreakWorkspace();
+    ~BreakWorkspace();
+    BreakWorkspace(const BreakWorkspace&) = delete;
+    BreakWorkspace& operator=(const BreakWorkspace&) = delete;
+    struct Buffers;
+    Buffers& buffers() { return *buffers_; }
+
+private:
+    std::unique_ptr<Buffers> buffers_;
+};
+
+// The same, into `out`, with the workspace's memory: relayout of many paragraphs then hardly allocates.
+void breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params, BreakWorkspace& workspace,
+                  std::vector<LineBreak>& out);
 
 }  // namespace galley
