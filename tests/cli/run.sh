@@ -43,5 +43,21 @@ for l in d["lines"]:
 assert body[0]["words"][0]["text"] == "A", body[0]["words"][0]
 PY
 
+# Typesetting: micro-typography fields, the drop cap, and the bench commands (figures printed, never asserted here).
+out=$("$galley" layout "$root/assets/sample.json" --width 560 --drop-cap --json); expect "layout --drop-cap" 0 $?
+checks=$((checks + 1))
+python3 - "$out" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = json.loads(sys.argv[1])
+body = [l for l in d["lines"] if l["role"] == "paragraph"]
+assert all(0.98 - 1e-6 <= l["scaleX"] <= 1.02 + 1e-6 for l in body)
+assert any(l["hangRight"] > 0 for l in body) and any(l["hangLeft"] > 0 for l in body)
+caps = [l for l in d["lines"] if l["role"] == "dropcap"]
+assert len(caps) == 1 and caps[0]["words"][0]["text"] == "A", caps
+PY
+"$galley" bench quality 2>&1 | grep -q "^justified 560 px .* all$"; expect "bench quality" 0 $?
+"$galley" bench layout --words 2000 --seconds 0 --label cli 2>&1 | grep -q "million words/s"; expect "bench layout" 0 $?
+"$galley" bench frobnicate >/dev/null 2>&1; expect "unknown bench" 2 $?
+
 echo "cli: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]
