@@ -59,6 +59,7 @@ function main() {
       clearStoredSettings();
       controls.showSettings(viewer.setSettings(DEFAULT_SETTINGS));
     },
+    onHeading: (id) => viewer.scrollToHeading(id),
   });
   controls.showSettings(viewer.settings);
   viewer.on('resize', () => controls.updateProgress());
@@ -87,6 +88,10 @@ function main() {
       saveTimer = setTimeout(savePosition, 400);
     }, { passive: true });
     window.addEventListener('pagehide', savePosition);
+    // Back and forward between headings reached from the contents (pushState entries scroll nowhere by themselves).
+    window.addEventListener('popstate', () => {
+      if (location.hash) viewer.scrollToHeading(decodeURIComponent(location.hash.slice(1)));
+    });
   }).catch(() => { /* shown by the 'error' listener */ });
 }
 

@@ -7,7 +7,7 @@
 
 const $ = (id) => document.getElementById(id);
 
-export function setupReaderControls({ onChange, onReset }) {
+export function setupReaderControls({ onChange, onReset, onHeading }) {
   const toolbar = $('galley-toolbar');
   const form = $('galley-settings');
   const settingsButton = $('galley-settings-button');
@@ -72,7 +72,15 @@ export function setupReaderControls({ onChange, onReset }) {
       const a = document.createElement('a');
       a.href = `#${encodeURIComponent(h.id)}`;
       a.textContent = h.text;
-      a.addEventListener('click', () => setOpen(tocButton, toc, false));
+      a.addEventListener('click', (e) => {
+        setOpen(tocButton, toc, false);
+        // A plain click glides there (the fragment still goes into the address and history); modified clicks
+        // (new tab, copy link) stay native.
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || !onHeading) return;
+        e.preventDefault();
+        history.pushState(null, '', a.hash);
+        onHeading(h.id);
+      });
       li.append(a);
       tocList.append(li);
     }

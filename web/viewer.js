@@ -173,11 +173,15 @@ export function createViewer(canvas, container, options = {}) {
     requestAnimationFrame(frame);
   }
 
+  let viewDpr = 0;
   function frame() {
     framePending = false;
+    // A ratio change that came without an event (seen under DevTools emulation) is caught at the next frame.
+    if (window.devicePixelRatio !== viewDpr) viewDirty = true;
     if (viewDirty) {
       viewDirty = false;
       const dpr = window.devicePixelRatio || 1;
+      viewDpr = window.devicePixelRatio;
       withString(mod, selector, (p) => mod._galley_set_view(p, canvas.clientWidth, canvas.clientHeight, dpr));
     }
     const generation = mod._galley_layout_generation();
@@ -325,6 +329,16 @@ export function createViewer(canvas, container, options = {}) {
       .addEventListener('change', () => { watchDpr(); onResize(); }, { once: true });
   };
   watchDpr();
+  // The canvas's size in device pixels changes with its CSS size and with the ratio: a ResizeObserver on the
+  // device-pixel box sees both, including cases where neither 'resize' nor the media query fires (emulation).
+  let lastDevicePixels = '';
+  try {
+    new ResizeObserver((entries) => {
+      const box = entries[0].devicePixelContentBoxSize?.[0];
+      const key = box ? `${box.inlineSize}x${box.blockSize}` : `${canvas.clientWidth}x${canvas.clientHeight}`;
+      if (key !== lastDevicePixels) { lastDevicePixels = key; onResize(); }
+    }).observe(canvas, { box: 'device-pixel-content-box' });
+  } catch { /* older browsers: 'resize' and the resolution query cover it */ }
   window.addEventListener('resize', onResize);
   window.addEventListener('scroll', requestFrame, { passive: true });
   container.dataset.narrow = canvas.clientWidth < 600 ? '1' : '0';

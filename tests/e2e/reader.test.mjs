@@ -74,7 +74,49 @@ test('at device scale 2 the backing store is twice the CSS size', async () => {
   assert.equal(sizes.dpr, 2);
   assert.equal(sizes.w, sizes.cw * 2);
   assert.equal(sizes.h, sizes.ch * 2);
+  // A change of ratio (another screen, browser zoom) is followed: here 2 → 1.5.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 900, deviceScaleFactor: 1.5, mobile: false });
+  // Real screens and browser zoom fire 'resize' and the resolution query; emulation fires neither, so give the
+  // viewer the next event a reader would (a scroll), at which it must notice the new ratio.
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction(() => {
+    const c = document.getElementById('galley-canvas');
+    return devicePixelRatio === 1.5 && c.width === Math.round(c.clientWidth * 1.5);
+  }, null, { timeout: 15000 });
   await context.close();
+});
+
+test('a bundle image is drawn in its box, relative to the bundle URL', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const maker = await ctx.newPage();
+  // A 320×180 PNG, half red, half blue, made by the browser itself.
+  const png = Buffer.from(await maker.evaluate(async () => {
+    const c = new OffscreenCanvas(320, 180), g = c.getContext('2d');
+    g.fillStyle = '#d01010'; g.fillRect(0, 0, 160, 180); g.fillStyle = '#1030d0'; g.fillRect(160, 0, 160, 180);
+    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    return Array.from(bytes);
+  }));
+  await maker.close();
+  await ctx.route('**/test-bundles/pictures/photo.png', (route) => route.fulfill({ contentType: 'image/png', body: png }));
+  await ctx.route('**/test-bundles/pictured.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ galley: 1, articles: [{ id: 'p', lang: 'en', title: 'Pictured', authors: [],
+      blocks: [{ type: 'image', src: 'pictures/photo.png', alt: 'Red and blue', caption: 'Two colours.' },
+               { type: 'paragraph', text: 'After the picture.' }] }] }) }));
+  const { page } = await openViewer('?bundle=test-bundles/pictured.json', { context: ctx });
+  await page.waitForSelector('.figure-image[data-state="loaded"]', { state: 'attached', timeout: 15000 });
+  await settle(page);
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('.figure-image').getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height };
+  });
+  const img = decodePng(await page.screenshot());
+  const left = pixel(img, Math.round(box.x + box.w * 0.25), Math.round(box.y + box.h / 2));
+  const right = pixel(img, Math.round(box.x + box.w * 0.75), Math.round(box.y + box.h / 2));
+  assert.ok(left[0] > 180 && left[2] < 60, `left half red: ${left}`);
+  assert.ok(right[2] > 180 && right[0] < 60, `right half blue: ${right}`);
+  assert.equal(await page.locator('.figure-image .alt').isVisible(), false, 'no alt text over a loaded image');
+  await ctx.close();
 });
 
 test('?theme=dark draws a dark page with light text', async () => {
@@ -94,7 +136,11 @@ test('find in page finds a phrase of the 17th paragraph where the canvas drew it
   const phrase = 'urge the Chinese authorities';
   assert.ok(PARAGRAPHS[16].includes(phrase));
   assert.equal(await page.evaluate((p) => window.find(p), phrase), true, 'window.find');
-  await page.waitForTimeout(600);   // find scrolls (smoothly, where allowed)
+  // Find scrolls the match into view.
+  await page.waitForFunction(() => {
+    const r = getSelection().getRangeAt(0).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: 15000 });
   await settle(page);
   const rect = await page.evaluate(() => {
     const r = getSelection().getRangeAt(0).getBoundingClientRect();
