@@ -1,0 +1,113 @@
+// browser-figures.mjs — the viewer's figures in headless Chromium, printed (never asserted: figures vary by machine).
+//
+//   node tests/bench/browser-figures.mjs [--url http://127.0.0.1:8080/] [--runs 5]
+//
+// - first frame: navigation start to performance.mark('galley-first-frame'), median of cold loads (fresh context,
+//   empty cache each time);
+// - bytes for the first view: every response of a cold load, each compressed with brotli (quality 11, as a
+//   pre-compressing static host would serve it), summed;
+// - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article;
+// - idle frames: WebGL draw calls during 2 s with no input after the first frame.
+// The page is not modified for this: WebAssembly.instantiate* and the WebGL2 draw calls are observed through an
+// init script.
+import { brotliCompressSync, constants } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { launch } from '../e2e/browser.mjs';
+
+const args = process.argv.slice(2);
+const arg = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const BASE = arg('--url', process.env.GALLEY_URL || 'http://127.0.0.1:8080/');
+const RUNS = Number(arg('--runs', 5));
+
+const OBSERVE = () => {
+  window.__galleyDraws = 0;
+  for (const proto of [WebGL2RenderingContext.prototype]) {
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
+      const original = proto[name];
+      if (!original) continue;
+      proto[name] = function (...a) { window.__galleyDraws++; return original.apply(this, a); };
+    }
+  }
+  const keep = (result) => {
+    const instance = result.instance || result;
+    for (const v of Object.values(instance.exports || {})) if (v instanceof WebAssembly.Memory) window.__galleyMemory = v;
+    return result;
+  };
+  const instantiate = WebAssembly.instantiate, streaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiate = (...a) => instantiate.apply(WebAssembly, a).then(keep);
+  if (streaming) WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
+};
+
+const waitReady = (page) => page.waitForFunction(
+  () => ['ready', 'error'].includes(document.documentElement.dataset.galley), null, { timeout: 60000 });
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+
+async function coldLoad(browser, query = '', routes = null) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(OBSERVE);
+  if (routes) await routes(page);
+  const bodies = [];
+  page.on('response', async (r) => {
+    try { bodies.push({ url: r.url(), bytes: await r.body() }); } catch { /* redirects, aborted */ }
+  });
+  await page.goto(`${BASE}index.html${query}`);
+  await waitReady(page);
+  return { context, page, bodies };
+}
+
+const browser = await launch();
+try {
+  // First frame and transfer.
+  const firstFrames = [];
+  let transfer = null;
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page, bodies } = await coldLoad(browser);
+    firstFrames.push(await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN));
+    if (!transfer) {
+      await page.waitForTimeout(500);
+      transfer = bodies.map(({ url, bytes }) => ({
+        file: url.replace(BASE, ''), raw: bytes.length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      }));
+    }
+    await context.close();
+  }
+  console.log(`first frame (median of ${RUNS} cold loads): ${median(firstFrames).toFixed(0)} ms  [${firstFrames.map((x) => x.toFixed(0)).join(', ')}]`);
+  const total = transfer.reduce((s, f) => s + f.brotli, 0);
+  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB in ${transfer.length} files`);
+  for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
+    console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br`);
+
+  // Idle frames and heap after the sample.
+  {
+    const { context, page } = await coldLoad(browser);
+    await page.waitForTimeout(300);
+    const before = await page.evaluate(() => window.__galleyDraws);
+    await page.waitForTimeout(2000);
+    const after = await page.evaluate(() => window.__galleyDraws);
+    console.log(`WebGL draw calls during 2 s idle: ${after - before}`);
+    const heap = await page.evaluate(() => window.__galleyMemory?.buffer.byteLength ?? NaN);
+    console.log(`wasm heap after the sample: ${(heap / 1048576).toFixed(1)} MB`);
+    await context.close();
+  }
+
+  // Heap after a 100,000-word article: the sample's paragraphs repeated.
+  {
+    const sample = JSON.parse(readFileSync(new URL('../../assets/sample.json', import.meta.url), 'utf8'));
+    const article = sample.articles[0];
+    const words = article.blocks.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
+    const copies = Math.ceil(100000 / words);
+    const big = { galley: 1, articles: [{ ...article, id: 'big', blocks: Array.from({ length: copies }, () => article.blocks).flat() }] };
+    const body = JSON.stringify(big);
+    const { context, page } = await coldLoad(browser, '?bundle=bench/big.json', (p) =>
+      p.route('**/bench/big.json', (route) => route.fulfill({ contentType: 'application/json', body })));
+    const heap = await page.evaluate(() => window.__galleyMemory?.buffer.byteLength ?? NaN);
+    const ready = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
+    console.log(`100,000-word article (${words * copies} words): first frame ${ready.toFixed(0)} ms, wasm heap ${(heap / 1048576).toFixed(1)} MB`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
