@@ -162,3 +162,23 @@ TEST(Layout, RandomParagraphsNeverOverflowNorLoseWords) {
         EXPECT_EQ(laid, source) << "round " << round << " width " << p.width;
     }
 }
+
+TEST(Layout, ImagesKeepTheBundlesAspectRatioAndNeverUpscale) {
+    LoadResult r = loadBundle(R"J({"galley":1,"articles":[{"id":"a","lang":"en","title":"T","authors":[],"blocks":[
+      {"type":"image","src":"wide.png","alt":"a wide picture","width":1600,"height":400},
+      {"type":"image","src":"small.png","alt":"a small one","width":200,"height":100},
+      {"type":"image","src":"unknown.png","alt":"no size"}]}]})J");
+    ASSERT_TRUE(r.ok());
+    ArticleLayout layout(test::notoFonts(), r.bundle.articles[0]);
+    LayoutParams p;
+    p.width = 560;
+    DisplayList dl = layout.layout(p);
+    ASSERT_EQ(dl.images.size(), 3u);
+    EXPECT_FLOAT_EQ(dl.images[0].width, 560);
+    EXPECT_FLOAT_EQ(dl.images[0].height, 140);
+    EXPECT_FLOAT_EQ(dl.images[1].width, 200);
+    EXPECT_FLOAT_EQ(dl.images[1].height, 100);
+    EXPECT_FLOAT_EQ(dl.images[1].x, 180);
+    EXPECT_FLOAT_EQ(dl.images[2].height, 315);
+    EXPECT_EQ(dl.images[1].src, "small.png");
+}

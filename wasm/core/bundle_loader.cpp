@@ -484,6 +484,7 @@ private:
                 if (!v->is_number_integer()) error(path + "." + dim, "must be an integer");
                 else if (v->get<long long>() < 1 || v->get<long long>() > 2147483647LL)
                     error(path + "." + dim, "must be 1..2147483647");
+                else (dim[0] == 'w' ? out.width : out.height) = static_cast<int>(v->get<long long>());
             }
         } else if (type == "divider") {
             out.type = BlockType::Divider;

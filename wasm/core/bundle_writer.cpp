@@ -88,6 +88,10 @@ Json blockJson(const Block& b) {
         case BlockType::Image:
             j["src"] = b.src;
             j["alt"] = b.alt;
+            if (b.width > 0 && b.height > 0) {
+                j["width"] = b.width;
+                j["height"] = b.height;
+            }
             if (!b.caption.empty()) j["caption"] = richTextJson(b.caption);
             break;
         case BlockType::Divider:

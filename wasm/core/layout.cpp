@@ -65,6 +65,7 @@ struct ArticleLayout::Piece {
     bool rulesAround = false;      // pull quotes
     float ruleFraction = 1.0f;     // Rule: fraction of the column, centred
     float imageAspect = 0;         // Image: height / width
+    float imageWidth = 0;          // Image: intrinsic width in CSS px (0: unknown, fill the column)
     // Drop cap: the initial (opening quotes and one letter or digit), measured at the body size and scaled at layout
     // so that its cap height spans the first dropCapLines lines; the paragraph holds the rest of the text.
     bool hasDropCap = false;
@@ -215,7 +216,11 @@ void ArticleLayout::measure(const LayoutParams& params) {
                 img.kind = Piece::Image;
                 img.src = b.src;
                 img.alt = b.alt;
-                img.imageAspect = style::ImageAspect;
+                // The bundle's intrinsic size when it gives one (bounded: a 1x10000 strip must not take the page).
+                img.imageAspect = b.width > 0 && b.height > 0
+                                      ? std::clamp(static_cast<float>(b.height) / static_cast<float>(b.width), 0.05f, 3.0f)
+                                      : style::ImageAspect;
+                img.imageWidth = static_cast<float>(b.width);
                 img.spaceAfter = b.caption.empty() ? style::ParagraphSpacing : 0.4f;
                 pieces_.push_back(std::move(img));
                 if (!b.caption.empty()) {
@@ -525,8 +530,10 @@ void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
             continue;
         }
         if (piece.kind == Piece::Image) {
-            float h = std::round(w * piece.imageAspect);
-            out.images.push_back({x0, y, w, h, piece.block, piece.src, piece.alt});
+            // Never upscaled past the intrinsic width; a narrower image is centred.
+            float iw = piece.imageWidth > 0 ? std::min(w, piece.imageWidth) : w;
+            float h = std::round(iw * piece.imageAspect);
+            out.images.push_back({x0 + std::floor((w - iw) / 2), y, iw, h, piece.block, piece.src, piece.alt});
             y += h + piece.spaceAfter * em;
             continue;
         }

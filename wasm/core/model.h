@@ -46,6 +46,7 @@ struct Block {
     std::string src;               // Image: relative to the bundle
     std::string alt;               // Image
     RichText caption;              // Image: optional
+    int width = 0, height = 0;     // Image: intrinsic size in px, optional (0: unknown)
 };
 
 struct Author {
