@@ -321,3 +321,65 @@ TEST(Layout, RelayoutIntoTheSameListGivesTheSameLines) {
         }
     }
 }
+
+// Incremental layout (what the viewer does for long articles): one block per advance() gives the same display list
+// as a layout in one go, the height only grows, and blocks are never split between slices.
+TEST(Layout, IncrementalLayoutInSlicesGivesTheSameList) {
+    static const Article article = sample();
+    ArticleLayout whole(test::notoFonts(), article), sliced(test::notoFonts(), article);
+    hyphenate(whole);
+    hyphenate(sliced);
+    LayoutParams p;
+    p.dropCap = true;
+    const DisplayList expected = whole.layout(p);
+    DisplayList out;
+    sliced.begin(p, out);
+    EXPECT_FALSE(sliced.done());
+    int slices = 0;
+    float lastHeight = 0;
+    uint32_t lastBlocks = 0;
+    while (!sliced.advance([] { return false; })) {
+        ++slices;
+        EXPECT_GE(out.height, lastHeight);
+        // The first slice is the header; each later one exactly one more block.
+        EXPECT_EQ(sliced.blocksDone(), slices == 1 ? 0u : lastBlocks + 1);
+        EXPECT_LT(sliced.progress(), 1.0f);
+        // Every line laid out so far belongs to a finished block (or the header).
+        for (const TextLine& l : out.lines) EXPECT_TRUE(l.block == UINT32_MAX || l.block < sliced.blocksDone());
+        lastHeight = out.height;
+        lastBlocks = sliced.blocksDone();
+    }
+    EXPECT_GE(slices, static_cast<int>(article.blocks.size()) - 1);
+    EXPECT_TRUE(sliced.done());
+    EXPECT_EQ(sliced.blocksDone(), article.blocks.size());
+    EXPECT_EQ(out.height, expected.height);
+    ASSERT_EQ(out.lines.size(), expected.lines.size());
+    ASSERT_EQ(out.glyphs.size(), expected.glyphs.size());
+    for (size_t i = 0; i < expected.glyphs.size(); ++i) {
+        EXPECT_EQ(out.glyphs[i].x, expected.glyphs[i].x);
+        EXPECT_EQ(out.glyphs[i].glyph, expected.glyphs[i].glyph);
+    }
+    for (size_t i = 0; i < expected.lines.size(); ++i) {
+        ASSERT_EQ(out.lines[i].words.size(), expected.lines[i].words.size());
+        for (size_t k = 0; k < expected.lines[i].words.size(); ++k)
+            EXPECT_EQ(out.lines[i].words[k].text, expected.lines[i].words[k].text);
+    }
+}
+
+// The faces an article asks for: the sample has no marks, subtitle or quotes (no italic, no bold italic).
+TEST(Layout, FacesUsedFollowBlocksAndMarks) {
+    const auto bit = [](FontStyle s) { return 1u << static_cast<int>(s); };
+    Article a = sample();
+    EXPECT_EQ(facesUsed(a), bit(FontStyle::Regular) | bit(FontStyle::Bold) | bit(FontStyle::Sans));
+    Block b;
+    b.type = BlockType::Paragraph;
+    b.text.text = "Both bold and italic here.";
+    b.text.marks = {{MarkKind::Emphasis, 0, 20, ""}, {MarkKind::Strong, 5, 9, ""}};
+    a.blocks.push_back(b);
+    b.type = BlockType::Image;
+    b.caption.text = "A strong caption";
+    b.caption.marks = {{MarkKind::Strong, 2, 8, ""}};
+    a.blocks.push_back(b);
+    EXPECT_EQ(facesUsed(a), bit(FontStyle::Regular) | bit(FontStyle::Bold) | bit(FontStyle::Sans) |
+                                bit(FontStyle::Italic) | bit(FontStyle::BoldItalic) | bit(FontStyle::SansBold));
+}

@@ -53,8 +53,19 @@ struct ArticleLayout::Piece {
     LineRole role = LineRole::Paragraph;
     uint32_t block = UINT32_MAX;
     int level = 0;
-    MeasuredParagraph para;        // Text
+    // Text: what to measure, kept so that measuring can wait until the piece is placed (incremental layout sets
+    // the first screen without measuring the rest). `source` points into the article; header lines and quote
+    // attributions are built here and kept in ownedSource.
+    const RichText* source = nullptr;
+    RichText ownedSource;
+    TextStyle textStyle;
+    bool hyphenate = false;
+    bool wantsDropCap = false;     // the first body paragraph, when LayoutParams::dropCap
+    bool measured = false;
+    uint32_t sourceBytes = 0;      // for progress: how much text this piece is
+    MeasuredParagraph para;        // Text, once measured
     MeasuredParagraph marker;      // ListItem: "•" or "3."
+    std::string markerText;
     bool hasMarker = false;
     bool ragged = false;           // never justified (titles, headings, captions)
     float indent = 0;              // em of the body size
@@ -99,27 +110,38 @@ static std::string joinAuthors(const std::vector<Author>& authors) {
     return out;
 }
 
-void ArticleLayout::measure(const LayoutParams& params) {
+void ArticleLayout::plan(const LayoutParams& params) {
     pieces_.clear();
+    totalBytes_ = 0;
     const float fs = params.fontSize;
-    auto addText = [&](LineRole role, const RichText& text, TextStyle ts, bool hyphenate) -> Piece& {
+    // `text` is either in the article (kept by address) or a temporary (copied into the piece).
+    auto addTextFrom = [&](LineRole role, const RichText* inArticle, RichText owned, TextStyle ts, bool hyphenate) -> Piece& {
         Piece piece;
         piece.role = role;
-        std::vector<uint32_t> points;
-        if (hyphenate && hyphenate_) hyphenate_(text.text, points);
-        piece.para = measureParagraph(text, ts, fonts_, hyphenate && hyphenate_ ? &points : nullptr);
+        piece.source = inArticle;
+        piece.ownedSource = std::move(owned);
+        piece.textStyle = ts;
+        piece.hyphenate = hyphenate;
+        piece.sourceBytes = static_cast<uint32_t>((inArticle ? *inArticle : piece.ownedSource).text.size()) + 1;
+        totalBytes_ += piece.sourceBytes;
         pieces_.push_back(std::move(piece));
         return pieces_.back();
+    };
+    auto addText = [&](LineRole role, const RichText& text, TextStyle ts, bool hyphenate) -> Piece& {
+        return addTextFrom(role, &text, {}, ts, hyphenate);
+    };
+    auto addOwnedText = [&](LineRole role, RichText text, TextStyle ts, bool hyphenate) -> Piece& {
+        return addTextFrom(role, nullptr, std::move(text), ts, hyphenate);
     };
     auto plain = [](std::string s) { RichText t; t.text = std::move(s); return t; };
 
     // Header: headline, dek, byline, rule.
-    Piece& title = addText(LineRole::Title, plain(article_.title), {FontStyle::Bold, fs * style::TitleSize, ColorRole::Text}, false);
+    Piece& title = addOwnedText(LineRole::Title, plain(article_.title), {FontStyle::Bold, fs * style::TitleSize, ColorRole::Text}, false);
     title.ragged = true;
     title.lineHeight = style::TitleLineHeight;
     title.spaceAfter = 0.5f;
     if (!article_.subtitle.empty()) {
-        Piece& dek = addText(LineRole::Subtitle, plain(article_.subtitle),
+        Piece& dek = addOwnedText(LineRole::Subtitle, plain(article_.subtitle),
                              {FontStyle::Italic, fs * style::SubtitleSize, ColorRole::Muted}, false);
         dek.ragged = true;
         dek.lineHeight = style::SubtitleLineHeight;
@@ -133,7 +155,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
     if (!bylineParts.empty()) {
         std::string byline;
         for (size_t i = 0; i < bylineParts.size(); ++i) byline += (i ? "  \u00B7  " : "") + bylineParts[i];
-        Piece& by = addText(LineRole::Byline, plain(byline), {FontStyle::Sans, fs * style::BylineSize, ColorRole::Muted}, false);
+        Piece& by = addOwnedText(LineRole::Byline, plain(byline), {FontStyle::Sans, fs * style::BylineSize, ColorRole::Muted}, false);
         by.ragged = true;
     }
     {
@@ -153,7 +175,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
                 Piece& p = addText(LineRole::Paragraph, b.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
                 p.lineHeight = 0;
                 p.spaceAfter = style::ParagraphSpacing;
-                if (params.dropCap && bi == 0) splitDropCap(p, b.text, fs);
+                p.wantsDropCap = params.dropCap && bi == 0;
                 break;
             }
             case BlockType::Heading: {
@@ -177,7 +199,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
                     RichText at = b.attribution;
                     at.text = "\u2014 " + at.text;
                     for (Mark& m : at.marks) { m.start += 2; m.end += 2; }
-                    Piece& a = addText(LineRole::Attribution, at, {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
+                    Piece& a = addOwnedText(LineRole::Attribution, std::move(at), {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
                     a.indent = style::QuoteIndent;
                     a.ragged = true;
                     a.spaceAfter = style::ParagraphSpacing;
@@ -204,9 +226,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
                     item.indent = style::ListIndent;
                     item.lineHeight = 0;
                     item.spaceAfter = i + 1 == b.items.size() ? style::ParagraphSpacing : style::ListItemSpacing;
-                    RichText marker;
-                    marker.text = b.ordered ? std::to_string(i + 1) + "." : "\u2022";
-                    item.marker = measureParagraph(marker, {FontStyle::Regular, fs, ColorRole::Muted}, fonts_);
+                    item.markerText = b.ordered ? std::to_string(i + 1) + "." : "\u2022";
                     item.hasMarker = true;
                 }
                 break;
@@ -246,6 +266,7 @@ void ArticleLayout::measure(const LayoutParams& params) {
         }
     }
     measuredFor_ = fs;
+    nextPiece_ = pieces_.size();  // nothing laid out for these pieces yet: begin() starts over
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }
 
@@ -306,7 +327,7 @@ void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
     piece.initialJoinsWord = !rest.text.empty() && rest.text[0] != ' ';
     std::vector<uint32_t> points;
     if (hyphenate_) hyphenate_(rest.text, points);
-    piece.para = measureParagraph(rest, piece.para.style, fonts_, hyphenate_ ? &points : nullptr);
+    piece.para = measureParagraph(rest, piece.textStyle, fonts_, hyphenate_ ? &points : nullptr);
     piece.initial = measureParagraph(initial, {FontStyle::Regular, fs, ColorRole::Accent}, fonts_);
     if (piece.initial.glyphs.empty()) return;
     const FontFace& face = fonts_.face(FontStyle::Regular);
@@ -316,6 +337,22 @@ void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
     piece.initialInkLeft = left;
     piece.initialInkRight = piece.initial.glyphs.back().x / fs + right;
     piece.hasDropCap = true;
+}
+
+void ArticleLayout::measurePiece(Piece& piece, float fs) {
+    piece.measured = true;
+    if (piece.kind != Piece::Text) return;
+    const RichText& text = piece.source ? *piece.source : piece.ownedSource;
+    std::vector<uint32_t> points;
+    const bool hyphenate = piece.hyphenate && hyphenate_;
+    if (hyphenate) hyphenate_(text.text, points);
+    piece.para = measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr);
+    if (piece.wantsDropCap) splitDropCap(piece, text, fs);
+    if (piece.hasMarker) {
+        RichText marker;
+        marker.text = piece.markerText;
+        piece.marker = measureParagraph(marker, {FontStyle::Regular, fs, ColorRole::Muted}, fonts_);
+    }
 }
 
 namespace {
@@ -337,6 +374,8 @@ struct ParagraphSetting {
     int narrowLines = 0;              // the first lines are indented by narrowIndent (a drop cap beside them)
     float narrowIndent = 0;
 };
+
+}  // namespace
 
 // Breaks one measured paragraph and places its lines, appending to the display list. Returns the height used.
 // Keeps its scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
@@ -495,8 +534,6 @@ private:
     std::vector<BoxRef> scratchBoxes_;
 };
 
-}  // namespace
-
 DisplayList ArticleLayout::layout(const LayoutParams& params) {
     DisplayList out;
     layout(params, out);
@@ -504,128 +541,221 @@ DisplayList ArticleLayout::layout(const LayoutParams& params) {
 }
 
 void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
+    begin(params, out);
+    advance([] { return true; });
+}
+
+void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
-    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines) measure(params);
-    const float width = std::max(params.width, 1.0f);
-    const float em = params.fontSize;
-    out.width = width;
+    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines) plan(params);
+    params_ = params;
+    out_ = &out;
+    out.width = std::max(params.width, 1.0f);
+    out.height = 0;
     out.glyphs.clear();
     out.rules.clear();
     out.links.clear();
     out.hrefs.clear();
     out.images.clear();
-    LinePlacer placer(fonts_, out, breakWorkspace_, breaks_);
-    size_t glyphCount = 0;
-    for (const Piece& piece : pieces_) glyphCount += piece.para.glyphs.size() + piece.marker.glyphs.size();
-    out.glyphs.reserve(glyphCount + glyphCount / 8);  // inserted hyphens
-    float y = 0;
-    for (const Piece& piece : pieces_) {
-        y += piece.spaceBefore * em;
-        float indent = std::min(piece.indent * em, width * 0.3f);
-        float x0 = indent, w = width - indent;
-        if (piece.kind == Piece::Rule) {
-            float rw = width * piece.ruleFraction;
-            out.rules.push_back({(width - rw) / 2, y, rw, 1.0f, ColorRole::Rule});
-            y += 1.0f + piece.spaceAfter * em;
-            continue;
+    placer_ = std::make_unique<LinePlacer>(fonts_, out, breakWorkspace_, breaks_);
+    // About one glyph per byte of text (inserted hyphens add a few): reserved once rather than grown by doubling,
+    // which would briefly hold one and a half times the glyphs.
+    out.glyphs.reserve(totalBytes_ + totalBytes_ / 16);
+    nextPiece_ = 0;
+    doneBytes_ = 0;
+    y_ = 0;
+    if (pieces_.empty()) finish();
+}
+
+bool ArticleLayout::advance(const std::function<bool()>& more) {
+    if (!out_ || nextPiece_ >= pieces_.size()) return true;
+    while (nextPiece_ < pieces_.size()) {
+        // Whole blocks at a time: the text layer is built per block, so a slice never ends inside one.
+        const uint32_t block = pieces_[nextPiece_].block;
+        while (nextPiece_ < pieces_.size() && pieces_[nextPiece_].block == block) {
+            placePiece(pieces_[nextPiece_]);
+            doneBytes_ += pieces_[nextPiece_].sourceBytes;
+            ++nextPiece_;
         }
-        if (piece.kind == Piece::Image) {
-            // Never upscaled past the intrinsic width; a narrower image is centred.
-            float iw = piece.imageWidth > 0 ? std::min(w, piece.imageWidth) : w;
-            float h = std::round(iw * piece.imageAspect);
-            out.images.push_back({x0 + std::floor((w - iw) / 2), y, iw, h, piece.block, piece.src, piece.alt});
-            y += h + piece.spaceAfter * em;
-            continue;
-        }
-        float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * piece.para.style.size;
-        bool justify = params.align == Align::Justify && !piece.ragged;
-        if (piece.rulesAround) {
-            out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
-            y += 0.5f * em;
-        }
-        const VerticalMetrics& vm = fonts_.face(piece.para.style.face).metrics();
-        const float size = piece.para.style.size;
-        // The first line's baseline, as the placer computes it.
-        const float firstBaseline = y + (lineHeightPx - (vm.ascent + vm.descent) * size) / 2 + vm.ascent * size;
-        if (piece.hasMarker) {
-            // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
-            const MeasuredParagraph& m = piece.marker;
-            float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
-            float mx = x0 - style::MarkerGap * em - mw;
-            TextLine& markerLine = placer.beginLine();
-            markerLine.block = piece.block;
-            markerLine.role = LineRole::Marker;
-            markerLine.last = true;
-            markerLine.x = mx;
-            markerLine.top = y;
-            markerLine.height = lineHeightPx;
-            markerLine.baseline = firstBaseline;
-            markerLine.fontSize = m.style.size;
-            markerLine.width = mw;
-            WordBox& word = placer.addWord(markerLine);
-            word.text = m.text;
-            word.x = 0;
-            word.width = mw;
-            placer.endLine(markerLine);
-            for (const ShapedGlyph& g : m.glyphs)
-                out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f});
-        }
-        ParagraphSetting setting;
-        setting.x0 = x0;
-        setting.y = y;
-        setting.width = w;
-        setting.justify = justify;
-        setting.breaking = params.breaking;
-        setting.hanging = params.hangingPunctuation;
-        setting.expansion = params.fontExpansion;
-        setting.lineHeightPx = lineHeightPx;
-        setting.role = piece.role;
-        setting.block = piece.block;
-        setting.level = piece.level;
-        float minimumHeight = 0;
-        if (piece.hasDropCap) {
-            // The initial's cap height runs from the first line's cap height to the baseline of line N.
-            const int lines = dropCapLines;
-            const float capEm = capHeightEm(fonts_.face(FontStyle::Regular));
-            const float capSize = ((lines - 1) * lineHeightPx + capEm * size) / capEm;
-            const float scale = capSize / piece.initial.style.size;
-            const float baseline = firstBaseline + (lines - 1) * lineHeightPx;
-            const float penX = x0 - piece.initialInkLeft * capSize;  // ink flush with the column's edge
-            const float inkWidth = (piece.initialInkRight - piece.initialInkLeft) * capSize;
-            TextLine& capLine = placer.beginLine();
-            capLine.block = piece.block;
-            capLine.role = LineRole::DropCap;
-            capLine.endsInWord = piece.initialJoinsWord;
-            capLine.x = x0;
-            capLine.top = y;
-            capLine.height = lines * lineHeightPx;
-            capLine.baseline = baseline;
-            capLine.fontSize = capSize;
-            capLine.width = inkWidth;
-            WordBox& word = placer.addWord(capLine);
-            word.text = piece.initial.text;
-            word.x = 0;
-            word.width = inkWidth;
-            placer.endLine(capLine);
-            for (const ShapedGlyph& g : piece.initial.glyphs)
-                out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f});
-            setting.narrowLines = lines;
-            setting.narrowIndent = std::min(inkWidth + style::DropCapGap * em, w * 0.5f);
-            minimumHeight = lines * lineHeightPx;
-        }
-        float h = std::max(placer.place(piece.para, setting), minimumHeight);
-        if (piece.quoteBar)
-            out.rules.push_back({style::QuoteBarX * em, y, style::QuoteBarWidth * em, h, ColorRole::Rule});
-        y += h;
-        if (piece.rulesAround) {
-            y += 0.4f * em;
-            out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
-            y += 2.0f;
-        }
-        y += piece.spaceAfter * em;
+        out_->height = std::ceil(y_);
+        if (nextPiece_ < pieces_.size() && !more()) return false;
     }
-    placer.finish();
-    out.height = std::ceil(y);
+    finish();
+    return true;
+}
+
+void ArticleLayout::finish() {
+    placer_->finish();
+    out_->height = std::ceil(y_);
+    nextPiece_ = pieces_.size();
+}
+
+bool ArticleLayout::done() const { return out_ == nullptr || nextPiece_ >= pieces_.size(); }
+
+uint32_t ArticleLayout::blocksDone() const {
+    if (done()) return static_cast<uint32_t>(article_.blocks.size());
+    const uint32_t block = pieces_[nextPiece_].block;
+    return block == UINT32_MAX ? 0 : block;  // the header is not a block
+}
+
+float ArticleLayout::progress() const {
+    if (done() || totalBytes_ == 0) return 1.0f;
+    return static_cast<float>(static_cast<double>(doneBytes_) / static_cast<double>(totalBytes_));
+}
+
+void ArticleLayout::placePiece(Piece& piece) {
+    if (!piece.measured) measurePiece(piece, params_.fontSize);
+    const LayoutParams& params = params_;
+    DisplayList& out = *out_;
+    LinePlacer& placer = *placer_;
+    const float width = out.width;
+    const float em = params.fontSize;
+    const int dropCapLines = measuredDropCapLines_;
+    float& y = y_;
+    y += piece.spaceBefore * em;
+    float indent = std::min(piece.indent * em, width * 0.3f);
+    float x0 = indent, w = width - indent;
+    if (piece.kind == Piece::Rule) {
+        float rw = width * piece.ruleFraction;
+        out.rules.push_back({(width - rw) / 2, y, rw, 1.0f, ColorRole::Rule});
+        y += 1.0f + piece.spaceAfter * em;
+        return;
+    }
+    if (piece.kind == Piece::Image) {
+        // Never upscaled past the intrinsic width; a narrower image is centred.
+        float iw = piece.imageWidth > 0 ? std::min(w, piece.imageWidth) : w;
+        float h = std::round(iw * piece.imageAspect);
+        out.images.push_back({x0 + std::floor((w - iw) / 2), y, iw, h, piece.block, piece.src, piece.alt});
+        y += h + piece.spaceAfter * em;
+        return;
+    }
+    float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * piece.para.style.size;
+    bool justify = params.align == Align::Justify && !piece.ragged;
+    if (piece.rulesAround) {
+        out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
+        y += 0.5f * em;
+    }
+    const VerticalMetrics& vm = fonts_.face(piece.para.style.face).metrics();
+    const float size = piece.para.style.size;
+    // The first line's baseline, as the placer computes it.
+    const float firstBaseline = y + (lineHeightPx - (vm.ascent + vm.descent) * size) / 2 + vm.ascent * size;
+    if (piece.hasMarker) {
+        // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
+        const MeasuredParagraph& m = piece.marker;
+        float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
+        float mx = x0 - style::MarkerGap * em - mw;
+        TextLine& markerLine = placer.beginLine();
+        markerLine.block = piece.block;
+        markerLine.role = LineRole::Marker;
+        markerLine.last = true;
+        markerLine.x = mx;
+        markerLine.top = y;
+        markerLine.height = lineHeightPx;
+        markerLine.baseline = firstBaseline;
+        markerLine.fontSize = m.style.size;
+        markerLine.width = mw;
+        WordBox& word = placer.addWord(markerLine);
+        word.text = m.text;
+        word.x = 0;
+        word.width = mw;
+        placer.endLine(markerLine);
+        for (const ShapedGlyph& g : m.glyphs)
+            out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f});
+    }
+    ParagraphSetting setting;
+    setting.x0 = x0;
+    setting.y = y;
+    setting.width = w;
+    setting.justify = justify;
+    setting.breaking = params.breaking;
+    setting.hanging = params.hangingPunctuation;
+    setting.expansion = params.fontExpansion;
+    setting.lineHeightPx = lineHeightPx;
+    setting.role = piece.role;
+    setting.block = piece.block;
+    setting.level = piece.level;
+    float minimumHeight = 0;
+    if (piece.hasDropCap) {
+        // The initial's cap height runs from the first line's cap height to the baseline of line N.
+        const int lines = dropCapLines;
+        const float capEm = capHeightEm(fonts_.face(FontStyle::Regular));
+        const float capSize = ((lines - 1) * lineHeightPx + capEm * size) / capEm;
+        const float scale = capSize / piece.initial.style.size;
+        const float baseline = firstBaseline + (lines - 1) * lineHeightPx;
+        const float penX = x0 - piece.initialInkLeft * capSize;  // ink flush with the column's edge
+        const float inkWidth = (piece.initialInkRight - piece.initialInkLeft) * capSize;
+        TextLine& capLine = placer.beginLine();
+        capLine.block = piece.block;
+        capLine.role = LineRole::DropCap;
+        capLine.endsInWord = piece.initialJoinsWord;
+        capLine.x = x0;
+        capLine.top = y;
+        capLine.height = lines * lineHeightPx;
+        capLine.baseline = baseline;
+        capLine.fontSize = capSize;
+        capLine.width = inkWidth;
+        WordBox& word = placer.addWord(capLine);
+        word.text = piece.initial.text;
+        word.x = 0;
+        word.width = inkWidth;
+        placer.endLine(capLine);
+        for (const ShapedGlyph& g : piece.initial.glyphs)
+            out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f});
+        setting.narrowLines = lines;
+        setting.narrowIndent = std::min(inkWidth + style::DropCapGap * em, w * 0.5f);
+        minimumHeight = lines * lineHeightPx;
+    }
+    float h = std::max(placer.place(piece.para, setting), minimumHeight);
+    if (piece.quoteBar)
+        out.rules.push_back({style::QuoteBarX * em, y, style::QuoteBarWidth * em, h, ColorRole::Rule});
+    y += h;
+    if (piece.rulesAround) {
+        y += 0.4f * em;
+        out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
+        y += 2.0f;
+    }
+    y += piece.spaceAfter * em;
+}
+
+// Mirrors plan(): the base face of each kind of text, and what its marks derive from it.
+uint32_t facesUsed(const Article& article) {
+    uint32_t used = 0;
+    auto add = [&used](FontStyle s) { used |= 1u << static_cast<int>(s); };
+    auto addText = [&](const RichText& text, FontStyle base) {
+        if (text.text.empty()) return;
+        add(base);
+        for (const Mark& m : text.marks) {
+            if (m.kind == MarkKind::Emphasis) add(styledFace(base, true, false));
+            if (m.kind == MarkKind::Strong) add(styledFace(base, false, true));
+        }
+        // Emphasis and strong over the same text: both applied.
+        for (const Mark& e : text.marks) {
+            if (e.kind != MarkKind::Emphasis) continue;
+            for (const Mark& s : text.marks)
+                if (s.kind == MarkKind::Strong && s.start < e.end && e.start < s.end) add(styledFace(base, true, true));
+        }
+    };
+    add(FontStyle::Bold);  // title
+    add(FontStyle::Sans);  // byline
+    if (!article.subtitle.empty()) add(FontStyle::Italic);
+    for (const Block& b : article.blocks) {
+        switch (b.type) {
+            case BlockType::Paragraph: addText(b.text, FontStyle::Regular); break;
+            case BlockType::Heading: addText(b.text, FontStyle::Bold); break;
+            case BlockType::Quote:
+            case BlockType::Pullquote:
+                addText(b.text, FontStyle::Italic);
+                addText(b.attribution, FontStyle::Sans);
+                break;
+            case BlockType::List:
+                for (const RichText& item : b.items) addText(item, FontStyle::Regular);
+                break;
+            case BlockType::Image: addText(b.caption, FontStyle::Sans); break;
+            case BlockType::Divider: break;
+        }
+    }
+    add(FontStyle::Regular);  // always: the fallback of every face
+    return used;
 }
 
 }  // namespace galley

@@ -5,6 +5,10 @@
 // placement; a new font size, drop-cap setting or article re-measures. It owns no fonts: the FontSet is passed in
 // and must outlive it.
 //
+// Incremental layout: begin() then advance() lays out whole blocks at a time, measuring each paragraph only when it
+// is first placed, and stops between blocks when asked to. A viewer sets the first screen of a long article at
+// once and the rest in slices that never hold its thread for long; layout() is begin() plus advance() to the end.
+//
 // Micro-typography (on by default, optimal breaking only): hanging punctuation and font expansion (see
 // paragraph_builder.h); glyphs of an expanded line carry PlacedGlyph::scaleX, and lines their hangs.
 #pragma once
@@ -15,6 +19,7 @@
 #include "paragraph_builder.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +44,8 @@ struct LayoutParams {
 // Code point offsets in `word` where a hyphen may go; the caller decides what may be hyphenated.
 using HyphenateFn = std::function<void(const std::string& text, std::vector<uint32_t>& points)>;
 
+class LinePlacer;
+
 class ArticleLayout {
 public:
     ArticleLayout(const FontSet& fonts, const Article& article);
@@ -48,10 +55,23 @@ public:
     // The same into `out`, reusing its memory (lines, words, glyphs): what a viewer relaying out on resize wants.
     void layout(const LayoutParams& params, DisplayList& out);
 
+    // Starts laying out into `out` (cleared, its memory kept); nothing is placed until advance(). `out` must stay
+    // alive and untouched by others until done().
+    void begin(const LayoutParams& params, DisplayList& out);
+    // Places blocks until the article is done or `more()` (asked after each block) returns false. out.height is
+    // always the height laid out so far. Returns done().
+    bool advance(const std::function<bool()>& more);
+    bool done() const;
+    uint32_t blocksDone() const;  // article blocks laid out so far (all of them once done)
+    float progress() const;       // fraction of the article's text laid out, 0..1 (for estimating the height)
+
 private:
-    struct Piece;  // one measured paragraph and where it goes
-    void measure(const LayoutParams& params);
+    struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes
+    void plan(const LayoutParams& params);
+    void measurePiece(Piece& piece, float fontSize);
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
+    void placePiece(Piece& piece);
+    void finish();
 
     const FontSet& fonts_;
     const Article& article_;
@@ -61,7 +81,20 @@ private:
     int measuredDropCapLines_ = 0;  // and the drop cap they were measured for (0: none)
     BreakWorkspace breakWorkspace_;
     std::vector<LineBreak> breaks_;
+    uint64_t totalBytes_ = 0;  // text of all pieces, for progress()
+
+    // The layout in progress (begin() to done()).
+    LayoutParams params_;
+    DisplayList* out_ = nullptr;
+    std::unique_ptr<LinePlacer> placer_;
+    size_t nextPiece_ = 0;
+    uint64_t doneBytes_ = 0;
+    float y_ = 0;
 };
+
+// The faces an article's text asks for, as a bit set of 1 << FontStyle: header, block styles and inline marks
+// (emphasis, strong and both). A viewer fetches these before the first layout and the others when they are needed.
+uint32_t facesUsed(const Article& article);
 
 // English date for the byline from an ISO 8601 string ("2017-11-15T03:11" → "November 15, 2017").
 std::string formatDateEnglish(const std::string& iso);

@@ -12,7 +12,7 @@ namespace {
 bool isSpace(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2009 || cp == 0x3000; }
 bool isDashBreak(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
 
-FontStyle styled(FontStyle base, bool emphasis, bool strong) {
+FontStyle styledImpl(FontStyle base, bool emphasis, bool strong) {
     bool italic = base == FontStyle::Italic || base == FontStyle::BoldItalic;
     bool bold = base == FontStyle::Bold || base == FontStyle::BoldItalic || base == FontStyle::SansBold;
     bool sans = base == FontStyle::Sans || base == FontStyle::SansBold;
@@ -54,6 +54,8 @@ float hangRightFraction(uint32_t cp) {
         default: return 0;
     }
 }
+
+FontStyle styledFace(FontStyle base, bool emphasis, bool strong) { return styledImpl(base, emphasis, strong); }
 
 MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
                                    const std::vector<uint32_t>* hyphenPoints) {
@@ -150,7 +152,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             inBox = true;
             prevGlyph = -1;
         }
-        FontStyle faceStyle = styled(style.face, emphasis > 0, strong > 0);
+        FontStyle faceStyle = styledImpl(style.face, emphasis > 0, strong > 0);
         const FontFace& face = fonts.face(faceStyle);
         int glyph = face.glyphIndex(cp == 0xA0 ? ' ' : cp);
         ShapedGlyph g;

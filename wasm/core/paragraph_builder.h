@@ -76,6 +76,9 @@ struct MeasuredParagraph {
     float widestBox = 0;
 };
 
+// The face a run is set in: `base` with emphasis (italic, or upright inside italic) and strong (bold) applied.
+FontStyle styledFace(FontStyle base, bool emphasis, bool strong);
+
 MeasuredParagraph measureParagraph(const RichText& text, const TextStyle& style, const FontSet& fonts,
                                    const std::vector<uint32_t>* hyphenPoints = nullptr);
 
