@@ -13,7 +13,8 @@ passed=0 failed=0
 # Counts individual test cases, not ctest entries: GoogleTest's "[  PASSED  ] N tests." / "[  FAILED  ] N tests,"
 # and the CLI script's "cli: N passed, M failed", from ctest's full log of the run.
 count_ctest() {
-    local status="$1" build="$2" log="$build/Testing/Temporary/LastTest.log" p f
+    local status="$1" build="$2" log p f
+    log="$build/Testing/Temporary/LastTest.log"
     if [ ! -f "$log" ]; then failed=$((failed + 1)); return; fi
     p=$(grep -hoE '^\[  PASSED  \] [0-9]+ test' "$log" | awk '{s += $4} END {print s + 0}')
     f=$(grep -hoE '^\[  FAILED  \] [0-9]+ test' "$log" | awk '{s += $4} END {print s + 0}')
