@@ -2,11 +2,16 @@
 """Serve a static Galley site (build/wasm/dist) with the MIME types browsers insist on.
 
 Usage: serve.py DIR [--port 8080] [--host 127.0.0.1]
-.wasm must be application/wasm for streaming compilation; sw.js and HTML are never cached.
+.wasm must be application/wasm for streaming compilation; sw.js and HTML are never cached. Files with a
+pre-compressed copy (FILE.br, FILE.gz: scripts/precompress.py writes them at build time) are sent as that copy with
+Content-Encoding when the request accepts it. Every response allows
+cross-origin reads (Access-Control-Allow-Origin: *): embed.js is a module script that other origins' pages load,
+which browsers fetch with CORS, and embedded viewers read bundles from their host pages' servers.
 """
 import argparse
 import functools
 import http.server
+import os
 import sys
 
 TYPES = {
@@ -24,14 +29,63 @@ TYPES = {
 }
 
 
+# Preferred first: brotli is smaller than gzip for everything the site serves.
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(header):
+    """Content codings an Accept-Encoding header allows (q=0 refuses one)."""
+    accepted = set()
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip()
+        if q.startswith("q="):
+            try:
+                if float(q[2:]) == 0:
+                    continue
+            except ValueError:
+                continue
+        accepted.add(name.strip().lower())
+    return accepted
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if os.path.isfile(path) and self.command in ("GET", "HEAD"):
+            accepted = accepted_encodings(self.headers.get("Accept-Encoding"))
+            for coding, suffix in ENCODINGS:
+                if coding in accepted and os.path.isfile(path + suffix):
+                    return self.send_encoded(path, path + suffix, coding)
+        return super().send_head()
+
+    def send_encoded(self, path, encoded_path, coding):
+        f = open(encoded_path, "rb")
+        try:
+            size = os.fstat(f.fileno()).st_size
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))  # the original's type, not .br's
+            self.send_header("Content-Encoding", coding)
+            self.send_header("Content-Length", str(size))
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+            self.end_headers()
+            return f
+        except Exception:
+            f.close()
+            raise
 
     def end_headers(self):
         path = self.path.split("?", 1)[0]
         if path.endswith((".html", "/", "sw.js")):
             self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
+        # Public static files, no cookies: any origin may read them (see the docstring).
+        self.send_header("Access-Control-Allow-Origin", "*")
         super().end_headers()
 
     def log_message(self, fmt, *args):
