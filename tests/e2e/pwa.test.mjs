@@ -1,0 +1,247 @@
+// The hosted viewer as a PWA, in headless Chromium with a persistent profile (an incognito one is never installable):
+// it is installable; once the worker controls the page, the article reads offline, and so does a second bundle
+// opened online (on another origin, with its image); a new build deployed over the old one is taken only when
+// complete and only all at once: a page is served every file from one build, never a mix.
+//
+// The site under test is a copy of dist/ (GALLEY_DIST, default build/wasm/dist) served from a temporary directory,
+// so the test can deploy new builds into it: change files, then run scripts/make-sw.py on it as a deploy would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { decodePng, inkStats } from './browser.mjs';
+import { ROOT, serveDirectory } from './local-server.mjs';
+
+const DIST = process.env.GALLEY_DIST || join(ROOT, 'build/wasm/dist');
+const READY_TIMEOUT = 120000;
+// As browser.mjs's launch(), for a persistent context (launch() gives a browser whose contexts are incognito).
+const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+const CHROMIUM_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--ignore-gpu-blocklist'];
+
+let site, library, siteDir, libraryDir, profileDir, context, origin;
+// Every write gets an mtime later than the last: serve.py's Last-Modified has whole seconds, and a write within the
+// second of an earlier fetch would otherwise be answered 304 from the browser's cache.
+let clock = Math.floor(Date.now() / 1000) + 10;
+function write(path, content) {
+  writeFileSync(path, content);
+  clock += 2;
+  utimesSync(path, clock, clock);
+}
+
+function deploy() {
+  const hash = execFileSync('/usr/bin/python3', [join(ROOT, 'scripts/make-sw.py'), siteDir], { encoding: 'utf8' }).trim();
+  clock += 2;
+  utimesSync(join(siteDir, 'sw.js'), clock, clock);
+  return hash;
+}
+
+const SECOND_BUNDLE = {
+  galley: 1,
+  articles: [{ id: 'second', lang: 'en-GB', title: 'A Second Article for the Train', authors: [{ name: 'Test' }],
+    blocks: [
+      { type: 'paragraph', text: 'This bundle lives on another origin and was opened while online. '.repeat(8).trim() },
+      { type: 'image', src: 'figure.png', alt: 'A red square with a page on it', width: 192, height: 192 },
+      { type: 'paragraph', text: 'It must still open when the network is gone. '.repeat(10).trim() },
+    ] }],
+};
+
+before(async () => {
+  assert.ok(existsSync(join(DIST, 'sw.js')), `${DIST}/sw.js is missing: build the wasm preset first`);
+  siteDir = mkdtempSync(join(tmpdir(), 'galley-pwa-site-'));
+  // The files as they are, not their pre-compressed copies: a deploy here changes files in place.
+  cpSync(DIST, siteDir, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
+  libraryDir = mkdtempSync(join(tmpdir(), 'galley-pwa-library-'));
+  writeFileSync(join(libraryDir, 'second.json'), JSON.stringify(SECOND_BUNDLE));
+  cpSync(join(DIST, 'icons/icon-192.png'), join(libraryDir, 'figure.png'));
+  site = await serveDirectory(siteDir);
+  library = await serveDirectory(libraryDir);
+  origin = `http://127.0.0.1:${site.port}`;
+  profileDir = mkdtempSync(join(tmpdir(), 'galley-pwa-profile-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATHS.find((p) => existsSync(p)), headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1000, height: 800 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  site?.stop();
+  library?.stop();
+  for (const dir of [siteDir, libraryDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function waitReady(page) {
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null,
+                             { timeout: READY_TIMEOUT });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
+}
+
+const waitControlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null,
+                                                      { timeout: READY_TIMEOUT });
+const waitKept = (page) => page.waitForFunction(() => document.documentElement.dataset.galleyOffline, null,
+                                                { timeout: READY_TIMEOUT });
+
+// What the page gets for a few shell files now (through its worker): which build each came from.
+function shellSnapshot(page) {
+  return page.evaluate(async () => {
+    const text = async (path) => (await fetch(path)).text();
+    return {
+      title: document.title,
+      css: (await text('galley.css')).includes('/* deploy B */') ? 'B' : 'A',
+      settings: (await text('settings.js')).includes('// deploy B') ? 'B' : 'A',
+      sample: JSON.parse(await text('bundles/sample.json')).articles[0].title.endsWith('(B)') ? 'B' : 'A',
+      shellCaches: (await caches.keys()).filter((name) => name.startsWith('galley-shell-')),
+    };
+  });
+}
+
+const oneBuild = (snapshot) => new Set([snapshot.css, snapshot.settings, snapshot.sample]).size === 1;
+
+test('the app is installable: manifest, icons drawn at 192 and 512 px, a service worker', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = JSON.parse(readFileSync(join(siteDir, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.display, 'standalone');
+  for (const icon of manifest.icons) {
+    const png = readFileSync(join(siteDir, icon.src));
+    const size = `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+    assert.equal(size, icon.sizes, icon.src);
+  }
+  assert.deepEqual(manifest.icons.map((i) => i.sizes).sort(), ['192x192', '512x512', '512x512']);
+  await page.close();
+});
+
+test('once the worker controls the page, the article reads offline', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  await waitKept(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyOffline), 'kept');
+  assert.match(await page.locator('#galley-pwa').innerText(), /Available offline/);
+  const title = await page.title();
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.title(), title);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const ink = inkStats(decodePng(await page.screenshot()));
+    assert.ok(ink.ink > 15000 && ink.rows > 250, `ink offline: ${JSON.stringify(ink)}`);
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.close();
+});
+
+test('a second bundle opened online, from another origin, opens offline too, with its image', async () => {
+  const bundleUrl = `http://127.0.0.1:${library.port}/second.json`;
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html?bundle=${encodeURIComponent(bundleUrl)}`);
+  await waitReady(page);
+  await waitControlled(page);
+  await waitKept(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyOffline), 'kept');
+  assert.equal(await page.evaluate(async (url) => Boolean(await (await caches.open('galley-bundles-v1')).match(url)),
+                                   new URL('figure.png', bundleUrl).href), true, 'the image is kept');
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.title(), SECOND_BUNDLE.articles[0].title);
+    await page.waitForFunction(() => document.querySelector('[data-state]')?.dataset.state === 'loaded', null,
+                               { timeout: 30000 });
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.close();
+});
+
+test('a new build is taken only when complete, and only whole: never a mix of old and new files', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  const before = await shellSnapshot(page);
+  assert.equal(before.shellCaches.length, 1);
+  assert.ok(oneBuild(before) && before.css === 'A');
+
+  // Build B changes three files.
+  const cssA = readFileSync(join(siteDir, 'galley.css'), 'utf8');
+  const cssB = `${cssA}\n/* deploy B */\n`;
+  write(join(siteDir, 'settings.js'), `${readFileSync(join(siteDir, 'settings.js'), 'utf8')}\n// deploy B\n`);
+  const sample = JSON.parse(readFileSync(join(siteDir, 'bundles/sample.json'), 'utf8'));
+  sample.articles[0].title += ' (B)';
+  write(join(siteDir, 'bundles/sample.json'), JSON.stringify(sample));
+  write(join(siteDir, 'galley.css'), cssB);
+  const hashB = deploy();
+  assert.ok(!before.shellCaches.includes(`galley-shell-${hashB}`));
+
+  // A deploy caught half-way: B's worker is up but galley.css is still A's. The new worker must not install.
+  write(join(siteDir, 'galley.css'), cssA);
+  const halfway = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    const worker = registration.installing || registration.waiting;
+    if (!worker) return 'no new worker';
+    if (worker.state !== 'installing') return worker.state;
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state !== 'installing') resolve(worker.state);
+    }));
+  });
+  assert.equal(halfway, 'redundant', 'the half-deployed build was refused');
+  await page.reload();
+  await waitReady(page);
+  const stillA = await shellSnapshot(page);
+  assert.ok(oneBuild(stillA) && stillA.css === 'A', JSON.stringify(stillA));
+  assert.deepEqual(stillA.shellCaches, before.shellCaches);
+
+  // The deploy completes. The new build installs in the background and waits: the page still gets A, whole.
+  write(join(siteDir, 'galley.css'), cssB);
+  const installed = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    const worker = registration.installing || registration.waiting;
+    if (!worker) return 'no new worker';
+    if (worker.state !== 'installing') return worker.state;
+    return new Promise((resolve) => worker.addEventListener('statechange', () => {
+      if (worker.state !== 'installing') resolve(worker.state);
+    }));
+  });
+  assert.equal(installed, 'installed');
+  await page.waitForFunction(() => document.documentElement.dataset.galleyUpdate === 'ready', null, { timeout: 30000 });
+  assert.match(await page.locator('#galley-pwa').innerText(), /new version of Galley is ready/);
+  const waiting = await shellSnapshot(page);
+  assert.ok(oneBuild(waiting) && waiting.css === 'A', JSON.stringify(waiting));
+
+  // A second tab on the old build; the reader takes the update in the first: both reload into B, whole.
+  const other = await context.newPage();
+  await other.goto(`${origin}/index.html`);
+  await waitReady(other);
+  assert.ok(oneBuild(await shellSnapshot(other)) && (await shellSnapshot(other)).css === 'A');
+  const reloaded = page.waitForEvent('load', { timeout: READY_TIMEOUT });
+  const otherReloaded = other.waitForEvent('load', { timeout: READY_TIMEOUT });
+  await page.getByRole('button', { name: 'Update' }).click();
+  await Promise.all([reloaded, otherReloaded]);
+  for (const p of [page, other]) {
+    await waitReady(p);
+    const after = await shellSnapshot(p);
+    assert.ok(oneBuild(after) && after.css === 'B', JSON.stringify(after));
+    assert.match(after.title, /\(B\)$/);
+    assert.deepEqual(after.shellCaches, [`galley-shell-${hashB}`], 'the old build\'s cache is gone');
+  }
+  await other.close();
+  await page.close();
+});
