@@ -23,6 +23,15 @@ const SHELL_PAGES = new Map([[SCOPE.href, new URL('index.html', SCOPE).href]]);
 for (const url of SHELL.keys()) if (url.endsWith('.html')) SHELL_PAGES.set(url, url);
 const MAX_IMAGES_PER_BUNDLE = 64;
 
+// The URLs in BUNDLE_CACHE, known synchronously (respondWith cannot wait): a request this worker has nothing for is
+// not answered by it at all, so the browser fetches it exactly as without a worker. Until the list is read (the
+// first milliseconds of a worker's life) every request goes through fromNetworkOrKept, which looks in the cache.
+const kept = new Set();
+let keptKnown = false;
+caches.open(BUNDLE_CACHE).then((cache) => cache.keys())
+  .then((requests) => { for (const r of requests) kept.add(r.url); })
+  .catch(() => {}).finally(() => { keptKnown = true; });
+
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());
 });
@@ -77,7 +86,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromShell(SHELL_PAGES.get(bare), request));
   } else if (url.origin === SCOPE.origin && SHELL.has(bare)) {
     event.respondWith(fromShell(bare, request));
-  } else if (url.protocol === 'http:' || url.protocol === 'https:') {
+  } else if (kept.has(request.url) || (!keptKnown && (url.protocol === 'http:' || url.protocol === 'https:'))) {
     event.respondWith(fromNetworkOrKept(request));
   }
 });
@@ -109,7 +118,10 @@ async function keepBundle(href) {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { offline: false, reason: 'not http(s)' };
   if (SHELL.has(url.href)) return { offline: true };   // a sample bundle: part of the shell
   const cache = await caches.open(BUNDLE_CACHE);
-  if (await cache.match(url.href)) return { offline: true };
+  if (await cache.match(url.href)) {
+    kept.add(url.href);
+    return { offline: true };
+  }
   let bundle;
   try {
     const response = await fetch(url.href);
@@ -117,6 +129,7 @@ async function keepBundle(href) {
     const stored = response.clone();
     bundle = await response.json();
     await cache.put(url.href, stored);
+    kept.add(url.href);
   } catch (e) {
     return { offline: false, reason: String(e.message || e) };
   }
@@ -139,7 +152,10 @@ async function keepImages(cache, bundle, bundleUrl) {
   await Promise.all([...sources].slice(0, MAX_IMAGES_PER_BUNDLE).map(async (src) => {
     try {
       const response = await fetch(src);
-      if (response.ok) await cache.put(src, response);
+      if (response.ok) {
+        await cache.put(src, response);
+        kept.add(src);
+      }
     } catch { /* offline or refused by CORS */ }
   }));
 }

@@ -50,7 +50,14 @@ class GalleyViewerElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
+    // A constructed sheet, not a <style> element: a host page's CSP without style-src 'unsafe-inline' allows it.
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      root.append(Object.assign(document.createElement('style'), { textContent: STYLE }));
+    }
   }
 
   get articleTitle() { return this.#title; }

@@ -120,6 +120,8 @@ async function main() {
     console.warn(`Galley: no offline reading (${e.message || e})`);
     return;
   }
+  // Chromium resolves with nothing when the page is navigated away while registering.
+  if (!registration) return;
   watchForUpdates(registration);
   whenArticleReady(() => { keepThisArticle(registration).catch(() => {}); });
 }
