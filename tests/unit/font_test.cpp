@@ -35,3 +35,37 @@ TEST(Font, RefusesDataThatIsNotAFont) {
     EXPECT_EQ(FontFace::fromBytes({}, &error), nullptr);
     EXPECT_EQ(FontFace::fromFile("/nonexistent/font.ttf", &error), nullptr);
 }
+
+#ifdef GALLEY_SUBSET_FONT_DIR
+// The faces as dist ships them (subset at build time by CMakeLists.txt's pyftsubset options): every character of
+// the ranges the viewer promises is there, and kerning and advances are the full face's, pair for pair.
+TEST(Font, SubsetFacesKeepTheirGlyphsAndKerning) {
+    for (const char* name : {"NotoSerif-Regular", "NotoSerif-Italic", "NotoSans-Regular"}) {
+        std::string error;
+        auto full = FontFace::fromFile(std::string(GALLEY_FONT_DIR) + "/" + name + ".ttf", &error);
+        auto subset = FontFace::fromFile(std::string(GALLEY_SUBSET_FONT_DIR) + "/" + name + ".ttf", &error);
+        ASSERT_TRUE(full && subset) << name << ": " << error;
+        std::vector<uint32_t> promised;
+        for (uint32_t cp = 0x20; cp <= 0x7E; ++cp) promised.push_back(cp);
+        for (uint32_t cp = 0xA0; cp <= 0x17F; ++cp) promised.push_back(cp);   // Latin-1, Latin Extended-A
+        for (uint32_t cp = 0x391; cp <= 0x3A9; ++cp) if (cp != 0x3A2) promised.push_back(cp);   // Greek capitals
+        for (uint32_t cp : {0x2013u, 0x2014u, 0x2018u, 0x2019u, 0x201Cu, 0x201Du, 0x2026u, 0x20ACu, 0x2122u, 0x2212u})
+            promised.push_back(cp);
+        for (uint32_t cp : promised) {
+            if (!full->hasGlyph(cp)) continue;
+            ASSERT_TRUE(subset->hasGlyph(cp)) << name << " lost U+" << std::hex << cp;
+            EXPECT_EQ(subset->advance(subset->glyphIndex(cp)), full->advance(full->glyphIndex(cp))) << name;
+        }
+        int kerned = 0;
+        for (uint32_t a = 'A'; a <= 'z'; ++a) {
+            for (uint32_t b = 'A'; b <= 'z'; ++b) {
+                const float k = full->kerning(full->glyphIndex(a), full->glyphIndex(b));
+                EXPECT_EQ(subset->kerning(subset->glyphIndex(a), subset->glyphIndex(b)), k)
+                    << name << " " << char(a) << char(b);
+                kerned += k != 0;
+            }
+        }
+        EXPECT_GT(kerned, 50) << name << ": the full face kerns letter pairs";
+    }
+}
+#endif
