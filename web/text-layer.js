@@ -84,32 +84,27 @@ function place(el, box, flow) {
   flow.bottom = box.top + box.height;
 }
 
-// Builds the layer into `container`. layer: galley_text_layer()'s JSON. imageState(block): 'loaded', 'missing' or
-// 'loading'. Returns {headings: [{id, text, level, element}], blockElements: Map(block → element), figures:
-// Map(block → image element), words}.
-export function buildTextLayer(container, layer, { sansBody = false, imageState = () => 'loading' } = {}) {
-  const lines = layer.lines.map((l) => ({ ...l, runs: l.k || [[l.t, -1]] }));
-  const groups = groupLines(lines, layer.blocks);
-  const imagesByBlock = new Map(layer.images.map((im) => [im.b, im]));
-  // Figures without a caption have no lines: give them a group of their own, in order.
-  for (const im of layer.images) {
-    if (!groups.some((g) => g.block === im.b)) groups.push({ block: im.b, type: 'image', parts: [] });
-  }
-  groups.sort((a, b) => a.block - b.block);
-
+// Creates an empty layer in `container` and returns it; the layout's lines arrive in chunks of whole blocks
+// (galley_text_layer_next) and append() adds each after the ones before, so a long article's layer is built in
+// slices that never hold the page for long. info: galley_article_info()'s JSON (blocks, lang). imageState(block):
+// 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text, level, element}],
+// blockElements: Map(block → element), figures: Map(block → image element), words}.
+export function createTextLayer(container, info, { sansBody = false, imageState = () => 'loading' } = {}) {
+  container.replaceChildren();
+  if (info.lang) container.lang = info.lang;
   const measure = document.createElement('canvas').getContext('2d');
-  const frag = document.createDocumentFragment();
-  const headings = [], blockElements = new Map(), figures = new Map();
-  const usedIds = new Set(layer.blocks.map((b) => b.anchor).filter(Boolean));
-  let words = 0;
+  const blocks = info.blocks || [];
+  const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
+  const rootFlow = { bottom: 0 };
+  const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, append };
 
   // One drawn line: its runs (links as <a>), spaced to the drawn width. flowX is where the inline flow puts the span
   // in its row (0, except after a drop cap), rowTop where its row starts.
-  const makeLine = (line, flowX, rowTop) => {
+  const makeLine = (line, hrefs, flowX, rowTop) => {
     const span = document.createElement('span');
     span.className = 'line';
     for (const [text, hrefIndex] of line.runs) {
-      const href = hrefIndex >= 0 ? safeHref(layer.hrefs[hrefIndex]) : null;
+      const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
       if (!href) { span.append(text); continue; }
       const a = document.createElement('a');
       a.href = href;
@@ -134,7 +129,7 @@ export function buildTextLayer(container, layer, { sansBody = false, imageState 
 
   // The lines of one part as rows of a zero-width element: a space after a line that ends between words, <wbr>
   // after one that ends inside a word ("accor-" / "dance": find and copy see "accordance").
-  const fillPart = (partEl, part, partTop) => {
+  const fillPart = (partEl, part, hrefs, partTop) => {
     const rowHeight = part.lines.find((l) => l.r !== 'dropcap')?.h || part.lines[0].h;
     const body = part.lines.find((l) => l.r !== 'dropcap') || part.lines[0];
     const font = fontOf(body.r, sansBody);
@@ -143,7 +138,7 @@ export function buildTextLayer(container, layer, { sansBody = false, imageState 
     partEl.style.fontFamily = font.family;
     let row = 0, flowX = 0;
     part.lines.forEach((line, i) => {
-      const { span, width } = makeLine(line, flowX, partTop + row * rowHeight);
+      const { span, width } = makeLine(line, hrefs, flowX, partTop + row * rowHeight);
       partEl.append(span);
       if (line.r === 'dropcap') { flowX += width; return; }   // the rest of its word follows on the same row
       flowX = 0;
@@ -155,74 +150,87 @@ export function buildTextLayer(container, layer, { sansBody = false, imageState 
     });
   };
 
-  const rootFlow = { bottom: 0 };
-  for (const group of groups) {
-    const blockInfo = group.block >= 0 ? layer.blocks[group.block] : null;
-    const image = imagesByBlock.get(group.block);
-    const allLines = group.parts.flatMap((p) => p.lines);
-    const groupBox = boxOf(allLines, image ? [image] : []);
-    if (group.type !== 'header') {
-      for (const l of allLines) words += l.t.split(/\s+/).filter(Boolean).length;
+  // chunk: {lines, hrefs, images}: whole blocks, after those appended before.
+  function append(chunk) {
+    const hrefs = chunk.hrefs || [];
+    const lines = chunk.lines.map((l) => ({ ...l, runs: l.k || [[l.t, -1]] }));
+    const groups = groupLines(lines, blocks);
+    const imagesByBlock = new Map(chunk.images.map((im) => [im.b, im]));
+    // Figures without a caption have no lines: give them a group of their own, in order.
+    for (const im of chunk.images) {
+      if (!groups.some((g) => g.block === im.b)) groups.push({ block: im.b, type: 'image', parts: [] });
     }
+    groups.sort((a, b) => a.block - b.block);
+    const frag = document.createDocumentFragment();
 
-    let containerEl = null;
-    if (CONTAINER_TAG[group.type]) containerEl = document.createElement(CONTAINER_TAG[group.type]);
-    else if (group.type === 'list') containerEl = document.createElement(blockInfo?.ordered ? 'ol' : 'ul');
-    // Parts inside a container flow from the container's top; the container itself from the previous block.
-    const innerFlow = { bottom: groupBox.top };
-    if (containerEl) {
-      containerEl.className = `block ${group.type}`;
-      place(containerEl, groupBox, rootFlow);
-      if (group.type === 'pullquote') containerEl.setAttribute('aria-label', 'Pull quote');
-      frag.append(containerEl);
-    }
-    const parts = group.parts.map((part) => ({ part, box: boxOf(part.lines) }));
-    if (image) parts.push({ image, box: { top: image.y, height: image.h } });
-    parts.sort((a, b) => a.box.top - b.box.top);
-
-    for (const { part, image: im, box } of parts) {
-      if (im) {
-        const imageEl = document.createElement('div');
-        imageEl.className = 'part figure-image';
-        place(imageEl, box, containerEl ? innerFlow : rootFlow);
-        imageEl.style.marginLeft = `${im.x}px`;
-        imageEl.style.width = `${im.w}px`;
-        if (im.alt) { imageEl.setAttribute('role', 'img'); imageEl.setAttribute('aria-label', im.alt); }
-        else imageEl.setAttribute('role', 'presentation');
-        const alt = document.createElement('span');
-        alt.className = 'alt';
-        alt.setAttribute('aria-hidden', 'true');   // the role=img label already says it
-        alt.textContent = im.alt || 'Image not available';
-        imageEl.append(alt);
-        imageEl.dataset.state = imageState(group.block);
-        (containerEl || frag).append(imageEl);
-        figures.set(group.block, imageEl);
-        continue;
+    for (const group of groups) {
+      const blockInfo = group.block >= 0 ? blocks[group.block] : null;
+      const image = imagesByBlock.get(group.block);
+      const allLines = group.parts.flatMap((p) => p.lines);
+      const groupBox = boxOf(allLines, image ? [image] : []);
+      if (group.type !== 'header') {
+        for (const l of allLines) layer.words += l.t.split(/\s+/).filter(Boolean).length;
       }
-      let tag = PART_TAG[part.role] || 'p';
-      if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
-      const partEl = document.createElement(tag);
-      partEl.className = `part text ${part.role}`;
-      place(partEl, box, containerEl ? innerFlow : rootFlow);
-      fillPart(partEl, part, box.top);
-      if (part.role === 'heading') {
-        let id = blockInfo?.anchor;
-        if (!id) {
-          const base = slugify(part.lines.map((l) => l.t).join(' '));
-          id = base;
-          for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
-          usedIds.add(id);
+
+      let containerEl = null;
+      if (CONTAINER_TAG[group.type]) containerEl = document.createElement(CONTAINER_TAG[group.type]);
+      else if (group.type === 'list') containerEl = document.createElement(blockInfo?.ordered ? 'ol' : 'ul');
+      // Parts inside a container flow from the container's top; the container itself from the previous block.
+      const innerFlow = { bottom: groupBox.top };
+      if (containerEl) {
+        containerEl.className = `block ${group.type}`;
+        place(containerEl, groupBox, rootFlow);
+        if (group.type === 'pullquote') containerEl.setAttribute('aria-label', 'Pull quote');
+        frag.append(containerEl);
+      }
+      const parts = group.parts.map((part) => ({ part, box: boxOf(part.lines) }));
+      if (image) parts.push({ image, box: { top: image.y, height: image.h } });
+      parts.sort((a, b) => a.box.top - b.box.top);
+
+      for (const { part, image: im, box } of parts) {
+        if (im) {
+          const imageEl = document.createElement('div');
+          imageEl.className = 'part figure-image';
+          place(imageEl, box, containerEl ? innerFlow : rootFlow);
+          imageEl.style.marginLeft = `${im.x}px`;
+          imageEl.style.width = `${im.w}px`;
+          if (im.alt) { imageEl.setAttribute('role', 'img'); imageEl.setAttribute('aria-label', im.alt); }
+          else imageEl.setAttribute('role', 'presentation');
+          const alt = document.createElement('span');
+          alt.className = 'alt';
+          alt.setAttribute('aria-hidden', 'true');   // the role=img label already says it
+          alt.textContent = im.alt || 'Image not available';
+          imageEl.append(alt);
+          imageEl.dataset.state = imageState(group.block);
+          (containerEl || frag).append(imageEl);
+          layer.figures.set(group.block, imageEl);
+          continue;
         }
-        partEl.id = id;
-        headings.push({ id, level: blockInfo?.level || 1, text: part.lines.map((l) => l.t).join(' ').trim(),
-                        element: partEl });
+        let tag = PART_TAG[part.role] || 'p';
+        if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
+        const partEl = document.createElement(tag);
+        partEl.className = `part text ${part.role}`;
+        place(partEl, box, containerEl ? innerFlow : rootFlow);
+        fillPart(partEl, part, hrefs, box.top);
+        if (part.role === 'heading') {
+          let id = blockInfo?.anchor;
+          if (!id) {
+            const base = slugify(part.lines.map((l) => l.t).join(' '));
+            id = base;
+            for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+            usedIds.add(id);
+          }
+          partEl.id = id;
+          layer.headings.push({ id, level: blockInfo?.level || 1, text: part.lines.map((l) => l.t).join(' ').trim(),
+                                element: partEl });
+        }
+        (containerEl || frag).append(partEl);
+        if (!containerEl) layer.blockElements.set(group.block, partEl);
       }
-      (containerEl || frag).append(partEl);
-      if (!containerEl) blockElements.set(group.block, partEl);
+      if (containerEl) layer.blockElements.set(group.block, containerEl);
     }
-    if (containerEl) blockElements.set(group.block, containerEl);
+    container.append(frag);
   }
-  container.replaceChildren(frag);
-  if (layer.lang) container.lang = layer.lang;
-  return { headings, blockElements, figures, words };
+
+  return layer;
 }

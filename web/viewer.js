@@ -8,13 +8,28 @@
 // Rendering: the page scrolls natively over `container`, a block as tall as the article holding the transparent text
 // layer; the fixed canvas draws the visible slice. Frames are requested only when something changed (load, scroll,
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
+//
+// Critical path (performance marks galley-wasm-ready, galley-fonts-fetched, galley-gl-ready, galley-fonts-ready,
+// galley-bundle-loaded, galley-first-frame, galley-ready): the wasm (compiled while it streams in), the faces every article uses and the bundle load in
+// parallel; the first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an
+// article laid out before they arrive is laid out again with them. The rest of the layout and the text layer are
+// built after the first frame in slices of about SLICE_MS (whole blocks at a time), so a long article never holds
+// the page for long; the document's height is estimated until the layout is done. 'ready' is emitted once the
+// layout and the text layer are complete.
 import createGalleyModule from './galley-core.js';
-import { buildTextLayer } from './text-layer.js';
+import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
 
+// Indexed by C++'s FontStyle.
 const FONT_FILES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSerif-BoldItalic',
                     'NotoSans-Regular', 'NotoSans-Bold'];
+const REGULAR = 0, BOLD = 2, SANS = 4, SANS_BOLD = 5;
+// Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold are
+// fetched when an article or the sans setting asks for them (galley_faces_used).
+const FIRST_FACES = (1 << REGULAR) | (1 << BOLD) | (1 << SANS);
+const SLICE_MS = 8;              // layout and text layer work per task after the first frame
+const TEXT_LAYER_CHUNK_LINES = 48;
 const ASSET_BASE = new URL('./', import.meta.url);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -66,38 +81,69 @@ export function createViewer(canvas, container, options = {}) {
   let settings = { ...DEFAULT_SETTINGS, ...normalizeSettings(options.settings) };
   let mod = null;
   let bundleUrl = null, article = null;
-  let layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0 };
-  let textLayerGeneration = -1;
+  let layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, append() {} };
+  let articleInfo = null;
+  let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
+  let keepPosition = null, minHeight = 0, workPending = false, stopped = false;
+  const fontFetches = new Map();  // FontStyle → Promise of the bytes
+  const facesAdded = new Set();
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
 
+  const fetchFace = (style) => {
+    if (!fontFetches.has(style)) {
+      fontFetches.set(style, fetchBytes(new URL(`fonts/${FONT_FILES[style]}.ttf`, ASSET_BASE), 'Font'));
+    }
+    return fontFetches.get(style);
+  };
+
+  // Adds the faces of `mask` (bits 1 << FontStyle) that are not there yet, fetching them if need be. The sans body
+  // setting sets body text in Noto Sans, and bold in Noto Sans Bold.
+  async function ensureFaces(mask) {
+    if (settings.family === 'sans') mask |= (1 << SANS) | (1 << SANS_BOLD);
+    const missing = FONT_FILES.map((_, i) => i).filter((i) => (mask & (1 << i)) && !facesAdded.has(i));
+    if (!missing.length) return false;
+    const bytes = await Promise.all(missing.map(fetchFace));
+    missing.forEach((style, k) => {
+      if (facesAdded.has(style)) return;
+      facesAdded.add(style);
+      withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, p, n));
+      // The same faces, for the text layer's measurements.
+      const name = FONT_FILES[style];
+      document.fonts.add(new FontFace(name.startsWith('NotoSans') ? 'Noto Sans' : 'Noto Serif', bytes[k],
+        { style: name.includes('Italic') ? 'italic' : 'normal', weight: name.includes('Bold') ? '700' : '400' }));
+    });
+    return true;
+  }
+
   // Starts at creation so the wasm, fonts and patterns load while the page fetches its bundle.
   const started = (async () => {
-    const modulePromise = createGalleyModule();
-    const fontPromises = FONT_FILES.map((name) => fetchBytes(new URL(`fonts/${name}.ttf`, ASSET_BASE), 'Font'));
+    const modulePromise = createGalleyModule().then((m) => { performance.mark('galley-wasm-ready'); return m; });
+    for (let i = 0; i < FONT_FILES.length; i++) if (FIRST_FACES & (1 << i)) fetchFace(i);
     const hyphenPromise = fetchBytes(new URL('hyphen/hyph_en_US.dic', ASSET_BASE), 'Hyphenation patterns')
       .catch(() => null);
-    let fonts;
     try {
-      [mod, fonts] = await Promise.all([modulePromise, Promise.all(fontPromises)]);
+      [mod] = await Promise.all([modulePromise, ...[...fontFetches.values()]]);
     } catch (e) {
       throw new ViewerError('Galley could not start', [String(e.message || e)]);
     }
+    performance.mark('galley-fonts-fetched');
     if (withString(mod, selector, (p) => mod._galley_init(p)) !== 0) {
       throw new ViewerError('Galley could not start', ['WebGL2 is not available in this browser.']);
     }
-    fonts.forEach((bytes, i) => {
-      withBytes(mod, bytes, (p, n) => mod._galley_add_font(i, p, n));
-      // The same faces, for the text layer's measurements.
-      document.fonts.add(new FontFace(FONT_FILES[i].startsWith('NotoSans') ? 'Noto Sans' : 'Noto Serif', bytes,
-        { style: FONT_FILES[i].includes('Italic') ? 'italic' : 'normal',
-          weight: FONT_FILES[i].includes('Bold') ? '700' : '400' }));
+    performance.mark('galley-gl-ready');
+    await ensureFaces(FIRST_FACES);
+    performance.mark('galley-fonts-ready');
+    // Not on the critical path: a layout started without patterns starts again when they arrive.
+    hyphenPromise.then((hyphen) => {
+      if (!hyphen || stopped) return;
+      guard(() => withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n)));
+      performance.mark('galley-hyphenation-ready');
+      requestFrame();
     });
-    const hyphen = await hyphenPromise;
-    if (hyphen) withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n));
     applySettings();
   })();
   started.catch(() => {});   // reported by loadBundle
@@ -116,6 +162,11 @@ export function createViewer(canvas, container, options = {}) {
   function applySettings() {
     applyTheme();
     if (!mod) return;
+    if (settings.family === 'sans' && !(facesAdded.has(SANS) && facesAdded.has(SANS_BOLD))) {
+      // Set in serif until the sans faces are here.
+      ensureFaces(0).then(applySettings, (e) => fail(e));
+      return;
+    }
     const narrow = canvas.clientWidth < 600;
     // On phones the page's toolbar floats over the top margin: leave it room above the headline.
     const topMargin = options.topMargin ?? (narrow ? 64 : -1);
@@ -153,24 +204,90 @@ export function createViewer(canvas, container, options = {}) {
                       behavior: 'instant' });
   }
 
-  function rebuildTextLayer() {
-    const keep = readyEmitted && window.scrollY > 0 ? readingPosition() : null;
-    const data = JSON.parse(mod.UTF8ToString(mod._galley_text_layer()));
-    container.style.height = `${Math.ceil(data.height)}px`;
-    layer = buildTextLayer(container, data, {
+  // Any error from here on stops the viewer with a message (an exhausted heap is the likely one: the heap is
+  // bounded, see -sMAXIMUM_MEMORY) rather than leaving a half-drawn page.
+  function fail(e) {
+    if (stopped) return;
+    stopped = true;
+    const text = String(e && e.message || e);
+    const lines = /OOM|memory|Aborted/i.test(text)
+      ? ['The article is too large for this viewer: it ran out of memory.', text] : [String(e && e.stack || e)];
+    emit('error', { title: 'Galley stopped', lines });
+  }
+  function guard(fn) {
+    if (stopped) return undefined;
+    try { return fn(); } catch (e) { fail(e); return undefined; }
+  }
+
+  // A new layout started (new article, width, settings, fonts or patterns): the text layer starts again empty and
+  // is filled by work slices. The page keeps its scroll range (and the reader's place) until the layout is done.
+  function startTextLayer(generation) {
+    if (layerComplete && readyEmitted && window.scrollY > 0 && !keepPosition) keepPosition = readingPosition();
+    minHeight = layerComplete ? container.offsetHeight : minHeight;
+    textLayerGeneration = generation;
+    layerComplete = false;
+    layer = createTextLayer(container, articleInfo, {
       sansBody: settings.family === 'sans',
       imageState: (block) => imageState.get(block) || 'loading',
     });
-    if (pendingPosition) { restoreReadingPosition(pendingPosition); pendingPosition = null; }
-    else if (keep) restoreReadingPosition(keep);
-    emit('resize', { width: canvas.clientWidth, height: data.height });
-    return data;
+  }
+
+  function updateHeight() {
+    const height = mod._galley_document_height();
+    container.style.height = `${Math.ceil(layerComplete ? height : Math.max(height, minHeight))}px`;
+    return height;
+  }
+
+  // The layout and the text layer are complete: exact height, the reader's place, 'resize' and (once) 'ready'.
+  function completeLayer() {
+    layerComplete = true;
+    minHeight = 0;
+    const height = updateHeight();
+    if (pendingPosition) { restoreReadingPosition(pendingPosition); pendingPosition = null; keepPosition = null; }
+    else if (keepPosition) { restoreReadingPosition(keepPosition); keepPosition = null; }
+    emit('resize', { width: canvas.clientWidth, height });
+    if (!readyEmitted) {
+      readyEmitted = true;
+      performance.mark('galley-ready');
+      emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
+    }
+    requestFrame();
+  }
+
+  // Work slices run as tasks of their own (MessageChannel messages: no timer clamping), each for about SLICE_MS:
+  // text layer chunks for what is laid out, then more layout. Input and frames get the thread between slices.
+  const workChannel = new MessageChannel();
+  workChannel.port1.onmessage = () => { workPending = false; guard(work); };
+  function scheduleWork() {
+    if (workPending || stopped || layerComplete || !mod || !article) return;
+    workPending = true;
+    workChannel.port2.postMessage(null);
+  }
+
+  function work() {
+    if (layerComplete) return;
+    if (mod._galley_layout_generation() !== textLayerGeneration) { requestFrame(); return; }   // frame() restarts
+    const deadline = performance.now() + SLICE_MS;
+    let done = false;
+    do {
+      const json = mod.UTF8ToString(mod._galley_text_layer_next(TEXT_LAYER_CHUNK_LINES));
+      if (json) {
+        const chunk = JSON.parse(json);
+        layer.append(chunk);
+        if (chunk.images.length) loadImages(chunk.images);
+        if (chunk.done) { done = true; break; }
+      } else {
+        mod._galley_layout_step(Math.max(1, deadline - performance.now()));
+      }
+    } while (performance.now() < deadline);
+    if (done) completeLayer();
+    else { updateHeight(); scheduleWork(); }
   }
 
   function requestFrame() {
-    if (framePending || !mod || !article) return;
+    if (framePending || stopped || !mod || !article) return;
     framePending = true;
-    requestAnimationFrame(frame);
+    requestAnimationFrame(() => guard(frame));
   }
 
   let viewDpr = 0;
@@ -185,19 +302,15 @@ export function createViewer(canvas, container, options = {}) {
       withString(mod, selector, (p) => mod._galley_set_view(p, canvas.clientWidth, canvas.clientHeight, dpr));
     }
     const generation = mod._galley_layout_generation();
-    if (generation !== textLayerGeneration) {
-      textLayerGeneration = generation;
-      const data = rebuildTextLayer();
-      loadImages(data.images);
-    }
+    if (generation !== textLayerGeneration) startTextLayer(generation);
     const containerTop = container.getBoundingClientRect().top + window.scrollY;
     mod._galley_set_scroll(window.scrollY - containerTop);
-    mod._galley_frame();
-    if (!readyEmitted) {
-      readyEmitted = true;
+    mod._galley_frame();   // lays out what the viewport shows, if the slices have not got there yet
+    if (!firstFrameDrawn) {
+      firstFrameDrawn = true;
       performance.mark('galley-first-frame');
-      emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
     }
+    if (!layerComplete) { updateHeight(); scheduleWork(); }
   }
 
   // Images: fetched relative to the bundle, decoded by the browser, scaled to at most the box's device size, and
@@ -266,22 +379,33 @@ export function createViewer(canvas, container, options = {}) {
       const url = typeof source === 'string' ? new URL(source, location.href).href
         : new URL(loadOptions.baseUrl || options.baseUrl || location.href, location.href).href;
       const ok = withBytes(mod, bytes, (p, n) => mod._galley_load_bundle(p, n));
+      performance.mark('galley-bundle-loaded');
       const result = JSON.parse(mod.UTF8ToString(mod._galley_result()));
       for (const w of result.warnings) console.warn(`${url}: ${w}`);
       if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,
                                      result.errors);
       bundleUrl = url;
-      article = { title: result.title, lang: result.lang, published: result.published };
+      article = null;   // no frames until the article's faces are here
       imageState.clear();
       readyEmitted = false;
+      firstFrameDrawn = false;
+      layerComplete = false;
+      keepPosition = null;
+      minHeight = 0;
       textLayerGeneration = -1;
       pendingPosition = loadOptions.position || null;
+      articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
+      await ensureFaces(mod._galley_faces_used());
+      article = { title: result.title, lang: result.lang, published: result.published };
       const dateText = formatDate(result.published, result.lang);
       withString(mod, dateText, (p) => mod._galley_set_date_text(p));
       viewDirty = true;
       requestFrame();
-      return await new Promise((resolve) => {
-        const off = on('ready', (detail) => { off(); resolve(detail); });
+      return await new Promise((resolve, reject) => {
+        const offReady = on('ready', (detail) => { offReady(); offError(); resolve(detail); });
+        const offError = on('error', ({ title, lines }) => {
+          offReady(); offError(); reject(new ViewerError(title, lines));
+        });
       });
     } catch (e) {
       const error = e instanceof ViewerError ? e : new ViewerError('Galley stopped', [String(e && e.stack || e)]);

@@ -345,11 +345,14 @@ TEST(Layout, IncrementalLayoutInSlicesGivesTheSameList) {
         EXPECT_EQ(sliced.blocksDone(), slices == 1 ? 0u : lastBlocks + 1);
         EXPECT_LT(sliced.progress(), 1.0f);
         // Every line laid out so far belongs to a finished block (or the header).
-        for (const TextLine& l : out.lines) EXPECT_TRUE(l.block == UINT32_MAX || l.block < sliced.blocksDone());
+        ASSERT_LE(sliced.linesDone(), out.lines.size());
+        for (size_t i = 0; i < sliced.linesDone(); ++i)
+            EXPECT_TRUE(out.lines[i].block == UINT32_MAX || out.lines[i].block < sliced.blocksDone());
         lastHeight = out.height;
         lastBlocks = sliced.blocksDone();
     }
     EXPECT_GE(slices, static_cast<int>(article.blocks.size()) - 1);
+    EXPECT_EQ(sliced.linesDone(), out.lines.size());
     EXPECT_TRUE(sliced.done());
     EXPECT_EQ(sliced.blocksDone(), article.blocks.size());
     EXPECT_EQ(out.height, expected.height);

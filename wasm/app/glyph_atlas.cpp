@@ -75,19 +75,23 @@ unsigned int GlyphAtlas::upload() {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        // WebGL zero-fills a new texture (transparent), which is what empty coverage draws: only the rows
+        // rasterised into so far need uploading.
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, Size, Size, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        dirtyTop_ = 0;
-        dirtyBottom_ = Size;
     }
     if (dirtyTop_ < dirtyBottom_) {
         // ImGui's shader multiplies texture by vertex colour: white with coverage as alpha tints to the text colour.
-        int rows = dirtyBottom_ - dirtyTop_;
-        rgba_.resize(static_cast<size_t>(rows) * Size);
-        const uint8_t* src = &pixels_[static_cast<size_t>(dirtyTop_) * Size];
-        for (size_t i = 0; i < rgba_.size(); ++i) rgba_[i] = 0x00FFFFFFu | (static_cast<uint32_t>(src[i]) << 24);
+        // Converted and uploaded in strips, so the RGBA copy stays small (a whole 2048² texture would be 16 MB of
+        // heap, kept for good since the heap never shrinks).
         glBindTexture(GL_TEXTURE_2D, texture_);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, dirtyTop_, Size, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
+        for (int top = dirtyTop_; top < dirtyBottom_; top += UploadStripRows) {
+            const int rows = std::min(UploadStripRows, dirtyBottom_ - top);
+            rgba_.resize(static_cast<size_t>(rows) * Size);
+            const uint8_t* src = &pixels_[static_cast<size_t>(top) * Size];
+            for (size_t i = 0; i < rgba_.size(); ++i) rgba_[i] = 0x00FFFFFFu | (static_cast<uint32_t>(src[i]) << 24);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, top, Size, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
+        }
         dirtyTop_ = Size;
         dirtyBottom_ = 0;
     }

@@ -25,6 +25,7 @@ class GlyphAtlas {
 public:
     static constexpr int Size = 2048;
     static constexpr int SubpixelSteps = 4;
+    static constexpr int UploadStripRows = 64;  // rows converted to RGBA and uploaded at a time (512 KB)
 
     ~GlyphAtlas();
     // Looks the glyph up, rasterising it on first use. Returns nullptr when the atlas is full (call reset()).

@@ -19,6 +19,8 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdio>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -50,6 +52,37 @@ std::string diagnosticsJson(const LoadResult& r, const Viewer& v) {
     return out.dump();
 }
 
+// Writes JSON straight into a string: the text layer of a long article is large, and a JSON tree of it would take
+// several times its size in the heap at once.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) { out_.clear(); }
+    void raw(const char* s) { out_ += s; }
+    void str(std::string_view s) {
+        out_ += '"';
+        for (char c : s) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') { out_ += '\\'; out_ += c; }
+            else if (u < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", u);
+                out_ += buf;
+            } else out_ += c;
+        }
+        out_ += '"';
+    }
+    void num(double v) {  // CSS px: hundredths are finer than any device pixel
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.2f", std::isfinite(v) ? v : 0.0);
+        out_ += buf;
+    }
+    void integer(long v) { out_ += std::to_string(v); }
+    void key(const char* k) { out_ += '"'; out_ += k; out_ += "\":"; }
+
+private:
+    std::string& out_;
+};
+
 // Finds which parts of a line are links, for <a> elements in the text layer. Lines know their words, not their marks:
 // the words are matched in order against the block's source text (words are substrings of it), which gives code
 // point offsets to compare with the link marks. A line that cannot be matched simply gets no links.
@@ -57,7 +90,7 @@ class LinkRunSource {
 public:
     // Fills runs (text, index into hrefs or -1) when the line holds a link; returns false otherwise.
     bool runsFor(const Article& article, const TextLine& line, const std::vector<std::string>& words,
-                 std::vector<std::pair<std::string, int>>& runs, nlohmann::json& hrefs) {
+                 std::vector<std::pair<std::string, int>>& runs, std::vector<std::string>& hrefs) {
         if (!selectSource(article, line) || !rich_ || rich_->marks.empty()) return false;
         std::vector<int> wordStartLink, wordEndLink;
         std::vector<std::pair<std::string, int>> out;
@@ -137,7 +170,7 @@ private:
         return rich_ != nullptr;
     }
 
-    int linkAt(uint32_t cp, nlohmann::json& hrefs) {
+    int linkAt(uint32_t cp, std::vector<std::string>& hrefs) {
         const Mark* found = nullptr;
         for (const Mark& m : rich_->marks)
             if (m.kind == MarkKind::Link && cp >= m.start && cp < m.end) found = &m;
@@ -187,6 +220,9 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return 2;
+    // Shaders and buffers now, while the page still waits for its bundle, rather than in the first frame (compiling
+    // and linking shaders takes a while on software GL).
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) return 2;
     viewer().theme = lightTheme();
     return 0;
 }
@@ -336,55 +372,132 @@ EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {
     return static_cast<int>(v.layoutGeneration);
 }
 
-// The current layout for the DOM text layer, in CSS px relative to the document (column offset and top margin
-// included):
+// The article's blocks, for the text layer's structure: {"blocks": [{"type", "level", "anchor", "ordered"}],
+// "lang", "title"}.
+EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
+    Viewer& v = viewer();
+    JsonWriter w(v.result);
+    if (v.bundle.articles.empty()) { w.raw("null"); return v.result.c_str(); }
+    const Article& article = v.bundle.articles[v.article];
+    w.raw("{\"blocks\":[");
+    for (size_t i = 0; i < article.blocks.size(); ++i) {
+        const Block& b = article.blocks[i];
+        w.raw(i ? ",{" : "{");
+        w.key("type"); w.str(blockTypeName(b.type));
+        w.raw(","); w.key("level"); w.integer(b.level);
+        w.raw(","); w.key("anchor"); w.str(b.anchor);
+        w.raw(","); w.key("ordered"); w.raw(b.ordered ? "true" : "false");
+        w.raw("}");
+    }
+    w.raw("],"); w.key("lang"); w.str(article.lang);
+    w.raw(","); w.key("title"); w.str(article.title);
+    w.raw("}");
+    return v.result.c_str();
+}
+
+// Faces the current article asks for (bit 1 << FontStyle; see galley_add_font): the page fetches these first.
+EMSCRIPTEN_KEEPALIVE int galley_faces_used() {
+    Viewer& v = viewer();
+    return v.bundle.articles.empty() ? 1 : static_cast<int>(facesUsed(v.bundle.articles[v.article]));
+}
+
+// Lays out for about budgetMs (whole blocks; at least one). Returns 1 when the article is laid out.
+EMSCRIPTEN_KEEPALIVE int galley_layout_step(double budgetMs) { return viewer().layoutStep(budgetMs) ? 1 : 0; }
+
+// The next lines of the layout for the DOM text layer, whole blocks of at least maxLines lines when there are that
+// many laid out; "" when nothing new is laid out. Coordinates in CSS px relative to the document (column offset and
+// top margin included):
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
 //               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without the inserted hyphen,
 //               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
-//    "hrefs": [...], "images": [{"b", "x", "y", "w", "h", "src", "alt"}],
-//    "blocks": [{"type", "level", "anchor", "ordered"}], "lang", "title", "height"}
-EMSCRIPTEN_KEEPALIVE const char* galley_text_layer() {
+//    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
+// A new layout (galley_layout_generation changes) starts again from the first line.
+EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
     Viewer& v = viewer();
     v.relayoutIfNeeded();
-    nlohmann::json out;
-    nlohmann::json lines = nlohmann::json::array(), hrefs = nlohmann::json::array();
+    const auto& allLines = v.display.lines;
+    // Only this layout's lines: further ones are left from the last layout until this one is done.
+    const std::vector<TextLine> noLines;
+    const size_t lineCount = v.layout ? v.layout->linesDone() : 0;
+    const auto& images = v.display.images;
+    // Header lines (block UINT32_MAX) come before block 0.
+    auto keyOf = [](uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long>(block); };
+    const bool layoutDone = v.layoutDone();
+    size_t end = v.textLayerLines;
+    const auto& lines = v.layout ? allLines : noLines;
+    while (end < lineCount &&
+           (end - v.textLayerLines < static_cast<size_t>(std::max(maxLines, 1)) ||
+            (end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block))))
+        ++end;
+    // Images of blocks before the first line not taken (all laid out blocks when every line is taken).
+    const long endKey = end < lineCount ? keyOf(lines[end].block)
+                        : layoutDone ? LONG_MAX : static_cast<long>(v.layout->blocksDone());
+    size_t imageEnd = v.textLayerImages;
+    while (imageEnd < images.size() && keyOf(images[imageEnd].block) < endKey) ++imageEnd;
+    const bool done = layoutDone && end == lineCount;
+    if (end == v.textLayerLines && imageEnd == v.textLayerImages && !done) { v.result.clear(); return v.result.c_str(); }
+
+    std::string out;
+    JsonWriter w(out);
+    out.reserve((end - v.textLayerLines) * 200);
+    std::vector<std::string> hrefs, words;
+    std::vector<std::pair<std::string, int>> runs;
     LinkRunSource source;
-    for (const TextLine& line : v.display.lines) {
-        std::vector<std::string> words;
-        for (const WordBox& w : line.words) words.push_back(w.text);
+    const Article& article = v.bundle.articles[v.article];
+    w.raw("{\"lines\":[");
+    for (size_t i = v.textLayerLines; i < end; ++i) {
+        const TextLine& line = lines[i];
+        words.clear();
+        for (const WordBox& word : line.words) words.push_back(word.text);
         if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
         std::string text;
-        for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
-        nlohmann::json entry = {{"b", line.block == UINT32_MAX ? -1 : static_cast<long>(line.block)},
-                                {"r", lineRoleName(line.role)}, {"l", line.level}, {"last", line.last},
-                                {"hy", line.hyphenated}, {"iw", line.endsInWord},
-                                {"x", v.columnX + line.x}, {"y", v.top + line.top}, {"w", line.width},
-                                {"h", line.height}, {"s", line.fontSize}, {"t", text}};
-        std::vector<std::pair<std::string, int>> runs;
-        if (source.runsFor(v.bundle.articles[v.article], line, words, runs, hrefs)) {
-            nlohmann::json k = nlohmann::json::array();
-            for (auto& [t, h] : runs) k.push_back({t, h});
-            entry["k"] = std::move(k);
+        for (const std::string& word : words) { if (!text.empty()) text += ' '; text += word; }
+        w.raw(i > v.textLayerLines ? ",{" : "{");
+        w.key("b"); w.integer(keyOf(line.block));
+        w.raw(","); w.key("r"); w.str(lineRoleName(line.role));
+        w.raw(","); w.key("l"); w.integer(line.level);
+        w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
+        w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
+        w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
+        w.raw(","); w.key("x"); w.num(v.columnX + line.x);
+        w.raw(","); w.key("y"); w.num(v.top + line.top);
+        w.raw(","); w.key("w"); w.num(line.width);
+        w.raw(","); w.key("h"); w.num(line.height);
+        w.raw(","); w.key("s"); w.num(line.fontSize);
+        w.raw(","); w.key("t"); w.str(text);
+        if (source.runsFor(article, line, words, runs, hrefs)) {
+            w.raw(","); w.key("k"); w.raw("[");
+            for (size_t r = 0; r < runs.size(); ++r) {
+                w.raw(r ? ",[" : "[");
+                w.str(runs[r].first);
+                w.raw(",");
+                w.integer(runs[r].second);
+                w.raw("]");
+            }
+            w.raw("]");
         }
-        lines.push_back(std::move(entry));
+        w.raw("}");
     }
-    nlohmann::json images = nlohmann::json::array();
-    for (const ImageBox& im : v.display.images)
-        images.push_back({{"b", im.block}, {"x", v.columnX + im.x}, {"y", v.top + im.y}, {"w", im.width},
-                          {"h", im.height}, {"src", im.src}, {"alt", im.alt}});
-    nlohmann::json blocks = nlohmann::json::array();
-    const Article& article = v.bundle.articles[v.article];
-    for (const Block& b : article.blocks)
-        blocks.push_back({{"type", blockTypeName(b.type)}, {"level", b.level}, {"anchor", b.anchor},
-                          {"ordered", b.ordered}});
-    out["lines"] = std::move(lines);
-    out["hrefs"] = std::move(hrefs);
-    out["images"] = std::move(images);
-    out["blocks"] = std::move(blocks);
-    out["lang"] = article.lang;
-    out["title"] = article.title;
-    out["height"] = v.documentHeight();
-    v.result = out.dump();
+    w.raw("],\"hrefs\":[");
+    for (size_t i = 0; i < hrefs.size(); ++i) { if (i) w.raw(","); w.str(hrefs[i]); }
+    w.raw("],\"images\":[");
+    for (size_t i = v.textLayerImages; i < imageEnd; ++i) {
+        const ImageBox& im = images[i];
+        w.raw(i > v.textLayerImages ? ",{" : "{");
+        w.key("b"); w.integer(im.block);
+        w.raw(","); w.key("x"); w.num(v.columnX + im.x);
+        w.raw(","); w.key("y"); w.num(v.top + im.y);
+        w.raw(","); w.key("w"); w.num(im.width);
+        w.raw(","); w.key("h"); w.num(im.height);
+        w.raw(","); w.key("src"); w.str(im.src);
+        w.raw(","); w.key("alt"); w.str(im.alt);
+        w.raw("}");
+    }
+    w.raw("],"); w.key("done"); w.raw(done ? "true" : "false");
+    w.raw("}");
+    v.textLayerLines = end;
+    v.textLayerImages = imageEnd;
+    v.result = std::move(out);
     return v.result.c_str();
 }
 

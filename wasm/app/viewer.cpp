@@ -9,6 +9,8 @@
 
 #include <GLES3/gl3.h>
 
+#include <emscripten/emscripten.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -42,9 +44,23 @@ void Viewer::relayoutIfNeeded() {
     top = topMargin >= 0 ? topMargin : cssWidth < 600 ? 24.0f : 56.0f;
     if (!layout || (!layoutDirty && width == params.width)) return;
     params.width = width;
-    display = layout->layout(params);
+    layout->begin(params, display);
     layoutDirty = false;
+    textLayerLines = textLayerImages = 0;
     ++layoutGeneration;
+}
+
+bool Viewer::layoutStep(double budgetMs) {
+    relayoutIfNeeded();
+    if (layoutDone()) return true;
+    const double deadline = emscripten_get_now() + budgetMs;
+    return layout->advance([deadline] { return emscripten_get_now() < deadline; });
+}
+
+float Viewer::documentHeight() const {
+    float height = display.height;
+    if (!layoutDone()) height = std::max(height, height / std::max(layout->progress(), 0.01f));
+    return top + height + 96;
 }
 
 void Viewer::clearImages() {
@@ -66,6 +82,11 @@ static uint32_t colorOf(const Theme& t, ColorRole r) {
 
 void Viewer::draw() {
     relayoutIfNeeded();
+    // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
+    if (!layoutDone()) {
+        const float needed = scrollY - top + cssHeight + 64;
+        layout->advance([&] { return display.height < needed; });
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);

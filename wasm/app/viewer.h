@@ -44,7 +44,9 @@ struct Viewer {
     LayoutParams params;
     DisplayList display;
     bool layoutDirty = true;
-    uint32_t layoutGeneration = 0;       // bumped whenever `display` is recomputed (the page rebuilds its text layer)
+    uint32_t layoutGeneration = 0;       // bumped whenever a layout of `display` starts (the page rebuilds its text layer)
+    // How far the page's text layer has been given the lines and images of `display` (galley_text_layer_next).
+    size_t textLayerLines = 0, textLayerImages = 0;
 
     // View, in CSS px.
     float cssWidth = 800, cssHeight = 600, dpr = 1, scrollY = 0;
@@ -60,8 +62,13 @@ struct Viewer {
 
     const FontSet& bodyFonts() const { return sansBody && sansFonts.valid() ? sansFonts : fonts; }
     void rebuildLayout();                // a new ArticleLayout over bodyFonts() (article, fonts or date changed)
+    // Starts a new layout of `display` when the width or settings changed; the layout then proceeds in
+    // layoutStep() slices, and draw() lays out whatever the viewport shows first.
     void relayoutIfNeeded();
-    float documentHeight() const { return top + display.height + 96; }
+    bool layoutDone() const { return !layout || layout->done(); }
+    bool layoutStep(double budgetMs);    // lays out blocks for about budgetMs; true when the article is done
+    // The whole document's height: exact once laid out, estimated from the text laid out so far until then.
+    float documentHeight() const;
     void clearImages();
     void draw();                         // one frame: ImGui draw lists → WebGL2
 };

@@ -113,6 +113,7 @@ static std::string joinAuthors(const std::vector<Author>& authors) {
 void ArticleLayout::plan(const LayoutParams& params) {
     pieces_.clear();
     totalBytes_ = 0;
+    glyphEstimate_ = 0;
     const float fs = params.fontSize;
     // `text` is either in the article (kept by address) or a temporary (copied into the piece).
     auto addTextFrom = [&](LineRole role, const RichText* inArticle, RichText owned, TextStyle ts, bool hyphenate) -> Piece& {
@@ -122,8 +123,11 @@ void ArticleLayout::plan(const LayoutParams& params) {
         piece.ownedSource = std::move(owned);
         piece.textStyle = ts;
         piece.hyphenate = hyphenate;
-        piece.sourceBytes = static_cast<uint32_t>((inArticle ? *inArticle : piece.ownedSource).text.size()) + 1;
+        const std::string& text = (inArticle ? *inArticle : piece.ownedSource).text;
+        piece.sourceBytes = static_cast<uint32_t>(text.size()) + 1;
         totalBytes_ += piece.sourceBytes;
+        // Glyphs to come: code points other than spaces (UTF-8 continuation bytes start no code point).
+        for (char c : text) glyphEstimate_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ';
         pieces_.push_back(std::move(piece));
         return pieces_.back();
     };
@@ -487,7 +491,7 @@ public:
                     }
                     if (link >= 0) linkEnd = gx + g[gi].advance * scale;
                 }
-                const uint32_t textBegin = g[0].textBegin, textEnd = g[b.glyphCount - 1].textEnd;
+                const uint32_t textBegin = g[0].textBegin, textEnd = g[b.glyphCount - 1].textEnd();
                 if (wordOpen && wordsUsed_ > 0) {
                     WordBox& w = line.words[wordsUsed_ - 1];
                     w.text.append(p.text, textBegin, textEnd - textBegin);
@@ -558,9 +562,9 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     out.hrefs.clear();
     out.images.clear();
     placer_ = std::make_unique<LinePlacer>(fonts_, out, breakWorkspace_, breaks_);
-    // About one glyph per byte of text (inserted hyphens add a few): reserved once rather than grown by doubling,
-    // which would briefly hold one and a half times the glyphs.
-    out.glyphs.reserve(totalBytes_ + totalBytes_ / 16);
+    // One glyph per code point but spaces, a few more for inserted hyphens and list markers: reserved once rather
+    // than grown by doubling, which would briefly hold one and a half times the glyphs.
+    out.glyphs.reserve(glyphEstimate_ + glyphEstimate_ / 32 + 64);
     nextPiece_ = 0;
     doneBytes_ = 0;
     y_ = 0;
@@ -596,6 +600,11 @@ uint32_t ArticleLayout::blocksDone() const {
     if (done()) return static_cast<uint32_t>(article_.blocks.size());
     const uint32_t block = pieces_[nextPiece_].block;
     return block == UINT32_MAX ? 0 : block;  // the header is not a block
+}
+
+size_t ArticleLayout::linesDone() const {
+    if (!out_) return 0;
+    return done() ? out_->lines.size() : placer_->linesUsed();
 }
 
 float ArticleLayout::progress() const {

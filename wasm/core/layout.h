@@ -63,6 +63,9 @@ public:
     bool advance(const std::function<bool()>& more);
     bool done() const;
     uint32_t blocksDone() const;  // article blocks laid out so far (all of them once done)
+    // Lines of `out` laid out so far; until done(), lines after them are left from an earlier layout (kept for
+    // their memory) and are not this layout's.
+    size_t linesDone() const;
     float progress() const;       // fraction of the article's text laid out, 0..1 (for estimating the height)
 
 private:
@@ -82,6 +85,7 @@ private:
     BreakWorkspace breakWorkspace_;
     std::vector<LineBreak> breaks_;
     uint64_t totalBytes_ = 0;  // text of all pieces, for progress()
+    size_t glyphEstimate_ = 0; // code points of all pieces but spaces, to reserve the display list's glyphs
 
     // The layout in progress (begin() to done()).
     LayoutParams params_;

@@ -77,7 +77,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         if (s >= e) continue;
         if (m.kind == MarkKind::Emphasis) { emphasisDelta[s]++; emphasisDelta[e]--; }
         else if (m.kind == MarkKind::Strong) { strongDelta[s]++; strongDelta[e]--; }
-        else {
+        else if (p.hrefs.size() < static_cast<size_t>(MaxLinksPerParagraph)) {
             int32_t id = static_cast<int32_t>(p.hrefs.size());
             p.hrefs.push_back(m.href);
             std::fill(linkAt.begin() + s, linkAt.begin() + e, id);
@@ -172,9 +172,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         lastAdvance = g.advance;
         g.glyph = static_cast<uint16_t>(glyph);
         g.face = faceStyle;
-        g.link = link;
+        g.link = static_cast<int16_t>(link);
         g.textBegin = static_cast<uint32_t>(begin);
-        g.textEnd = static_cast<uint32_t>(i);
+        g.textLength = static_cast<uint8_t>(i - begin);
         p.glyphs.push_back(g);
         box.glyphCount++;
         prevGlyph = glyph;

@@ -45,15 +45,19 @@ constexpr float FontExpansionLimit = 0.02f;
 float hangLeftFraction(uint32_t codePoint);
 float hangRightFraction(uint32_t codePoint);
 
+// 20 bytes: a measured article holds one per character (a 100,000-word article, about 600,000), kept for relayout.
 struct ShapedGlyph {
     float x = 0;            // from the start of its box, CSS px, kerning included
     float advance = 0;      // CSS px, including the kerning to the next glyph of the box
+    uint32_t textBegin = 0; // byte offset of this glyph's code point in the paragraph text...
     uint16_t glyph = 0;
+    int16_t link = -1;      // index into MeasuredParagraph::hrefs (MaxLinksPerParagraph at most)
     FontStyle face = FontStyle::Regular;
-    int32_t link = -1;      // index into MeasuredParagraph::hrefs
-    uint32_t textBegin = 0; // byte offsets of this glyph's code point in the paragraph text
-    uint32_t textEnd = 0;
+    uint8_t textLength = 0; // ...and its length in bytes (1 to 4)
+    uint32_t textEnd() const { return textBegin + textLength; }
 };
+static_assert(sizeof(ShapedGlyph) <= 20, "ShapedGlyph grew: it is per character of the article");
+constexpr int MaxLinksPerParagraph = 32767;  // later links in a paragraph are set as plain text
 
 // A box: an unbreakable run of glyphs (a word, or the part of one between break opportunities).
 struct BoxRef {
