@@ -60,11 +60,22 @@ async function coldLoad(browser, query = '', routes = null) {
 const browser = await launch();
 try {
   // First frame and transfer.
-  const firstFrames = [];
+  const firstFrames = [], breakdowns = [];
   let transfer = null;
   for (let i = 0; i < RUNS; i++) {
     const { context, page, bodies } = await coldLoad(browser);
     firstFrames.push(await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN));
+    breakdowns.push(await page.evaluate(() => {
+      const out = {};
+      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('galley-')) out[m.name] = m.startTime;
+      for (const r of performance.getEntriesByType('resource')) {
+        const file = new URL(r.name).pathname.split('/').pop();
+        if (/\.(wasm|ttf|dic|json)$/.test(file)) out[`${file} arrived`] = r.responseEnd;
+      }
+      const nav = performance.getEntriesByType('navigation')[0];
+      if (nav) out['page loaded (DOMContentLoaded)'] = nav.domContentLoadedEventEnd;
+      return out;
+    }));
     if (!transfer) {
       await page.waitForTimeout(500);
       transfer = bodies.map(({ url, bytes }) => ({
@@ -75,6 +86,12 @@ try {
     await context.close();
   }
   console.log(`first frame (median of ${RUNS} cold loads): ${median(firstFrames).toFixed(0)} ms  [${firstFrames.map((x) => x.toFixed(0)).join(', ')}]`);
+  // Where the time went, medians over the cold loads: the viewer's performance marks (viewer.js) and when each
+  // critical resource finished arriving, both from navigation start.
+  console.log('  breakdown (median, ms from navigation start):');
+  const names = [...new Set(breakdowns.flatMap((b) => Object.keys(b)))];
+  const at = (name) => median(breakdowns.map((b) => b[name]).filter((x) => x !== undefined));
+  for (const name of names.sort((a, b) => at(a) - at(b))) console.log(`    ${name.padEnd(36)} ${at(name).toFixed(0).padStart(6)}`);
   const total = transfer.reduce((s, f) => s + f.brotli, 0);
   console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB in ${transfer.length} files`);
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))

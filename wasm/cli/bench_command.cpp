@@ -6,6 +6,9 @@
 // if that build exists, and prints both.
 // quality: the figures of layout_quality.h for the bundle's body paragraphs, justified at 560 and 340 px and ragged
 // at 560 px, beside the goals and what Chromium does with the same text.
+// browser: the viewer's figures in headless Chromium (tests/bench/browser-figures.mjs: first frame and where its
+// time goes, transfer, wasm heap, idle draw calls), with build/wasm/dist served by scripts/serve.py on a free port.
+// With no argument, all three.
 //
 // Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
 #include "bench_command.h"
@@ -27,6 +30,17 @@
 #include <sstream>
 #include <string>
 
+#ifndef __EMSCRIPTEN__
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+extern char** environ;
+#endif
+
 namespace galley::cli {
 
 namespace {
@@ -38,7 +52,9 @@ constexpr float BenchWidths[] = {560, 541, 577, 520, 600, 533};
 
 int usage(const char* why) {
     std::fprintf(stderr, "galley bench: %s\nusage: galley bench layout [BUNDLE] [--words N] [--seconds S]\n"
-                         "       galley bench quality [BUNDLE] [--font PATH]\n", why);
+                         "       galley bench quality [BUNDLE] [--font PATH]\n"
+                         "       galley bench browser [--runs N]\n"
+                         "       galley bench          (all three)\n", why);
     return ExitUsage;
 }
 
@@ -202,13 +218,94 @@ int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
     return ExitOk;
 }
 
+#ifndef __EMSCRIPTEN__
+// A TCP port nobody listens on now: bound to port 0, the kernel's choice is read back and released.
+int freePort() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return 0;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof addr;
+    int port = 0;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+        getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length) == 0)
+        port = ntohs(addr.sin_port);
+    close(fd);
+    return port;
+}
+
+bool accepting(int port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return false;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+    close(fd);
+    return ok;
+}
+
+// Serves build/wasm/dist with scripts/serve.py on a free port, runs tests/bench/browser-figures.mjs against it
+// (its output goes straight through), and stops the server.
+int benchBrowser(int runs) {
+    const std::string source = GALLEY_SOURCE_DIR, dist = source + "/build/wasm/dist";
+    if (FILE* probe = std::fopen((dist + "/index.html").c_str(), "rb")) {
+        std::fclose(probe);
+    } else {
+        std::printf("browser  not measured: %s is not built (cmake --build --preset wasm)\n", dist.c_str());
+        return ExitOk;
+    }
+    const int port = freePort();
+    if (port == 0) {
+        std::fprintf(stderr, "galley bench browser: no free port\n");
+        return ExitFile;
+    }
+    const std::string portText = std::to_string(port), serve = source + "/scripts/serve.py";
+    const char* serverArgs[] = {"python3", serve.c_str(), dist.c_str(), "--port", portText.c_str(), "--quiet", nullptr};
+    pid_t server = 0;
+    if (posix_spawnp(&server, "python3", nullptr, nullptr, const_cast<char**>(serverArgs), environ) != 0) {
+        std::fprintf(stderr, "galley bench browser: cannot start python3 %s\n", serve.c_str());
+        return ExitFile;
+    }
+    for (int i = 0; i < 100 && !accepting(port); ++i) usleep(50000);
+    std::printf("browser  (%s served at http://127.0.0.1:%d/, %d cold loads)\n", dist.c_str(), port, runs);
+    std::fflush(stdout);
+    const std::string command = "node '" + source + "/tests/bench/browser-figures.mjs' --url http://127.0.0.1:" +
+                                portText + "/ --runs " + std::to_string(runs) + " 2>&1";
+    int status = ExitOk;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[512];
+        while (std::fgets(buffer, sizeof buffer, pipe)) std::fputs(buffer, stdout);
+        if (pclose(pipe) != 0) {
+            std::fprintf(stderr, "galley bench browser: the browser run failed (%s)\n", command.c_str());
+            status = ExitResources;
+        }
+    }
+    kill(server, SIGTERM);
+    waitpid(server, nullptr, 0);
+    return status;
+}
+#endif
+
 }  // namespace
 
 int runBenchCommand(int argc, char** argv) {
-    if (argc < 2) return usage("which bench?");
+    if (argc < 2) {
+        // Everything: typesetting quality, layout speed (native and wasm), the viewer in Chromium.
+        char* quality[] = {argv[0], const_cast<char*>("quality")};
+        char* layout[] = {argv[0], const_cast<char*>("layout")};
+        char* browser[] = {argv[0], const_cast<char*>("browser")};
+        int status = runBenchCommand(2, quality);
+        std::printf("\n");
+        status = std::max(status, runBenchCommand(2, layout));
+        std::printf("\n");
+        return std::max(status, runBenchCommand(2, browser));
+    }
     const std::string which = argv[1];
     std::string bundlePath = GALLEY_SAMPLE_BUNDLE, fontPath, label = "native";
-    double words = DefaultWords, duration = DefaultSeconds;
+    double words = DefaultWords, duration = DefaultSeconds, runs = 5;
     bool runWasm = true;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
@@ -224,6 +321,8 @@ int runBenchCommand(int argc, char** argv) {
             if (!number(1, 1e8, words)) return usage("--words takes a count, 1 to 100000000");
         } else if (a == "--seconds") {
             if (!number(0, 600, duration)) return usage("--seconds takes 0 to 600");
+        } else if (a == "--runs") {
+            if (!number(1, 100, runs)) return usage("--runs takes 1 to 100");
         } else if (a == "--font") {
             if (i + 1 >= argc) return usage("--font takes a TTF file");
             fontPath = argv[++i];
@@ -239,6 +338,11 @@ int runBenchCommand(int argc, char** argv) {
     }
     if (which == "layout") return benchLayout(bundlePath, static_cast<size_t>(words), duration, label.c_str(), runWasm);
     if (which == "quality") return benchQuality(bundlePath, fontPath);
+#ifndef __EMSCRIPTEN__
+    if (which == "browser") return benchBrowser(static_cast<int>(runs));
+#else
+    if (which == "browser") return usage("browser: run the native galley");
+#endif
     return usage(("unknown bench " + which).c_str());
 }
 
