@@ -31,6 +31,8 @@ test('draws the sample article on a WebGL2 canvas and sets the title', async () 
   // The canvas holds a WebGL2 context (asking again returns the existing one; a 2D or no context gives null).
   assert.ok(await page.evaluate(() => document.getElementById('galley-canvas').getContext('webgl2') !== null),
             'WebGL2 context');
+  // The offline notice (pwa.js) is page chrome, not the article: hidden so the margins show only what the canvas drew.
+  await page.addStyleTag({ content: '#galley-pwa { display: none !important; }' });
   const img = decodePng(await page.screenshot());
   const stats = inkStats(img);
   assert.ok(stats.ink > 20000, `ink pixels: ${stats.ink}`);
