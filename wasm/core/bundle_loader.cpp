@@ -14,18 +14,6 @@ namespace galley {
 
 using Json = nlohmann::json;
 
-const char* blockTypeName(BlockType t) {
-    switch (t) {
-        case BlockType::Paragraph: return "paragraph";
-        case BlockType::Heading: return "heading";
-        case BlockType::Quote: return "quote";
-        case BlockType::Pullquote: return "pullquote";
-        case BlockType::List: return "list";
-        case BlockType::Image: return "image";
-        case BlockType::Divider: return "divider";
-    }
-    return "?";
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small validators (also used by the importer and tests)

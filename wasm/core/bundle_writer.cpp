@@ -10,21 +10,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// The writer's own copy of the type names: model.h declares blockTypeName but it lives with the loader, and the
-// writer should not need the loader to link.
-const char* jsonBlockType(BlockType t) {
-    switch (t) {
-        case BlockType::Paragraph: return "paragraph";
-        case BlockType::Heading: return "heading";
-        case BlockType::Quote: return "quote";
-        case BlockType::Pullquote: return "pullquote";
-        case BlockType::List: return "list";
-        case BlockType::Image: return "image";
-        case BlockType::Divider: return "divider";
-    }
-    return "paragraph";
-}
-
 const char* jsonMarkType(MarkKind k) {
     switch (k) {
         case MarkKind::Emphasis: return "emphasis";
@@ -63,7 +48,7 @@ void addTextAndMarks(Json& j, const RichText& rt) {
 
 Json blockJson(const Block& b) {
     Json j;
-    j["type"] = jsonBlockType(b.type);
+    j["type"] = blockTypeName(b.type);
     switch (b.type) {
         case BlockType::Paragraph:
             addTextAndMarks(j, b.text);
