@@ -3,6 +3,8 @@
 // Does not find words in text or decide which words deserve hyphenation (see hyphenator.h).
 #include "hyphenator.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -17,27 +19,6 @@ constexpr size_t MaxPatternLetters = 200;              // scores per node are co
 // Trie nodes with at least this many children get a direct lookup row: in the English patterns that is about 190
 // rows of 35 entries (26 KB), and it saves about 30% of the instructions per word.
 constexpr uint32_t DenseRowMinChildren = 8;
-
-// Decodes one code point at text[i], advancing i. Each byte of a malformed sequence becomes one U+FFFD.
-uint32_t decodeUtf8(std::string_view text, size_t& i) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) { ++i; return lead; }
-    size_t length = 0;
-    uint32_t cp = 0;
-    if ((lead & 0xE0) == 0xC0) { length = 2; cp = lead & 0x1F; }
-    else if ((lead & 0xF0) == 0xE0) { length = 3; cp = lead & 0x0F; }
-    else if ((lead & 0xF8) == 0xF0) { length = 4; cp = lead & 0x07; }
-    else { ++i; return ReplacementCharacter; }
-    if (i + length > text.size()) { ++i; return ReplacementCharacter; }
-    for (size_t k = 1; k < length; ++k) {
-        const unsigned char next = byte(i + k);
-        if ((next & 0xC0) != 0x80) { ++i; return ReplacementCharacter; }
-        cp = (cp << 6) | (next & 0x3F);
-    }
-    i += length;
-    return cp;
-}
 
 // Simple lowercase for ASCII, Latin-1 and Latin Extended-A: enough for the languages the bundled patterns cover.
 uint32_t toLower(uint32_t cp) {
@@ -96,7 +77,7 @@ bool parsePattern(std::string_view token, ParsedPattern& out) {
     out.scores.clear();
     uint8_t pending = 0;
     for (size_t i = 0; i < token.size();) {
-        const uint32_t cp = decodeUtf8(token, i);
+        const uint32_t cp = utf8::next(token, i);
         if (isAsciiDigit(cp)) { pending = static_cast<uint8_t>(cp - '0'); continue; }
         if (cp == ReplacementCharacter || cp == '/' || cp == '=' || cp == ',') return false;
         out.scores.push_back(pending);
@@ -250,7 +231,7 @@ void Hyphenator::hyphenate(std::string_view wordUtf8, std::vector<uint32_t>& bre
     uint16_t symbols[MaxWordLength + 2];
     size_t length = 0;
     for (size_t i = 0; i < wordUtf8.size();) {
-        const uint32_t cp = decodeUtf8(wordUtf8, i);
+        const uint32_t cp = utf8::next(wordUtf8, i);
         if (isAsciiDigit(cp) || length == MaxWordLength) return;
         symbols[++length] = cp == '.' ? 0 : symbolOf(toLower(cp));  // a dot in patterns means the word's edge
     }

@@ -68,13 +68,6 @@ std::string encodeUtf8(std::u32string_view text) {
     return out;
 }
 
-size_t countCodePoints(std::string_view text) {
-    size_t n = 0;
-    for (char c : text)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 namespace {
 
 constexpr char32_t LeftSingle = U'\u2018', RightSingle = U'\u2019';

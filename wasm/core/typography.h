@@ -18,13 +18,14 @@
 #include <vector>
 
 #include "model.h"
+#include "utf8.h"
 
 namespace galley {
 
 // Invalid UTF-8 bytes decode to U+FFFD, one per byte, so decoding never fails.
 std::u32string decodeUtf8(std::string_view text);
 std::string encodeUtf8(std::u32string_view text);
-size_t countCodePoints(std::string_view text);
+using utf8::countCodePoints;  // one definition of code point counting: utf8.h
 
 // The clean-up on code points. When `offsetMap` is given it receives text.size() + 1 entries: the output offset
 // where each input code point ended up (the last entry is the output length). Code points flagged in `verbatim`
