@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(bundle_loader layout)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(bundle_loader layout importer)
 out=build/fuzz
 mkdir -p "$out"
 core=(wasm/core/*.cpp)
@@ -24,7 +24,8 @@ for t in "${targets[@]}"; do
     seeds=("$out/corpus/$t")
     [ -d "tests/fuzz/corpus/$t" ] && seeds+=("tests/fuzz/corpus/$t")
     [ -d "tests/fuzz/regressions/$t" ] && seeds+=("tests/fuzz/regressions/$t")
+    dict=(); [ "$t" = importer ] || dict=(-dict=tests/fuzz/json.dict)  # the importer reads text, not JSON
     echo "fuzz: $t for ${seconds}s"
     "$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
-        -artifact_prefix="$out/crashes/$t/" -dict=tests/fuzz/json.dict "${seeds[@]}" 2>&1 | tail -n 12
+        -artifact_prefix="$out/crashes/$t/" "${dict[@]}" "${seeds[@]}" 2>&1 | tail -n 12
 done

@@ -1,6 +1,9 @@
 // Replays the fuzz corpora and every input the fuzzers ever crashed on (tests/fuzz/regressions/TARGET/*) through the
 // same code and checks as the fuzz targets, so a fixed crash stays fixed in the ordinary test run.
 #include "bundle_loader.h"
+#include "bundle_writer.h"
+#include "import_markdown.h"
+#include "import_text.h"
 #include "layout.h"
 #include "test_support.h"
 #include "utf8.h"
@@ -69,5 +72,26 @@ TEST(FuzzRegression, Layout) {
                 EXPECT_TRUE(line.x + line.width - params.width <= line.fontSize * 0.5f + 0.01f || oneGlyph) << file;
             }
         }
+    }
+}
+
+TEST(FuzzRegression, Importer) {
+    auto inputs = inputsFor("importer");
+    EXPECT_GE(inputs.size(), 5u);
+    for (const std::string& file : inputs) {
+        std::string data = test::readText(file);
+        if (data.empty()) continue;
+        const std::string_view text = std::string_view(data).substr(1);
+        ImportOptions options;
+        options.fallbackTitle = "untitled";
+        ImportResult r = data[0] & 1 ? importMarkdown(text, options) : importScrapedText(text, options);
+        for (size_t i = 0; i < r.lines.size(); ++i) EXPECT_EQ(r.lines[i].lineNumber, static_cast<int>(i + 1)) << file;
+        Bundle bundle;
+        bundle.articles.push_back(r.article);
+        LoadResult back = loadBundle(writeBundleJson(bundle, -1));
+        ASSERT_TRUE(back.ok()) << file;
+        ASSERT_EQ(back.bundle.articles.size(), 1u) << file;
+        EXPECT_EQ(back.bundle.articles[0].title, r.article.title) << file;
+        EXPECT_EQ(back.bundle.articles[0].blocks.size(), r.article.blocks.size()) << file;
     }
 }

@@ -192,6 +192,22 @@ TEST(MarkdownArticle, EmptyAndFallbackTitle) {
     EXPECT_TRUE(r.lines.empty());
 }
 
+// Found by the importer fuzzer: what the importer writes must load. Bundles hold only images beside them, and no
+// control characters.
+TEST(MarkdownArticle, OutputAlwaysMeetsTheBundleRules) {
+    galley::ImportResult r = galley::importMarkdown(
+        "---\ntitle: \"Bell\x07 and\x1f unit\"\n---\n\nText\x7f here.\n\n![far](https://example.com/cat.png)\n\n"
+        "![near](images/cat.png)\n\n![bad](images/c\x01t.png)\n");
+    EXPECT_EQ(r.article.title, "Bell  and  unit");
+    ASSERT_EQ(r.article.blocks.size(), 2u);
+    EXPECT_EQ(r.article.blocks[0].text.text, "Text  here.");
+    EXPECT_EQ(r.article.blocks[1].type, BlockType::Image);
+    EXPECT_EQ(r.article.blocks[1].src, "images/cat.png");
+    ASSERT_GE(r.lines.size(), 7u);
+    EXPECT_FALSE(r.lines[6].kept);
+    EXPECT_EQ(r.lines[6].role, "image not beside the bundle (absolute URL)");
+}
+
 TEST(MarkdownArticle, SurvivesUnclosedConstructs) {
     const char* nasty[] = {"```\nnever closed", "[link](", "**bold", "> quote\n-", "---\ntitle: x\n", "![", "<", "&#xFFFFFFFF;",
                            "1.\n2)\n-", "* * *\n___", "`"};

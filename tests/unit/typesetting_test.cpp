@@ -135,6 +135,27 @@ TEST(MicroTypography, NeverMoreHyphensInARowThanAllowed) {
     }
 }
 
+// Found by the layout fuzzer: a "word" of dash-joined pieces, each too long to share a line with the next, can only
+// set without overflow by breaking at every dash. The hyphen-run limit must then give way, not the measure.
+TEST(MicroTypography, HyphenRunLimitGivesWayBeforeTheMeasure) {
+    std::vector<BreakItem> items;
+    for (int piece = 0; piece < 6; ++piece) {
+        if (piece) items.push_back(BreakItem::pen(0, ExplicitHyphenPenalty, true));
+        items.push_back(BreakItem::box(piece % 2 ? 60.0f : 90.0f));  // any two pieces exceed 100 px
+    }
+    items.push_back(BreakItem::pen(0, PenaltyForbidden, false));
+    items.push_back(BreakItem::glue(0, 1e6f, 0));
+    items.push_back(BreakItem::pen(0, PenaltyForced, false));
+    for (bool justify : {true, false}) {
+        BreakParams p;
+        p.lineWidths.assign(1, 100.0f);
+        p.justify = justify;
+        p.maxConsecutiveHyphens = 2;
+        const std::vector<LineBreak> breaks = breakOptimal(items, p);
+        EXPECT_EQ(breaks.size(), 6u) << "justify " << justify;  // one piece a line: five dash breaks in a row
+    }
+}
+
 // --- in the layout --------------------------------------------------------------------------------------------------
 
 TEST(MicroTypography, LayoutHangsPunctuationAndExpandsWithinTwoPercent) {

@@ -278,7 +278,7 @@ private:
         size_t i = 0, cp = 0;
         while (i < text.size()) {
             uint32_t c = utf8::next(text, i);
-            if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+            if (isForbiddenControlCharacter(c)) {
                 char buf[16];
                 std::snprintf(buf, sizeof buf, "U+%04X", c);
                 return error(path, std::string("control character ") + buf + " at code point " + std::to_string(cp));

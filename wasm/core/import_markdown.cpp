@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "bundle_loader.h"
 #include "bundle_writer.h"
 #include "date_parse.h"
 #include "typography.h"
@@ -1195,7 +1196,7 @@ private:
             std::string firstLine = trimSpaces(lines_[src[0]]);
             std::vector<InlineImage> firstImages;
             RichText firstText = inline_.parse(decodeUtf8(firstLine), &firstImages);
-            if (firstText.empty() && firstImages.size() == 1) {
+            if (firstText.empty() && firstImages.size() == 1 && isRelativeReference(firstImages[0].src)) {
                 std::string rest;
                 for (size_t k = 1; k < src.size(); ++k) rest += (rest.empty() ? "" : "\n") + trimSpaces(lines_[src[k]]);
                 Block img = imageBlock(firstImages[0]);
@@ -1207,10 +1208,17 @@ private:
         }
         const bool hasText = !rt.empty();
         if (hasText) addBlock(paragraphBlock(std::move(rt)), src, "paragraph");
-        // Images inside a paragraph follow it as image blocks (the model has no inline images).
-        for (const InlineImage& image : images) addBlock(imageBlock(image), src, hasText ? "paragraph + image" : "image");
-        if (!hasText && images.empty())
-            for (size_t l : src) setRole(l, "-no text after removing markup");
+        // Images inside a paragraph follow it as image blocks (the model has no inline images). A bundle holds only
+        // images beside it (the viewer fetches them like the bundle), so one from another site is left out.
+        size_t kept = 0;
+        for (const InlineImage& image : images) {
+            if (!isRelativeReference(image.src)) continue;
+            addBlock(imageBlock(image), src, hasText ? "paragraph + image" : "image");
+            ++kept;
+        }
+        if (!hasText && kept == 0)
+            for (size_t l : src)
+                setRole(l, images.empty() ? "-no text after removing markup" : "-image not beside the bundle (absolute URL)");
     }
 
     static Block paragraphBlock(RichText rt) {
@@ -1351,6 +1359,7 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
         v.role = role.empty() ? "unclassified" : role[0] == '-' ? role.substr(1) : role;
         result.lines.push_back(std::move(v));
     }
+    replaceControlCharacters(article);  // the loader refuses them: what we write must load
     return result;
 }
 

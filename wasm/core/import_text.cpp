@@ -1598,6 +1598,7 @@ void cleanUp(Article& article, const ImportOptions& options) {
     article.subtitle = smartenPunctuation(article.subtitle);
     article.source.name = smartenPunctuation(article.source.name);
     smartenBlocks(article.blocks);
+    replaceControlCharacters(article);  // the loader refuses them: what we write must load
     article.id = slugFromTitle(article.title);
 }
 

@@ -45,6 +45,11 @@ constexpr double WidthEpsilon = 1e-6;
 // visibly uneven spaces (a glue ratio of 0.3 already costs 2.7), yet lines at natural width win ties.
 constexpr double ExpansionBadness = 2.0;
 
+// The emergency pass may exceed BreakParams::maxConsecutiveHyphens rather than overflow a line (text of dash-joined
+// pieces may have no other way to set), at this cost per extra line: ten times the dearest line, (linePenalty +
+// MaxBadness)^2, so however loose the other lines get, a longer run is chosen only where nothing else fits.
+constexpr double ExcessHyphenRunDemerits = 1e17;
+
 // TeX's fitness classes, ordered so that classes more than 1 apart are "very different".
 enum Fitness : uint8_t { Tight = 0, Decent = 1, Loose = 2, VeryLoose = 3, FitnessCount = 4 };
 // Arrivals at a breakpoint are kept per fitness class, and apart for breaks that end the longest run of hyphenated
@@ -261,7 +266,9 @@ public:
                 }
 
                 const int hyphenRun = flagged ? a.hyphenRun + 1 : 0;
-                if (maxHyphenRun_ > 0 && hyphenRun > maxHyphenRun_) continue;
+                // Too many hyphens in a row: never in the normal passes, at a price in the emergency pass.
+                const bool hyphenRunTooLong = maxHyphenRun_ > 0 && hyphenRun > maxHyphenRun_;
+                if (hyphenRunTooLong && !emergency) continue;
 
                 double badness = 0;
                 uint8_t fitness = Decent;
@@ -288,6 +295,7 @@ public:
                 if (penalty > 0) demerits += penalty * penalty;
                 else if (penalty < 0 && !forced) demerits -= penalty * penalty;
                 if (flagged && a.flagged) demerits += params_.flaggedDemerits;
+                if (hyphenRunTooLong) demerits += ExcessHyphenRunDemerits;
                 if (std::abs(int(fitness) - int(a.fitness)) > 1) demerits += params_.fitnessDemerits;
                 if (final) {
                     if (a.flagged) demerits += params_.lastLineHyphenDemerits;

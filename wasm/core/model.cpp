@@ -1,5 +1,8 @@
-// model.cpp — the little the model needs besides its data: names of enumerations, shared by loader and writer.
+// model.cpp — the little the model needs besides its data: names of enumerations and the character rule, shared by
+// the loader, the writer and the importers.
 #include "model.h"
+
+#include "utf8.h"
 
 namespace galley {
 
@@ -14,6 +17,36 @@ const char* blockTypeName(BlockType t) {
         case BlockType::Divider: return "divider";
     }
     return "?";
+}
+
+bool isForbiddenControlCharacter(uint32_t c) { return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F); }
+
+namespace {
+
+void replaceIn(std::string& text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const size_t begin = i;
+        if (isForbiddenControlCharacter(utf8::next(text, i))) text.replace(begin, i - begin, 1, ' '), i = begin + 1;
+    }
+}
+
+void replaceIn(RichText& text) { replaceIn(text.text); }
+
+}  // namespace
+
+void replaceControlCharacters(Article& article) {
+    replaceIn(article.title);
+    replaceIn(article.subtitle);
+    replaceIn(article.source.name);
+    for (Author& a : article.authors) replaceIn(a.name);
+    for (Block& b : article.blocks) {
+        replaceIn(b.text);
+        replaceIn(b.attribution);
+        replaceIn(b.caption);
+        replaceIn(b.alt);
+        for (RichText& item : b.items) replaceIn(item);
+    }
 }
 
 }  // namespace galley

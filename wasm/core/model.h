@@ -75,4 +75,12 @@ struct Bundle {
     std::vector<Article> articles;
 };
 
+// The format's one rule on characters in text: no control characters but tab and newline (C0, DEL and C1 are
+// refused by the loader: they draw as nothing and confuse the DOM text layer).
+bool isForbiddenControlCharacter(uint32_t codePoint);
+
+// Replaces forbidden control characters in every text field (title, subtitle, names, rich text, alt) with a space,
+// which keeps code point offsets, and so marks, where they were. For producers of bundles: the importers.
+void replaceControlCharacters(Article& article);
+
 }  // namespace galley
