@@ -633,6 +633,27 @@ TEST(KnuthPlass, RandomParagraphsKeepInvariants) {
     }
 }
 
+// Compacting the node pool (which long paragraphs need to stay small) must not change a single break.
+TEST(KnuthPlass, PoolCompactionChangesNothing) {
+    std::mt19937 rng(77);
+    BreakWorkspace compacting;
+    compacting.poolCompactionMinimum = 16;  // compact every few breaks
+    BreakWorkspace plain;
+    plain.poolCompactionMinimum = size_t(1) << 40;
+    for (int trial = 0; trial < 60; ++trial) {
+        const auto items = paragraph(randomWords(rng, 50 + trial * 20, 0.3));
+        BreakParams p = params(std::uniform_real_distribution<float>(150, 600)(rng), trial % 2 == 0);
+        std::vector<LineBreak> a, b;
+        breakOptimal(items, p, compacting, a);
+        breakOptimal(items, p, plain, b);
+        ASSERT_EQ(a.size(), b.size()) << "trial " << trial;
+        for (size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(a[i].item, b[i].item) << "trial " << trial << " line " << i;
+            EXPECT_EQ(a[i].ratio, b[i].ratio) << "trial " << trial << " line " << i;
+        }
+    }
+}
+
 // Total fit trades a little slack on good lines for less on the worst one. (The widow rule is off: it deliberately
 // moves words down to fill the last line, at some cost to the others.)
 TEST(KnuthPlass, RaggedTotalFitGivesMoreEvenLinesThanGreedy) {

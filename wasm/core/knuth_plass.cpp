@@ -74,21 +74,24 @@ struct Totals {
 
 // A chosen break. Nodes stay in the pool (to walk back from the end); the active list holds the indices of those
 // from which a line may still start.
+// 48 bytes: a paragraph of a million glyph breaks (a 1 MB "word") makes millions of them.
 struct Node {
-    Totals start;             // totals before the first item of the line that starts after this break
     double demerits = 0;      // total demerits of the best way here
-    uint32_t startItem = 0;   // first item of that line: breaks discard the glue and penalties after them
+    uint32_t startItem = 0;   // first item of the line that starts after this break (breaks discard the glue and
+                              // penalties after them); the totals before it are totals_[startItem]
     uint32_t line = 0;        // index of that line, clamped to the first index from which all widths are equal
-    uint8_t fitness = Decent; // of the line ending at this break
-    bool flagged = false;     // this break is a hyphen
-    uint8_t hyphenRun = 0;    // hyphenated lines in a row ending here
     uint32_t item = NoItem;   // where the line ends; NoItem for the paragraph start
     uint32_t parent = 0;
     float ratio = 0;          // of the line ending here, as reported
     float boxRatio = 0;       // of the line ending here
     float hangRight = 0;      // of the line ending here
     float hangLeft = 0;       // of the line starting after this break
+    uint8_t fitness = Decent; // of the line ending at this break
+    bool flagged = false;     // this break is a hyphen
+    uint8_t hyphenRun = 0;    // hyphenated lines in a row ending here
 };
+static_assert(sizeof(Node) <= 48, "Node grew: the pool holds one per feasible break and fitness class");
+
 
 }  // namespace
 
@@ -98,15 +101,18 @@ struct BreakWorkspace::Buffers {
     std::vector<double> lineWidths;
     std::vector<Node> pool;
     std::vector<uint32_t> active, next;
+    std::vector<uint32_t> remap;  // pool compaction: old index -> new index
 };
 
 namespace {
 
 class OptimalBreaker {
 public:
-    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params, BreakWorkspace::Buffers& buffers)
+    OptimalBreaker(const std::vector<BreakItem>& items, const BreakParams& params, BreakWorkspace::Buffers& buffers,
+                   size_t compactionMinimum)
         : items_(items), params_(params), totals_(buffers.totals), lineWidths_(buffers.lineWidths),
-          boxAdjust_(params.boxAdjust), pool_(buffers.pool), active_(buffers.active), next_(buffers.next) {
+          boxAdjust_(params.boxAdjust), pool_(buffers.pool), active_(buffers.active), next_(buffers.next),
+          remap_(buffers.remap), compactionMinimum_(std::max<size_t>(compactionMinimum, 16)) {
         const size_t n = items.size();
         totals_.resize(n + 1);
         Totals running;
@@ -151,7 +157,7 @@ public:
         for (const BreakItem& item : items)
             if (item.width < 0 || item.stretch < 0 || item.shrink < 0) loosenessIsMonotone_ = false;
 
-        pool_.reserve(n / 2 + 16);
+        pool_.reserve(std::min(n / 2 + 16, compactionMinimum_));
         active_.reserve(64);
         next_.reserve(64);
     }
@@ -166,6 +172,7 @@ public:
         pool_.clear();
         active_.clear();
         pool_.push_back(Node{});  // the paragraph start: line 0 begins at item 0
+        compactAt_ = compactionMinimum_;
         pool_[0].hangLeft = hangLeftAt(0);
         active_.push_back(0);
 
@@ -201,7 +208,8 @@ public:
                     continue;
                 }
 
-                const double natural = endWidth - a.start.width - a.hangLeft;
+                const Totals& start = totals_[a.startItem];
+                const double natural = endWidth - start.width - a.hangLeft;
                 double ratio = 0, boxRatio = 0;
                 bool overfull = false;
                 bool tooLoose = false;
@@ -209,9 +217,9 @@ public:
                 bool laterTooLoose = false;
                 if (params_.justify) {
                     if (natural < lineWidth - WidthEpsilon) {
-                        if (end.infiniteStretch == a.start.infiniteStretch) {
-                            double glue = end.stretch - a.start.stretch;
-                            const double boxes = boxAdjust_ == BoxAdjust::None ? 0.0 : end.boxStretch - a.start.boxStretch;
+                        if (end.infiniteStretch == start.infiniteStretch) {
+                            double glue = end.stretch - start.stretch;
+                            const double boxes = boxAdjust_ == BoxAdjust::None ? 0.0 : end.boxStretch - start.boxStretch;
                             double rest = lineWidth - natural;
                             if (boxAdjust_ == BoxAdjust::First) {
                                 boxRatio = boxes > 0 ? std::min(1.0, rest / boxes) : 0.0;
@@ -226,8 +234,8 @@ public:
                             if (boxAdjust_ == BoxAdjust::LikeGlue) boxRatio = ratio;
                         }
                     } else if (natural > lineWidth + WidthEpsilon) {
-                        double glue = end.shrink - a.start.shrink;
-                        const double boxes = boxAdjust_ == BoxAdjust::None ? 0.0 : end.boxShrink - a.start.boxShrink;
+                        double glue = end.shrink - start.shrink;
+                        const double boxes = boxAdjust_ == BoxAdjust::None ? 0.0 : end.boxShrink - start.boxShrink;
                         double rest = natural - lineWidth;
                         if (boxAdjust_ == BoxAdjust::First) {
                             boxRatio = boxes > 0 ? -std::min(1.0, rest / boxes) : 0.0;
@@ -312,6 +320,7 @@ public:
             if (haveCandidates_) flushCandidates(b, group, flagged);
             std::swap(active_, next_);
             if (active_.empty()) return false;  // no feasible way past b at this tolerance
+            if (pool_.size() >= compactAt_) compactPool();
         }
 
         // After the final break only breaks at the end are active, unless the list lacks its finishing sequence and
@@ -365,7 +374,7 @@ private:
     bool isWidowLine(const Node& a, double lineWidth) const {
         if (lastBox_ == NoItem || a.startItem > lastBox_) return false;  // no box on the line at all
         if (lastWordGap_ != NoItem && a.startItem <= lastWordGap_) return false;
-        const double content = totals_[lastBox_ + 1].width - a.start.width;
+        const double content = totals_[lastBox_ + 1].width - totals_[a.startItem].width;
         return content <= WidowMaxWidthFraction * lineWidth;
     }
 
@@ -405,7 +414,6 @@ private:
             if (!std::isfinite(bestDemerits_[c]) || !(bestDemerits_[c] <= limit)) continue;  // empty slot, or too dear
             if (runFull && bestDemerits_[c] >= bestDemerits_[c - FitnessCount]) continue;
             Node created;
-            created.start = totals_[startItemAfterBreak_];
             created.demerits = bestDemerits_[c];
             created.startItem = startItemAfterBreak_;
             created.line = std::min(group + 1, easyLine_);
@@ -423,6 +431,29 @@ private:
             bestDemerits_[c] = Infinity;
         }
         haveCandidates_ = false;
+    }
+
+    // Drops the nodes that no active break descends from. Parents precede their children in the pool, so one pass in
+    // order renumbers them; the paragraph start stays at 0.
+    void compactPool() {
+        constexpr uint32_t Dead = NoItem;
+        remap_.assign(pool_.size(), Dead);
+        for (uint32_t index : active_)
+            for (uint32_t node = index; remap_[node] == Dead; node = pool_[node].parent) {
+                remap_[node] = 0;  // live; numbered below
+                if (node == 0) break;
+            }
+        uint32_t live = 0;
+        for (uint32_t node = 0; node < pool_.size(); ++node) {
+            if (remap_[node] == Dead) continue;
+            remap_[node] = live;
+            Node moved = pool_[node];
+            moved.parent = node == 0 ? 0 : remap_[moved.parent];
+            pool_[live++] = moved;
+        }
+        pool_.resize(live);
+        for (uint32_t& index : active_) index = remap_[index];
+        compactAt_ = std::max(compactionMinimum_, 2 * static_cast<size_t>(live));
     }
 
     // The line after a break starts at the next box (or forced break): glue and penalties at a break vanish.
@@ -454,6 +485,9 @@ private:
     // one group and new breaks are appended, so the list is also in position order.
     std::vector<uint32_t>& active_;
     std::vector<uint32_t>& next_;
+    std::vector<uint32_t>& remap_;
+    size_t compactionMinimum_;
+    size_t compactAt_ = 0;
 
     // Best arrival at the current breakpoint per fitness class, within the current line-width group.
     double bestDemerits_[SlotCount] = {};
@@ -479,7 +513,7 @@ void breakOptimal(const std::vector<BreakItem>& items, const BreakParams& params
         result.push_back({items.size() - 1, 0});
         return;
     }
-    OptimalBreaker breaker(items, params, workspace.buffers());
+    OptimalBreaker breaker(items, params, workspace.buffers(), workspace.poolCompactionMinimum);
     if (params.justify) {
         const double tolerance = std::max(0.0f, params.tolerance);
         if (breaker.run(tolerance, false, result)) return;

@@ -96,6 +96,9 @@ public:
     BreakWorkspace& operator=(const BreakWorkspace&) = delete;
     struct Buffers;
     Buffers& buffers() { return *buffers_; }
+    // The breaker drops nodes no live break descends from once it holds this many, and again each time it doubles
+    // past what survived: a paragraph of a million glyph breaks then stays in a few MB. Tests lower it.
+    size_t poolCompactionMinimum = size_t(1) << 16;
 
 private:
     std::unique_ptr<Buffers> buffers_;

@@ -70,6 +70,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
 
     // Per-code-point mark state from difference arrays: O(text + marks) however marks nest.
     size_t n = utf8::countCodePoints(text);
+    p.glyphs.reserve(n);
     std::vector<int> emphasisDelta(n + 1, 0), strongDelta(n + 1, 0);
     std::vector<int32_t> linkAt(n, -1);
     for (const Mark& m : rich.marks) {
@@ -215,6 +216,12 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
     items.clear();
     boxOfItem.clear();
     boxes.clear();
+    size_t count = p.items.size(), boxCount = p.boxes.size();  // reserved once: a 1 MB word makes 2 million items
+    for (const BoxRef& b : p.boxes)
+        if (b.width > width) count += 2 * size_t(b.glyphCount), boxCount += b.glyphCount;
+    items.reserve(count);
+    boxOfItem.reserve(count);
+    boxes.reserve(boxCount);
     for (size_t k = 0; k < p.items.size(); ++k) {
         int32_t b = p.boxOfItem[k];
         if (b < 0 || p.boxes[b].width <= width) {
