@@ -44,7 +44,7 @@ top="$(find "$work/unpack" -mindepth 1 -maxdepth 1 -type d | head -n 1)"
 rm -rf "$dest"
 mkdir -p "$dest"
 cp "$top"/imgui*.h "$top"/imgui*.cpp "$top"/imconfig.h "$top"/imstb_*.h "$dest"/
-cp "$top"/backends/imgui_impl_opengl3.h "$top"/backends/imgui_impl_opengl3.cpp "$top"/backends/imgui_impl_opengl3_loader.h "$dest"/
+# No backend: Galley draws ImGui's draw data itself (wasm/app/draw_list_renderer.h).
 cp "$top"/LICENSE.txt "$dest"/ 2>/dev/null || true
 echo "$IMGUI_DEB_VERSION" > "$dest/.debian-version"
 echo "fetch-imgui: ImGui $IMGUI_DEB_VERSION sources in $dest"

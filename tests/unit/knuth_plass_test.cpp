@@ -639,7 +639,7 @@ TEST(KnuthPlass, PoolCompactionChangesNothing) {
     BreakWorkspace compacting;
     compacting.poolCompactionMinimum = 16;  // compact every few breaks
     BreakWorkspace plain;
-    plain.poolCompactionMinimum = size_t(1) << 40;
+    plain.poolCompactionMinimum = SIZE_MAX;  // never
     for (int trial = 0; trial < 60; ++trial) {
         const auto items = paragraph(randomWords(rng, 50 + trial * 20, 0.3));
         BreakParams p = params(std::uniform_real_distribution<float>(150, 600)(rng), trial % 2 == 0);

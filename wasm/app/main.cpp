@@ -9,7 +9,6 @@
 #include "word_hyphenation.h"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -210,7 +209,10 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
     attrs.antialias = false;
     attrs.depth = false;
     attrs.stencil = false;
-    attrs.premultipliedAlpha = true;
+    attrs.premultipliedAlpha = true;  // web/viewer.js creates the context early with these same attributes
+    // Emscripten would otherwise enable every extension the browser has, one getExtension each (about 200 ms on
+    // software GL); the renderer needs WebGL2 itself and, if there, parallel shader compilation.
+    attrs.enableExtensionsByDefault = false;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(canvasSelector, &attrs);
     if (ctx <= 0) return 1;
     emscripten_webgl_make_context_current(ctx);
@@ -219,10 +221,10 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    if (!ImGui_ImplOpenGL3_Init("#version 300 es")) return 2;
-    // Shaders and buffers now, while the page still waits for its bundle, rather than in the first frame (compiling
-    // and linking shaders takes a while on software GL).
-    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) return 2;
+    // Shaders and buffers now, while the page still waits for its bundle; the link runs on in the GPU process
+    // (nothing here waits for it: see draw_list_renderer.h).
+    const bool parallelCompile = emscripten_webgl_enable_extension(ctx, "KHR_parallel_shader_compile");
+    if (!viewer().renderer.init(parallelCompile)) return 2;
     viewer().theme = lightTheme();
     return 0;
 }
@@ -351,8 +353,12 @@ EMSCRIPTEN_KEEPALIVE void galley_set_view(const char* canvasSelector, float cssW
     v.cssWidth = std::max(cssWidth, 1.0f);
     v.cssHeight = std::max(cssHeight, 1.0f);
     v.dpr = std::clamp(dpr, 0.25f, 8.0f);
-    emscripten_set_canvas_element_size(canvasSelector, static_cast<int>(std::lround(v.cssWidth * v.dpr)),
-                                       static_cast<int>(std::lround(v.cssHeight * v.dpr)));
+    // Setting a canvas's size reallocates its drawing buffer even when the size is the same (tens of ms on software
+    // GL): only on a change.
+    const int width = static_cast<int>(std::lround(v.cssWidth * v.dpr)), height = static_cast<int>(std::lround(v.cssHeight * v.dpr));
+    int currentWidth = 0, currentHeight = 0;
+    emscripten_get_canvas_element_size(canvasSelector, &currentWidth, &currentHeight);
+    if (currentWidth != width || currentHeight != height) emscripten_set_canvas_element_size(canvasSelector, width, height);
     v.relayoutIfNeeded();
 }
 
@@ -364,7 +370,14 @@ EMSCRIPTEN_KEEPALIVE float galley_document_height() {
     return v.documentHeight();
 }
 
-EMSCRIPTEN_KEEPALIVE void galley_frame() { viewer().draw(); }
+// Draws a frame. Returns 0, or 1 when WebGL cannot draw (the shader program failed to link): galley_result() then
+// holds the message.
+EMSCRIPTEN_KEEPALIVE int galley_frame() {
+    Viewer& v = viewer();
+    if (v.draw()) return 0;
+    v.result = v.renderer.error();
+    return 1;
+}
 
 EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {
     Viewer& v = viewer();

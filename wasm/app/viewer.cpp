@@ -5,7 +5,6 @@
 #include "word_hyphenation.h"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <GLES3/gl3.h>
 
@@ -80,7 +79,7 @@ static uint32_t colorOf(const Theme& t, ColorRole r) {
     return t.text;
 }
 
-void Viewer::draw() {
+bool Viewer::draw() {
     relayoutIfNeeded();
     // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
     if (!layoutDone()) {
@@ -91,7 +90,6 @@ void Viewer::draw() {
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     io.DeltaTime = 1.0f / 60.0f;
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
 
@@ -166,7 +164,7 @@ void Viewer::draw() {
     uint32_t bg = theme.background;
     glClearColor((bg & 0xFF) / 255.0f, ((bg >> 8) & 0xFF) / 255.0f, ((bg >> 16) & 0xFF) / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return renderer.render(ImGui::GetDrawData(), fbw, fbh);
 }
 
 }  // namespace galley

@@ -8,6 +8,7 @@
 
 #include "bundle_loader.h"
 #include "display_list.h"
+#include "draw_list_renderer.h"
 #include "font.h"
 #include "glyph_atlas.h"
 #include "hyphenator.h"
@@ -57,6 +58,7 @@ struct Viewer {
 
     Theme theme{};
     GlyphAtlas atlas;
+    DrawListRenderer renderer;
     std::unordered_map<uint32_t, ImageTexture> images;  // by block index
     std::string result;                  // JSON answer of the last call that returns text
 
@@ -70,7 +72,7 @@ struct Viewer {
     // The whole document's height: exact once laid out, estimated from the text laid out so far until then.
     float documentHeight() const;
     void clearImages();
-    void draw();                         // one frame: ImGui draw lists → WebGL2
+    bool draw();                         // one frame: ImGui draw lists → WebGL2; false if WebGL cannot draw
 };
 
 Theme lightTheme();

@@ -1,0 +1,47 @@
+// draw_list_renderer.h — draws ImGui's draw data with WebGL2, without ever reading GL state back.
+//
+// Why not ImGui's own OpenGL3 backend: it saves and restores about twenty pieces of GL state with glGet* every frame
+// and asks for shader status and uniform locations at start-up. In a browser each such query is a synchronous
+// round trip to the GPU process, which waits until everything queued before it is done: measured in headless
+// Chromium (SwiftShader), frames stalled 100-600 ms in glGetIntegerv while the GPU process rasterised the page.
+// Galley owns its context, so there is no state to save; this renderer only issues commands:
+//   - attribute locations fixed in the shader (layout(location = n)), the sampler on unit 0 by default, and the
+//     projection as a constant vertex attribute (glVertexAttrib4f): no uniform location to ask for;
+//   - the link status is asked only once it is known to be ready (KHR_parallel_shader_compile's COMPLETION_STATUS),
+//     or a few frames in without that extension, never in the first frame.
+// ImGui's font atlas is built and uploaded too: its white pixel is what filled rectangles sample.
+//
+// Not here: what is drawn (viewer.cpp), the glyph atlas (glyph_atlas.h).
+#pragma once
+
+#include <string>
+
+struct ImDrawData;
+
+namespace galley {
+
+class DrawListRenderer {
+public:
+    DrawListRenderer() = default;
+    DrawListRenderer(const DrawListRenderer&) = delete;
+    DrawListRenderer& operator=(const DrawListRenderer&) = delete;
+
+    // Compiles the program (without waiting for it), creates buffers and uploads ImGui's font atlas. Needs the
+    // context current and ImGui's context created. False if GL objects could not be created.
+    bool init(bool parallelShaderCompile);
+    // Draws into the default framebuffer of the given device size. Returns false once the program is known to
+    // have failed to link; `error()` then says why.
+    bool render(const ImDrawData* data, int framebufferWidth, int framebufferHeight);
+    const std::string& error() const { return error_; }
+
+private:
+    bool verifyProgram();   // true while the program is linked or not yet known to have failed
+
+    unsigned program_ = 0, vertexShader_ = 0, fragmentShader_ = 0;
+    unsigned vao_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
+    bool parallelCompile_ = false, verified_ = false, failed_ = false;
+    int framesDrawn_ = 0;
+    std::string error_;
+};
+
+}  // namespace galley
