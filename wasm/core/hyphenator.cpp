@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 
 namespace galley {
 
@@ -98,12 +97,18 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
 
     Hyphenator result;
-    // Built as a pointer trie first, then flattened so that each node's edges are contiguous.
-    struct BuildNode {
-        std::map<uint32_t, uint32_t> children;  // code point -> build node index
-        std::vector<uint8_t> scores;
+    // All patterns are read first into two flat pools, then put in a trie without a map per node (maps made loading
+    // the patterns 100-200 ms of the viewer's start in wasm).
+    struct PatternRef {
+        uint32_t letterBegin, scoreBegin;
+        uint8_t length;
     };
-    std::vector<BuildNode> build(1);
+    std::vector<PatternRef> patterns;
+    std::vector<uint32_t> letterPool;
+    std::vector<uint8_t> scorePool;
+    patterns.reserve(text.size() / 6);
+    letterPool.reserve(text.size());
+    scorePool.reserve(text.size());
     ParsedPattern pattern;
     bool sawCharset = false;
 
@@ -141,29 +146,61 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
             if (token.empty()) continue;
             if (token[0] == '%') break;
             if (!parsePattern(token, pattern)) continue;
+            patterns.push_back({static_cast<uint32_t>(letterPool.size()), static_cast<uint32_t>(scorePool.size()),
+                                static_cast<uint8_t>(pattern.letters.size())});
+            letterPool.insert(letterPool.end(), pattern.letters.begin(), pattern.letters.end());
+            scorePool.insert(scorePool.end(), pattern.scores.begin(), pattern.scores.end());
+        }
+    }
 
-            uint32_t node = 0;
-            for (uint32_t letter : pattern.letters) {
-                auto found = build[node].children.find(letter);
-                if (found == build[node].children.end()) {
-                    build.emplace_back();
-                    found = build[node].children.emplace(letter, static_cast<uint32_t>(build.size() - 1)).first;
-                }
-                node = found->second;
+    // The trie as first-child/next-sibling lists, siblings kept in code point order (the flattening below relies on
+    // it). Most nodes have a few children, so finding one by walking the list is as quick as any map.
+    constexpr uint32_t None = 0xFFFFFFFFu;
+    struct BuildNode {
+        uint32_t letter = 0;
+        uint32_t firstChild = None, nextSibling = None;
+        uint32_t scoreBegin = 0;  // into `scores` below
+        uint8_t scoreCount = 0;   // 0: no pattern ends here
+    };
+    std::vector<BuildNode> build(1);
+    build.reserve(letterPool.size() / 2 + 1);
+    std::vector<uint8_t> scores;
+    scores.reserve(scorePool.size());
+    for (const PatternRef& p : patterns) {
+        uint32_t node = 0;
+        for (uint32_t k = 0; k < p.length; ++k) {
+            const uint32_t letter = letterPool[p.letterBegin + k];
+            uint32_t previous = None, child = build[node].firstChild;
+            while (child != None && build[child].letter < letter) previous = child, child = build[child].nextSibling;
+            if (child == None || build[child].letter != letter) {
+                const uint32_t created = static_cast<uint32_t>(build.size());
+                build.emplace_back();
+                build[created].letter = letter;
+                build[created].nextSibling = child;
+                if (previous == None) build[node].firstChild = created;
+                else build[previous].nextSibling = created;
+                child = created;
             }
-            std::vector<uint8_t>& scores = build[node].scores;
-            if (scores.empty()) ++result.patternCount_;
+            node = child;
+        }
+        BuildNode& end = build[node];
+        const uint8_t* patternScores = &scorePool[p.scoreBegin];
+        if (end.scoreCount == 0) {
+            ++result.patternCount_;
+            end.scoreBegin = static_cast<uint32_t>(scores.size());
+            end.scoreCount = static_cast<uint8_t>(p.length + 1);
+            scores.insert(scores.end(), patternScores, patternScores + p.length + 1);
+        } else {
             // A repeated pattern keeps the larger score at each gap, as Liang's "highest value wins" rule would.
-            scores.resize(pattern.scores.size(), 0);
-            for (size_t k = 0; k < scores.size(); ++k) scores[k] = std::max(scores[k], pattern.scores[k]);
+            for (uint32_t k = 0; k <= p.length; ++k)
+                scores[end.scoreBegin + k] = std::max(scores[end.scoreBegin + k], patternScores[k]);
         }
     }
     if (result.patternCount_ == 0) return fail("hyphen patterns: no patterns found");
 
     // Dense symbol numbers: ASCII through a table, the rest through a sorted list.
     std::vector<uint32_t> alphabet;
-    for (const BuildNode& n : build)
-        for (const auto& child : n.children) alphabet.push_back(child.first);
+    for (size_t k = 1; k < build.size(); ++k) alphabet.push_back(build[k].letter);
     std::sort(alphabet.begin(), alphabet.end());
     alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
     if (alphabet.size() >= 0xFFFF) return fail("hyphen patterns: alphabet too large");
@@ -176,24 +213,27 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
 
     // Flatten breadth-first: nodes are numbered in the order their edge ranges are written.
     std::vector<uint32_t> order{0};
+    order.reserve(build.size());
     std::vector<uint32_t> flatIndex(build.size(), 0);
     result.nodes_.reserve(build.size() + 1);
-    result.edgeSymbol_.reserve(build.size());
-    result.edgeTarget_.reserve(build.size());
+    const size_t edgeCount = build.size() - 1;  // every node but the root is one node's child
+    result.edgeSymbol_.reserve(edgeCount);
+    result.edgeTarget_.reserve(edgeCount);
     for (size_t head = 0; head < order.size(); ++head) {
         const BuildNode& n = build[order[head]];
         TrieNode flat;
         flat.edgeBegin = static_cast<uint32_t>(result.edgeSymbol_.size());
-        if (!n.scores.empty()) {
+        if (n.scoreCount > 0) {
             flat.scoreBegin = static_cast<uint32_t>(result.scores_.size());
-            flat.scoreCount = static_cast<uint8_t>(n.scores.size());
-            result.scores_.insert(result.scores_.end(), n.scores.begin(), n.scores.end());
+            flat.scoreCount = n.scoreCount;
+            result.scores_.insert(result.scores_.end(), scores.begin() + n.scoreBegin,
+                                  scores.begin() + n.scoreBegin + n.scoreCount);
         }
         result.nodes_.push_back(flat);
-        for (const auto& child : n.children) {  // std::map iterates in code point order, which is symbol order
-            flatIndex[child.second] = static_cast<uint32_t>(order.size());
-            order.push_back(child.second);
-            result.edgeSymbol_.push_back(result.symbolOf(child.first));
+        for (uint32_t child = n.firstChild; child != None; child = build[child].nextSibling) {  // code point order
+            flatIndex[child] = static_cast<uint32_t>(order.size());
+            order.push_back(child);
+            result.edgeSymbol_.push_back(result.symbolOf(build[child].letter));
             result.edgeTarget_.push_back(0);  // patched below, once the child's flat index is known
         }
     }
@@ -204,9 +244,14 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
     }
     size_t edge = 0;
     for (uint32_t buildIndex : order)
-        for (const auto& child : build[buildIndex].children) result.edgeTarget_[edge++] = flatIndex[child.second];
+        for (uint32_t child = build[buildIndex].firstChild; child != None; child = build[child].nextSibling)
+            result.edgeTarget_[edge++] = flatIndex[child];
 
     const size_t rowLength = result.symbolCount_ + 1u;
+    size_t denseRows = 0;
+    for (size_t node = 0; node + 1 < result.nodes_.size(); ++node)
+        denseRows += node == 0 || result.nodes_[node + 1].edgeBegin - result.nodes_[node].edgeBegin >= DenseRowMinChildren;
+    result.denseChildren_.reserve(denseRows * rowLength);
     for (size_t node = 0; node + 1 < result.nodes_.size(); ++node) {
         const uint32_t begin = result.nodes_[node].edgeBegin, end = result.nodes_[node + 1].edgeBegin;
         if (node != 0 && end - begin < DenseRowMinChildren) continue;
