@@ -219,52 +219,82 @@ TEST(MicroTypography, BoxesStretchByTheirLetterGaps) {
     const MeasuredParagraph expansionOnly = measureParagraph(t, style, test::notoFonts(), nullptr, {true, false});
     EXPECT_NEAR(expansionOnly.items[0].stretch, FontExpansionLimit * box.width, 1e-4);
     EXPECT_EQ(expansionOnly.letterStretch, 0.0f);
+    // A box ending at a hyphenation point also counts the gap after its last glyph ("let|ters": 3 + 4 gaps, not 2 + 4).
+    const std::vector<uint32_t> points{3};
+    const MeasuredParagraph split = measureParagraph(t, style, test::notoFonts(), &points);
+    ASSERT_GE(split.items.size(), 3u);
+    ASSERT_EQ(split.items[1].kind, BreakItem::Penalty);
+    EXPECT_TRUE(split.items[0].letterGapAfter);
+    EXPECT_FALSE(split.items[2].letterGapAfter);
+    EXPECT_NEAR(split.items[0].stretch, FontExpansionLimit * split.items[0].width + 3 * LetterSpacingMax * split.space, 1e-4);
+    EXPECT_NEAR(split.items[2].stretch, FontExpansionLimit * split.items[2].width + 3 * LetterSpacingMax * split.space, 1e-4);
+    EXPECT_NEAR(split.items[0].stretch + split.items[2].stretch - box.stretch,
+                FontExpansionLimit * (split.items[0].width + split.items[2].width - box.width), 1e-4);
 }
 
 // Letter spacing in the layout: within its limits, and where the glyphs are: each gap between two glyphs of a word
-// widened by the line's letterSpacing, the word's width the sum of its scaled glyphs and gaps (what the text layer
-// and the layout dump use).
+// (at hyphenation points too, and before an inserted hyphen) widened by the line's letterSpacing, the word's width
+// the sum of its scaled glyphs and gaps (what the text layer and the layout dump use).
 TEST(MicroTypography, LayoutSpacesLettersWithinTheirLimits) {
     Article a;
     a.title = "T";
-    Block b;  // no hyphens, dashes or hyphenation: every word is one box
+    Block b;  // no hyphens or dashes: words break only at hyphenation points
     b.text.text = "Typesetting without hyphenation leaves the justification to the spaces alone unless the letters "
                   "take part of the slack themselves which professional typesetters allow within narrow limits so "
                   "that a reader never notices the tracking change from one line to the next while the spaces of "
                   "narrow columns stay much closer to their natural width than they otherwise would";
     a.blocks.push_back(b);
-    ArticleLayout layout(test::notoFonts(), a);
-    LayoutParams p;
-    p.width = 300;
-    const DisplayList dl = layout.layout(p);
     const TextStyle style{FontStyle::Regular, 18, ColorRole::Text};
-    int wider = 0;
-    size_t glyph = 0;
-    for (const TextLine& line : dl.lines) {
-        if (line.role != LineRole::Paragraph) continue;
-        EXPECT_GE(line.letterSpacing, -LetterSpacingMin * line.space - 1e-5f);
-        EXPECT_LE(line.letterSpacing, LetterSpacingMax * line.space + 1e-5f);
-        wider += line.letterSpacing > 0.01f;
-        for (const WordBox& w : line.words) {
-            RichText word;
-            word.text = w.text;
-            const MeasuredParagraph m = measureParagraph(word, style, test::notoFonts());
-            ASSERT_EQ(m.boxes.size(), 1u);
-            const size_t n = m.glyphs.size();
-            EXPECT_NEAR(w.width, m.boxes[0].width * line.scaleX + (n - 1) * line.letterSpacing, 0.01) << w.text;
-            // The word's glyphs, in order in the display list.
-            while (glyph < dl.glyphs.size() && (dl.glyphs[glyph].y != line.baseline ||
-                                                std::fabs(dl.glyphs[glyph].x - (line.x + w.x)) > 0.01f))
-                ++glyph;
-            ASSERT_LE(glyph + n, dl.glyphs.size()) << w.text;
-            for (size_t i = 0; i + 1 < n; ++i) {
-                const float gap = dl.glyphs[glyph + i + 1].x - dl.glyphs[glyph + i].x;
-                EXPECT_NEAR(gap, m.glyphs[i].advance * line.scaleX + line.letterSpacing, 0.01) << w.text << " " << i;
+    for (bool hyphenated : {false, true}) {
+        ArticleLayout layout(test::notoFonts(), a);
+        if (hyphenated) hyphenate(layout);
+        LayoutParams p;
+        p.width = 300;
+        const DisplayList dl = layout.layout(p);
+        int wider = 0, splitWords = 0, hyphens = 0;
+        size_t glyph = 0;
+        for (const TextLine& line : dl.lines) {
+            if (line.role != LineRole::Paragraph) continue;
+            EXPECT_GE(line.letterSpacing, -LetterSpacingMin * line.space - 1e-5f);
+            EXPECT_LE(line.letterSpacing, LetterSpacingMax * line.space + 1e-5f);
+            wider += line.letterSpacing > 0.01f;
+            for (size_t wi = 0; wi < line.words.size(); ++wi) {
+                const WordBox& w = line.words[wi];
+                // The word measured as the layout measured it: split at the same hyphenation points.
+                const bool insertedHyphen = line.hyphenated && wi + 1 == line.words.size();
+                RichText word;
+                word.text = insertedHyphen ? w.text.substr(0, w.text.size() - 1) : w.text;
+                std::vector<uint32_t> points;
+                if (hyphenated) findHyphenationPoints(patterns(), word.text, points);
+                const MeasuredParagraph m = measureParagraph(word, style, test::notoFonts(), &points);
+                splitWords += m.boxes.size() > 1;
+                hyphens += insertedHyphen;
+                const size_t n = m.glyphs.size();
+                float natural = 0;
+                for (const BoxRef& box : m.boxes) natural += box.width;
+                const float expected = natural * line.scaleX + static_cast<float>(n - 1) * line.letterSpacing +
+                                       (insertedHyphen ? line.letterSpacing + m.hyphenWidth : 0.0f);
+                EXPECT_NEAR(w.width, expected, 0.01) << w.text;
+                // The word's glyphs, in order in the display list (the inserted hyphen after them).
+                while (glyph < dl.glyphs.size() && (dl.glyphs[glyph].y != line.baseline ||
+                                                    std::fabs(dl.glyphs[glyph].x - (line.x + w.x)) > 0.01f))
+                    ++glyph;
+                const size_t drawn = n + (insertedHyphen ? 1 : 0);
+                ASSERT_LE(glyph + drawn, dl.glyphs.size()) << w.text;
+                for (size_t i = 0; i + 1 < drawn; ++i) {
+                    const float gap = dl.glyphs[glyph + i + 1].x - dl.glyphs[glyph + i].x;
+                    EXPECT_NEAR(gap, m.glyphs[i].advance * line.scaleX + line.letterSpacing, 0.01)
+                        << w.text << " " << i;
+                }
+                glyph += drawn;
             }
-            glyph += n;
+        }
+        EXPECT_GT(wider, 0);
+        if (hyphenated) {
+            EXPECT_GT(splitWords, 5);
+            EXPECT_GT(hyphens, 0);
         }
     }
-    EXPECT_GT(wider, 0);
 }
 
 // The breaker uses letter spacing: on expansion alone the sample's widest spaces at 560 px are 1.75 (paragraph 13,
@@ -341,7 +371,7 @@ TEST(Quality, Justified560) {
     EXPECT_LE(q.meanSpaceDeviation, 0.15);
     EXPECT_GE(q.minSpaceRatio, 0.75);
     // 1.75 with expansion alone (paragraph 13, before the capitalised "Commissioner"); letter spacing brings it to 1.50
-    // and paragraph 6's first line, 44.9 px short over eleven spaces, from 1.69 to 1.54.
+    // and paragraph 6's first line, 44.9 px short over eleven spaces, from 1.69 to 1.53.
     EXPECT_LE(q.maxSpaceRatio, 1.6);
     EXPECT_LE(q.hyphenatedFraction, 0.20);
     EXPECT_LE(q.longestHyphenRun, 2);

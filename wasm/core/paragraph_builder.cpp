@@ -105,6 +105,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives it.
     uint32_t boxFirstCp = 0, lastCp = 0;
     float boxFirstAdvance = 0, lastAdvance = 0;
+    // The box being closed ends at a hyphenation point: its last glyph has a letter gap after it, like every other
+    // glyph of the word but its last.
+    bool gapAfterBox = false;
     auto closeBox = [&]() {
         if (!inBox) return;
         if (box.glyphCount > 0) {
@@ -113,9 +116,10 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             p.widestBox = std::max(p.widestBox, box.width);
             p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
             BreakItem item = BreakItem::box(box.width);
-            const float gaps = static_cast<float>(box.glyphCount - 1);
+            const float gaps = static_cast<float>(box.glyphCount - (gapAfterBox ? 0 : 1));
             item.stretch = p.expansionLimit * box.width + gaps * p.letterStretch;
             item.shrink = p.expansionLimit * box.width + gaps * p.letterShrink;
+            item.letterGapAfter = gapAfterBox && (p.letterStretch > 0 || p.letterShrink > 0);
             item.hangLeft = hangLeftFraction(boxFirstCp) * boxFirstAdvance;
             item.hangRight = hangRightFraction(lastCp) * lastAdvance;
             p.items.push_back(item);
@@ -146,7 +150,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] < thisIndex) ++nextHyphen;
         bool hyphenHere = nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] == thisIndex && inBox;
         if (hyphenHere) {
+            gapAfterBox = true;
             closeBox();
+            gapAfterBox = false;
             addPenalty(p.hyphenWidth, HyphenationPenalty, true);
             p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
         }
