@@ -26,10 +26,6 @@ struct BreakItem {
     enum Kind : unsigned char { Box, Glue, Penalty };
     Kind kind = Box;
     bool flagged = false;   // Penalty: a hyphen break (consecutive flagged breaks cost extra)
-    // Box: its stretch and shrink include one letter gap after its last glyph (the word goes on after a hyphenation
-    // point). The breaker ignores it; the layout spaces whatever follows on the line: the word's next box, or the
-    // inserted hyphen.
-    bool letterGapAfter = false;
     float width = 0;        // Box, Glue; Penalty: width added at the end of the line if broken here (hyphen)
     float stretch = 0;      // Glue (and Box, for font expansion)
     float shrink = 0;       // Glue (and Box, for font expansion)

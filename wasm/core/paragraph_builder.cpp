@@ -106,7 +106,8 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     uint32_t boxFirstCp = 0, lastCp = 0;
     float boxFirstAdvance = 0, lastAdvance = 0;
     // The box being closed ends at a hyphenation point: its last glyph has a letter gap after it, like every other
-    // glyph of the word but its last.
+    // glyph of the word but its last. The layout needs no flag: it places what follows the box (the word's next box,
+    // or the inserted hyphen) where the box's set width ends.
     bool gapAfterBox = false;
     auto closeBox = [&]() {
         if (!inBox) return;
@@ -119,7 +120,6 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             const float gaps = static_cast<float>(box.glyphCount - (gapAfterBox ? 0 : 1));
             item.stretch = p.expansionLimit * box.width + gaps * p.letterStretch;
             item.shrink = p.expansionLimit * box.width + gaps * p.letterShrink;
-            item.letterGapAfter = gapAfterBox && (p.letterStretch > 0 || p.letterShrink > 0);
             item.hangLeft = hangLeftFraction(boxFirstCp) * boxFirstAdvance;
             item.hangRight = hangRightFraction(lastCp) * lastAdvance;
             p.items.push_back(item);

@@ -47,9 +47,9 @@ constexpr float FontExpansionLimit = 0.02f;
 // and narrow by up to LetterSpacingMin of it. At 18 px Noto Serif a space is 4.7 px, so that is at most 0.23 px
 // wider (13 thousandths of an em) or 0.09 px narrower per gap: below what a reader sees as tracking, yet over a
 // line's 60-80 letter gaps it gives the justification 14-19 px that the spaces need not take. A box that ends at a
-// hyphenation point counts the gap after its last glyph too (BreakItem::letterGapAfter: the gap before the word's
-// next box, or before the inserted hyphen), so a word is spaced evenly wherever it may break; the gap after an
-// explicit hyphen or dash inside a word ("four-year") is not spaced, since a line may end there.
+// hyphenation point counts the gap after its last glyph too (the gap before the word's next box, or before the
+// inserted hyphen), so a word is spaced evenly wherever it may break; the gap after an explicit hyphen or dash inside
+// a word ("four-year") is not spaced, since a line may end there with nothing after it.
 constexpr float LetterSpacingMax = 0.05f;
 constexpr float LetterSpacingMin = 0.02f;
 
@@ -101,7 +101,7 @@ struct MeasuredParagraph {
     // What a box's stretch and shrink are made of, for the layout to apply a box ratio r in [-1, 1]: glyphs scale by
     // 1 + r * expansionLimit and every gap between a box's glyphs changes by r * letterStretch (r > 0) or
     // r * letterShrink (r < 0) px. A box of n glyphs and width w stretches by expansionLimit * w + (n - 1) *
-    // letterStretch, or n * letterStretch with letterGapAfter.
+    // letterStretch, or n * letterStretch when it ends at a hyphenation point (the gap after its last glyph).
     float expansionLimit = 0;
     float letterStretch = 0, letterShrink = 0;
 };
