@@ -51,9 +51,19 @@ import json, sys
 d = json.loads(sys.argv[1])
 body = [l for l in d["lines"] if l["role"] == "paragraph"]
 assert all(0.98 - 1e-6 <= l["scaleX"] <= 1.02 + 1e-6 for l in body)
+# Letter spacing: at most 5% of a space wider, 2% narrower per gap between glyphs; used by some lines.
+assert all(-0.02 * l["space"] - 1e-4 <= l["letterSpacing"] <= 0.05 * l["space"] + 1e-4 for l in body)
+assert any(l["letterSpacing"] > 0 for l in body)
 assert any(l["hangRight"] > 0 for l in body) and any(l["hangLeft"] > 0 for l in body)
 caps = [l for l in d["lines"] if l["role"] == "dropcap"]
 assert len(caps) == 1 and caps[0]["words"][0]["text"] == "A", caps
+PY
+out=$("$galley" layout "$root/assets/sample.json" --width 560 --no-letter-spacing --json); expect "layout --no-letter-spacing" 0 $?
+checks=$((checks + 1))
+python3 - "$out" <<'PY' || fails=$((fails + 1))
+import json, sys
+d = json.loads(sys.argv[1])
+assert all(l["letterSpacing"] == 0 for l in d["lines"])
 PY
 "$galley" bench quality 2>&1 | grep -q "^justified 560 px .* all$"; expect "bench quality" 0 $?
 "$galley" bench layout --words 2000 --seconds 0 --label cli 2>&1 | grep -q "million words/s"; expect "bench layout" 0 $?

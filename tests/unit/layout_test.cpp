@@ -39,8 +39,10 @@ std::vector<std::string> laidOutBodyWords(const DisplayList& dl) {
             if (inserted) w.pop_back();
             if (joinNext) out.back() += w;
             else out.push_back(w);
-            // A line that ends inside a word (inserted hyphen, or a break after an explicit hyphen or dash).
-            joinNext = last && !line.last && (inserted || (!w.empty() && (w.back() == '-' || w.compare(w.size() >= 3 ? w.size() - 3 : 0, 3, "\xE2\x80\x94") == 0 || w.compare(w.size() >= 3 ? w.size() - 3 : 0, 3, "\xE2\x80\x93") == 0)));
+            // A line that ends inside a word: after an inserted hyphen, after an explicit hyphen or dash inside a
+            // word ("four-year-old"), or between the glyphs of a word wider than the measure; not after a dash
+            // standing alone between spaces ("Human Rights Watch – it").
+            joinNext = last && line.endsInWord;
         }
     }
     return out;

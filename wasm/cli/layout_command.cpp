@@ -30,7 +30,7 @@ bool parseNumber(const char* s, double lo, double hi, double& out) {
 int usage(const char* why) {
     std::fprintf(stderr, "galley layout: %s\nusage: galley layout BUNDLE --width PX [--font-size PX] "
                          "[--align justify|left] [--breaking optimal|first-fit] [--font PATH] [--article N] "
-                         "[--no-hyphenation] [--hyphenate-capitalised] [--no-hanging] [--no-expansion] [--drop-cap] "
+                         "[--no-hyphenation] [--hyphenate-capitalised] [--no-hanging] [--no-expansion] [--no-letter-spacing] [--drop-cap] "
                          "[--json]\n", why);
     return ExitUsage;
 }
@@ -55,6 +55,7 @@ int runLayoutCommand(int argc, char** argv) {
         else if (a == "--no-hyphenation") hyphenation = false;
         else if (a == "--no-hanging") params.hangingPunctuation = false;
         else if (a == "--no-expansion") params.fontExpansion = false;
+        else if (a == "--no-letter-spacing") params.letterSpacing = false;
         else if (a == "--drop-cap") params.dropCap = true;
         else if (a == "--hyphenate-capitalised") policy.capitalised = true;
         else if (a == "--width") {
@@ -159,6 +160,7 @@ int runLayoutCommand(int argc, char** argv) {
             l["hangLeft"] = line.hangLeft;
             l["hangRight"] = line.hangRight;
             l["scaleX"] = line.scaleX;
+            l["letterSpacing"] = line.letterSpacing;
             l["top"] = line.top;
             l["baseline"] = line.baseline;
             nlohmann::json words = nlohmann::json::array();

@@ -64,6 +64,7 @@ struct TextLine {
     // ends right of the measure. The line's other ink stays within the measure.
     float hangLeft = 0, hangRight = 0;
     float scaleX = 1;        // font expansion of the line's glyphs (1 = natural width)
+    float letterSpacing = 0; // px added to each gap between two glyphs of a word (letter spacing; < 0: narrower)
     float fontSize = 0;
     float space = 0;         // natural inter-word space of this line's font at its size
     std::vector<WordBox> words;

@@ -270,6 +270,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
         }
     }
     measuredFor_ = fs;
+    measureOptions_ = {params.fontExpansion, params.letterSpacing};
     nextPiece_ = pieces_.size();  // nothing laid out for these pieces yet: begin() starts over
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }
@@ -331,7 +332,7 @@ void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
     piece.initialJoinsWord = !rest.text.empty() && rest.text[0] != ' ';
     std::vector<uint32_t> points;
     if (hyphenate_) hyphenate_(rest.text, points);
-    piece.para = measureParagraph(rest, piece.textStyle, fonts_, hyphenate_ ? &points : nullptr);
+    piece.para = measureParagraph(rest, piece.textStyle, fonts_, hyphenate_ ? &points : nullptr, measureOptions_);
     piece.initial = measureParagraph(initial, {FontStyle::Regular, fs, ColorRole::Accent}, fonts_);
     if (piece.initial.glyphs.empty()) return;
     const FontFace& face = fonts_.face(FontStyle::Regular);
@@ -350,7 +351,7 @@ void ArticleLayout::measurePiece(Piece& piece, float fs) {
     std::vector<uint32_t> points;
     const bool hyphenate = piece.hyphenate && hyphenate_;
     if (hyphenate) hyphenate_(text.text, points);
-    piece.para = measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr);
+    piece.para = measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr, measureOptions_);
     if (piece.wantsDropCap) splitDropCap(piece, text, fs);
     if (piece.hasMarker) {
         RichText marker;
@@ -371,6 +372,7 @@ struct ParagraphSetting {
     Breaking breaking = Breaking::Optimal;
     bool hanging = false;             // hanging punctuation
     bool expansion = false;           // font expansion
+    bool letterSpacing = false;       // letter spacing
     float lineHeightPx = 0;
     LineRole role = LineRole::Paragraph;
     uint32_t block = 0;
@@ -418,7 +420,9 @@ public:
         breakParams_.lineWidths.assign(static_cast<size_t>(std::max(0, s.narrowLines)), s.width - s.narrowIndent);
         breakParams_.lineWidths.push_back(s.width);
         breakParams_.justify = s.justify;
-        breakParams_.boxAdjust = optimal && s.justify && s.expansion ? BoxAdjust::First : BoxAdjust::None;
+        // The measured boxes stretch by what the settings allow (ArticleLayout measures with the same flags).
+        breakParams_.boxAdjust =
+            optimal && s.justify && (s.expansion || s.letterSpacing) ? BoxAdjust::First : BoxAdjust::None;
         breakParams_.hangingPunctuation = optimal && s.hanging;
         breakParams_.maxConsecutiveHyphens = MaxConsecutiveHyphens;
         if (optimal) breakOptimal(items, breakParams_, workspace_, breaks_);
@@ -454,7 +458,10 @@ public:
                 ratio = std::min(ratio, 0.0f);
                 boxRatio = std::min(boxRatio, 0.0f);
             }
-            line.scaleX = 1 + boxRatio * FontExpansionLimit;
+            // The box ratio applies to both parts of the boxes' stretch: the glyphs' scale and the gaps between them.
+            line.scaleX = 1 + boxRatio * p.expansionLimit;
+            line.letterSpacing = boxRatio * (boxRatio >= 0 ? p.letterStretch : p.letterShrink);
+            const float scale = line.scaleX, letterGap = line.letterSpacing;
             // x runs from the line's ink start (line.x): the hanging glyph, if any, starts there.
             float x = 0;
             bool wordOpen = false;
@@ -476,12 +483,12 @@ public:
                 }
                 if (it.kind != BreakItem::Box) continue;
                 const BoxRef& b = (*boxes)[(*boxOfItem)[k]];
+                // = it.width * scale + (glyphCount - 1) * letterGap: where the last glyph ends.
                 const float setWidth = it.width + (boxRatio >= 0 ? boxRatio * it.stretch : boxRatio * it.shrink);
-                const float scale = it.width > 0 ? setWidth / it.width : 1.0f;
                 const ShapedGlyph* g = &p.glyphs[b.firstGlyph];
                 const float base = g[0].x;
                 for (uint32_t gi = 0; gi < b.glyphCount; ++gi) {
-                    const float gx = x + (g[gi].x - base) * scale;
+                    const float gx = x + (g[gi].x - base) * scale + static_cast<float>(gi) * letterGap;
                     const int32_t link = g[gi].link;
                     const ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
                     out_.glyphs.push_back({line.x + gx, line.baseline, size, g[gi].glyph, g[gi].face, color, scale});
@@ -551,7 +558,9 @@ void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
 
 void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
-    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines) plan(params);
+    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines ||
+        measureOptions_.fontExpansion != params.fontExpansion || measureOptions_.letterSpacing != params.letterSpacing)
+        plan(params);
     params_ = params;
     out_ = &out;
     out.width = std::max(params.width, 1.0f);
@@ -679,6 +688,7 @@ void ArticleLayout::placePiece(Piece& piece) {
     setting.breaking = params.breaking;
     setting.hanging = params.hangingPunctuation;
     setting.expansion = params.fontExpansion;
+    setting.letterSpacing = params.letterSpacing;
     setting.lineHeightPx = lineHeightPx;
     setting.role = piece.role;
     setting.block = piece.block;

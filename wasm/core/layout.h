@@ -9,8 +9,9 @@
 // is first placed, and stops between blocks when asked to. A viewer sets the first screen of a long article at
 // once and the rest in slices that never hold its thread for long; layout() is begin() plus advance() to the end.
 //
-// Micro-typography (on by default, optimal breaking only): hanging punctuation and font expansion (see
-// paragraph_builder.h); glyphs of an expanded line carry PlacedGlyph::scaleX, and lines their hangs.
+// Micro-typography (on by default, optimal breaking only): hanging punctuation, font expansion and letter spacing
+// (see paragraph_builder.h); glyphs of an expanded line carry PlacedGlyph::scaleX, and lines their hangs, scale and
+// letter spacing.
 #pragma once
 
 #include "display_list.h"
@@ -36,6 +37,7 @@ struct LayoutParams {
     Breaking breaking = Breaking::Optimal;
     bool hangingPunctuation = true;  // quotes, periods, commas, hyphens hang into the margins (optimal breaking)
     bool fontExpansion = true;      // justified lines may set glyphs up to ±2% wider (optimal breaking)
+    bool letterSpacing = true;      // ...and space letters up to 5% of a space wider, 2% narrower (optimal breaking)
     bool dropCap = false;           // the first body paragraph opens with a big initial letter...
     int dropCapLines = 3;           // ...this many lines tall (2 to 4)
     std::string dateText;       // how to print `published` in the byline; empty: English ("November 15, 2017")
@@ -82,6 +84,7 @@ private:
     std::vector<Piece> pieces_;
     float measuredFor_ = -1;  // font size the pieces were measured at
     int measuredDropCapLines_ = 0;  // and the drop cap they were measured for (0: none)
+    MeasureOptions measureOptions_; // and what their boxes may stretch by
     BreakWorkspace breakWorkspace_;
     std::vector<LineBreak> breaks_;
     uint64_t totalBytes_ = 0;  // text of all pieces, for progress()

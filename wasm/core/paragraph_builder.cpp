@@ -58,7 +58,7 @@ float hangRightFraction(uint32_t cp) {
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong) { return styledImpl(base, emphasis, strong); }
 
 MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
-                                   const std::vector<uint32_t>* hyphenPoints) {
+                                   const std::vector<uint32_t>* hyphenPoints, const MeasureOptions& options) {
     MeasuredParagraph p;
     p.text = rich.text;
     p.style = style;
@@ -67,6 +67,11 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     p.space = base.advance(base.glyphIndex(' ')) * style.size;
     p.hyphenGlyph = static_cast<uint16_t>(base.glyphIndex('-'));
     p.hyphenWidth = base.advance(p.hyphenGlyph) * style.size;
+    p.expansionLimit = options.fontExpansion ? FontExpansionLimit : 0.0f;
+    if (options.letterSpacing) {
+        p.letterStretch = LetterSpacingMax * p.space;
+        p.letterShrink = LetterSpacingMin * p.space;
+    }
 
     // Per-code-point mark state from difference arrays: O(text + marks) however marks nest.
     size_t n = utf8::countCodePoints(text);
@@ -100,6 +105,10 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives it.
     uint32_t boxFirstCp = 0, lastCp = 0;
     float boxFirstAdvance = 0, lastAdvance = 0;
+    // The box being closed ends at a hyphenation point: its last glyph has a letter gap after it, like every other
+    // glyph of the word but its last. The layout needs no flag: it places what follows the box (the word's next box,
+    // or the inserted hyphen) where the box's set width ends.
+    bool gapAfterBox = false;
     auto closeBox = [&]() {
         if (!inBox) return;
         if (box.glyphCount > 0) {
@@ -108,7 +117,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             p.widestBox = std::max(p.widestBox, box.width);
             p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
             BreakItem item = BreakItem::box(box.width);
-            item.stretch = item.shrink = FontExpansionLimit * box.width;
+            const float gaps = static_cast<float>(box.glyphCount - (gapAfterBox ? 0 : 1));
+            item.stretch = p.expansionLimit * box.width + gaps * p.letterStretch;
+            item.shrink = p.expansionLimit * box.width + gaps * p.letterShrink;
             item.hangLeft = hangLeftFraction(boxFirstCp) * boxFirstAdvance;
             item.hangRight = hangRightFraction(lastCp) * lastAdvance;
             p.items.push_back(item);
@@ -139,7 +150,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] < thisIndex) ++nextHyphen;
         bool hyphenHere = nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] == thisIndex && inBox;
         if (hyphenHere) {
+            gapAfterBox = true;
             closeBox();
+            gapAfterBox = false;
             addPenalty(p.hyphenWidth, HyphenationPenalty, true);
             p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
         }
@@ -239,7 +252,8 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
             }
             BoxRef piece{whole.firstGlyph + gi, 1, g.advance};
             BreakItem item = BreakItem::box(piece.width);
-            item.stretch = item.shrink = FontExpansionLimit * piece.width;  // no hangs: a URL split is no punctuation
+            // One glyph: no letter gaps. No hangs: a URL split is no punctuation.
+            item.stretch = item.shrink = p.expansionLimit * piece.width;
             items.push_back(item);
             boxOfItem.push_back(static_cast<int32_t>(boxes.size()));
             boxes.push_back(piece);

@@ -8,8 +8,10 @@
 // Hyphenation points (Liang) are added by the caller through `hyphenPoints`, as code point offsets in the text.
 //
 // Micro-typography is measured here too, and the breaker decides whether to use it (BreakParams): every box may
-// expand or condense by FontExpansionLimit of its width (pdfTeX's font expansion), and carries how far its first and
-// last glyphs may hang into the margins (hanging punctuation, pdfTeX's character protrusion).
+// expand or condense by FontExpansionLimit of its width (pdfTeX's font expansion) and widen or narrow each gap
+// between its glyphs by LetterSpacingMax/Min of a space (InDesign's justification letter spacing), both as the box's
+// stretch and shrink; and it carries how far its first and last glyphs may hang into the margins (hanging
+// punctuation, pdfTeX's character protrusion).
 #pragma once
 
 #include "display_list.h"
@@ -38,6 +40,24 @@ constexpr float SpaceShrink = 0.25f;
 // Font expansion: boxes stretch and shrink by this fraction of their width (pdfTeX's usual \pdfadjustspacing limit
 // of 20 thousandths: beyond it letter shapes visibly distort).
 constexpr float FontExpansionLimit = 0.02f;
+
+// Letter spacing as a justification resource, as InDesign's justification settings have it (letter spacing
+// minimum/desired/maximum, in percent of a space per gap between letters; its usual book settings are about
+// -2% / 0 / +5%): each gap between two glyphs of a box may widen by up to LetterSpacingMax of the paragraph's space
+// and narrow by up to LetterSpacingMin of it. At 18 px Noto Serif a space is 4.7 px, so that is at most 0.23 px
+// wider (13 thousandths of an em) or 0.09 px narrower per gap: below what a reader sees as tracking, yet over a
+// line's 60-80 letter gaps it gives the justification 14-19 px that the spaces need not take. A box that ends at a
+// hyphenation point counts the gap after its last glyph too (the gap before the word's next box, or before the
+// inserted hyphen), so a word is spaced evenly wherever it may break; the gap after an explicit hyphen or dash inside
+// a word ("four-year") is not spaced, since a line may end there with nothing after it.
+constexpr float LetterSpacingMax = 0.05f;
+constexpr float LetterSpacingMin = 0.02f;
+
+// Which adjustable widths measured boxes carry as stretch and shrink (the breaker uses them before the spaces).
+struct MeasureOptions {
+    bool fontExpansion = true;
+    bool letterSpacing = true;
+};
 
 // Hanging punctuation: the fraction of a glyph's advance that hangs into the left margin when it starts a line, or
 // the right margin when it ends one. Periods, commas and hyphens hang fully (they are light and low, so a full hang
@@ -78,13 +98,20 @@ struct MeasuredParagraph {
     std::vector<int32_t> boxOfItem;
     std::vector<BoxRef> boxes;
     float widestBox = 0;
+    // What a box's stretch and shrink are made of, for the layout to apply a box ratio r in [-1, 1]: glyphs scale by
+    // 1 + r * expansionLimit and every gap between a box's glyphs changes by r * letterStretch (r > 0) or
+    // r * letterShrink (r < 0) px. A box of n glyphs and width w stretches by expansionLimit * w + (n - 1) *
+    // letterStretch, or n * letterStretch when it ends at a hyphenation point (the gap after its last glyph).
+    float expansionLimit = 0;
+    float letterStretch = 0, letterShrink = 0;
 };
 
 // The face a run is set in: `base` with emphasis (italic, or upright inside italic) and strong (bold) applied.
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong);
 
 MeasuredParagraph measureParagraph(const RichText& text, const TextStyle& style, const FontSet& fonts,
-                                   const std::vector<uint32_t>* hyphenPoints = nullptr);
+                                   const std::vector<uint32_t>* hyphenPoints = nullptr,
+                                   const MeasureOptions& options = MeasureOptions());
 
 // The items for a line of the given width: the measured items, with boxes wider than `width` split between glyphs.
 // Returns the measured items themselves when nothing needs splitting (the common case: no copy).
