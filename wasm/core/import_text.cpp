@@ -1192,9 +1192,13 @@ BodyLayout pickBody(std::vector<Unit>& units, size_t from) {
             if (run >= 3) {
                 if (started && !body.blocks.empty() && body.blocks.back().type == BlockType::Paragraph &&
                     endsWith(body.blocks.back().text.text, ":")) {
+                    // The colon's list starts here, with this line (taken now: sent round the loop again, a
+                    // heading-shaped fragment would be refused as an item and start the list again, for ever).
                     inList = true;
                     listItemsEndSentence = false;
-                    --i;  // take this line again, now as a list item
+                    u.block = addListItem(u.text, false);
+                    decide(u, true, "list item (after a line ending in ':')");
+                    storyChars += u.chars;
                     continue;
                 }
                 for (size_t k = 0; k < run; ++k)
