@@ -416,6 +416,52 @@ TEST(KnuthPlass, BoxWiderThanLineSitsAlone) {
     }
 }
 
+// A word too wide for any line comes as glyph pieces that allow a break before them (breakBefore): both breakers
+// break there when they must, the break names the box that starts the next line, and every item is set once.
+TEST(KnuthPlass, BreaksBeforeGlyphPiecesOfAWordWiderThanTheLine) {
+    std::vector<BreakItem> items;
+    for (float w : {30.0f, 40.0f}) {
+        items.push_back(BreakItem::box(w));
+        items.push_back(BreakItem::glue(6, 3, 2));
+    }
+    for (int g = 0; g < 35; ++g) {  // 350 px of 10 px glyphs
+        BreakItem piece = BreakItem::box(10);
+        piece.breakBefore = g > 0;
+        piece.penalty = 1000;
+        items.push_back(piece);
+    }
+    items.push_back(BreakItem::glue(6, 3, 2));
+    items.push_back(BreakItem::box(20));
+    appendFinish(items);
+    for (bool optimal : {true, false}) {
+        for (bool justify : {true, false}) {
+            SCOPED_TRACE(testing::Message() << "optimal " << optimal << " justify " << justify);
+            const BreakParams p = params(100, justify);
+            const auto breaks = optimal ? breakOptimal(items, p) : breakFirstFit(items, p);
+            ASSERT_GE(breaks.size(), 4u);
+            size_t start = 0, boxesSet = 0, beforeBox = 0;
+            for (const LineBreak& b : breaks) {
+                while (start < b.item && items[start].kind != BreakItem::Box) ++start;
+                double natural = 0, shrink = 0;
+                for (size_t k = start; k < b.item; ++k) {
+                    if (items[k].kind == BreakItem::Penalty) continue;
+                    natural += items[k].width;
+                    if (items[k].kind == BreakItem::Glue) shrink += items[k].shrink;
+                    boxesSet += items[k].kind == BreakItem::Box;
+                }
+                EXPECT_LE(natural - (justify && optimal ? shrink : 0), 100 + 1e-6);  // no line overflows
+                if (items[b.item].kind == BreakItem::Box) {
+                    EXPECT_TRUE(items[b.item].breakBefore);
+                    ++beforeBox;
+                }
+                start = lineStartAfterBreak(items, b.item);
+            }
+            EXPECT_EQ(boxesSet, 2u + 35u + 1u);
+            EXPECT_GE(beforeBox, 3u);
+        }
+    }
+}
+
 TEST(KnuthPlass, JustifiedWithoutStretchStillFinishes) {
     const Spacing rigid{10, 0, 0};
     const auto items = plainParagraph({30, 30, 30, 30, 30, 30, 30}, rigid);

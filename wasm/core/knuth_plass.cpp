@@ -181,7 +181,8 @@ public:
             const bool final = b + 1 == n;
             if (!final && !isLegalBreak(b)) continue;
             const bool isPenalty = item.kind == BreakItem::Penalty;
-            const double penalty = isPenalty ? item.penalty : 0.0;
+            const bool beforeBox = item.kind == BreakItem::Box && !final;  // a breakBefore box (isLegalBreak)
+            const double penalty = isPenalty || beforeBox ? item.penalty : 0.0;
             const bool flagged = isPenalty && item.flagged;
             const bool forced = final || penalty <= PenaltyForced;
             // A final box belongs to the last line; a glue or penalty break does not (a penalty adds its width).
@@ -350,6 +351,7 @@ private:
     bool isLegalBreak(size_t i) const {
         const BreakItem& item = items_[i];
         if (item.kind == BreakItem::Glue) return isWordGap(i);
+        if (item.kind == BreakItem::Box) return item.breakBefore && item.penalty < PenaltyForbidden && i > 0;
         return item.kind == BreakItem::Penalty && item.penalty < PenaltyForbidden;
     }
 
@@ -456,8 +458,10 @@ private:
         compactAt_ = std::max(compactionMinimum_, 2 * static_cast<size_t>(live));
     }
 
-    // The line after a break starts at the next box (or forced break): glue and penalties at a break vanish.
+    // The line after a break starts at the next box (or forced break): glue and penalties at a break vanish. After a
+    // break before a box, at that box.
     uint32_t startAfter(size_t b) const {
+        if (items_[b].kind == BreakItem::Box) return static_cast<uint32_t>(b);  // a break before this box
         size_t j = b + 1;
         for (; j < items_.size(); ++j) {
             const BreakItem& item = items_[j];

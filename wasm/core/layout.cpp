@@ -513,7 +513,7 @@ public:
                 x += setWidth;
             }
             const BreakItem& end = items[br.item];
-            line.endsInWord = end.kind == BreakItem::Penalty && !line.last;
+            line.endsInWord = end.kind != BreakItem::Glue && !line.last;  // a hyphen, a dash or between glyphs
             if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
                 // An inserted hyphen, at its natural width (the breaker measured it so).
                 out_.glyphs.push_back({line.x + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color, 1.0f});
@@ -528,7 +528,7 @@ public:
             line.width = x;
             endLine(line);
             top += s.lineHeightPx;
-            start = br.item + 1;
+            start = lineStartAfterBreak(items, br.item);
         }
         return top - s.y;
     }

@@ -46,14 +46,15 @@ std::vector<LineBreak> breakFirstFit(const std::vector<BreakItem>& items, const 
         const float ratio = adjustmentRatio(items, start, at, w, params.justify, boxesStretch);
         breaks.push_back({at, ratio, boxesStretch ? ratio : 0.0f, 0, 0});
         ++line;
-        start = skipDiscardable(items, at + 1);
+        start = skipDiscardable(items, lineStartAfterBreak(items, at));
         width = 0;
         candidate = n;
     };
     for (size_t k = start; k < n; ++k) {
         const BreakItem& it = items[k];
         bool legal = it.kind == BreakItem::Glue ? (k > start && items[k - 1].kind == BreakItem::Box)
-                   : it.kind == BreakItem::Penalty ? it.penalty < PenaltyForbidden : false;
+                   : it.kind == BreakItem::Penalty ? it.penalty < PenaltyForbidden
+                   : it.breakBefore && k > start && it.penalty < PenaltyForbidden;
         if (legal) {
             float lineWidth = width + (it.kind == BreakItem::Penalty ? it.width : 0);
             if (lineWidth <= params.widthAt(line) + 1e-3f || candidate == n) {

@@ -9,7 +9,8 @@
 //   breakFirstFit  — greedy: take as many items as fit, then break. What browsers do.
 //   breakOptimal   — Knuth-Plass total-fit (knuth_plass.cpp).
 //
-// A break is legal at a glue item preceded by a box, or at a penalty below PenaltyForbidden. The item list must end
+// A break is legal at a glue item preceded by a box, at a penalty below PenaltyForbidden, or before a box marked
+// breakBefore (LineBreak::item is then that box, the next line's first item). The item list must end
 // with the usual finishing sequence (penalty +inf, glue with infinite stretch, penalty -inf); paragraph_builder adds it.
 #pragma once
 
@@ -26,10 +27,13 @@ struct BreakItem {
     enum Kind : unsigned char { Box, Glue, Penalty };
     Kind kind = Box;
     bool flagged = false;   // Penalty: a hyphen break (consecutive flagged breaks cost extra)
+    // Box: a line may also end just before this box, at `penalty`; the box then starts the next line. Used between
+    // the glyphs of a word wider than any line (one item per glyph rather than two: a 1 MB word makes a million).
+    bool breakBefore = false;
     float width = 0;        // Box, Glue; Penalty: width added at the end of the line if broken here (hyphen)
     float stretch = 0;      // Glue (and Box, for font expansion)
     float shrink = 0;       // Glue (and Box, for font expansion)
-    float penalty = 0;      // Penalty
+    float penalty = 0;      // Penalty; Box with breakBefore
     // Hanging punctuation (margin kerning): how far a Box's first glyph may hang into the left margin when it starts
     // a line, and its last glyph into the right margin when it ends one; for a Penalty, how far what it inserts (a
     // hyphen) may hang. Used only with BreakParams::hangingPunctuation.
@@ -72,13 +76,19 @@ struct BreakParams {
 };
 
 struct LineBreak {
-    size_t item = 0;     // index of the glue or penalty item where the line ends
+    size_t item = 0;     // index of the glue or penalty item where the line ends (or of the breakBefore box after it)
     float ratio = 0;     // adjustment ratio of the line: <0 shrunk, >0 stretched (0 for a ragged line's slack)
                          // With BoxAdjust::First, the glue's ratio only.
     float boxRatio = 0;  // how far the boxes use their stretch (>0) or shrink (<0): 1 = all of it. LikeGlue: = ratio
     float hangLeft = 0;  // how far the line's first glyph hangs into the left margin (hanging punctuation), px
     float hangRight = 0; // and its last glyph (or inserted hyphen) into the right margin, px
 };
+
+// Where the line after a break at `item` begins: the next item, or the box itself for a break before a box (glue and
+// penalties at the start of a line are then skipped by whoever places it).
+inline size_t lineStartAfterBreak(const std::vector<BreakItem>& items, size_t item) {
+    return items[item].kind == BreakItem::Box ? item : item + 1;
+}
 
 // Greedy first fit. Always succeeds: an item wider than the line is set alone on an overfull line. Ignores hanging
 // punctuation, and box stretch unless BoxAdjust::LikeGlue.

@@ -229,9 +229,9 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
     items.clear();
     boxOfItem.clear();
     boxes.clear();
-    size_t count = p.items.size(), boxCount = p.boxes.size();  // reserved once: a 1 MB word makes 2 million items
+    size_t count = p.items.size(), boxCount = p.boxes.size();  // reserved once: a 1 MB word makes a million items
     for (const BoxRef& b : p.boxes)
-        if (b.width > width) count += 2 * size_t(b.glyphCount), boxCount += b.glyphCount;
+        if (b.width > width) count += b.glyphCount, boxCount += b.glyphCount;
     items.reserve(count);
     boxOfItem.reserve(count);
     boxes.reserve(boxCount);
@@ -246,12 +246,10 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
         const BoxRef& whole = p.boxes[b];
         for (uint32_t gi = 0; gi < whole.glyphCount; ++gi) {
             const ShapedGlyph& g = p.glyphs[whole.firstGlyph + gi];
-            if (gi > 0) {
-                items.push_back(BreakItem::pen(0, GlyphBreakPenalty, false));
-                boxOfItem.push_back(-1);
-            }
             BoxRef piece{whole.firstGlyph + gi, 1, g.advance};
             BreakItem item = BreakItem::box(piece.width);
+            item.breakBefore = gi > 0;
+            item.penalty = GlyphBreakPenalty;
             // One glyph: no letter gaps. No hangs: a URL split is no punctuation.
             item.stretch = item.shrink = p.expansionLimit * piece.width;
             items.push_back(item);
