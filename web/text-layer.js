@@ -161,6 +161,16 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
       if (!groups.some((g) => g.block === im.b)) groups.push({ block: im.b, type: 'image', parts: [] });
     }
     groups.sort((a, b) => a.block - b.block);
+    if (!groups.length) return;
+    // Each chunk sits in a section of its own that the browser may skip while it is off screen
+    // (content-visibility: auto): a long article's layer then costs style, layout and paint only where the reader
+    // is. Skipped text stays in the accessibility tree, find in page and selection (which make it relevant again).
+    const chunkBox = boxOf(groups.flatMap((g) => g.parts.flatMap((p) => p.lines)),
+                           chunk.images.map((im) => ({ y: im.y, h: im.h })));
+    const section = document.createElement('div');
+    section.className = 'chunk';
+    place(section, chunkBox, rootFlow);
+    const chunkFlow = { bottom: chunkBox.top };
     const frag = document.createDocumentFragment();
 
     for (const group of groups) {
@@ -179,7 +189,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
       const innerFlow = { bottom: groupBox.top };
       if (containerEl) {
         containerEl.className = `block ${group.type}`;
-        place(containerEl, groupBox, rootFlow);
+        place(containerEl, groupBox, chunkFlow);
         if (group.type === 'pullquote') containerEl.setAttribute('aria-label', 'Pull quote');
         frag.append(containerEl);
       }
@@ -191,7 +201,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
         if (im) {
           const imageEl = document.createElement('div');
           imageEl.className = 'part figure-image';
-          place(imageEl, box, containerEl ? innerFlow : rootFlow);
+          place(imageEl, box, containerEl ? innerFlow : chunkFlow);
           imageEl.style.marginLeft = `${im.x}px`;
           imageEl.style.width = `${im.w}px`;
           if (im.alt) { imageEl.setAttribute('role', 'img'); imageEl.setAttribute('aria-label', im.alt); }
@@ -210,7 +220,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
         if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
         const partEl = document.createElement(tag);
         partEl.className = `part text ${part.role}`;
-        place(partEl, box, containerEl ? innerFlow : rootFlow);
+        place(partEl, box, containerEl ? innerFlow : chunkFlow);
         fillPart(partEl, part, hrefs, box.top);
         if (part.role === 'heading') {
           let id = blockInfo?.anchor;
@@ -229,7 +239,8 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
       }
       if (containerEl) layer.blockElements.set(group.block, containerEl);
     }
-    container.append(frag);
+    section.append(frag);
+    container.append(section);
   }
 
   return layer;
