@@ -208,6 +208,12 @@ TEST(MarkdownArticle, OutputAlwaysMeetsTheBundleRules) {
     EXPECT_EQ(r.lines[6].role, "image not beside the bundle (absolute URL)");
 }
 
+TEST(MarkdownArticle, EmptyAuthorEntriesNameNobody) {
+    galley::ImportResult r = galley::importMarkdown("---\ntitle: T\nauthors:\n  -\n  - Jane Doe\n  -   \n---\n\nText.\n");
+    ASSERT_EQ(r.article.authors.size(), 1u);
+    EXPECT_EQ(r.article.authors[0].name, "Jane Doe");
+}
+
 TEST(MarkdownArticle, SurvivesUnclosedConstructs) {
     const char* nasty[] = {"```\nnever closed", "[link](", "**bold", "> quote\n-", "---\ntitle: x\n", "![", "<", "&#xFFFFFFFF;",
                            "1.\n2)\n-", "* * *\n___", "`"};
