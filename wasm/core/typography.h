@@ -1,4 +1,4 @@
-// typography.h — typographic clean-up of imported text, and the UTF-8 <-> code point conversions it rests on.
+// typography.h — typographic clean-up of imported text.
 //
 // The clean-up only replaces punctuation: straight quotes become curly ones (apostrophes included), "--" and
 // "---" become dashes, "..." becomes an ellipsis, and a hyphen with a space on each side (used as a dash) becomes
@@ -22,10 +22,10 @@
 
 namespace galley {
 
-// Invalid UTF-8 bytes decode to U+FFFD, one per byte, so decoding never fails.
-std::u32string decodeUtf8(std::string_view text);
-std::string encodeUtf8(std::u32string_view text);
-using utf8::countCodePoints;  // one definition of code point counting: utf8.h
+// One definition of UTF-8 (utf8.h): whole-string conversions and counting, as the clean-up uses them.
+using utf8::countCodePoints;
+inline std::u32string decodeUtf8(std::string_view text) { return utf8::decode(text); }
+inline std::string encodeUtf8(std::u32string_view text) { return utf8::encode(text); }
 
 // The clean-up on code points. When `offsetMap` is given it receives text.size() + 1 entries: the output offset
 // where each input code point ended up (the last entry is the output length). Code points flagged in `verbatim`

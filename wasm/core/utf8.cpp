@@ -70,6 +70,7 @@ size_t byteOffset(std::string_view text, size_t cp) {
 }
 
 void append(std::string& out, uint32_t cp) {
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;  // never write what next() would refuse
     if (cp < 0x80) {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
@@ -85,6 +86,20 @@ void append(std::string& out, uint32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+std::u32string decode(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) out.push_back(next(text, i));
+    return out;
+}
+
+std::string encode(std::u32string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t cp : text) append(out, cp);
+    return out;
 }
 
 }  // namespace galley::utf8

@@ -20,6 +20,11 @@ size_t countCodePoints(std::string_view text);
 // Byte offset of code point number cp (text.size() if cp is past the end).
 size_t byteOffset(std::string_view text, size_t cp);
 
+// Appends cp as UTF-8; surrogates and values past U+10FFFF become U+FFFD.
 void append(std::string& out, uint32_t cp);
+
+// Whole strings as code points and back, with next() and append()'s rules (one U+FFFD per invalid byte).
+std::u32string decode(std::string_view text);
+std::string encode(std::u32string_view text);
 
 }  // namespace galley::utf8
