@@ -1,6 +1,8 @@
 // draw_list_renderer.cpp — see draw_list_renderer.h.
 #include "draw_list_renderer.h"
 
+#include "rgba_texture.h"
+
 #include <imgui.h>
 
 #include <GLES3/gl3.h>
@@ -97,14 +99,7 @@ bool DrawListRenderer::init(bool parallelShaderCompile) {
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    glGenTextures(1, &fontTexture_);
-    glBindTexture(GL_TEXTURE_2D, fontTexture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    fontTexture_ = defineRgbaTexture(0, width, height, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
     io.Fonts->ClearTexData();  // uploaded: the heap copy is not needed again
     io.BackendRendererName = "galley_webgl2";

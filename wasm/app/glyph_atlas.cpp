@@ -1,6 +1,8 @@
 // glyph_atlas.cpp — see glyph_atlas.h.
 #include "glyph_atlas.h"
 
+#include "rgba_texture.h"
+
 #include <stb/stb_truetype.h>
 
 #include <GLES3/gl3.h>
@@ -69,15 +71,9 @@ const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_
 
 unsigned int GlyphAtlas::upload() {
     if (!texture_) {
-        glGenTextures(1, &texture_);
-        glBindTexture(GL_TEXTURE_2D, texture_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         // WebGL zero-fills a new texture (transparent), which is what empty coverage draws: only the rows
         // rasterised into so far need uploading.
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, Size, Size, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        texture_ = defineRgbaTexture(0, Size, Size, nullptr);
     }
     if (dirtyTop_ < dirtyBottom_) {
         // ImGui's shader multiplies texture by vertex colour: white with coverage as alpha tints to the text colour.

@@ -4,6 +4,7 @@
 // Data in: JavaScript copies bytes into the wasm heap (_malloc + HEAPU8.set) and passes pointer and length; C++ copies
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
+#include "rgba_texture.h"
 #include "viewer.h"
 #include "utf8.h"
 #include "word_hyphenation.h"
@@ -326,14 +327,7 @@ EMSCRIPTEN_KEEPALIVE int galley_set_image(int block, int width, int height, cons
     if (block < 0 || width <= 0 || height <= 0 || width > 8192 || height > 8192 || !rgba) return 1;
     Viewer& v = viewer();
     ImageTexture& image = v.images[static_cast<uint32_t>(block)];
-    if (!image.texture) glGenTextures(1, &image.texture);
-    glBindTexture(GL_TEXTURE_2D, image.texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    image.texture = defineRgbaTexture(image.texture, width, height, rgba);
     image.width = width;
     image.height = height;
     return 0;
