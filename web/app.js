@@ -3,12 +3,11 @@
 // kept per bundle across reloads.
 //
 //   index.html?bundle=URL&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left#heading-anchor
+import { bundleUrlOfPage } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { setupReaderControls } from './reader-controls.js';
 import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
   from './settings.js';
-
-const DEFAULT_BUNDLE = 'bundles/sample.json';
 
 const canvas = document.getElementById('galley-canvas');
 const documentEl = document.getElementById('galley-document');
@@ -39,7 +38,7 @@ if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 
 function main() {
   setState('loading');
-  const bundleUrl = new URL(new URLSearchParams(location.search).get('bundle') || DEFAULT_BUNDLE, location.href).href;
+  const bundleUrl = bundleUrlOfPage();
   let stored = loadStoredSettings();
   const viewer = createViewer(canvas, documentEl, {
     settings: { ...stored, ...settingsFromUrl(location.search) },

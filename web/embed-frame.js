@@ -8,11 +8,11 @@
 // With parent= and channel=, it speaks the embed protocol (embed-protocol.js, docs/embedding.md) with that origin
 // only: messages go to exactly that origin, and only messages from it, from the parent window, on this channel are
 // read. Without them (or when framed by another origin than parent= says), it is just a viewer.
+import { DEFAULT_BUNDLE } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { settingsFromUrl, normalizeSettings } from './settings.js';
 import { HOST_MESSAGES, SUPPORTED_VERSIONS, exactOrigin, makeMessage, parseMessage } from './embed-protocol.js';
 
-const DEFAULT_BUNDLE = 'bundles/sample.json';
 const params = new URLSearchParams(location.search);
 const channel = new URLSearchParams(location.hash.slice(1)).get('channel') || '';
 const autoHeight = params.get('auto-height') === '1';

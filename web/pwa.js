@@ -5,13 +5,10 @@
 //
 // Builds never mix: a page keeps the build it started with until it reloads, and it reloads as soon as a newer
 // build takes over (controllerchange), in every open tab, so no page loads a lazy file of another build.
-const BASE = new URL('./', import.meta.url);
-const DEFAULT_BUNDLE = 'bundles/sample.json';   // as app.js: the article shown without ?bundle=
-const OFFLINE_NOTICE_MS = 5000;
+import { bundleUrlOfPage } from './bundle-url.js';
 
-function bundleUrlOfThisPage() {
-  return new URL(new URLSearchParams(location.search).get('bundle') || DEFAULT_BUNDLE, location.href).href;
-}
+const BASE = new URL('./', import.meta.url);
+const OFFLINE_NOTICE_MS = 5000;
 
 function addHeadLinks() {
   const stylesheet = Object.assign(document.createElement('link'), { rel: 'stylesheet',
@@ -92,7 +89,7 @@ function reloadWhenAnotherBuildTakesOver() {
 }
 
 async function keepThisArticle(registration) {
-  const url = bundleUrlOfThisPage();
+  const url = bundleUrlOfPage();
   navigator.serviceWorker.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || message.type !== 'bundle-kept' || message.url !== url) return;
