@@ -15,7 +15,7 @@
 // article laid out before they arrive is laid out again with them. The rest of the layout and the text layer are
 // built after the first frame in slices of about SLICE_MS (whole blocks at a time), so a long article never holds
 // the page for long; the document's height is estimated until the layout is done. 'ready' is emitted once the
-// layout and the text layer are complete.
+// layout and the text layer are complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
@@ -103,6 +103,8 @@ export function createViewer(canvas, container, options = {}) {
   const facesAdded = new Set();
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
+  // 'ready' means laid out as it will stay: a layout made before the patterns arrived is made again with them.
+  let hyphenationSettled = false;
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
@@ -161,7 +163,12 @@ export function createViewer(canvas, container, options = {}) {
     performance.mark('galley-fonts-ready');
     // Not on the critical path: a layout started without patterns starts again when they arrive.
     hyphenPromise.then((hyphen) => {
-      if (!hyphen || stopped) return;
+      hyphenationSettled = true;
+      if (stopped) return;
+      if (!hyphen) {   // no patterns (offline, say): the layout there is is the one that stays
+        if (layerComplete && !readyEmitted && article) completeLayer();
+        return;
+      }
       guard(() => withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n)));
       performance.mark('galley-hyphenation-ready');
       requestFrame();
@@ -268,7 +275,7 @@ export function createViewer(canvas, container, options = {}) {
     if (pendingPosition) { restoreReadingPosition(pendingPosition); pendingPosition = null; keepPosition = null; }
     else if (keepPosition) { restoreReadingPosition(keepPosition); keepPosition = null; }
     emit('resize', { width: canvas.clientWidth, height });
-    if (!readyEmitted) {
+    if (!readyEmitted && hyphenationSettled) {
       readyEmitted = true;
       performance.mark('galley-ready');
       emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
