@@ -14,7 +14,6 @@ namespace galley {
 
 using Json = nlohmann::json;
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Small validators (also used by the importer and tests)
 

@@ -1311,8 +1311,10 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
         relabel(blocks[next], "subtitle");
         blocks.erase(blocks.begin() + static_cast<long>(next));
     }
-    for (const std::string& a : fm.authors)  // an empty list entry ("authors:\n  -") names nobody
-        if (!trimSpaces(a).empty()) article.authors.push_back({smartenPunctuation(trimSpaces(a)), ""});
+    for (const std::string& a : fm.authors) {
+        const std::string name = trimSpaces(a);
+        if (!name.empty()) article.authors.push_back({smartenPunctuation(name), ""});  // "authors:\n  -" names nobody
+    }
     article.published = fm.published;
     // A byline or date line among the first blocks: "By Jane Doe | June 2, 2024", "*June 2, 2024*".
     for (int k = 0; k < 2 && next < blocks.size(); ++k) {

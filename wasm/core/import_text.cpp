@@ -1073,6 +1073,11 @@ BodyLayout pickBody(std::vector<Unit>& units, size_t from) {
         body.blocks.back().items.push_back(item);
         return static_cast<int>(body.blocks.size() - 1);
     };
+    auto takeColonListItem = [&](Unit& u) {  // an unmarked item of the list a line ending in ':' introduced
+        u.block = addListItem(u.text, false);
+        decide(u, true, "list item (after a line ending in ':')");
+        storyChars += u.chars;
+    };
 
     for (size_t i = from; i < n; ++i) {
         Unit& u = units[i];
@@ -1175,9 +1180,7 @@ BodyLayout pickBody(std::vector<Unit>& units, size_t from) {
         if (inList) {
             bool sameShape = u.endsSentence == listItemsEndSentence;
             if (u.words <= 20 && sameShape && !(isHeadingShape(u) && u.words > 8)) {
-                u.block = addListItem(u.text, false);
-                decide(u, true, "list item (after a line ending in ':')");
-                storyChars += u.chars;
+                takeColonListItem(u);
                 continue;
             }
             inList = false;
@@ -1196,9 +1199,7 @@ BodyLayout pickBody(std::vector<Unit>& units, size_t from) {
                     // heading-shaped fragment would be refused as an item and start the list again, for ever).
                     inList = true;
                     listItemsEndSentence = false;
-                    u.block = addListItem(u.text, false);
-                    decide(u, true, "list item (after a line ending in ':')");
-                    storyChars += u.chars;
+                    takeColonListItem(u);
                     continue;
                 }
                 for (size_t k = 0; k < run; ++k)

@@ -92,7 +92,6 @@ struct Node {
 };
 static_assert(sizeof(Node) <= 48, "Node grew: the pool holds one per feasible break and fitness class");
 
-
 }  // namespace
 
 // The breaker's vectors, kept between calls so that breaking many paragraphs allocates only while they grow.

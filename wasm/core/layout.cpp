@@ -110,6 +110,9 @@ static std::string joinAuthors(const std::vector<Author>& authors) {
     return out;
 }
 
+// What the measured boxes may stretch by: a change of either means measuring again.
+static MeasureOptions measureOptionsOf(const LayoutParams& params) { return {params.fontExpansion, params.letterSpacing}; }
+
 void ArticleLayout::plan(const LayoutParams& params) {
     pieces_.clear();
     totalBytes_ = 0;
@@ -270,7 +273,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
         }
     }
     measuredFor_ = fs;
-    measureOptions_ = {params.fontExpansion, params.letterSpacing};
+    measureOptions_ = measureOptionsOf(params);
     nextPiece_ = pieces_.size();  // nothing laid out for these pieces yet: begin() starts over
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }
@@ -558,8 +561,7 @@ void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
 
 void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
-    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines ||
-        measureOptions_.fontExpansion != params.fontExpansion || measureOptions_.letterSpacing != params.letterSpacing)
+    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines || measureOptions_ != measureOptionsOf(params))
         plan(params);
     params_ = params;
     out_ = &out;

@@ -57,6 +57,8 @@ constexpr float LetterSpacingMin = 0.02f;
 struct MeasureOptions {
     bool fontExpansion = true;
     bool letterSpacing = true;
+    bool operator==(const MeasureOptions& o) const { return fontExpansion == o.fontExpansion && letterSpacing == o.letterSpacing; }
+    bool operator!=(const MeasureOptions& o) const { return !(*this == o); }
 };
 
 // Hanging punctuation: the fraction of a glyph's advance that hangs into the left margin when it starts a line, or
