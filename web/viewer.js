@@ -142,7 +142,7 @@ export function createViewer(canvas, container, options = {}) {
     const hyphenPromise = fetchBytes(new URL('hyphen/hyph_en_US.dic', ASSET_BASE), 'Hyphenation patterns')
       .catch(() => null);
     // The WebGL2 context now, while those download and the wasm compiles in the background: creating it blocks the
-    // main thread (about 600 ms on software GL), and galley_init's getContext then gets this same context. The
+    // main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
     // attributes are galley_init's (wasm/app/main.cpp), so the context is the one it would have made.
     // Sized first to what galley_set_view will ask for, so that the drawing buffer is allocated once.
     const dpr = window.devicePixelRatio || 1;
@@ -166,7 +166,7 @@ export function createViewer(canvas, container, options = {}) {
       hyphenationSettled = true;
       if (stopped) return;
       if (!hyphen) {   // no patterns (offline, say): the layout there is is the one that stays
-        if (layerComplete && !readyEmitted && article) completeLayer();
+        if (layerComplete && article) emitReady();
         return;
       }
       guard(() => withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n)));
@@ -275,12 +275,16 @@ export function createViewer(canvas, container, options = {}) {
     if (pendingPosition) { restoreReadingPosition(pendingPosition); pendingPosition = null; keepPosition = null; }
     else if (keepPosition) { restoreReadingPosition(keepPosition); keepPosition = null; }
     emit('resize', { width: canvas.clientWidth, height });
-    if (!readyEmitted && hyphenationSettled) {
-      readyEmitted = true;
-      performance.mark('galley-ready');
-      emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
-    }
+    emitReady();
     requestFrame();
+  }
+
+  // 'ready', once per article: when its layout and text layer are complete and the patterns have settled.
+  function emitReady() {
+    if (readyEmitted || !hyphenationSettled) return;
+    readyEmitted = true;
+    performance.mark('galley-ready');
+    emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
   }
 
   // Work slices run as tasks of their own (MessageChannel messages: no timer clamping), each for about SLICE_MS:
