@@ -157,6 +157,24 @@ TEST(MicroTypography, HyphenRunLimitGivesWayBeforeTheMeasure) {
     }
 }
 
+// A window of a long paragraph continues the hyphen run of the lines before it: "A B C-|D E" breaks at the hyphen
+// unless the two lines before ended at hyphens too.
+TEST(MicroTypography, HyphenRunCountsOnFromTheLinesBefore) {
+    std::vector<BreakItem> items = {BreakItem::box(30), BreakItem::glue(10, 10, 3), BreakItem::box(30),
+                                    BreakItem::glue(10, 10, 3), BreakItem::box(30), BreakItem::pen(5, 0, true),
+                                    BreakItem::box(30), BreakItem::glue(10, 10, 3), BreakItem::box(30),
+                                    BreakItem::pen(0, PenaltyForbidden, false), BreakItem::glue(0, 1e6f, 0),
+                                    BreakItem::pen(0, PenaltyForced, false)};
+    BreakParams p;
+    p.lineWidths = {115};  // "A B C-" fills it exactly; "A B" would stretch its one space 4.5 times
+    p.maxConsecutiveHyphens = 2;
+    EXPECT_EQ(breakOptimal(items, p).front().item, 5u);
+    p.hyphenBreaksBefore = 1;
+    EXPECT_EQ(breakOptimal(items, p).front().item, 5u);
+    p.hyphenBreaksBefore = 2;
+    EXPECT_EQ(breakOptimal(items, p).front().item, 3u);
+}
+
 // --- in the layout --------------------------------------------------------------------------------------------------
 
 TEST(MicroTypography, LayoutHangsPunctuationAndExpandsWithinTwoPercent) {

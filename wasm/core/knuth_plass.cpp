@@ -60,6 +60,15 @@ constexpr int SlotCount = 2 * FitnessCount;
 constexpr double DecentMaxBadness = 12.0;
 constexpr double LooseMaxBadness = 99.0;
 
+// The class of a justified line that looks this loose (>0) or tight (<0): its adjustment ratio, with the boxes' added
+// when they stretch first.
+Fitness fitnessOf(double look) {
+    const double badness = std::min(MaxBadness, 100.0 * std::fabs(look * look * look));
+    if (look < 0) return badness > DecentMaxBadness ? Tight : Decent;
+    if (badness > LooseMaxBadness) return VeryLoose;
+    return badness > DecentMaxBadness ? Loose : Decent;
+}
+
 constexpr uint32_t NoItem = std::numeric_limits<uint32_t>::max();
 
 // Sums over items [0, i). Infinite stretch (the finishing glue's "fil") is counted apart, because inf - inf is NaN.
@@ -173,6 +182,9 @@ public:
         pool_.push_back(Node{});  // the paragraph start: line 0 begins at item 0
         compactAt_ = compactionMinimum_;
         pool_[0].hangLeft = hangLeftAt(0);
+        pool_[0].flagged = params_.hyphenBreaksBefore > 0;
+        pool_[0].fitness = params_.justify ? fitnessOf(params_.lookBefore) : Decent;
+        pool_[0].hyphenRun = static_cast<uint8_t>(std::clamp(params_.hyphenBreaksBefore, 0, 255));
         active_.push_back(0);
 
         for (size_t b = 0; b < n; ++b) {
@@ -289,10 +301,7 @@ public:
                         badness = std::min(MaxBadness, badness + ExpansionBadness * boxRatio * boxRatio);
                         look = ratio + boxRatio;
                     }
-                    const double lookBadness = std::min(MaxBadness, 100.0 * std::fabs(look * look * look));
-                    if (look < 0) fitness = lookBadness > DecentMaxBadness ? Tight : Decent;
-                    else if (lookBadness > LooseMaxBadness) fitness = VeryLoose;
-                    else if (lookBadness > DecentMaxBadness) fitness = Loose;
+                    fitness = fitnessOf(look);
                 } else if (!forced && lineWidth > 0) {
                     const double slack = (lineWidth - std::min(natural, lineWidth)) / lineWidth;
                     badness = params_.raggedBadnessScale * slack * slack;

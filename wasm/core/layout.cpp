@@ -63,7 +63,12 @@ struct ArticleLayout::Piece {
     bool wantsDropCap = false;     // the first body paragraph, when LayoutParams::dropCap
     bool measured = false;
     uint32_t sourceBytes = 0;      // for progress: how much text this piece is
-    MeasuredParagraph para;        // Text, once measured
+    // Text longer than two windows is measured and broken a window at a time when placed, never whole (and so not
+    // kept measured between layouts); `para` stays empty.
+    bool windowed = false;
+    size_t textStartByte = 0;      // where the text to set starts in the source (after a drop cap's initial)...
+    uint32_t textStartCodePoint = 0;
+    MeasuredParagraph para;        // Text, once measured (not windowed)
     MeasuredParagraph marker;      // ListItem: "•" or "3."
     std::string markerText;
     bool hasMarker = false;
@@ -87,7 +92,8 @@ struct ArticleLayout::Piece {
     std::string src, alt;
 };
 
-ArticleLayout::ArticleLayout(const FontSet& fonts, const Article& article) : fonts_(fonts), article_(article) {}
+ArticleLayout::ArticleLayout(const FontSet& fonts, const Article& article)
+    : fonts_(fonts), article_(article), text_(std::make_unique<TextInProgress>()) {}
 ArticleLayout::~ArticleLayout() = default;
 
 static const char* const MonthNames[12] = {"January", "February", "March", "April", "May", "June", "July",
@@ -318,26 +324,19 @@ void inkExtentEm(const FontFace& face, uint16_t glyph, float& left, float& right
 
 }  // namespace
 
-// Takes the initial off the first body paragraph (a piece just measured from `text`) and re-measures the rest.
+// Takes the initial off the first body paragraph (a piece about to be measured from `text`): measures the initial and
+// moves the piece's text start past it.
 void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
     const size_t length = initialLength(text.text);
     if (length == 0) return;
     const size_t cut = utf8::byteOffset(text.text, length);
-    RichText initial, rest;
+    RichText initial;
     initial.text = text.text.substr(0, cut);
-    rest.text = text.text.substr(cut);
-    for (Mark m : text.marks) {
-        if (m.end <= length) continue;
-        m.start = m.start > length ? m.start - static_cast<uint32_t>(length) : 0;
-        m.end -= static_cast<uint32_t>(length);
-        rest.marks.push_back(m);
-    }
-    piece.initialJoinsWord = !rest.text.empty() && rest.text[0] != ' ';
-    std::vector<uint32_t> points;
-    if (hyphenate_) hyphenate_(rest.text, points);
-    piece.para = measureParagraph(rest, piece.textStyle, fonts_, hyphenate_ ? &points : nullptr, measureOptions_);
     piece.initial = measureParagraph(initial, {FontStyle::Regular, fs, ColorRole::Accent}, fonts_);
     if (piece.initial.glyphs.empty()) return;
+    piece.textStartByte = cut;
+    piece.textStartCodePoint = static_cast<uint32_t>(length);
+    piece.initialJoinsWord = cut < text.text.size() && text.text[cut] != ' ';
     const FontFace& face = fonts_.face(FontStyle::Regular);
     float left = 0, right = 0, unused = 0;
     inkExtentEm(face, piece.initial.glyphs.front().glyph, left, unused);
@@ -347,15 +346,28 @@ void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
     piece.hasDropCap = true;
 }
 
+MeasuredParagraph ArticleLayout::measureText(const Piece& piece, size_t beginByte, size_t endByte,
+                                             uint32_t beginCodePoint) const {
+    const RichText& source = piece.source ? *piece.source : piece.ownedSource;
+    RichText slice;
+    const bool whole = beginByte == 0 && endByte == source.text.size();
+    if (!whole) slice = sliceRichText(source, beginByte, endByte, beginCodePoint);
+    const RichText& text = whole ? source : slice;
+    std::vector<uint32_t> points;
+    const bool hyphenate = piece.hyphenate && hyphenate_;
+    if (hyphenate) hyphenate_(text.text, points);
+    return measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr, measureOptions_);
+}
+
 void ArticleLayout::measurePiece(Piece& piece, float fs) {
     piece.measured = true;
     if (piece.kind != Piece::Text) return;
     const RichText& text = piece.source ? *piece.source : piece.ownedSource;
-    std::vector<uint32_t> points;
-    const bool hyphenate = piece.hyphenate && hyphenate_;
-    if (hyphenate) hyphenate_(text.text, points);
-    piece.para = measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr, measureOptions_);
+    piece.windowed = text.text.size() > 2 * windowBytes;
+    piece.textStartByte = 0;
+    piece.textStartCodePoint = 0;
     if (piece.wantsDropCap) splitDropCap(piece, text, fs);
+    if (!piece.windowed) piece.para = measureText(piece, piece.textStartByte, text.text.size(), piece.textStartCodePoint);
     if (piece.hasMarker) {
         RichText marker;
         marker.text = piece.markerText;
@@ -367,6 +379,11 @@ namespace {
 
 // Good book practice: a ladder of three hyphens at the right edge is never worth the spacing it saves.
 constexpr int MaxConsecutiveHyphens = 2;
+
+// A window of a long paragraph is broken as if the paragraph ended with it. Its last lines, set for that false end,
+// are given back and set again at the start of the next window: an ending changes Knuth-Plass's choices only a few
+// lines up (measured: see ArticleLayout::windowBytes).
+constexpr size_t WindowOverlapLines = 4;
 
 // How one paragraph is set: where, how wide, and with which of the breaker's options.
 struct ParagraphSetting {
@@ -382,12 +399,28 @@ struct ParagraphSetting {
     int level = 0;
     int narrowLines = 0;              // the first lines are indented by narrowIndent (a drop cap beside them)
     float narrowIndent = 0;
+    bool endsParagraph = true;        // false for a window of a long paragraph that more text follows
+    int hyphenBreaksBefore = 0;       // a window: hyphen breaks in a row at the end of the lines before it...
+    float lookBefore = 0;             // ...and how loose the last of them looked (BreakParams::lookBefore)
 };
 
 }  // namespace
 
-// Breaks one measured paragraph and places its lines, appending to the display list. Returns the height used.
-// Keeps its scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
+// The text piece being set: how, where it started, and how far its windows have come.
+struct ArticleLayout::TextInProgress {
+    bool open = false;        // the piece's opening (space, marker, drop cap) is placed
+    ParagraphSetting setting;
+    float top = 0;            // where its lines start
+    float minimumHeight = 0;  // a drop cap's lines
+    size_t byte = 0;          // windowed: where the next window starts in the source text...
+    uint32_t codePoint = 0;
+    size_t lines = 0;         // ...how many lines the windows before it placed...
+    int hyphenRun = 0;        // ...how many of the last of them, in a row, end at a hyphen break...
+    float lookBefore = 0;     // ...and how loose the last one looks
+};
+
+// Breaks one measured paragraph (or window of one) and places its lines, appending to the display list. Keeps its
+// scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
 class LinePlacer {
 public:
     LinePlacer(const FontSet& fonts, DisplayList& out, BreakWorkspace& workspace, std::vector<LineBreak>& breaks)
@@ -413,12 +446,14 @@ public:
     void finish() { out_.lines.resize(linesUsed_); }
     size_t linesUsed() const { return linesUsed_; }
 
-    float place(const MeasuredParagraph& p, const ParagraphSetting& s) {
-        const std::vector<int32_t>* boxOfItem = nullptr;
-        const std::vector<BoxRef>* boxes = nullptr;
+    // Breaks and places all of `p`; returns the height used.
+    float place(const MeasuredParagraph& p, const ParagraphSetting& s) { return placeLines(p, s, breakLines(p, s)); }
+
+    // Chooses the breaks of `p` (kept until the next call); returns the number of lines.
+    size_t breakLines(const MeasuredParagraph& p, const ParagraphSetting& s) {
         const float narrowest = s.narrowLines > 0 ? s.width - s.narrowIndent : s.width;
-        const std::vector<BreakItem>& items =
-            breakItemsFor(p, narrowest, scratchItems_, scratchBoxOfItem_, scratchBoxes_, boxOfItem, boxes);
+        items_ = &breakItemsFor(p, narrowest, scratchItems_, scratchBoxOfItem_, scratchBoxes_, boxOfItem_, boxes_);
+        const std::vector<BreakItem>& items = *items_;
         const bool optimal = s.breaking == Breaking::Optimal;
         breakParams_.lineWidths.assign(static_cast<size_t>(std::max(0, s.narrowLines)), s.width - s.narrowIndent);
         breakParams_.lineWidths.push_back(s.width);
@@ -428,23 +463,56 @@ public:
             optimal && s.justify && (s.expansion || s.letterSpacing) ? BoxAdjust::First : BoxAdjust::None;
         breakParams_.hangingPunctuation = optimal && s.hanging;
         breakParams_.maxConsecutiveHyphens = MaxConsecutiveHyphens;
+        breakParams_.hyphenBreaksBefore = s.hyphenBreaksBefore;
+        breakParams_.lookBefore = s.lookBefore;
         if (optimal) breakOptimal(items, breakParams_, workspace_, breaks_);
         else breaks_ = breakFirstFit(items, breakParams_);
+        return breaks_.size();
+    }
+
+    // Whether line `line` of the last breakLines() ends at a hyphen break (inserted or after a dash: a flagged penalty).
+    bool endsAtHyphenBreak(size_t line) const {
+        const BreakItem& end = (*items_)[breaks_[line].item];
+        return end.kind == BreakItem::Penalty && end.flagged;
+    }
+
+    // How loose line `line` of the last breakLines() looks, as BreakParams::lookBefore wants it.
+    float lookOf(size_t line) const {
+        const LineBreak& br = breaks_[line];
+        return br.ratio + (breakParams_.boxAdjust == BoxAdjust::First ? br.boxRatio : 0.0f);
+    }
+
+    // Byte offset in p.text where the line after line `line` of the last breakLines() starts; p.text.size() when no
+    // text follows it.
+    size_t textAfterLine(const MeasuredParagraph& p, size_t line) const {
+        const std::vector<BreakItem>& items = *items_;
+        for (size_t k = lineStartAfterBreak(items, breaks_[line].item); k < items.size(); ++k)
+            if (items[k].kind == BreakItem::Box) return p.glyphs[(*boxes_)[(*boxOfItem_)[k]].firstGlyph].textBegin;
+        return p.text.size();
+    }
+
+    // Places the first `count` lines of the last breakLines() (of the same paragraph and setting); returns their
+    // height. The last of them ends the paragraph only if it is its last line and s.endsParagraph.
+    float placeLines(const MeasuredParagraph& p, const ParagraphSetting& s, size_t count) {
+        const std::vector<BreakItem>& items = *items_;
+        const std::vector<int32_t>* boxOfItem = boxOfItem_;
+        const std::vector<BoxRef>* boxes = boxes_;
         const std::vector<LineBreak>& breaks = breaks_;
+        count = std::min(count, breaks.size());
 
         const VerticalMetrics& vm = fonts_.face(p.style.face).metrics();
         const float size = p.style.size;
         const float halfLeading = (s.lineHeightPx - (vm.ascent + vm.descent) * size) / 2;
         size_t start = 0;
         float top = s.y;
-        for (size_t li = 0; li < breaks.size(); ++li) {
+        for (size_t li = 0; li < count; ++li) {
             const LineBreak& br = breaks[li];
             while (start < br.item && items[start].kind != BreakItem::Box) ++start;
             TextLine& line = beginLine();
             line.block = s.block;
             line.role = s.role;
             line.level = s.level;
-            line.last = li + 1 == breaks.size();
+            line.last = s.endsParagraph && li + 1 == breaks.size();
             line.hangLeft = br.hangLeft;
             line.hangRight = line.last ? 0.0f : br.hangRight;
             line.x = s.x0 + (static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f) - line.hangLeft;
@@ -546,6 +614,10 @@ private:
     std::vector<BreakItem> scratchItems_;
     std::vector<int32_t> scratchBoxOfItem_;
     std::vector<BoxRef> scratchBoxes_;
+    // The items of the last breakLines(): the paragraph's own, or the scratch ones when it split wide boxes.
+    const std::vector<BreakItem>* items_ = nullptr;
+    const std::vector<int32_t>* boxOfItem_ = nullptr;
+    const std::vector<BoxRef>* boxes_ = nullptr;
 };
 
 DisplayList ArticleLayout::layout(const LayoutParams& params) {
@@ -579,16 +651,20 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     nextPiece_ = 0;
     doneBytes_ = 0;
     y_ = 0;
+    text_->open = false;
     if (pieces_.empty()) finish();
 }
 
 bool ArticleLayout::advance(const std::function<bool()>& more) {
     if (!out_ || nextPiece_ >= pieces_.size()) return true;
     while (nextPiece_ < pieces_.size()) {
-        // Whole blocks at a time: the text layer is built per block, so a slice never ends inside one.
+        // Whole blocks at a time, but for a windowed paragraph, which may stop between windows.
         const uint32_t block = pieces_[nextPiece_].block;
         while (nextPiece_ < pieces_.size() && pieces_[nextPiece_].block == block) {
-            placePiece(pieces_[nextPiece_]);
+            if (!placePiece(pieces_[nextPiece_], more)) {
+                out_->height = std::ceil(y_);
+                return false;
+            }
             doneBytes_ += pieces_[nextPiece_].sourceBytes;
             ++nextPiece_;
         }
@@ -620,11 +696,50 @@ size_t ArticleLayout::linesDone() const {
 
 float ArticleLayout::progress() const {
     if (done() || totalBytes_ == 0) return 1.0f;
-    return static_cast<float>(static_cast<double>(doneBytes_) / static_cast<double>(totalBytes_));
+    const uint64_t inPiece = text_->open && pieces_[nextPiece_].windowed ? text_->byte : 0;
+    return static_cast<float>(static_cast<double>(doneBytes_ + inPiece) / static_cast<double>(totalBytes_));
 }
 
-void ArticleLayout::placePiece(Piece& piece) {
-    if (!piece.measured) measurePiece(piece, params_.fontSize);
+bool ArticleLayout::placePiece(Piece& piece, const std::function<bool()>& more) {
+    if (!text_->open) {
+        if (!piece.measured) measurePiece(piece, params_.fontSize);
+        if (piece.kind != Piece::Text) {
+            placeFigure(piece);
+            return true;
+        }
+        openText(piece);
+        text_->open = true;
+    }
+    if (piece.windowed) {
+        if (!setWindows(piece, more)) return false;
+    } else {
+        y_ = text_->top + placer_->place(piece.para, text_->setting);
+    }
+    closeText(piece);
+    text_->open = false;
+    return true;
+}
+
+void ArticleLayout::placeFigure(const Piece& piece) {
+    DisplayList& out = *out_;
+    const float width = out.width, em = params_.fontSize;
+    y_ += piece.spaceBefore * em;
+    if (piece.kind == Piece::Rule) {
+        float rw = width * piece.ruleFraction;
+        out.rules.push_back({(width - rw) / 2, y_, rw, 1.0f, ColorRole::Rule});
+        y_ += 1.0f + piece.spaceAfter * em;
+        return;
+    }
+    // An image: never upscaled past the intrinsic width; a narrower image is centred.
+    const float indent = std::min(piece.indent * em, width * 0.3f);
+    const float x0 = indent, w = width - indent;
+    float iw = piece.imageWidth > 0 ? std::min(w, piece.imageWidth) : w;
+    float h = std::round(iw * piece.imageAspect);
+    out.images.push_back({x0 + std::floor((w - iw) / 2), y_, iw, h, piece.block, piece.src, piece.alt});
+    y_ += h + piece.spaceAfter * em;
+}
+
+void ArticleLayout::openText(const Piece& piece) {
     const LayoutParams& params = params_;
     DisplayList& out = *out_;
     LinePlacer& placer = *placer_;
@@ -635,28 +750,15 @@ void ArticleLayout::placePiece(Piece& piece) {
     y += piece.spaceBefore * em;
     float indent = std::min(piece.indent * em, width * 0.3f);
     float x0 = indent, w = width - indent;
-    if (piece.kind == Piece::Rule) {
-        float rw = width * piece.ruleFraction;
-        out.rules.push_back({(width - rw) / 2, y, rw, 1.0f, ColorRole::Rule});
-        y += 1.0f + piece.spaceAfter * em;
-        return;
-    }
-    if (piece.kind == Piece::Image) {
-        // Never upscaled past the intrinsic width; a narrower image is centred.
-        float iw = piece.imageWidth > 0 ? std::min(w, piece.imageWidth) : w;
-        float h = std::round(iw * piece.imageAspect);
-        out.images.push_back({x0 + std::floor((w - iw) / 2), y, iw, h, piece.block, piece.src, piece.alt});
-        y += h + piece.spaceAfter * em;
-        return;
-    }
-    float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * piece.para.style.size;
+    const TextStyle& style = piece.textStyle;
+    float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * style.size;
     bool justify = params.align == Align::Justify && !piece.ragged;
     if (piece.rulesAround) {
         out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
         y += 0.5f * em;
     }
-    const VerticalMetrics& vm = fonts_.face(piece.para.style.face).metrics();
-    const float size = piece.para.style.size;
+    const VerticalMetrics& vm = fonts_.face(style.face).metrics();
+    const float size = style.size;
     // The first line's baseline, as the placer computes it.
     const float firstBaseline = y + (lineHeightPx - (vm.ascent + vm.descent) * size) / 2 + vm.ascent * size;
     if (piece.hasMarker) {
@@ -682,7 +784,8 @@ void ArticleLayout::placePiece(Piece& piece) {
         for (const ShapedGlyph& g : m.glyphs)
             out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f});
     }
-    ParagraphSetting setting;
+    ParagraphSetting& setting = text_->setting;
+    setting = ParagraphSetting{};
     setting.x0 = x0;
     setting.y = y;
     setting.width = w;
@@ -695,7 +798,7 @@ void ArticleLayout::placePiece(Piece& piece) {
     setting.role = piece.role;
     setting.block = piece.block;
     setting.level = piece.level;
-    float minimumHeight = 0;
+    text_->minimumHeight = 0;
     if (piece.hasDropCap) {
         // The initial's cap height runs from the first line's cap height to the baseline of line N.
         const int lines = dropCapLines;
@@ -724,18 +827,65 @@ void ArticleLayout::placePiece(Piece& piece) {
             out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f});
         setting.narrowLines = lines;
         setting.narrowIndent = std::min(inkWidth + style::DropCapGap * em, w * 0.5f);
-        minimumHeight = lines * lineHeightPx;
+        text_->minimumHeight = lines * lineHeightPx;
     }
-    float h = std::max(placer.place(piece.para, setting), minimumHeight);
+    text_->top = y;
+    text_->byte = piece.textStartByte;
+    text_->codePoint = piece.textStartCodePoint;
+    text_->lines = 0;
+    text_->hyphenRun = 0;
+    text_->lookBefore = 0;
+}
+
+// A window must keep some lines beyond those it gives back, or it is measured again twice as long.
+bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& more) {
+    const std::string& text = (piece.source ? *piece.source : piece.ownedSource).text;
+    LinePlacer& placer = *placer_;
+    while (text_->byte < text.size()) {
+        for (size_t span = windowBytes;; span *= 2) {
+            size_t end = text.size() - text_->byte <= span ? text.size() : text_->byte + span;
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;  // whole code points
+            const bool last = end == text.size();
+            const MeasuredParagraph para = measureText(piece, text_->byte, end, text_->codePoint);
+            ParagraphSetting s = text_->setting;
+            s.y = y_;
+            s.narrowLines = std::max(0, text_->setting.narrowLines - static_cast<int>(text_->lines));
+            s.endsParagraph = last;
+            s.hyphenBreaksBefore = text_->hyphenRun;
+            s.lookBefore = text_->lookBefore;
+            const size_t lines = placer.breakLines(para, s);
+            if (!last && lines <= WindowOverlapLines + static_cast<size_t>(s.narrowLines)) continue;
+            // The window's last lines were set as a paragraph's end (and the last one may end inside a word where the
+            // window was cut): they are given back, and the next window starts where they did.
+            const size_t keep = last ? lines : lines - WindowOverlapLines;
+            const size_t next = last ? para.text.size() : placer.textAfterLine(para, keep - 1);
+            if (next == 0) continue;  // kept lines without text (never seen): a window must move on
+            y_ += placer.placeLines(para, s, keep);
+            text_->lines += keep;
+            for (size_t li = 0; li < keep; ++li) text_->hyphenRun = placer.endsAtHyphenBreak(li) ? text_->hyphenRun + 1 : 0;
+            if (keep > 0) text_->lookBefore = placer.lookOf(keep - 1);
+            text_->codePoint += static_cast<uint32_t>(utf8::countCodePoints(std::string_view(para.text).substr(0, next)));
+            text_->byte += next;
+            if (last) text_->byte = text.size();
+            break;
+        }
+        if (text_->byte < text.size() && !more()) return false;
+    }
+    return true;
+}
+
+void ArticleLayout::closeText(const Piece& piece) {
+    DisplayList& out = *out_;
+    const float width = out.width, em = params_.fontSize;
+    y_ = text_->top + std::max(y_ - text_->top, text_->minimumHeight);
     if (piece.quoteBar)
-        out.rules.push_back({style::QuoteBarX * em, y, style::QuoteBarWidth * em, h, ColorRole::Rule});
-    y += h;
+        out.rules.push_back({style::QuoteBarX * em, text_->top, style::QuoteBarWidth * em, y_ - text_->top, ColorRole::Rule});
     if (piece.rulesAround) {
-        y += 0.4f * em;
-        out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
-        y += 2.0f;
+        y_ += 0.4f * em;
+        out.rules.push_back({0, y_, width, 2.0f, ColorRole::Accent});
+        y_ += 2.0f;
     }
-    y += piece.spaceAfter * em;
+    y_ += piece.spaceAfter * em;
 }
 
 // Mirrors plan(): the base face of each kind of text, and what its marks derive from it.

@@ -67,6 +67,10 @@ struct BreakParams {
     // the right edge stays within a narrow band.
     float raggedBadnessScale = 10000.0f;
     int maxConsecutiveHyphens = 0;           // more hyphen breaks in a row than this are never chosen; 0: no limit
+    // Hyphen breaks in a row just before the first line: the items continue a paragraph whose earlier lines are set
+    // (a window of a long one), and the first lines count on from them for flaggedDemerits and the limit above.
+    int hyphenBreaksBefore = 0;
+    float lookBefore = 0;  // and how loose the line before looked: its ratio (plus boxRatio with BoxAdjust::First)
     BoxAdjust boxAdjust = BoxAdjust::LikeGlue;
     bool hangingPunctuation = false; // lines may be longer by the hang of their first and last glyphs (pdfTeX)
     float widthAt(size_t line) const {

@@ -4,6 +4,8 @@
 
 #include "utf8.h"
 
+#include <algorithm>
+
 namespace galley {
 
 const char* blockTypeName(BlockType t) {
@@ -17,6 +19,20 @@ const char* blockTypeName(BlockType t) {
         case BlockType::Divider: return "divider";
     }
     return "?";
+}
+
+RichText sliceRichText(const RichText& text, size_t beginByte, size_t endByte, uint32_t beginCodePoint) {
+    RichText out;
+    out.text.assign(text.text, beginByte, endByte - beginByte);
+    const uint32_t endCodePoint = beginCodePoint + static_cast<uint32_t>(utf8::countCodePoints(out.text));
+    for (const Mark& m : text.marks) {
+        if (m.end <= beginCodePoint || m.start >= endCodePoint) continue;
+        Mark clipped = m;
+        clipped.start = std::max(m.start, beginCodePoint) - beginCodePoint;
+        clipped.end = std::min(m.end, endCodePoint) - beginCodePoint;
+        out.marks.push_back(std::move(clipped));
+    }
+    return out;
 }
 
 bool isForbiddenControlCharacter(uint32_t c) { return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F); }

@@ -29,6 +29,11 @@ struct RichText {
     bool empty() const { return text.empty(); }
 };
 
+// The part of `text` from byte `beginByte` to `endByte` (both on code point boundaries), with the marks that overlap
+// it clipped and moved to its offsets. `beginCodePoint` is the code point offset of beginByte (the caller that walks a
+// long text in parts knows it; counting again would make the walk quadratic).
+RichText sliceRichText(const RichText& text, size_t beginByte, size_t endByte, uint32_t beginCodePoint);
+
 enum class BlockType : uint8_t { Paragraph, Heading, Quote, Pullquote, List, Image, Divider };
 
 const char* blockTypeName(BlockType t);
