@@ -38,8 +38,9 @@ function slugify(text) {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
 }
 
-// Groups lines into a tree: blocks (header, or one per article block) of parts (elements holding lines).
-function groupLines(lines, blocks) {
+// Groups lines into a tree: blocks (header, or one per article block) of parts (elements holding lines). `carry`:
+// the block the last chunk ended in and its list item count, when this chunk's first lines continue it.
+function groupLines(lines, blocks, carry) {
   const groups = [];
   const byKey = new Map();
   let listItem = 0;
@@ -48,10 +49,12 @@ function groupLines(lines, blocks) {
     const key = line.b < 0 ? 'header' : `b${line.b}`;
     let group = byKey.get(key);
     if (!group) {
-      group = { block: line.b, type: line.b < 0 ? 'header' : blocks[line.b]?.type || 'paragraph', parts: [] };
+      const continued = !groups.length && carry?.block === line.b;
+      group = { block: line.b, type: line.b < 0 ? 'header' : blocks[line.b]?.type || 'paragraph', parts: [],
+                continued, firstItem: continued ? carry.listItem : 0 };
       byKey.set(key, group);
       groups.push(group);
-      listItem = 0;
+      listItem = group.firstItem;
     }
     // A new part when the role changes, and for each list item.
     const partKey = line.r === 'list' ? `list${listItem}` : line.r === 'dropcap' ? 'paragraph' : line.r;
@@ -62,6 +65,7 @@ function groupLines(lines, blocks) {
     }
     part.lines.push(line);
     if (line.r === 'list' && line.last) listItem++;
+    group.listItems = listItem;
   }
   return groups;
 }
@@ -86,9 +90,11 @@ function place(el, box, flow) {
 
 // Creates an empty layer in `container` and returns it; the layout's lines arrive in chunks of whole blocks
 // (galley_text_layer_next) and append() adds each after the ones before, so a long article's layer is built in
-// slices that never hold the page for long. info: galley_article_info()'s JSON (blocks, lang). imageState(block):
-// 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text, level, element}],
-// blockElements: Map(block → element), figures: Map(block → image element), words}.
+// slices that never hold the page for long. A long paragraph or list comes in parts: each part is an element of its
+// own (a second p, or ul/ol numbered on), in the next chunk's section. info: galley_article_info()'s JSON (blocks,
+// lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text, level,
+// element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image element),
+// words}.
 export function createTextLayer(container, info, { sansBody = false, imageState = () => 'loading' } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
@@ -97,6 +103,12 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
   const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, append };
+  let carry = null;   // the block the last chunk ended in, while it may go on in the next
+  const addBlockElement = (block, el) => {
+    const list = layer.blockElements.get(block);
+    if (list) list.push(el);
+    else layer.blockElements.set(block, [el]);
+  };
 
   // One drawn line: its runs (links as <a>), spaced to the drawn width. flowX is where the inline flow puts the span
   // in its row (0, except after a drop cap), rowTop where its row starts.
@@ -154,7 +166,9 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
   function append(chunk) {
     const hrefs = chunk.hrefs || [];
     const lines = chunk.lines.map((l) => ({ ...l, runs: l.k || [[l.t, -1]] }));
-    const groups = groupLines(lines, blocks);
+    const groups = groupLines(lines, blocks, carry);
+    const lastGroup = groups[groups.length - 1];
+    carry = lastGroup && lastGroup.block >= 0 ? { block: lastGroup.block, listItem: lastGroup.listItems || 0 } : null;
     const imagesByBlock = new Map(chunk.images.map((im) => [im.b, im]));
     // Figures without a caption have no lines: give them a group of their own, in order.
     for (const im of chunk.images) {
@@ -184,7 +198,10 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
 
       let containerEl = null;
       if (CONTAINER_TAG[group.type]) containerEl = document.createElement(CONTAINER_TAG[group.type]);
-      else if (group.type === 'list') containerEl = document.createElement(blockInfo?.ordered ? 'ol' : 'ul');
+      else if (group.type === 'list') {
+        containerEl = document.createElement(blockInfo?.ordered ? 'ol' : 'ul');
+        if (group.continued && blockInfo?.ordered) containerEl.start = group.firstItem + 1;
+      }
       // Parts inside a container flow from the container's top; the container itself from the previous block.
       const innerFlow = { bottom: groupBox.top };
       if (containerEl) {
@@ -222,7 +239,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
         partEl.className = `part text ${part.role}`;
         place(partEl, box, containerEl ? innerFlow : chunkFlow);
         fillPart(partEl, part, hrefs, box.top);
-        if (part.role === 'heading') {
+        if (part.role === 'heading' && !group.continued) {
           let id = blockInfo?.anchor;
           if (!id) {
             const base = slugify(part.lines.map((l) => l.t).join(' '));
@@ -235,9 +252,9 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
                                 element: partEl });
         }
         (containerEl || frag).append(partEl);
-        if (!containerEl) layer.blockElements.set(group.block, partEl);
+        if (!containerEl) addBlockElement(group.block, partEl);
       }
-      if (containerEl) layer.blockElements.set(group.block, containerEl);
+      if (containerEl) addBlockElement(group.block, containerEl);
     }
     section.append(frag);
     container.append(section);

@@ -13,8 +13,8 @@
 // galley-bundle-loaded, galley-first-frame, galley-ready): the wasm (compiled while it streams in), the faces every article uses and the bundle load in
 // parallel; the first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an
 // article laid out before they arrive is laid out again with them. The rest of the layout and the text layer are
-// built after the first frame in slices of about SLICE_MS (whole blocks at a time), so a long article never holds
-// the page for long; the document's height is estimated until the layout is done. 'ready' is emitted once the
+// built after the first frame in slices of about SLICE_MS (whole blocks, or windows of a long paragraph), so a long
+// article never holds the page for long; the document's height is estimated until the layout is done. 'ready' is emitted once the
 // layout and the text layer are complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { createTextLayer } from './text-layer.js';
@@ -212,8 +212,8 @@ export function createViewer(canvas, container, options = {}) {
     const top = window.scrollY;
     const containerTop = container.getBoundingClientRect().top + window.scrollY;
     let best = null;
-    for (const [block, el] of layer.blockElements) {
-      const y = containerTop + el.offsetTop, h = el.offsetHeight;
+    for (const [block, els] of layer.blockElements) {
+      const { y, h } = blockBox(els, containerTop);
       if (y + h > top) {
         best = { block, offset: h > 0 ? Math.max(0, Math.min(1, (top - y) / h)) : 0 };
         break;
@@ -226,11 +226,16 @@ export function createViewer(canvas, container, options = {}) {
   function restoreReadingPosition(pos) {
     if (!pos) return;
     if (pos.atEnd) { window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }); return; }
-    const el = layer.blockElements.get(pos.block);
-    if (!el) return;
-    const containerTop = container.getBoundingClientRect().top + window.scrollY;
-    window.scrollTo({ top: Math.round(containerTop + el.offsetTop + el.offsetHeight * (pos.offset || 0)),
-                      behavior: 'instant' });
+    const els = layer.blockElements.get(pos.block);
+    if (!els) return;
+    const { y, h } = blockBox(els, container.getBoundingClientRect().top + window.scrollY);
+    window.scrollTo({ top: Math.round(y + h * (pos.offset || 0)), behavior: 'instant' });
+  }
+
+  // A block's extent in the page from its elements (one, or one per part of a long paragraph or list).
+  function blockBox(els, containerTop) {
+    const first = els[0], last = els[els.length - 1];
+    return { y: containerTop + first.offsetTop, h: last.offsetTop + last.offsetHeight - first.offsetTop };
   }
 
   // Any error from here on stops the viewer with a message (an exhausted heap is the likely one: the heap is

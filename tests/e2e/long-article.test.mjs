@@ -78,3 +78,70 @@ test('a 100,000-word article is drawn first, then laid out in slices without lon
   assert.ok(longest < 2000, `a task of ${longest.toFixed(0)} ms after the first frame`);
   await page.close();
 });
+
+// One paragraph of 1 MB: set window by window (ArticleLayout::windowBytes) and given to the text layer in parts, so
+// it too is drawn first and then laid out in slices. Once without a space (glyph-by-glyph emergency breaks), once as
+// words with links every few thousand characters (the text layer's links must survive the parts).
+function megabyteParagraph(withSpaces) {
+  const article = SAMPLE.articles[0];
+  let text = '';
+  const marks = [];
+  if (withSpaces) {
+    const words = article.blocks.map((b) => b.text).join(' ');
+    while (text.length < 1_000_000) text += (text ? ' ' : '') + words;
+    for (let start = 3000; start + 40 < text.length; start += 7919) {
+      marks.push({ type: 'link', start, end: start + 40, href: `https://example.org/${start}` });
+    }
+  } else {
+    text = 'abcdefghij'.repeat(100_000);
+  }
+  const block = { type: 'paragraph', text, ...(marks.length ? { marks } : {}) };
+  return { text, marks, body: JSON.stringify({ galley: 1, articles: [{ ...article, id: 'one-paragraph', blocks: [block] }] }) };
+}
+
+for (const withSpaces of [false, true]) {
+  test(`a 1 MB paragraph ${withSpaces ? 'of words with links' : 'without a space'} is set and given to the text ` +
+       'layer in slices', async () => {
+    const { text, marks, body } = megabyteParagraph(withSpaces);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(OBSERVE);
+    await page.route('**/test-bundles/paragraph.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+    await page.goto(`${BASE_URL}index.html?bundle=test-bundles/paragraph.json`);
+    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null,
+                               { timeout: 240000, polling: 500 });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
+    assert.deepEqual(errors, []);
+    const r = await page.evaluate(() => {
+      const parts = [...document.querySelectorAll('#galley-document p.paragraph')];
+      const links = {};
+      for (const a of document.querySelectorAll('#galley-document p.paragraph a')) {
+        links[a.href] = (links[a.href] || '') + a.textContent;
+      }
+      return {
+        firstFrame: performance.getEntriesByName('galley-first-frame')[0]?.startTime,
+        ready: performance.getEntriesByName('galley-ready')[0]?.startTime,
+        longTasks: window.__longTasks, growth: window.__growth, parts: parts.length,
+        text: parts.map((p) => p.textContent).join(''), links,
+      };
+    });
+    // All of the text, in order, in parts of the one paragraph.
+    const squeeze = (s) => s.replace(/\s+/g, '');
+    assert.ok(r.parts > 10, `the paragraph came in ${r.parts} parts`);
+    assert.equal(r.text.length > 0 && squeeze(r.text) === squeeze(text), true, 'the text layer holds the paragraph');
+    for (const m of marks) {
+      assert.equal(squeeze(r.links[m.href] || ''), squeeze(text.slice(m.start, m.end)), `link ${m.href}`);
+    }
+    const growing = r.growth.filter((g) => g.t >= r.firstFrame && g.lines > 0);
+    assert.ok(r.firstFrame < r.ready, 'first frame before the paragraph was laid out');
+    assert.ok(growing.length >= 10, `text layer grew in ${growing.length} steps`);
+    const after = r.longTasks.filter((t) => t.start >= r.firstFrame);
+    const longest = Math.max(0, ...after.map((t) => t.duration));
+    console.log(`# 1 MB paragraph ${withSpaces ? 'of words' : 'without a space'}: first frame ` +
+                `${r.firstFrame.toFixed(0)} ms, ready ${r.ready.toFixed(0)} ms, ${r.parts} parts, ${growing.length} steps, ` +
+                `${after.length} long tasks after the first frame, longest ${longest.toFixed(0)} ms`);
+    assert.ok(longest < 2000, `a task of ${longest.toFixed(0)} ms after the first frame`);
+    await page.close();
+  });
+}

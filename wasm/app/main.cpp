@@ -83,119 +83,6 @@ private:
     std::string& out_;
 };
 
-// Finds which parts of a line are links, for <a> elements in the text layer. Lines know their words, not their marks:
-// the words are matched in order against the block's source text (words are substrings of it), which gives code
-// point offsets to compare with the link marks. A line that cannot be matched simply gets no links.
-class LinkRunSource {
-public:
-    // Fills runs (text, index into hrefs or -1) when the line holds a link; returns false otherwise.
-    bool runsFor(const Article& article, const TextLine& line, const std::vector<std::string>& words,
-                 std::vector<std::pair<std::string, int>>& runs, std::vector<std::string>& hrefs) {
-        if (!selectSource(article, line) || !rich_ || rich_->marks.empty()) return false;
-        std::vector<int> wordStartLink, wordEndLink;
-        std::vector<std::pair<std::string, int>> out;
-        bool anyLink = false;
-        for (size_t wi = 0; wi < words.size(); ++wi) {
-            const std::string& word = words[wi];
-            size_t at = rich_->text.find(word, cursorByte_);
-            if (word.empty() || at == std::string::npos) return false;
-            uint32_t startCp = cursorCp_ + static_cast<uint32_t>(utf8::countCodePoints(
-                std::string_view(rich_->text).substr(cursorByte_, at - cursorByte_)));
-            if (wi > 0) {
-                // The space between words belongs to a link that runs across it.
-                int before = linkAt(startCp - 1, hrefs), after = linkAt(startCp, hrefs);
-                append(out, " ", before == after && before == wordEndLink.back() ? after : -1);
-            }
-            // Split the word where link marks start or end.
-            size_t i = 0;
-            uint32_t cp = startCp;
-            std::string piece;
-            int current = linkAt(cp, hrefs), first = current;
-            std::string_view w(word);
-            while (i < w.size()) {
-                size_t begin = i;
-                utf8::next(w, i);
-                int link = linkAt(cp, hrefs);
-                if (link != current) { append(out, piece, current); piece.clear(); current = link; }
-                piece.append(w.substr(begin, i - begin));
-                ++cp;
-            }
-            append(out, piece, current);
-            wordStartLink.push_back(first);
-            wordEndLink.push_back(linkAt(cp - 1, hrefs));
-            cursorByte_ = at + word.size();
-            cursorCp_ = cp;
-        }
-        for (const auto& run : out) anyLink = anyLink || run.second >= 0;
-        if (!anyLink) return false;
-        runs = std::move(out);
-        return true;
-    }
-
-private:
-    // Which source text the line is set from; keeps the cursor while lines follow on in the same source.
-    bool selectSource(const Article& article, const TextLine& line) {
-        if (line.block == UINT32_MAX || line.block >= article.blocks.size()) return false;
-        const Block& b = article.blocks[line.block];
-        const std::string role = lineRoleName(line.role);
-        int kind = -1;  // 0 text, 1 caption, 2 attribution, 3 + n list item n
-        if (role == "paragraph" || role == "heading" || role == "quote" || role == "pullquote" || role == "dropcap") kind = 0;
-        else if (role == "caption") kind = 1;
-        else if (role == "attribution") kind = 2;
-        else if (role == "list") kind = 3 + static_cast<int>(listItem_);
-        else return false;
-        if (line.block != block_) {
-            block_ = line.block;
-            listItem_ = 0;
-            kind_ = -1;
-            if (kind >= 3) kind = 3;
-        }
-        if (kind != kind_ || rich_ == nullptr) {
-            kind_ = kind;
-            cursorByte_ = 0;
-            cursorCp_ = 0;
-            if (kind == 0) rich_ = &b.text;
-            else if (kind == 1) rich_ = &b.caption;
-            else if (kind == 2) {
-                // Layout sets a quote's attribution after an em dash and a space (two code points).
-                attribution_ = b.attribution;
-                if (b.type == BlockType::Quote) {
-                    attribution_.text = "\u2014 " + attribution_.text;
-                    for (Mark& m : attribution_.marks) { m.start += 2; m.end += 2; }
-                }
-                rich_ = &attribution_;
-            } else rich_ = static_cast<size_t>(kind - 3) < b.items.size() ? &b.items[kind - 3] : nullptr;
-        }
-        if (role == "list" && line.last) ++listItem_;  // the next list line starts the next item
-        return rich_ != nullptr;
-    }
-
-    int linkAt(uint32_t cp, std::vector<std::string>& hrefs) {
-        const Mark* found = nullptr;
-        for (const Mark& m : rich_->marks)
-            if (m.kind == MarkKind::Link && cp >= m.start && cp < m.end) found = &m;
-        if (!found) return -1;
-        for (size_t i = 0; i < hrefs.size(); ++i)
-            if (hrefs[i] == found->href) return static_cast<int>(i);
-        hrefs.push_back(found->href);
-        return static_cast<int>(hrefs.size() - 1);
-    }
-
-    static void append(std::vector<std::pair<std::string, int>>& runs, const std::string& text, int href) {
-        if (text.empty()) return;
-        if (!runs.empty() && runs.back().second == href) runs.back().first += text;
-        else runs.emplace_back(text, href);
-    }
-
-    uint32_t block_ = UINT32_MAX;
-    int kind_ = -1;
-    size_t listItem_ = 0;
-    const RichText* rich_ = nullptr;
-    RichText attribution_;
-    size_t cursorByte_ = 0;
-    uint32_t cursorCp_ = 0;
-};
-
 }  // namespace
 
 extern "C" {
@@ -408,11 +295,12 @@ EMSCRIPTEN_KEEPALIVE int galley_faces_used() {
     return v.bundle.articles.empty() ? 1 : static_cast<int>(facesUsed(v.bundle.articles[v.article]));
 }
 
-// Lays out for about budgetMs (whole blocks; at least one). Returns 1 when the article is laid out.
+// Lays out for about budgetMs (whole blocks, or windows of a long paragraph; at least one). Returns 1 when the article is laid out.
 EMSCRIPTEN_KEEPALIVE int galley_layout_step(double budgetMs) { return viewer().layoutStep(budgetMs) ? 1 : 0; }
 
 // The next lines of the layout for the DOM text layer, whole blocks of at least maxLines lines when there are that
-// many laid out; "" when nothing new is laid out. Coordinates in CSS px relative to the document (column offset and
+// many laid out, but a long paragraph or list comes in parts (a chunk's first line then continues the block of the
+// last chunk's last line); "" when nothing new is laid out. Coordinates in CSS px relative to the document (column offset and
 // top margin included):
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
 //               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without the inserted hyphen,
@@ -432,10 +320,18 @@ EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
     const bool layoutDone = v.layoutDone();
     size_t end = v.textLayerLines;
     const auto& lines = v.layout ? allLines : noLines;
-    while (end < lineCount &&
-           (end - v.textLayerLines < static_cast<size_t>(std::max(maxLines, 1)) ||
-            (end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block))))
+    // Whole blocks, but a long paragraph (or list) may be cut between two of its lines once the chunk holds
+    // SplitBlockFactor times maxLines: a 1 MB paragraph is some 17,000 lines. Never after a drop cap, which starts
+    // its paragraph's first row. Layout, too, may have stopped inside a paragraph (between its windows).
+    constexpr size_t SplitBlockFactor = 4;
+    const size_t wanted = static_cast<size_t>(std::max(maxLines, 1));
+    while (end < lineCount) {
+        const size_t taken = end - v.textLayerLines;
+        const bool sameBlock = end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block);
+        const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap);
+        if (taken >= wanted && mayCut) break;
         ++end;
+    }
     // Images of blocks before the first line not taken (all laid out blocks when every line is taken).
     const long endKey = end < lineCount ? keyOf(lines[end].block)
                         : layoutDone ? LONG_MAX : static_cast<long>(v.layout->blocksDone());
@@ -449,7 +345,6 @@ EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
     out.reserve((end - v.textLayerLines) * 200);
     std::vector<std::string> hrefs, words;
     std::vector<std::pair<std::string, int>> runs;
-    LinkRunSource source;
     const Article& article = v.bundle.articles[v.article];
     w.raw("{\"lines\":[");
     for (size_t i = v.textLayerLines; i < end; ++i) {
@@ -472,7 +367,7 @@ EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
         w.raw(","); w.key("h"); w.num(line.height);
         w.raw(","); w.key("s"); w.num(line.fontSize);
         w.raw(","); w.key("t"); w.str(text);
-        if (source.runsFor(article, line, words, runs, hrefs)) {
+        if (v.textLayerLinks.runsFor(article, line, words, runs, hrefs)) {
             w.raw(","); w.key("k"); w.raw("[");
             for (size_t r = 0; r < runs.size(); ++r) {
                 w.raw(r ? ",[" : "[");

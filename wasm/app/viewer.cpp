@@ -46,6 +46,7 @@ void Viewer::relayoutIfNeeded() {
     layout->begin(params, display);
     layoutDirty = false;
     textLayerLines = textLayerImages = 0;
+    textLayerLinks = LinkRuns();
     ++layoutGeneration;
 }
 

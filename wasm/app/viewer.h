@@ -13,6 +13,7 @@
 #include "glyph_atlas.h"
 #include "hyphenator.h"
 #include "layout.h"
+#include "link_runs.h"
 
 #include <cstdint>
 #include <memory>
@@ -48,6 +49,7 @@ struct Viewer {
     uint32_t layoutGeneration = 0;       // bumped whenever a layout of `display` starts (the page rebuilds its text layer)
     // How far the page's text layer has been given the lines and images of `display` (galley_text_layer_next).
     size_t textLayerLines = 0, textLayerImages = 0;
+    LinkRuns textLayerLinks;             // where the text layer's link matching has come to in this layout
 
     // View, in CSS px.
     float cssWidth = 800, cssHeight = 600, dpr = 1, scrollY = 0;
