@@ -166,6 +166,20 @@ TEST(LongParagraph, AdvanceStopsBetweenWindowsAndGivesTheSameList) {
     EXPECT_EQ(out.links.size(), expected.links.size());
 }
 
+// What the viewer's first frame asks: lay out until the viewport is full. The height it asks about grows window by
+// window, so a long paragraph stops after the first screen.
+TEST(LongParagraph, FirstScreenStopsAfterTheWindowsThatFillIt) {
+    const Article article = oneLongParagraph();
+    auto layout = layoutFor(article, 512);
+    DisplayList out;
+    LayoutParams p;
+    layout->begin(p, out);
+    EXPECT_FALSE(layout->advance([&] { return out.height < 600; }));
+    EXPECT_GE(out.height, 600);
+    EXPECT_LT(out.height, 1200);  // a window is about 8 lines here
+    EXPECT_FALSE(layout->done());
+}
+
 // 200 KB without a space: windows of glyph-by-glyph breaks, every glyph set once, full lines to the last.
 TEST(LongParagraph, TextWithoutSpacesSetsInWindows) {
     Article article;

@@ -661,10 +661,7 @@ bool ArticleLayout::advance(const std::function<bool()>& more) {
         // Whole blocks at a time, but for a windowed paragraph, which may stop between windows.
         const uint32_t block = pieces_[nextPiece_].block;
         while (nextPiece_ < pieces_.size() && pieces_[nextPiece_].block == block) {
-            if (!placePiece(pieces_[nextPiece_], more)) {
-                out_->height = std::ceil(y_);
-                return false;
-            }
+            if (!placePiece(pieces_[nextPiece_], more)) return false;  // between windows (out_->height is set)
             doneBytes_ += pieces_[nextPiece_].sourceBytes;
             ++nextPiece_;
         }
@@ -869,6 +866,7 @@ bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& 
             if (last) text_->byte = text.size();
             break;
         }
+        out_->height = std::ceil(y_);  // what more() may ask about
         if (text_->byte < text.size() && !more()) return false;
     }
     return true;
