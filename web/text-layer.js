@@ -92,9 +92,9 @@ function place(el, box, flow) {
 // (galley_text_layer_next) and append() adds each after the ones before, so a long article's layer is built in
 // slices that never hold the page for long. A long paragraph or list comes in parts: each part is an element of its
 // own (a second p, or ul/ol numbered on), in the next chunk's section. info: galley_article_info()'s JSON (blocks,
-// lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text, level,
-// element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image element),
-// words}.
+// lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text,
+// level, element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image
+// element), words}.
 export function createTextLayer(container, info, { sansBody = false, imageState = () => 'loading' } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;

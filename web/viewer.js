@@ -10,12 +10,13 @@
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
 //
 // Critical path (performance marks galley-wasm-ready, galley-fonts-fetched, galley-gl-ready, galley-fonts-ready,
-// galley-bundle-loaded, galley-first-frame, galley-ready): the wasm (compiled while it streams in), the faces every article uses and the bundle load in
-// parallel; the first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an
-// article laid out before they arrive is laid out again with them. The rest of the layout and the text layer are
-// built after the first frame in slices of about SLICE_MS (whole blocks, or windows of a long paragraph), so a long
-// article never holds the page for long; the document's height is estimated until the layout is done. 'ready' is emitted once the
-// layout and the text layer are complete, with the hyphenation patterns (or without them, when they failed to load).
+// galley-bundle-loaded, galley-first-frame, galley-ready; galley-layout-complete after every layout): the wasm (compiled while it streams in), the faces every
+// article uses and the bundle load in parallel; the first frame lays out only what the viewport shows. Hyphenation
+// patterns are not waited for: an article laid out before they arrive is laid out again with them. The rest of the
+// layout and the text layer are built after the first frame in slices of about SLICE_MS (whole blocks, or windows of
+// a long paragraph), so a long article never holds the page for long; the document's height is estimated until the
+// layout is done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns
+// (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
@@ -256,7 +257,9 @@ export function createViewer(canvas, container, options = {}) {
   // A new layout started (new article, width, settings, fonts or patterns): the text layer starts again empty and
   // is filled by work slices. The page keeps its scroll range (and the reader's place) until the layout is done.
   function startTextLayer(generation) {
-    if (layerComplete && readyEmitted && window.scrollY > 0 && !keepPosition) keepPosition = readingPosition();
+    if (layerComplete && readyEmitted && window.scrollY > 0 && !keepPosition) {
+      keepPosition = { ...readingPosition(), scrollY: window.scrollY };
+    }
     minHeight = layerComplete ? container.offsetHeight : minHeight;
     textLayerGeneration = generation;
     layerComplete = false;
@@ -272,13 +275,19 @@ export function createViewer(canvas, container, options = {}) {
     return height;
   }
 
-  // The layout and the text layer are complete: exact height, the reader's place, 'resize' and (once) 'ready'.
+  // The layout and the text layer are complete: exact height, the reader's place, 'resize' and (once) 'ready'. The
+  // place kept when the layout started is restored only if the reader has not scrolled since: one who scrolled
+  // while a long article was laid out again has found their place in the new layout.
   function completeLayer() {
     layerComplete = true;
     minHeight = 0;
+    const scrolled = keepPosition && Math.abs(window.scrollY - keepPosition.scrollY) > 1;
     const height = updateHeight();
-    if (pendingPosition) { restoreReadingPosition(pendingPosition); pendingPosition = null; keepPosition = null; }
-    else if (keepPosition) { restoreReadingPosition(keepPosition); keepPosition = null; }
+    if (pendingPosition) restoreReadingPosition(pendingPosition);
+    else if (keepPosition && !scrolled) restoreReadingPosition(keepPosition);
+    pendingPosition = null;
+    keepPosition = null;
+    performance.mark('galley-layout-complete');
     emit('resize', { width: canvas.clientWidth, height });
     emitReady();
     requestFrame();

@@ -145,3 +145,29 @@ for (const withSpaces of [false, true]) {
     await page.close();
   });
 }
+
+// A resize lays the article out again and, once done, puts the reader back at the text they were reading; but a
+// reader who scrolled while that ran has found their place in the new layout and stays there.
+test('a reader who scrolls while a resize lays the article out again stays where they scrolled', async () => {
+  const { body } = longBundle(100000);
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.route('**/test-bundles/long.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/long.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.galley === 'ready', null,
+                             { timeout: 240000, polling: 500 });
+  const completions = () => page.evaluate(() => performance.getEntriesByName('galley-layout-complete').length);
+  const before = await completions();
+  await page.evaluate(() => window.scrollTo({ top: 150000, behavior: 'instant' }));
+  await page.setViewportSize({ width: 500, height: 900 });   // a narrower column: a new layout
+  // Two frames: the resize is seen and the new layout has started; then the reader scrolls.
+  const duringLayout = await page.evaluate(async (n) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    window.scrollTo({ top: 100000, behavior: 'instant' });
+    return performance.getEntriesByName('galley-layout-complete').length === n;
+  }, before);
+  assert.ok(duringLayout, 'the reader scrolled before the new layout was complete');
+  await page.waitForFunction((n) => performance.getEntriesByName('galley-layout-complete').length > n, before,
+                             { timeout: 120000, polling: 200 });
+  assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 100000);
+  await page.close();
+});
