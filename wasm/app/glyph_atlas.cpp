@@ -18,11 +18,20 @@ GlyphAtlas::~GlyphAtlas() {
 
 void GlyphAtlas::reset() {
     glyphs_.clear();
-    std::fill(pixels_.begin(), pixels_.end(), 0);
+    // Only the rows glyphs reached hold anything, here and in the texture: those are zeroed and uploaded again.
+    std::fill(pixels_.get(), pixels_.get() + static_cast<size_t>(clearedRows_) * Size, 0);
     shelfX_ = shelfY_ = 1;
     shelfHeight_ = 0;
     dirtyTop_ = 0;
-    dirtyBottom_ = Size;
+    dirtyBottom_ = clearedRows_;
+}
+
+void GlyphAtlas::clearRowsTo(int row) {
+    row = std::min(row, Size);
+    if (row <= clearedRows_) return;
+    uint8_t* rows = pixels_.get();
+    std::fill(rows + static_cast<size_t>(clearedRows_) * Size, rows + static_cast<size_t>(row) * Size, 0);
+    clearedRows_ = row;
 }
 
 const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel,
@@ -50,6 +59,7 @@ const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_
             shelfHeight_ = 0;
         }
         if (shelfY_ + h + 1 > Size) return nullptr;
+        clearRowsTo(shelfY_ + h + 1);  // the glyph's rows and the blank row under it (linear filtering reads it)
         stbtt_MakeGlyphBitmapSubpixel(info, &pixels_[static_cast<size_t>(shelfY_) * Size + shelfX_], w, h, Size,
                                       scaleH, scale, shift, 0, glyph);
         g.x0 = static_cast<int16_t>(x0);
@@ -84,7 +94,7 @@ unsigned int GlyphAtlas::upload() {
         for (int top = dirtyTop_; top < dirtyBottom_; top += UploadStripRows) {
             const int rows = std::min(UploadStripRows, dirtyBottom_ - top);
             rgba_.resize(static_cast<size_t>(rows) * Size);
-            const uint8_t* src = &pixels_[static_cast<size_t>(top) * Size];
+            const uint8_t* src = pixels_.get() + static_cast<size_t>(top) * Size;
             for (size_t i = 0; i < rgba_.size(); ++i) rgba_[i] = 0x00FFFFFFu | (static_cast<uint32_t>(src[i]) << 24);
             glTexSubImage2D(GL_TEXTURE_2D, 0, 0, top, Size, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
         }
