@@ -382,7 +382,7 @@ constexpr int MaxConsecutiveHyphens = 2;
 
 // A window of a long paragraph is broken as if the paragraph ended with it. Its last lines, set for that false end,
 // are given back and set again at the start of the next window: an ending changes Knuth-Plass's choices only a few
-// lines up (measured: see ArticleLayout::windowBytes).
+// lines up (the README's Typesetting section compares windows with whole paragraphs).
 constexpr size_t WindowOverlapLines = 4;
 
 // How one paragraph is set: where, how wide, and with which of the breaker's options.
@@ -834,14 +834,15 @@ void ArticleLayout::openText(const Piece& piece) {
     text_->lookBefore = 0;
 }
 
-// A window must keep some lines beyond those it gives back, or it is measured again twice as long.
+// Sets a windowed piece a window at a time from where it stopped; false when more() stopped it between windows. A
+// window that does not keep some lines beyond those it gives back is measured again, twice as long.
 bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& more) {
     const std::string& text = (piece.source ? *piece.source : piece.ownedSource).text;
     LinePlacer& placer = *placer_;
     while (text_->byte < text.size()) {
         for (size_t span = windowBytes;; span *= 2) {
             size_t end = text.size() - text_->byte <= span ? text.size() : text_->byte + span;
-            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;  // whole code points
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;  // code points
             const bool last = end == text.size();
             const MeasuredParagraph para = measureText(piece, text_->byte, end, text_->codePoint);
             ParagraphSetting s = text_->setting;
@@ -859,7 +860,8 @@ bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& 
             if (next == 0) continue;  // kept lines without text (never seen): a window must move on
             y_ += placer.placeLines(para, s, keep);
             text_->lines += keep;
-            for (size_t li = 0; li < keep; ++li) text_->hyphenRun = placer.endsAtHyphenBreak(li) ? text_->hyphenRun + 1 : 0;
+            for (size_t li = 0; li < keep; ++li)
+                text_->hyphenRun = placer.endsAtHyphenBreak(li) ? text_->hyphenRun + 1 : 0;
             if (keep > 0) text_->lookBefore = placer.lookOf(keep - 1);
             text_->codePoint += static_cast<uint32_t>(utf8::countCodePoints(std::string_view(para.text).substr(0, next)));
             text_->byte += next;
