@@ -171,3 +171,28 @@ test('a reader who scrolls while a resize lays the article out again stays where
   assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 100000);
   await page.close();
 });
+
+// A list of 2,000 items reaches the text layer in parts too: cut between items, each part an ol numbered on from
+// the last, so screen readers count the items as the drawn markers do.
+test('a list of 2,000 items comes in parts cut between items and numbered on', async () => {
+  const items = Array.from({ length: 2000 }, (_, i) => `Item number ${i + 1} of the long list.`);
+  const article = SAMPLE.articles[0];
+  const body = JSON.stringify({ galley: 1, articles: [{ ...article, id: 'list',
+    blocks: [article.blocks[0], { type: 'list', ordered: true, items }] }] });
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.route('**/test-bundles/list.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/list.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.galley === 'ready', null,
+                             { timeout: 120000, polling: 500 });
+  const lists = await page.evaluate(() => [...document.querySelectorAll('#galley-document ol')].map((ol) => ({
+    start: ol.start, items: [...ol.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+  })));
+  assert.ok(lists.length > 1, `the list came in ${lists.length} parts`);
+  let next = 1;
+  for (const list of lists) {
+    assert.equal(list.start, next, 'each part numbered on from the last');
+    next += list.items.length;
+  }
+  assert.deepEqual(lists.flatMap((l) => l.items), items);
+  await page.close();
+});

@@ -320,15 +320,17 @@ EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
     const bool layoutDone = v.layoutDone();
     size_t end = v.textLayerLines;
     const auto& lines = v.layout ? allLines : noLines;
-    // Whole blocks, but a long paragraph (or list) may be cut between two of its lines once the chunk holds
-    // SplitBlockFactor times maxLines: a 1 MB paragraph is some 17,000 lines. Never after a drop cap, which starts
-    // its paragraph's first row. Layout, too, may have stopped inside a paragraph (between its windows).
+    // Whole blocks, but a long paragraph or list may be cut once the chunk holds SplitBlockFactor times maxLines (a
+    // 1 MB paragraph is some 17,000 lines): between list items if one ends within another maxLines, else between
+    // any two lines but after a drop cap (which starts its paragraph's first row). Layout, too, may have stopped
+    // inside a paragraph, between its windows.
     constexpr size_t SplitBlockFactor = 4;
     const size_t wanted = static_cast<size_t>(std::max(maxLines, 1));
     while (end < lineCount) {
         const size_t taken = end - v.textLayerLines;
         const bool sameBlock = end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block);
-        const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap);
+        const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap &&
+                                           (lines[end - 1].last || taken >= (SplitBlockFactor + 1) * wanted));
         if (taken >= wanted && mayCut) break;
         ++end;
     }
