@@ -1,8 +1,9 @@
 // viewer.js — Galley's viewer as an object a page drives: createViewer(canvas, container, options) returns
 //   { loadBundle(url | object), setSettings({...}), settings, scrollToHeading(id), headings, stats,
 //     readingPosition(), restoreReadingPosition(pos), on(event, fn), ready }
-// and emits 'ready' (a bundle is laid out and drawn), 'error' ({title, lines}), 'resize' ({width, height}: the
-// document's size after a reflow), 'navigate' ({href, kind: 'link' | 'heading'}) and 'theme' ({name, colors}).
+// and emits 'ready' ({title, headings: [{id, level, text}], stats}: a bundle is laid out and drawn), 'error'
+// ({title, lines}), 'resize' ({width, height}: the document's size after a reflow), 'navigate' ({href, kind: 'link' |
+// 'heading'}) and 'theme' ({name, colors}).
 // The hosted page (app.js) and an embedding page use the same object.
 //
 // Rendering: the page scrolls natively over `container`, a block as tall as the article holding the transparent text
@@ -293,12 +294,16 @@ export function createViewer(canvas, container, options = {}) {
     requestFrame();
   }
 
+  // The article's headings as plain data (the layer's entries also hold their elements): what events and the
+  // embedding protocol may carry.
+  function headingList() { return layer.headings.map(({ id, level, text }) => ({ id, level, text })); }
+
   // 'ready', once per article: when its layout and text layer are complete and the patterns have settled.
   function emitReady() {
     if (readyEmitted || !hyphenationSettled) return;
     readyEmitted = true;
     performance.mark('galley-ready');
-    emit('ready', { title: article.title, headings: layer.headings, stats: stats() });
+    emit('ready', { title: article.title, headings: headingList(), stats: stats() });
   }
 
   // Work slices run as tasks of their own (MessageChannel messages: no timer clamping), each for about SLICE_MS:
@@ -523,7 +528,7 @@ export function createViewer(canvas, container, options = {}) {
   return {
     loadBundle, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, on,
     get settings() { return { ...settings }; },
-    get headings() { return layer.headings.map(({ id, level, text }) => ({ id, level, text })); },
+    get headings() { return headingList(); },
     get stats() { return stats(); },
     get bundleUrl() { return bundleUrl; },
     ready: started,
