@@ -7,7 +7,9 @@
 // - bytes for the first view: every response of a cold load, each compressed with brotli (quality 11, as a
 //   pre-compressing static host would serve it), summed;
 // - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article;
-// - idle frames: WebGL draw calls during 2 s with no input after the first frame.
+// - idle frames: WebGL draw calls during 2 s with no input after the first frame;
+// - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
+//   for scale: no viewer drawing with WebGL2 can show its first frame before that page does.
 // The page is not modified for this: WebAssembly.instantiate* and the WebGL2 draw calls are observed through an
 // init script.
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -147,6 +149,37 @@ try {
     const ready = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
     console.log(`100,000-word article (${words * copies} words): first frame ${ready.toFixed(0)} ms, wasm heap ${(heap / 1048576).toFixed(1)} MB`);
     await context.close();
+  }
+  // The WebGL2 floor: served at the viewer's origin (routed), cold loads like the viewer's.
+  {
+    const html = readFileSync(new URL('./webgl-floor.html', import.meta.url), 'utf8');
+    for (const mode of ['main', 'worker']) {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) {
+        const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+        const page = await context.newPage();
+        let resolve;
+        const finished = new Promise((r) => { resolve = r; });
+        await page.exposeBinding('__floorBenchDone', () => resolve());
+        await page.addInitScript(() => {   // as READY_HOOK: no waitForFunction script in the page while it loads
+          window.__longTasks = 0;
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks += e.duration; })
+            .observe({ type: 'longtask', buffered: true });
+          const poll = () => { if (window.__floorDone) window.__floorBenchDone(); else setTimeout(poll, 20); };
+          poll();
+        });
+        await page.route('**/__webgl-floor.html*', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+        await page.goto(`${BASE}__webgl-floor.html?mode=${mode}`, { waitUntil: 'commit' });
+        await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('floor page: no draw in 60 s')), 60000))]);
+        times.push(await page.evaluate(() => ({ ...window.__floor, longTasks: window.__longTasks })));
+        await context.close();
+      }
+      const m = (key) => median(times.map((t) => t[key]).filter((x) => x !== undefined)).toFixed(0);
+      console.log(`WebGL2 floor, one triangle, ${mode === 'main' ? 'main thread' : 'from a worker'} (median of ${RUNS}): ` +
+                  `context ${m('context')} ms, drawn ${m('drawn')} ms` +
+                  (mode === 'main' ? `, first paint ${m('firstPaint')} ms` : '') +
+                  `, main-thread long tasks ${m('longTasks')} ms`);
+    }
   }
 } finally {
   await browser.close();
