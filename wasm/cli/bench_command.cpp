@@ -7,7 +7,8 @@
 // quality: the figures of layout_quality.h for the bundle's body paragraphs, justified at 560 and 340 px and ragged
 // at 560 px, beside the goals and what Chromium does with the same text.
 // browser: the viewer's figures in headless Chromium (tests/bench/browser-figures.mjs: first frame and where its
-// time goes, transfer, wasm heap, idle draw calls), with build/wasm/dist served by scripts/serve.py on a free port.
+// time goes, transfer, wasm heap, idle draw calls, and for scale a page that only draws one WebGL2 triangle), with
+// build/wasm/dist served by scripts/serve.py on a free port.
 // With no argument, all three.
 //
 // Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
