@@ -1,7 +1,7 @@
 // draw_list_renderer.cpp — see draw_list_renderer.h.
 #include "draw_list_renderer.h"
 
-#include "rgba_texture.h"
+#include "textures.h"
 
 #include <imgui.h>
 
@@ -15,7 +15,8 @@ namespace galley {
 namespace {
 
 // Attribute locations, fixed in the shader source.
-constexpr GLuint PositionAttribute = 0, UvAttribute = 1, ColorAttribute = 2, ProjectionAttribute = 3;
+constexpr GLuint PositionAttribute = 0, UvAttribute = 1, ColorAttribute = 2, ProjectionAttribute = 3,
+                 CoverageAttribute = 4;
 
 // Vertex positions arrive in CSS px (ImGui's display size) scaled by the framebuffer scale; the projection attribute
 // maps them to clip space: xy * scale + offset.
@@ -24,23 +25,31 @@ layout(location = 0) in vec2 position;
 layout(location = 1) in vec2 uv;
 layout(location = 2) in vec4 color;
 layout(location = 3) in vec4 projection;
+layout(location = 4) in float coverage;
 out vec2 fragUv;
 out vec4 fragColor;
+flat out float fragCoverage;
 void main() {
     fragUv = uv;
     fragColor = color;
+    fragCoverage = coverage;
     gl_Position = vec4(position * projection.xy + projection.zw, 0.0, 1.0);
 }
 )";
 
-// Texture times vertex colour: glyph and font atlases are white with coverage as alpha, images are images.
+// Texture times vertex colour. ImGui's font atlas is white with coverage as alpha and images are images (RGBA); the
+// glyph atlas holds coverage alone, in its red channel, and is read as white with that alpha.
 constexpr const char* FragmentSource = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas;
 in vec2 fragUv;
 in vec4 fragColor;
+flat in float fragCoverage;
 out vec4 outColor;
-void main() { outColor = fragColor * texture(atlas, fragUv); }
+void main() {
+    vec4 texel = texture(atlas, fragUv);
+    outColor = fragColor * mix(texel, vec4(1.0, 1.0, 1.0, texel.r), fragCoverage);
+}
 )";
 
 // Without KHR_parallel_shader_compile the link status is asked this many frames in: by then the link has long
@@ -147,6 +156,8 @@ bool DrawListRenderer::render(const ImDrawData* data, int framebufferWidth, int 
     const ImVec2 pos = data->DisplayPos, size = data->DisplaySize, scale = data->FramebufferScale;
     const float sx = 2.0f / size.x, sy = -2.0f / size.y;
     glVertexAttrib4f(ProjectionAttribute, sx, sy, -1.0f - pos.x * sx, 1.0f - pos.y * sy);
+    float coverage = 0;
+    glVertexAttrib1f(CoverageAttribute, coverage);
 
     for (int n = 0; n < data->CmdListsCount; ++n) {
         const ImDrawList* list = data->CmdLists[n];
@@ -165,7 +176,12 @@ bool DrawListRenderer::render(const ImDrawData* data, int framebufferWidth, int 
             if (x1 <= x0 || y1 <= y0) continue;
             glScissor(static_cast<GLint>(x0), static_cast<GLint>(framebufferHeight - y1), static_cast<GLsizei>(x1 - x0),
                       static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+            const GLuint texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID()));
+            glBindTexture(GL_TEXTURE_2D, texture);
+            if ((texture == coverageTexture_) != (coverage == 1.0f)) {
+                coverage = texture == coverageTexture_ ? 1.0f : 0.0f;
+                glVertexAttrib1f(CoverageAttribute, coverage);
+            }
             // Vertex offsets through the attribute pointers (WebGL2 has no base-vertex draw).
             const GLsizei stride = sizeof(ImDrawVert);
             const uintptr_t base = static_cast<uintptr_t>(cmd.VtxOffset) * sizeof(ImDrawVert);

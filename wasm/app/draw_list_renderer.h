@@ -6,7 +6,8 @@
 // Chromium (SwiftShader), frames stalled 100-600 ms in glGetIntegerv while the GPU process rasterised the page.
 // Galley owns its context, so there is no state to save; this renderer only issues commands:
 //   - attribute locations fixed in the shader (layout(location = n)), the sampler on unit 0 by default, and the
-//     projection as a constant vertex attribute (glVertexAttrib4f): no uniform location to ask for;
+//     projection and the coverage flag as constant vertex attributes (glVertexAttrib*): no uniform location to ask
+//     for;
 //   - the link status is asked only once it is known to be ready (KHR_parallel_shader_compile's COMPLETION_STATUS),
 //     or a few frames in without that extension, never in the first frame.
 // ImGui's font atlas is built and uploaded too: its white pixel is what filled rectangles sample.
@@ -33,12 +34,15 @@ public:
     // have failed to link; `error()` then says why.
     bool render(const ImDrawData* data, int framebufferWidth, int framebufferHeight);
     const std::string& error() const { return error_; }
+    // The texture that holds coverage alone (the glyph atlas, one channel): drawn as white with that coverage as
+    // alpha, times the vertex colour. Every other texture is drawn as RGBA.
+    void setCoverageTexture(unsigned texture) { coverageTexture_ = texture; }
 
 private:
     bool verifyProgram();   // true while the program is linked or not yet known to have failed
 
     unsigned program_ = 0, vertexShader_ = 0, fragmentShader_ = 0;
-    unsigned vao_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
+    unsigned vao_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0, coverageTexture_ = 0;
     bool parallelCompile_ = false, verified_ = false, failed_ = false;
     int framesDrawn_ = 0;
     std::string error_;

@@ -1,7 +1,7 @@
 // glyph_atlas.cpp — see glyph_atlas.h.
 #include "glyph_atlas.h"
 
-#include "rgba_texture.h"
+#include "textures.h"
 
 #include <stb/stb_truetype.h>
 
@@ -81,23 +81,15 @@ const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_
 
 unsigned int GlyphAtlas::upload() {
     if (!texture_) {
-        // WebGL zero-fills a new texture (transparent), which is what empty coverage draws: only the rows
-        // rasterised into so far need uploading.
-        texture_ = defineRgbaTexture(0, Size, Size, nullptr);
+        // WebGL zero-fills a new texture (no coverage), so only the rows rasterised into so far need uploading.
+        texture_ = defineCoverageTexture(0, Size, Size, nullptr);
     }
     if (dirtyTop_ < dirtyBottom_) {
-        // ImGui's shader multiplies texture by vertex colour: white with coverage as alpha tints to the text colour.
-        // Converted and uploaded in strips, so the RGBA copy stays small (a whole 2048² texture would be 16 MB of
-        // heap, kept for good since the heap never shrinks).
+        // Coverage as it is, one byte a pixel: the renderer draws this texture as white with coverage as alpha.
         glBindTexture(GL_TEXTURE_2D, texture_);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        for (int top = dirtyTop_; top < dirtyBottom_; top += UploadStripRows) {
-            const int rows = std::min(UploadStripRows, dirtyBottom_ - top);
-            rgba_.resize(static_cast<size_t>(rows) * Size);
-            const uint8_t* src = pixels_.get() + static_cast<size_t>(top) * Size;
-            for (size_t i = 0; i < rgba_.size(); ++i) rgba_[i] = 0x00FFFFFFu | (static_cast<uint32_t>(src[i]) << 24);
-            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, top, Size, rows, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
-        }
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, dirtyTop_, Size, dirtyBottom_ - dirtyTop_, GL_RED, GL_UNSIGNED_BYTE,
+                        pixels_.get() + static_cast<size_t>(dirtyTop_) * Size);
         dirtyTop_ = Size;
         dirtyBottom_ = 0;
     }

@@ -1,4 +1,5 @@
-// glyph_atlas.h — glyph bitmaps rasterised at device pixel size, packed into one RGBA texture for ImGui to draw.
+// glyph_atlas.h — glyph bitmaps rasterised at device pixel size, packed into one coverage texture (one byte a pixel,
+// drawn as white with coverage as alpha: DrawListRenderer::setCoverageTexture).
 //
 // Glyphs are keyed by face, glyph, device pixel size (to 1/8 px), horizontal subpixel phase (1/4 px) and horizontal
 // scale (font expansion, to 1/400), so text positioned by Galley's layout at fractional x stays where layout put it,
@@ -26,7 +27,6 @@ class GlyphAtlas {
 public:
     static constexpr int Size = 2048;
     static constexpr int SubpixelSteps = 4;
-    static constexpr int UploadStripRows = 64;  // rows converted to RGBA and uploaded at a time (512 KB)
 
     ~GlyphAtlas();
     // Looks the glyph up, rasterising it on first use. Returns nullptr when the atlas is full (call reset()).
@@ -45,7 +45,6 @@ private:
     // 20-40 ms of the viewer's start in wasm (fresh pages), for rows most articles never use.
     std::unique_ptr<uint8_t[]> pixels_ = std::unique_ptr<uint8_t[]>(new uint8_t[static_cast<size_t>(Size) * Size]);
     int clearedRows_ = 0;
-    std::vector<uint32_t> rgba_;
     int shelfX_ = 1, shelfY_ = 1, shelfHeight_ = 0;
     int dirtyTop_ = Size, dirtyBottom_ = 0;
     unsigned int texture_ = 0;

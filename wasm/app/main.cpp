@@ -4,7 +4,7 @@
 // Data in: JavaScript copies bytes into the wasm heap (_malloc + HEAPU8.set) and passes pointer and length; C++ copies
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
-#include "rgba_texture.h"
+#include "textures.h"
 #include "viewer.h"
 #include "utf8.h"
 #include "word_hyphenation.h"

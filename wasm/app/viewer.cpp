@@ -101,7 +101,9 @@ bool Viewer::draw() {
 
     for (int pass = 0; pass < 2; ++pass) {
         bool full = false;
-        ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlas.upload()));
+        const unsigned atlasTexture = atlas.upload();
+        renderer.setCoverageTexture(atlasTexture);
+        ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlasTexture));
         dl->PushTextureID(texture);
         for (const PlacedGlyph& g : display.glyphs) {
             if (g.y < visibleTop || g.y - g.size * 2 > visibleBottom) continue;
