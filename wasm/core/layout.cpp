@@ -58,6 +58,7 @@ struct ArticleLayout::Piece {
     // attributions are built here and kept in ownedSource.
     const RichText* source = nullptr;
     RichText ownedSource;
+    const RichText& text() const { return source ? *source : ownedSource; }
     TextStyle textStyle;
     bool hyphenate = false;
     bool wantsDropCap = false;     // the first body paragraph, when LayoutParams::dropCap
@@ -132,7 +133,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
         piece.ownedSource = std::move(owned);
         piece.textStyle = ts;
         piece.hyphenate = hyphenate;
-        const std::string& text = (inArticle ? *inArticle : piece.ownedSource).text;
+        const std::string& text = piece.text().text;
         piece.sourceBytes = static_cast<uint32_t>(text.size()) + 1;
         totalBytes_ += piece.sourceBytes;
         // Glyphs to come: code points other than spaces (UTF-8 continuation bytes start no code point).
@@ -348,7 +349,7 @@ void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
 
 MeasuredParagraph ArticleLayout::measureText(const Piece& piece, size_t beginByte, size_t endByte,
                                              uint32_t beginCodePoint) const {
-    const RichText& source = piece.source ? *piece.source : piece.ownedSource;
+    const RichText& source = piece.text();
     RichText slice;
     const bool whole = beginByte == 0 && endByte == source.text.size();
     if (!whole) slice = sliceRichText(source, beginByte, endByte, beginCodePoint);
@@ -362,7 +363,7 @@ MeasuredParagraph ArticleLayout::measureText(const Piece& piece, size_t beginByt
 void ArticleLayout::measurePiece(Piece& piece, float fs) {
     piece.measured = true;
     if (piece.kind != Piece::Text) return;
-    const RichText& text = piece.source ? *piece.source : piece.ownedSource;
+    const RichText& text = piece.text();
     piece.windowed = text.text.size() > 2 * windowBytes;
     piece.textStartByte = 0;
     piece.textStartCodePoint = 0;
@@ -717,6 +718,10 @@ bool ArticleLayout::placePiece(Piece& piece, const std::function<bool()>& more) 
     return true;
 }
 
+float ArticleLayout::indentOf(const Piece& piece) const {
+    return std::min(piece.indent * params_.fontSize, out_->width * 0.3f);
+}
+
 void ArticleLayout::placeFigure(const Piece& piece) {
     DisplayList& out = *out_;
     const float width = out.width, em = params_.fontSize;
@@ -728,8 +733,7 @@ void ArticleLayout::placeFigure(const Piece& piece) {
         return;
     }
     // An image: never upscaled past the intrinsic width; a narrower image is centred.
-    const float indent = std::min(piece.indent * em, width * 0.3f);
-    const float x0 = indent, w = width - indent;
+    const float x0 = indentOf(piece), w = width - x0;
     float iw = piece.imageWidth > 0 ? std::min(w, piece.imageWidth) : w;
     float h = std::round(iw * piece.imageAspect);
     out.images.push_back({x0 + std::floor((w - iw) / 2), y_, iw, h, piece.block, piece.src, piece.alt});
@@ -745,8 +749,7 @@ void ArticleLayout::openText(const Piece& piece) {
     const int dropCapLines = measuredDropCapLines_;
     float& y = y_;
     y += piece.spaceBefore * em;
-    float indent = std::min(piece.indent * em, width * 0.3f);
-    float x0 = indent, w = width - indent;
+    const float x0 = indentOf(piece), w = width - x0;
     const TextStyle& style = piece.textStyle;
     float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * style.size;
     bool justify = params.align == Align::Justify && !piece.ragged;
@@ -837,7 +840,7 @@ void ArticleLayout::openText(const Piece& piece) {
 // Sets a windowed piece a window at a time from where it stopped; false when more() stopped it between windows. A
 // window that does not keep some lines beyond those it gives back is measured again, twice as long.
 bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& more) {
-    const std::string& text = (piece.source ? *piece.source : piece.ownedSource).text;
+    const std::string& text = piece.text().text;
     LinePlacer& placer = *placer_;
     while (text_->byte < text.size()) {
         for (size_t span = windowBytes;; span *= 2) {

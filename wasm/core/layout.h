@@ -89,6 +89,7 @@ private:
     MeasuredParagraph measureText(const Piece& piece, size_t beginByte, size_t endByte, uint32_t beginCodePoint) const;
     // Places a piece, or goes on with the one begun; false when it stopped between windows because more() said so.
     bool placePiece(Piece& piece, const std::function<bool()>& more);
+    float indentOf(const Piece& piece) const;  // where the piece's column starts, CSS px
     void placeFigure(const Piece& piece);  // a rule or an image
     void openText(const Piece& piece);     // space before, marker, drop cap; the setting of its lines
     bool setWindows(const Piece& piece, const std::function<bool()>& more);
