@@ -1,6 +1,7 @@
 // link_runs.cpp — see link_runs.h.
 #include "link_runs.h"
 
+#include "layout.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -86,12 +87,7 @@ bool LinkRuns::selectSource(const Article& article, const TextLine& line) {
         if (kind == 0) rich_ = &b.text;
         else if (kind == 1) rich_ = &b.caption;
         else if (kind == 2) {
-            // Layout sets a quote's attribution after an em dash and a space (two code points).
-            attribution_ = b.attribution;
-            if (b.type == BlockType::Quote) {
-                attribution_.text = "\u2014 " + attribution_.text;
-                for (Mark& m : attribution_.marks) { m.start += 2; m.end += 2; }
-            }
+            attribution_ = attributionAsSet(b);
             rich_ = &attribution_;
         } else rich_ = static_cast<size_t>(kind - 3) < b.items.size() ? &b.items[kind - 3] : nullptr;
         linkOfCodePoint_.clear();

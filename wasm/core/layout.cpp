@@ -210,10 +210,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
                 q.quoteBar = true;
                 q.spaceAfter = b.attribution.empty() ? style::ParagraphSpacing : 0.2f;
                 if (!b.attribution.empty()) {
-                    RichText at = b.attribution;
-                    at.text = "\u2014 " + at.text;
-                    for (Mark& m : at.marks) { m.start += 2; m.end += 2; }
-                    Piece& a = addOwnedText(LineRole::Attribution, std::move(at), {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
+                    Piece& a = addOwnedText(LineRole::Attribution, attributionAsSet(b), {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
                     a.indent = style::QuoteIndent;
                     a.ragged = true;
                     a.spaceAfter = style::ParagraphSpacing;
@@ -889,6 +886,14 @@ void ArticleLayout::closeText(const Piece& piece) {
         y_ += 2.0f;
     }
     y_ += piece.spaceAfter * em;
+}
+
+RichText attributionAsSet(const Block& block) {
+    RichText at = block.attribution;
+    if (block.type != BlockType::Quote) return at;
+    at.text = "\u2014 " + at.text;  // two code points: the marks move by two
+    for (Mark& m : at.marks) { m.start += 2; m.end += 2; }
+    return at;
 }
 
 // Mirrors plan(): the base face of each kind of text, and what its marks derive from it.

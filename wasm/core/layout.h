@@ -122,6 +122,10 @@ private:
 // (emphasis, strong and both). A viewer fetches these before the first layout and the others when they are needed.
 uint32_t facesUsed(const Article& article);
 
+// A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
+// it), as it is for a pull quote. The text layer matches the attribution's lines against this.
+RichText attributionAsSet(const Block& block);
+
 // English date for the byline from an ISO 8601 string ("2017-11-15T03:11" → "November 15, 2017").
 std::string formatDateEnglish(const std::string& iso);
 
