@@ -5,20 +5,12 @@
 #include "layout_quality.h"
 #include "test_support.h"
 #include "utf8.h"
-#include "word_hyphenation.h"
 
 #include <gtest/gtest.h>
-
-#include <optional>
 
 using namespace galley;
 
 namespace {
-
-const Hyphenator& patterns() {
-    static std::optional<Hyphenator> h = Hyphenator::fromDic(test::readText(GALLEY_HYPHEN_DIC));
-    return *h;
-}
 
 // The sample article's body as one paragraph (about 5 KB), with links and emphasis that windows cut through.
 Article oneLongParagraph() {
@@ -46,9 +38,7 @@ Article oneLongParagraph() {
 std::unique_ptr<ArticleLayout> layoutFor(const Article& article, size_t windowBytes) {
     auto layout = std::make_unique<ArticleLayout>(test::notoFonts(), article);
     layout->windowBytes = windowBytes;
-    layout->setHyphenation([](const std::string& t, std::vector<uint32_t>& points) {
-        findHyphenationPoints(patterns(), t, points);
-    });
+    test::hyphenateEnglish(*layout);
     return layout;
 }
 

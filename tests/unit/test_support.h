@@ -2,9 +2,13 @@
 #pragma once
 
 #include "font.h"
+#include "hyphenator.h"
+#include "layout.h"
+#include "word_hyphenation.h"
 
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 
 namespace galley::test {
@@ -22,6 +26,19 @@ inline const FontSet& notoFonts() {
     static bool loaded = loadFontSet(fonts, GALLEY_FONT_DIR, nullptr);
     (void)loaded;
     return fonts;
+}
+
+// Debian's English patterns (GALLEY_HYPHEN_DIC), loaded once per test binary.
+inline const Hyphenator& englishPatterns() {
+    static std::optional<Hyphenator> h = Hyphenator::fromDic(readText(GALLEY_HYPHEN_DIC));
+    return *h;
+}
+
+// Hyphenates a layout's words with those patterns, as the viewer and the CLI do.
+inline void hyphenateEnglish(ArticleLayout& layout) {
+    layout.setHyphenation([](const std::string& t, std::vector<uint32_t>& points) {
+        findHyphenationPoints(englishPatterns(), t, points);
+    });
 }
 
 }  // namespace galley::test

@@ -24,16 +24,7 @@ Article sample() {
     return r.ok() ? r.bundle.articles[0] : Article{};
 }
 
-const Hyphenator& patterns() {
-    static std::optional<Hyphenator> h = Hyphenator::fromDic(test::readText(GALLEY_HYPHEN_DIC));
-    return *h;
-}
-
-void hyphenate(ArticleLayout& layout) {
-    layout.setHyphenation([](const std::string& t, std::vector<uint32_t>& points) {
-        findHyphenationPoints(patterns(), t, points);
-    });
-}
+void hyphenate(ArticleLayout& layout) { test::hyphenateEnglish(layout); }
 
 LayoutQuality sampleQuality(float width, Align align, DisplayList* out = nullptr) {
     static const Article article = sample();
@@ -281,7 +272,7 @@ TEST(MicroTypography, LayoutSpacesLettersWithinTheirLimits) {
                 RichText word;
                 word.text = insertedHyphen ? w.text.substr(0, w.text.size() - 1) : w.text;
                 std::vector<uint32_t> points;
-                if (hyphenated) findHyphenationPoints(patterns(), word.text, points);
+                if (hyphenated) findHyphenationPoints(test::englishPatterns(), word.text, points);
                 const MeasuredParagraph m = measureParagraph(word, style, test::notoFonts(), &points);
                 splitWords += m.boxes.size() > 1;
                 hyphens += insertedHyphen;
