@@ -11,13 +11,13 @@
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
 //
 // Critical path (performance marks galley-wasm-ready, galley-fonts-fetched, galley-gl-ready, galley-fonts-ready,
-// galley-bundle-loaded, galley-first-frame, galley-ready; galley-layout-complete after every layout): the wasm (compiled while it streams in), the faces every
-// article uses and the bundle load in parallel; the first frame lays out only what the viewport shows. Hyphenation
-// patterns are not waited for: an article laid out before they arrive is laid out again with them. The rest of the
-// layout and the text layer are built after the first frame in slices of about SLICE_MS (whole blocks, or windows of
-// a long paragraph), so a long article never holds the page for long; the document's height is estimated until the
-// layout is done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns
-// (or without them, when they failed to load).
+// galley-bundle-loaded, galley-first-frame, galley-ready; galley-layout-complete after every layout): the wasm
+// (compiled while it streams in), the faces every article uses and the bundle load in parallel; the first frame lays
+// out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out before they arrive
+// is laid out again with them. The rest of the layout and the text layer are built after the first frame in slices of
+// about SLICE_MS (whole blocks, or windows of a long paragraph), so a long article never holds the page for long; the
+// document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
+// complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
