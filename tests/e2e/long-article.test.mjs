@@ -40,18 +40,25 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('a 100,000-word article is drawn first, then laid out in slices without long tasks', async () => {
-  const { body, paragraphs } = longBundle(100000);
+// Opens the viewer on `body` (served as test-bundles/NAME.json) and waits until it is ready, with no page error.
+// observe: record long tasks and the text layer's growth from the start (OBSERVE).
+async function openBundle(name, body, { observe = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(OBSERVE);
-  await page.route('**/test-bundles/long.json', (route) => route.fulfill({ contentType: 'application/json', body }));
-  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/long.json`);
+  if (observe) await page.addInitScript(OBSERVE);
+  await page.route(`**/test-bundles/${name}.json`, (route) => route.fulfill({ contentType: 'application/json', body }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/${name}.json`);
   await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null,
                              { timeout: 240000, polling: 500 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
   assert.deepEqual(errors, []);
+  return page;
+}
+
+test('a 100,000-word article is drawn first, then laid out in slices without long tasks', async () => {
+  const { body, paragraphs } = longBundle(100000);
+  const page = await openBundle('long', body, { observe: true });
 
   const r = await page.evaluate(() => ({
     firstFrame: performance.getEntriesByName('galley-first-frame')[0]?.startTime,
@@ -103,16 +110,7 @@ for (const withSpaces of [false, true]) {
   test(`a 1 MB paragraph ${withSpaces ? 'of words with links' : 'without a space'} is set and given to the text ` +
        'layer in slices', async () => {
     const { text, marks, body } = megabyteParagraph(withSpaces);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.addInitScript(OBSERVE);
-    await page.route('**/test-bundles/paragraph.json', (route) => route.fulfill({ contentType: 'application/json', body }));
-    await page.goto(`${BASE_URL}index.html?bundle=test-bundles/paragraph.json`);
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null,
-                               { timeout: 240000, polling: 500 });
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
-    assert.deepEqual(errors, []);
+    const page = await openBundle('paragraph', body, { observe: true });
     const r = await page.evaluate(() => {
       const parts = [...document.querySelectorAll('#galley-document p.paragraph')];
       const links = {};
@@ -150,11 +148,7 @@ for (const withSpaces of [false, true]) {
 // reader who scrolled while that ran has found their place in the new layout and stays there.
 test('a reader who scrolls while a resize lays the article out again stays where they scrolled', async () => {
   const { body } = longBundle(100000);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.route('**/test-bundles/long.json', (route) => route.fulfill({ contentType: 'application/json', body }));
-  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/long.json`);
-  await page.waitForFunction(() => document.documentElement.dataset.galley === 'ready', null,
-                             { timeout: 240000, polling: 500 });
+  const page = await openBundle('long', body);
   const completions = () => page.evaluate(() => performance.getEntriesByName('galley-layout-complete').length);
   const before = await completions();
   await page.evaluate(() => window.scrollTo({ top: 150000, behavior: 'instant' }));
@@ -179,11 +173,7 @@ test('a list of 2,000 items comes in parts cut between items and numbered on', a
   const article = SAMPLE.articles[0];
   const body = JSON.stringify({ galley: 1, articles: [{ ...article, id: 'list',
     blocks: [article.blocks[0], { type: 'list', ordered: true, items }] }] });
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.route('**/test-bundles/list.json', (route) => route.fulfill({ contentType: 'application/json', body }));
-  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/list.json`);
-  await page.waitForFunction(() => document.documentElement.dataset.galley === 'ready', null,
-                             { timeout: 120000, polling: 500 });
+  const page = await openBundle('list', body);
   const lists = await page.evaluate(() => [...document.querySelectorAll('#galley-document ol')].map((ol) => ({
     start: ol.start, items: [...ol.querySelectorAll('li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
   })));
