@@ -10,13 +10,13 @@ seconds="${1:-60}"; shift || true
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(bundle_loader layout importer)
 out=build/fuzz
 mkdir -p "$out"
-core=(wasm/core/*.cpp)
+core=(wasm/core/*/*.cpp wasm/import/*.cpp)
 flags=(-std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -DJSON_NOEXCEPTION -Iwasm/core -isystem build/native/system-include)
+       -DJSON_NOEXCEPTION $(printf -- "-I%s " wasm/core/*/ wasm/import) -isystem build/native/system-include)
 [ -d build/native/system-include ] || { echo "fuzz: run cmake --preset native first" >&2; exit 2; }
 for t in "${targets[@]}"; do
     bin="$out/fuzz_$t"
-    if [ ! -x "$bin" ] || [ -n "$(find wasm/core tests/fuzz/fuzz_$t.cpp -newer "$bin" -name '*.*' | head -n 1)" ]; then
+    if [ ! -x "$bin" ] || [ -n "$(find wasm/core wasm/import tests/fuzz/fuzz_$t.cpp -newer "$bin" -name '*.*' | head -n 1)" ]; then
         echo "fuzz: building $bin"
         clang++ "${flags[@]}" "tests/fuzz/fuzz_$t.cpp" "${core[@]}" -o "$bin"
     fi

@@ -145,7 +145,7 @@ export function createViewer(canvas, container, options = {}) {
       .catch(() => null);
     // The WebGL2 context now, while those download and the wasm compiles in the background: creating it blocks the
     // main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
-    // attributes are galley_init's (wasm/app/main.cpp), so the context is the one it would have made.
+    // attributes are galley_init's (wasm/app/bridge/c_api.cpp), so the context is the one it would have made.
     // Sized first to what galley_set_view will ask for, so that the drawing buffer is allocated once.
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(canvas.clientWidth * dpr) || canvas.width;

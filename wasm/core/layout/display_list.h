@@ -7,14 +7,13 @@
 #pragma once
 
 #include "font.h"
+#include "text_style.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace galley {
-
-enum class ColorRole : uint8_t { Text, Muted, Link, Rule, Accent };
 
 // Which part of the article a line belongs to; names match the layout dump's "role".
 // DropCap: the big initial of a paragraph set with LayoutParams::dropCap (its one word is the letter).

@@ -14,21 +14,15 @@
 // punctuation, pdfTeX's character protrusion).
 #pragma once
 
-#include "display_list.h"
 #include "font.h"
 #include "line_breaker.h"
 #include "model.h"
+#include "text_style.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace galley {
-
-struct TextStyle {
-    FontStyle face = FontStyle::Regular;   // base face; emphasis and strong marks derive from it
-    float size = 18;                       // em size, CSS px
-    ColorRole color = ColorRole::Text;
-};
 
 // Penalties for breaks that are not spaces (TeX's \exhyphenpenalty and \hyphenpenalty).
 constexpr float ExplicitHyphenPenalty = 50.0f;

@@ -45,8 +45,6 @@ void Viewer::relayoutIfNeeded() {
     params.width = width;
     layout->begin(params, display);
     layoutDirty = false;
-    textLayerLines = textLayerImages = 0;
-    textLayerLinks = LinkRuns();
     ++layoutGeneration;
 }
 

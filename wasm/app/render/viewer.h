@@ -1,6 +1,6 @@
 // viewer.h — the browser viewer's state: fonts, the loaded bundle, the layout of the current article, the view
 // (canvas size, device pixel ratio, scroll position), the reader's settings, image textures and the renderer.
-// Explicit state in one struct, ImGui-style; the C API in main.cpp is the only way JavaScript reaches it.
+// Explicit state in one struct, ImGui-style; the C API (app/bridge/c_api.cpp) is the only way JavaScript reaches it.
 //
 // Scrolling belongs to the page: the canvas stays fixed over the viewport and draws the slice [scrollY, scrollY +
 // height) of the article, so wheel, touch, keyboard and anchors stay native.
@@ -13,7 +13,6 @@
 #include "glyph_atlas.h"
 #include "hyphenator.h"
 #include "layout.h"
-#include "link_runs.h"
 
 #include <cstdint>
 #include <memory>
@@ -47,9 +46,6 @@ struct Viewer {
     DisplayList display;
     bool layoutDirty = true;
     uint32_t layoutGeneration = 0;       // bumped whenever a layout of `display` starts (the page rebuilds its text layer)
-    // How far the page's text layer has been given the lines and images of `display` (galley_text_layer_next).
-    size_t textLayerLines = 0, textLayerImages = 0;
-    LinkRuns textLayerLinks;             // where the text layer's link matching has come to in this layout
 
     // View, in CSS px.
     float cssWidth = 800, cssHeight = 600, dpr = 1, scrollY = 0;

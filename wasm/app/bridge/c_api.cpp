@@ -1,13 +1,13 @@
-// main.cpp — the viewer's C API for JavaScript (web/app.js). No main loop: JavaScript calls galley_frame() from
+// c_api.cpp — the viewer's C API for JavaScript (web/app.js). No main loop: JavaScript calls galley_frame() from
 // requestAnimationFrame only when something changed, so an idle page does no work at all.
 //
 // Data in: JavaScript copies bytes into the wasm heap (_malloc + HEAPU8.set) and passes pointer and length; C++ copies
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
+#include "json_writer.h"
+#include "text_layer.h"
 #include "textures.h"
 #include "viewer.h"
-#include "utf8.h"
-#include "word_hyphenation.h"
 
 #include <imgui.h>
 
@@ -35,6 +35,11 @@ Viewer& viewer() {
     return v;
 }
 
+TextLayerWriter& textLayer() {
+    static TextLayerWriter writer;  // the text layer of viewer()'s layouts
+    return writer;
+}
+
 std::string diagnosticsJson(const LoadResult& r, const Viewer& v) {
     nlohmann::json out;
     out["ok"] = r.ok();
@@ -51,43 +56,6 @@ std::string diagnosticsJson(const LoadResult& r, const Viewer& v) {
     }
     return out.dump();
 }
-
-// Writes JSON straight into a string: the text layer of a long article is large, and a JSON tree of it would take
-// several times its size in the heap at once.
-class JsonWriter {
-public:
-    explicit JsonWriter(std::string& out) : out_(out) { out_.clear(); }
-    void raw(const char* s) { out_ += s; }
-    void str(std::string_view s) {
-        out_ += '"';
-        for (char c : s) {
-            const auto u = static_cast<unsigned char>(c);
-            if (c == '"' || c == '\\') { out_ += '\\'; out_ += c; }
-            else if (u < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", u);
-                out_ += buf;
-            } else out_ += c;
-        }
-        out_ += '"';
-    }
-    // CSS px to hundredths, finer than any device pixel. Not printf: musl formats floats through long double,
-    // which wasm emulates in software (the profiler put 20 ms of a text layer in fmt_fp).
-    void num(double v) {
-        long long hundredths = std::isfinite(v) ? std::llround(std::clamp(v, -1e12, 1e12) * 100.0) : 0;
-        if (hundredths < 0) { out_ += '-'; hundredths = -hundredths; }
-        out_ += std::to_string(hundredths / 100);
-        const int fraction = static_cast<int>(hundredths % 100);
-        out_ += '.';
-        out_ += static_cast<char>('0' + fraction / 10);
-        out_ += static_cast<char>('0' + fraction % 10);
-    }
-    void integer(long v) { out_ += std::to_string(v); }
-    void key(const char* k) { out_ += '"'; out_ += k; out_ += "\":"; }
-
-private:
-    std::string& out_;
-};
 
 }  // namespace
 
@@ -304,110 +272,10 @@ EMSCRIPTEN_KEEPALIVE int galley_faces_used() {
 // Lays out for about budgetMs (whole blocks, or windows of a long paragraph; at least one). Returns 1 when the article is laid out.
 EMSCRIPTEN_KEEPALIVE int galley_layout_step(double budgetMs) { return viewer().layoutStep(budgetMs) ? 1 : 0; }
 
-// The next lines of the layout for the DOM text layer, whole blocks of at least maxLines lines when there are that
-// many laid out, but a long paragraph or list comes in parts (a chunk's first line then continues the block of the
-// last chunk's last line); "" when nothing new is laid out. Coordinates in CSS px relative to the document (column offset and
-// top margin included):
-//   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
-//               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without the inserted hyphen,
-//               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
-//    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
-// A new layout (galley_layout_generation changes) starts again from the first line.
+// The next lines of the layout for the DOM text layer: see TextLayerWriter::next (text_layer.h).
 EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
     Viewer& v = viewer();
-    v.relayoutIfNeeded();
-    const auto& allLines = v.display.lines;
-    // Only this layout's lines: further ones are left from the last layout until this one is done.
-    const std::vector<TextLine> noLines;
-    const size_t lineCount = v.layout ? v.layout->linesDone() : 0;
-    const auto& images = v.display.images;
-    // Header lines (block UINT32_MAX) come before block 0.
-    auto keyOf = [](uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long>(block); };
-    const bool layoutDone = v.layoutDone();
-    size_t end = v.textLayerLines;
-    const auto& lines = v.layout ? allLines : noLines;
-    // Whole blocks, but a long paragraph or list may be cut once the chunk holds SplitBlockFactor times maxLines (a
-    // 1 MB paragraph is some 17,000 lines): between list items if one ends within another maxLines, else between
-    // any two lines but after a drop cap (which starts its paragraph's first row). Layout, too, may have stopped
-    // inside a paragraph, between its windows.
-    constexpr size_t SplitBlockFactor = 4;
-    const size_t wanted = static_cast<size_t>(std::max(maxLines, 1));
-    while (end < lineCount) {
-        const size_t taken = end - v.textLayerLines;
-        const bool sameBlock = end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block);
-        const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap &&
-                                           (lines[end - 1].last || taken >= (SplitBlockFactor + 1) * wanted));
-        if (taken >= wanted && mayCut) break;
-        ++end;
-    }
-    // Images of blocks before the first line not taken (all laid out blocks when every line is taken).
-    const long endKey = end < lineCount ? keyOf(lines[end].block)
-                        : layoutDone ? LONG_MAX : static_cast<long>(v.layout->blocksDone());
-    size_t imageEnd = v.textLayerImages;
-    while (imageEnd < images.size() && keyOf(images[imageEnd].block) < endKey) ++imageEnd;
-    const bool done = layoutDone && end == lineCount;
-    if (end == v.textLayerLines && imageEnd == v.textLayerImages && !done) { v.result.clear(); return v.result.c_str(); }
-
-    std::string out;
-    JsonWriter w(out);
-    out.reserve((end - v.textLayerLines) * 200);
-    std::vector<std::string> hrefs, words;
-    std::vector<std::pair<std::string, int>> runs;
-    const Article& article = v.bundle.articles[v.article];
-    w.raw("{\"lines\":[");
-    for (size_t i = v.textLayerLines; i < end; ++i) {
-        const TextLine& line = lines[i];
-        words.clear();
-        for (const WordBox& word : line.words) words.push_back(word.text);
-        if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
-        std::string text;
-        for (const std::string& word : words) { if (!text.empty()) text += ' '; text += word; }
-        w.raw(i > v.textLayerLines ? ",{" : "{");
-        w.key("b"); w.integer(keyOf(line.block));
-        w.raw(","); w.key("r"); w.str(lineRoleName(line.role));
-        w.raw(","); w.key("l"); w.integer(line.level);
-        w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
-        w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
-        w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
-        w.raw(","); w.key("x"); w.num(v.columnX + line.x);
-        w.raw(","); w.key("y"); w.num(v.top + line.top);
-        w.raw(","); w.key("w"); w.num(line.width);
-        w.raw(","); w.key("h"); w.num(line.height);
-        w.raw(","); w.key("s"); w.num(line.fontSize);
-        w.raw(","); w.key("t"); w.str(text);
-        if (v.textLayerLinks.runsFor(article, line, words, runs, hrefs)) {
-            w.raw(","); w.key("k"); w.raw("[");
-            for (size_t r = 0; r < runs.size(); ++r) {
-                w.raw(r ? ",[" : "[");
-                w.str(runs[r].first);
-                w.raw(",");
-                w.integer(runs[r].second);
-                w.raw("]");
-            }
-            w.raw("]");
-        }
-        w.raw("}");
-    }
-    w.raw("],\"hrefs\":[");
-    for (size_t i = 0; i < hrefs.size(); ++i) { if (i) w.raw(","); w.str(hrefs[i]); }
-    w.raw("],\"images\":[");
-    for (size_t i = v.textLayerImages; i < imageEnd; ++i) {
-        const ImageBox& im = images[i];
-        w.raw(i > v.textLayerImages ? ",{" : "{");
-        w.key("b"); w.integer(im.block);
-        w.raw(","); w.key("x"); w.num(v.columnX + im.x);
-        w.raw(","); w.key("y"); w.num(v.top + im.y);
-        w.raw(","); w.key("w"); w.num(im.width);
-        w.raw(","); w.key("h"); w.num(im.height);
-        w.raw(","); w.key("src"); w.str(im.src);
-        w.raw(","); w.key("alt"); w.str(im.alt);
-        w.raw("}");
-    }
-    w.raw("],"); w.key("done"); w.raw(done ? "true" : "false");
-    w.raw("}");
-    v.textLayerLines = end;
-    v.textLayerImages = imageEnd;
-    v.result = std::move(out);
+    v.result = textLayer().next(v, maxLines);
     return v.result.c_str();
 }
 

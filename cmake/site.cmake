@@ -1,0 +1,44 @@
+# cmake/site.cmake — the viewer as a static site in ${GALLEY_DIST} (wasm builds only; included after wasm/): page,
+# loader, sample bundles, fonts (subset at build time when pyftsubset is there), hyphenation patterns, and
+# pre-compressed copies of every file.
+if(EMSCRIPTEN)
+  file(GLOB GALLEY_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+  file(GLOB GALLEY_ASSET_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/*.json")
+  set(dist_outputs)
+  foreach(f ${GALLEY_WEB_FILES})
+    get_filename_component(name "${f}" NAME)
+    add_custom_command(OUTPUT "${GALLEY_DIST}/${name}" COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${GALLEY_DIST}/${name}"
+                       DEPENDS "${f}" VERBATIM)
+    list(APPEND dist_outputs "${GALLEY_DIST}/${name}")
+  endforeach()
+  foreach(f ${GALLEY_ASSET_FILES})
+    get_filename_component(name "${f}" NAME)
+    add_custom_command(OUTPUT "${GALLEY_DIST}/bundles/${name}"
+                       COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${GALLEY_DIST}/bundles/${name}" DEPENDS "${f}" VERBATIM)
+    list(APPEND dist_outputs "${GALLEY_DIST}/bundles/${name}")
+  endforeach()
+  foreach(font NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSerif-BoldItalic NotoSans-Regular NotoSans-Bold)
+    galley_font_command("${font}" "${GALLEY_DIST}/fonts" dst)
+    list(APPEND dist_outputs "${dst}")
+  endforeach()
+  if(EXISTS "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic")
+    add_custom_command(OUTPUT "${GALLEY_DIST}/hyphen/hyph_en_US.dic"
+      COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic" "${GALLEY_DIST}/hyphen/hyph_en_US.dic"
+      DEPENDS "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic" VERBATIM)
+    list(APPEND dist_outputs "${GALLEY_DIST}/hyphen/hyph_en_US.dic")
+  endif()
+  add_custom_target(galley_dist ALL DEPENDS ${dist_outputs})
+  add_dependencies(galley_app galley_dist)
+
+  # Pre-compressed copies (.br, .gz) next to each dist file, for hosts that serve them (scripts/serve.py does).
+  # Runs on every build; only files newer than their copies are compressed again.
+  find_program(GALLEY_BROTLI brotli)
+  if(NOT GALLEY_BROTLI)
+    message(WARNING "brotli is missing: dist gets .gz copies only")
+  endif()
+  add_custom_target(galley_precompress ALL
+    COMMAND "${GALLEY_SYSTEM_PYTHON}" "${CMAKE_SOURCE_DIR}/scripts/precompress.py" "${GALLEY_DIST}"
+            --brotli "$<IF:$<BOOL:${GALLEY_BROTLI}>,${GALLEY_BROTLI},>"
+    VERBATIM)
+  add_dependencies(galley_precompress galley_app galley_dist)
+endif()

@@ -1,0 +1,114 @@
+// text_layer.cpp — see text_layer.h.
+#include "text_layer.h"
+
+#include "json_writer.h"
+
+#include <algorithm>
+#include <climits>
+#include <utility>
+#include <vector>
+
+namespace galley {
+
+std::string TextLayerWriter::next(Viewer& v, int maxLines) {
+    v.relayoutIfNeeded();
+    if (v.layoutGeneration != generation_) {
+        generation_ = v.layoutGeneration;
+        lines_ = images_ = 0;
+        links_ = LinkRuns();
+    }
+    const auto& allLines = v.display.lines;
+    // Only this layout's lines: further ones are left from the last layout until this one is done.
+    const std::vector<TextLine> noLines;
+    const size_t lineCount = v.layout ? v.layout->linesDone() : 0;
+    const auto& images = v.display.images;
+    // Header lines (block UINT32_MAX) come before block 0.
+    auto keyOf = [](uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long>(block); };
+    const bool layoutDone = v.layoutDone();
+    size_t end = lines_;
+    const auto& lines = v.layout ? allLines : noLines;
+    // Whole blocks, but a long paragraph or list may be cut once the chunk holds SplitBlockFactor times maxLines (a
+    // 1 MB paragraph is some 17,000 lines): between list items if one ends within another maxLines, else between
+    // any two lines but after a drop cap (which starts its paragraph's first row). Layout, too, may have stopped
+    // inside a paragraph, between its windows.
+    constexpr size_t SplitBlockFactor = 4;
+    const size_t wanted = static_cast<size_t>(std::max(maxLines, 1));
+    while (end < lineCount) {
+        const size_t taken = end - lines_;
+        const bool sameBlock = end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block);
+        const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap &&
+                                           (lines[end - 1].last || taken >= (SplitBlockFactor + 1) * wanted));
+        if (taken >= wanted && mayCut) break;
+        ++end;
+    }
+    // Images of blocks before the first line not taken (all laid out blocks when every line is taken).
+    const long endKey = end < lineCount ? keyOf(lines[end].block)
+                        : layoutDone ? LONG_MAX : static_cast<long>(v.layout->blocksDone());
+    size_t imageEnd = images_;
+    while (imageEnd < images.size() && keyOf(images[imageEnd].block) < endKey) ++imageEnd;
+    const bool done = layoutDone && end == lineCount;
+    if (end == lines_ && imageEnd == images_ && !done) return {};
+
+    std::string out;
+    JsonWriter w(out);
+    out.reserve((end - lines_) * 200);
+    std::vector<std::string> hrefs, words;
+    std::vector<std::pair<std::string, int>> runs;
+    const Article& article = v.bundle.articles[v.article];
+    w.raw("{\"lines\":[");
+    for (size_t i = lines_; i < end; ++i) {
+        const TextLine& line = lines[i];
+        words.clear();
+        for (const WordBox& word : line.words) words.push_back(word.text);
+        if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
+        std::string text;
+        for (const std::string& word : words) { if (!text.empty()) text += ' '; text += word; }
+        w.raw(i > lines_ ? ",{" : "{");
+        w.key("b"); w.integer(keyOf(line.block));
+        w.raw(","); w.key("r"); w.str(lineRoleName(line.role));
+        w.raw(","); w.key("l"); w.integer(line.level);
+        w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
+        w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
+        w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
+        w.raw(","); w.key("x"); w.num(v.columnX + line.x);
+        w.raw(","); w.key("y"); w.num(v.top + line.top);
+        w.raw(","); w.key("w"); w.num(line.width);
+        w.raw(","); w.key("h"); w.num(line.height);
+        w.raw(","); w.key("s"); w.num(line.fontSize);
+        w.raw(","); w.key("t"); w.str(text);
+        if (links_.runsFor(article, line, words, runs, hrefs)) {
+            w.raw(","); w.key("k"); w.raw("[");
+            for (size_t r = 0; r < runs.size(); ++r) {
+                w.raw(r ? ",[" : "[");
+                w.str(runs[r].first);
+                w.raw(",");
+                w.integer(runs[r].second);
+                w.raw("]");
+            }
+            w.raw("]");
+        }
+        w.raw("}");
+    }
+    w.raw("],\"hrefs\":[");
+    for (size_t i = 0; i < hrefs.size(); ++i) { if (i) w.raw(","); w.str(hrefs[i]); }
+    w.raw("],\"images\":[");
+    for (size_t i = images_; i < imageEnd; ++i) {
+        const ImageBox& im = images[i];
+        w.raw(i > images_ ? ",{" : "{");
+        w.key("b"); w.integer(im.block);
+        w.raw(","); w.key("x"); w.num(v.columnX + im.x);
+        w.raw(","); w.key("y"); w.num(v.top + im.y);
+        w.raw(","); w.key("w"); w.num(im.width);
+        w.raw(","); w.key("h"); w.num(im.height);
+        w.raw(","); w.key("src"); w.str(im.src);
+        w.raw(","); w.key("alt"); w.str(im.alt);
+        w.raw("}");
+    }
+    w.raw("],"); w.key("done"); w.raw(done ? "true" : "false");
+    w.raw("}");
+    lines_ = end;
+    images_ = imageEnd;
+    return out;
+}
+
+}  // namespace galley

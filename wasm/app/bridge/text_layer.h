@@ -1,0 +1,31 @@
+// text_layer.h — the viewer's layout as JSON for the DOM text layer (web/text-layer.js), a chunk at a time.
+//
+// Each chunk holds whole blocks of at least maxLines lines when there are that many laid out, but a long paragraph or
+// list comes in parts (a chunk's first line then continues the block of the last chunk's last line); "" when nothing
+// new is laid out. Coordinates in CSS px relative to the document (column offset and top margin included):
+//   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
+//               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without the inserted hyphen,
+//               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
+//    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
+// A new layout (Viewer::layoutGeneration changes) starts again from the first line.
+#pragma once
+
+#include "link_runs.h"
+#include "viewer.h"
+
+#include <cstdint>
+#include <string>
+
+namespace galley {
+
+class TextLayerWriter {
+public:
+    std::string next(Viewer& v, int maxLines);
+
+private:
+    uint32_t generation_ = UINT32_MAX;  // the layout the chunks so far came from
+    size_t lines_ = 0, images_ = 0;     // how far the page has been given its lines and images
+    LinkRuns links_;                    // where link matching has come to in this layout
+};
+
+}  // namespace galley

@@ -1,0 +1,19 @@
+// text_style.h — how a run of text is set: its base face, em size and colour role. Measuring reads the face and
+// size; the colour is a role, not a colour, so that a theme change redraws without measuring or breaking again.
+#pragma once
+
+#include "font.h"
+
+#include <cstdint>
+
+namespace galley {
+
+enum class ColorRole : uint8_t { Text, Muted, Link, Rule, Accent };
+
+struct TextStyle {
+    FontStyle face = FontStyle::Regular;   // base face; emphasis and strong marks derive from it
+    float size = 18;                       // em size, CSS px
+    ColorRole color = ColorRole::Text;
+};
+
+}  // namespace galley
