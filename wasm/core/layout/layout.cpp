@@ -2,6 +2,7 @@
 // image boxes) with their block styles; layout() breaks and places them for one width.
 #include "layout.h"
 
+#include "char_class.h"
 #include "utf8.h"
 
 #include <stb/stb_truetype.h>  // declarations only: font.cpp compiles stb_truetype
@@ -284,20 +285,14 @@ void ArticleLayout::plan(const LayoutParams& params) {
 
 namespace {
 
-bool isInitialLetter(uint32_t cp) {
-    return (cp < 128 && std::isalnum(static_cast<int>(cp))) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-           (cp >= 0x370 && cp <= 0x3FF);
-}
-bool isOpeningQuote(uint32_t cp) { return cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '\'' || cp == 0xAB; }
-
 // Code points of a paragraph's initial: opening quotes, then one letter or digit. 0 when it opens otherwise.
 size_t initialLength(const std::string& text) {
     size_t i = 0, count = 0;
     while (i < text.size()) {
         const uint32_t cp = utf8::next(text, i);
         ++count;
-        if (isInitialLetter(cp)) return count;
-        if (!isOpeningQuote(cp)) return 0;
+        if (chars::isLetterOrDigit(cp)) return count;
+        if (!chars::isOpeningQuote(cp)) return 0;
     }
     return 0;
 }

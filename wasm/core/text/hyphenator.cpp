@@ -3,6 +3,7 @@
 // Does not find words in text or decide which words deserve hyphenation (see hyphenator.h).
 #include "hyphenator.h"
 
+#include "char_class.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -19,19 +20,8 @@ constexpr size_t MaxPatternLetters = 200;              // scores per node are co
 // rows of 35 entries (26 KB), and it saves about 30% of the instructions per word.
 constexpr uint32_t DenseRowMinChildren = 8;
 
-// Simple lowercase for ASCII, Latin-1 and Latin Extended-A: enough for the languages the bundled patterns cover.
-uint32_t toLower(uint32_t cp) {
-    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
-    if (cp < 0x100 || cp > 0x17F) return cp == RightSingleQuotationMark ? '\'' : cp;
-    if (cp == 0x130) return 'i';                                  // İ
-    if (cp == 0x178) return 0xFF;                                 // Ÿ
-    if (cp <= 0x137) return (cp % 2 == 0) ? cp + 1 : cp;          // Ā..ķ: upper even, lower odd
-    if (cp >= 0x139 && cp <= 0x148) return (cp % 2 == 1) ? cp + 1 : cp;  // Ĺ..ň: upper odd
-    if (cp >= 0x14A && cp <= 0x177) return (cp % 2 == 0) ? cp + 1 : cp;  // Ŋ..ŷ: upper even
-    if (cp >= 0x179 && cp <= 0x17E) return (cp % 2 == 1) ? cp + 1 : cp;  // Ź..ž: upper odd
-    return cp;
-}
+// Patterns are lowercase and spell the typographic apostrophe '.
+uint32_t toLower(uint32_t cp) { return cp == RightSingleQuotationMark ? '\'' : chars::toLower(cp); }
 
 bool isAsciiDigit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 

@@ -1,20 +1,15 @@
 // word_hyphenation.cpp — see word_hyphenation.h.
 #include "word_hyphenation.h"
 
+#include "char_class.h"
 #include "utf8.h"
 
 namespace galley {
 
-namespace {
-
-bool isLetter(uint32_t c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-bool isUpper(uint32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
-bool isApostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
-bool isSpace(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
-
-}  // namespace
+using chars::isApostrophe;
+using chars::isLetter;
+using chars::isSpace;
+using chars::isUpper;
 
 void findHyphenationPoints(const Hyphenator& hyphenator, std::string_view text, std::vector<uint32_t>& points,
                            const HyphenationPolicy& policy) {
