@@ -81,8 +81,11 @@ public:
     size_t windowBytes = 8192;
 
 private:
-    struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes
+    struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes (piece.h)
     struct TextInProgress;
+    friend uint32_t facesUsed(const Article& article);
+    static std::vector<Piece> planPieces(const Article& article, const LayoutParams& params);  // plan.cpp
+    static uint32_t facesUsed(const Article& article);
     void plan(const LayoutParams& params);
     void measurePiece(Piece& piece, float fontSize);
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
@@ -92,7 +95,8 @@ private:
     float indentOf(const Piece& piece) const;  // where the piece's column starts, CSS px
     void placeFigure(const Piece& piece);  // a rule or an image
     void openText(const Piece& piece);     // space before, marker, drop cap; the setting of its lines
-    bool setWindows(const Piece& piece, const std::function<bool()>& more);
+    void placeDropCap(const Piece& piece, float x0, float y, float firstBaseline, float lineHeightPx);  // drop_cap.cpp
+    bool setWindows(const Piece& piece, const std::function<bool()>& more);  // windows.cpp
     void closeText(const Piece& piece);    // quote bar, rules, space after
     void finish();
 
@@ -125,8 +129,5 @@ uint32_t facesUsed(const Article& article);
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
 // it), as it is for a pull quote. The text layer matches the attribution's lines against this.
 RichText attributionAsSet(const Block& block);
-
-// English date for the byline from an ISO 8601 string ("2017-11-15T03:11" → "November 15, 2017").
-std::string formatDateEnglish(const std::string& iso);
 
 }  // namespace galley

@@ -100,6 +100,20 @@ float FontFace::kerning(int left, int right) const {
     return k;
 }
 
+float FontFace::capHeight() const {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    const int h = glyphIndex('H');
+    if (h == 0 || !stbtt_GetGlyphBox(&impl_->info, h, &x0, &y0, &x1, &y1) || y1 <= 0) return metrics_.ascent * 0.7f;
+    return static_cast<float>(y1) / static_cast<float>(unitsPerEm_);
+}
+
+void FontFace::inkExtent(int glyph, float& left, float& right) const {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!stbtt_GetGlyphBox(&impl_->info, glyph, &x0, &y0, &x1, &y1)) x0 = x1 = 0;
+    left = static_cast<float>(x0) / static_cast<float>(unitsPerEm_);
+    right = static_cast<float>(x1) / static_cast<float>(unitsPerEm_);
+}
+
 const void* FontFace::stbFontInfo() const { return &impl_->info; }
 
 const FontFace& FontSet::face(FontStyle s) const {

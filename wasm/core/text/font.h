@@ -33,6 +33,9 @@ public:
     float advance(int glyph) const;                // in em units
     float kerning(int leftGlyph, int rightGlyph) const;  // in em units, usually negative
     const VerticalMetrics& metrics() const { return metrics_; }
+    float capHeight() const;                       // of capital H above the baseline, in em units (70% of the
+                                                   // ascent if the face has no H)
+    void inkExtent(int glyph, float& left, float& right) const;  // horizontal ink, in em units from the pen position
     int unitsPerEm() const { return unitsPerEm_; }
 
     // For renderers: stb_truetype's state, to rasterise glyphs.

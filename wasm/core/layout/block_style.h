@@ -1,0 +1,25 @@
+// block_style.h — the style table: the size, leading and spacing of each kind of block, in ems of the body size.
+// Kept together so the page's rhythm can be read (and tuned) in one place; plan.cpp gives them to the pieces.
+#pragma once
+
+namespace galley {
+
+namespace style {
+constexpr float TitleSize = 1.9f, TitleLineHeight = 1.2f;
+constexpr float SubtitleSize = 1.2f, SubtitleLineHeight = 1.4f;
+constexpr float BylineSize = 0.8f;
+constexpr float HeadingSizes[6] = {1.6f, 1.35f, 1.2f, 1.05f, 1.0f, 1.0f};
+constexpr float HeadingLineHeight = 1.25f, HeadingSpaceBefore = 1.4f, HeadingSpaceAfter = 0.4f;
+constexpr float ParagraphSpacing = 0.8f;
+constexpr float QuoteIndent = 1.5f, QuoteBarX = 0.35f, QuoteBarWidth = 0.15f;
+constexpr float PullquoteSize = 1.35f, PullquoteLineHeight = 1.35f;
+constexpr float ListIndent = 1.6f, ListItemSpacing = 0.3f, MarkerGap = 0.5f;
+constexpr float CaptionSize = 0.85f;
+constexpr float HeaderRuleGap = 1.2f;
+constexpr float ImageAspect = 9.0f / 16.0f;  // when the bundle gives no size
+constexpr float DropCapGap = 0.3f;           // between the initial's ink and the text beside it
+constexpr int DropCapMinLines = 2, DropCapMaxLines = 4;
+}  // namespace style
+
+
+}  // namespace galley

@@ -1,0 +1,89 @@
+// drop_cap.cpp — the initial that opens a paragraph set with LayoutParams::dropCap: which code points it takes
+// (opening quotes and one letter or digit), how it is measured, and where it is drawn: scaled so that its cap height
+// runs from the first line's cap height down to the baseline of line N, its ink flush with the column's edge, with
+// the first N lines narrowed beside it.
+#include "piece.h"
+
+#include "block_style.h"
+#include "char_class.h"
+#include "utf8.h"
+
+#include <algorithm>
+
+namespace galley {
+
+namespace {
+
+// Code points of a paragraph's initial: opening quotes, then one letter or digit. 0 when it opens otherwise.
+size_t initialLength(const std::string& text) {
+    size_t i = 0, count = 0;
+    while (i < text.size()) {
+        const uint32_t cp = utf8::next(text, i);
+        ++count;
+        if (chars::isLetterOrDigit(cp)) return count;
+        if (!chars::isOpeningQuote(cp)) return 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+// Takes the initial off the first body paragraph (a piece about to be measured from `text`): measures the initial and
+// moves the piece's text start past it.
+void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
+    const size_t length = initialLength(text.text);
+    if (length == 0) return;
+    const size_t cut = utf8::byteOffset(text.text, length);
+    RichText initial;
+    initial.text = text.text.substr(0, cut);
+    piece.initial = measureParagraph(initial, {FontStyle::Regular, fs, ColorRole::Accent}, fonts_);
+    if (piece.initial.glyphs.empty()) return;
+    piece.textStartByte = cut;
+    piece.textStartCodePoint = static_cast<uint32_t>(length);
+    piece.initialJoinsWord = cut < text.text.size() && text.text[cut] != ' ';
+    const FontFace& face = fonts_.face(FontStyle::Regular);
+    float left = 0, right = 0, unused = 0;
+    face.inkExtent(piece.initial.glyphs.front().glyph, left, unused);
+    face.inkExtent(piece.initial.glyphs.back().glyph, unused, right);
+    piece.initialInkLeft = left;
+    piece.initialInkRight = piece.initial.glyphs.back().x / fs + right;
+    piece.hasDropCap = true;
+}
+
+
+void ArticleLayout::placeDropCap(const Piece& piece, float x0, float y, float firstBaseline, float lineHeightPx) {
+    DisplayList& out = *out_;
+    LinePlacer& placer = *placer_;
+    ParagraphSetting& setting = text_->setting;
+    const float em = params_.fontSize, size = piece.textStyle.size, w = setting.width;
+    // The initial's cap height runs from the first line's cap height to the baseline of line N.
+    const int lines = measuredDropCapLines_;
+    const float capEm = fonts_.face(FontStyle::Regular).capHeight();
+    const float capSize = ((lines - 1) * lineHeightPx + capEm * size) / capEm;
+    const float scale = capSize / piece.initial.style.size;
+    const float baseline = firstBaseline + (lines - 1) * lineHeightPx;
+    const float penX = x0 - piece.initialInkLeft * capSize;  // ink flush with the column's edge
+    const float inkWidth = (piece.initialInkRight - piece.initialInkLeft) * capSize;
+    TextLine& capLine = placer.beginLine();
+    capLine.block = piece.block;
+    capLine.role = LineRole::DropCap;
+    capLine.endsInWord = piece.initialJoinsWord;
+    capLine.x = x0;
+    capLine.top = y;
+    capLine.height = lines * lineHeightPx;
+    capLine.baseline = baseline;
+    capLine.fontSize = capSize;
+    capLine.width = inkWidth;
+    WordBox& word = placer.addWord(capLine);
+    word.text = piece.initial.text;
+    word.x = 0;
+    word.width = inkWidth;
+    placer.endLine(capLine);
+    for (const ShapedGlyph& g : piece.initial.glyphs)
+        out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f});
+    setting.narrowLines = lines;
+    setting.narrowIndent = std::min(inkWidth + style::DropCapGap * em, w * 0.5f);
+    text_->minimumHeight = lines * lineHeightPx;
+}
+
+}  // namespace galley

@@ -1,0 +1,107 @@
+// line_placer.h — lines: breaks one measured paragraph (or a window of one) with the line breaker and places its
+// lines, glyphs, words and link boxes in the display list, at the ratios the breaker chose.
+#pragma once
+
+#include "display_list.h"
+#include "layout.h"
+#include "line_breaker.h"
+#include "paragraph_builder.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace galley {
+
+// Good book practice: a ladder of three hyphens at the right edge is never worth the spacing it saves.
+constexpr int MaxConsecutiveHyphens = 2;
+
+// How one paragraph is set: where, how wide, and with which of the breaker's options.
+struct ParagraphSetting {
+    float x0 = 0, y = 0, width = 0;   // column position of the text and its measure
+    bool justify = true;
+    Breaking breaking = Breaking::Optimal;
+    bool hanging = false;             // hanging punctuation
+    bool expansion = false;           // font expansion
+    bool letterSpacing = false;       // letter spacing
+    float lineHeightPx = 0;
+    LineRole role = LineRole::Paragraph;
+    uint32_t block = 0;
+    int level = 0;
+    int narrowLines = 0;              // the first lines are indented by narrowIndent (a drop cap beside them)
+    float narrowIndent = 0;
+    bool endsParagraph = true;        // false for a window of a long paragraph that more text follows
+    int hyphenBreaksBefore = 0;       // a window: hyphen breaks in a row at the end of the lines before it...
+    float lookBefore = 0;             // ...and how loose the last of them looked (BreakParams::lookBefore)
+};
+
+// A paragraph's line breaking and placement. Keeps its scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
+class LinePlacer {
+public:
+    LinePlacer(const FontSet& fonts, DisplayList& out, BreakWorkspace& workspace, std::vector<LineBreak>& breaks)
+        : fonts_(fonts), out_(out), workspace_(workspace), breaks_(breaks) {}
+
+    // The next line of the output. Lines left from an earlier layout into the same list are reused with their word
+    // vectors and strings, so a relayout allocates almost nothing.
+    TextLine& beginLine() {
+        if (linesUsed_ == out_.lines.size()) out_.lines.emplace_back();
+        TextLine& line = out_.lines[linesUsed_++];
+        std::vector<WordBox> words = std::move(line.words);
+        line = TextLine{};
+        line.words = std::move(words);
+        wordsUsed_ = 0;
+        return line;
+    }
+    WordBox& addWord(TextLine& line) {
+        if (wordsUsed_ == line.words.size()) line.words.emplace_back();
+        return line.words[wordsUsed_++];
+    }
+    void endLine(TextLine& line) { line.words.resize(wordsUsed_); }
+    // Drops lines left over from the earlier layout.
+    void finish() { out_.lines.resize(linesUsed_); }
+    size_t linesUsed() const { return linesUsed_; }
+
+    // Breaks and places all of `p`; returns the height used.
+    float place(const MeasuredParagraph& p, const ParagraphSetting& s) { return placeLines(p, s, breakLines(p, s)); }
+
+    // Chooses the breaks of `p` (kept until the next call); returns the number of lines.
+    size_t breakLines(const MeasuredParagraph& p, const ParagraphSetting& s);
+
+    // Whether line `line` of the last breakLines() ends at a hyphen break (inserted or after a dash: a flagged penalty).
+    bool endsAtHyphenBreak(size_t line) const {
+        const BreakItem& end = (*items_)[breaks_[line].item];
+        return end.kind == BreakItem::Penalty && end.flagged;
+    }
+
+    // How loose line `line` of the last breakLines() looks, as BreakParams::lookBefore wants it.
+    float lookOf(size_t line) const {
+        const LineBreak& br = breaks_[line];
+        return br.ratio + (breakParams_.boxAdjust == BoxAdjust::First ? br.boxRatio : 0.0f);
+    }
+
+    // Byte offset in p.text where the line after line `line` of the last breakLines() starts; p.text.size() when no
+    // text follows it.
+    size_t textAfterLine(const MeasuredParagraph& p, size_t line) const;
+
+    // Places the first `count` lines of the last breakLines() (of the same paragraph and setting); returns their
+    // height. The last of them ends the paragraph only if it is its last line and s.endsParagraph.
+    float placeLines(const MeasuredParagraph& p, const ParagraphSetting& s, size_t count);
+
+private:
+    const FontSet& fonts_;
+    DisplayList& out_;
+    BreakWorkspace& workspace_;
+    std::vector<LineBreak>& breaks_;
+    size_t linesUsed_ = 0, wordsUsed_ = 0;
+    BreakParams breakParams_;
+    std::vector<BreakItem> scratchItems_;
+    std::vector<int32_t> scratchBoxOfItem_;
+    std::vector<BoxRef> scratchBoxes_;
+    // The items of the last breakLines(): the paragraph's own, or the scratch ones when it split wide boxes.
+    const std::vector<BreakItem>* items_ = nullptr;
+    const std::vector<int32_t>* boxOfItem_ = nullptr;
+    const std::vector<BoxRef>* boxes_ = nullptr;
+};
+
+
+}  // namespace galley

@@ -1,0 +1,77 @@
+// piece.h — inside layout: what planning makes of an article's blocks (pieces: a paragraph, a rule, an image, with
+// their block style), and the state of the text piece being set. plan.cpp makes pieces; layout.cpp, drop_cap.cpp and
+// windows.cpp place them.
+#pragma once
+
+#include "layout.h"
+#include "line_placer.h"
+
+#include <cstdint>
+#include <string>
+
+namespace galley {
+
+struct ArticleLayout::Piece {
+    enum Kind : uint8_t { Text, Rule, Image } kind = Text;
+    LineRole role = LineRole::Paragraph;
+    uint32_t block = UINT32_MAX;
+    int level = 0;
+    // Text: what to measure, kept so that measuring can wait until the piece is placed (incremental layout sets
+    // the first screen without measuring the rest). `source` points into the article; header lines and quote
+    // attributions are built here and kept in ownedSource.
+    const RichText* source = nullptr;
+    RichText ownedSource;
+    const RichText& text() const { return source ? *source : ownedSource; }
+    TextStyle textStyle;
+    bool hyphenate = false;
+    bool wantsDropCap = false;     // the first body paragraph, when LayoutParams::dropCap
+    bool measured = false;
+    uint32_t sourceBytes = 0;      // for progress: how much text this piece is
+    // Text longer than two windows is measured and broken a window at a time when placed, never whole (and so not
+    // kept measured between layouts); `para` stays empty.
+    bool windowed = false;
+    size_t textStartByte = 0;      // where the text to set starts in the source (after a drop cap's initial)...
+    uint32_t textStartCodePoint = 0;
+    MeasuredParagraph para;        // Text, once measured (not windowed)
+    MeasuredParagraph marker;      // ListItem: "•" or "3."
+    std::string markerText;
+    bool hasMarker = false;
+    bool ragged = false;           // never justified (titles, headings, captions)
+    float indent = 0;              // em of the body size
+    float lineHeight = 1.5f;       // multiple of the piece's own size; 0 = the params' body line height
+    float spaceBefore = 0;         // em of the body size
+    float spaceAfter = 0;
+    bool quoteBar = false;         // draw a bar left of the lines (block quotes)
+    bool rulesAround = false;      // pull quotes
+    float ruleFraction = 1.0f;     // Rule: fraction of the column, centred
+    float imageAspect = 0;         // Image: height / width
+    float imageWidth = 0;          // Image: intrinsic width in CSS px (0: unknown, fill the column)
+    // Drop cap: the initial (opening quotes and one letter or digit), measured at the body size and scaled at layout
+    // so that its cap height spans the first dropCapLines lines; the paragraph holds the rest of the text.
+    bool hasDropCap = false;
+    MeasuredParagraph initial;
+    bool initialJoinsWord = false; // the initial's word goes on after it ("T" + "he")
+    float initialInkLeft = 0;      // ink box of the initial, in ems of its size, from its pen position
+    float initialInkRight = 0;
+    std::string src, alt;
+};
+
+
+// The text piece being set: how, where it started, and how far its windows have come.
+struct ArticleLayout::TextInProgress {
+    bool open = false;        // the piece's opening (space, marker, drop cap) is placed
+    ParagraphSetting setting;
+    float top = 0;            // where its lines start
+    float minimumHeight = 0;  // a drop cap's lines
+    size_t byte = 0;          // windowed: where the next window starts in the source text...
+    uint32_t codePoint = 0;
+    size_t lines = 0;         // ...how many lines the windows before it placed...
+    int hyphenRun = 0;        // ...how many of the last of them, in a row, end at a hyphen break...
+    float lookBefore = 0;     // ...and how loose the last one looks
+};
+
+
+// What the measured boxes may stretch by: a change of either means measuring again.
+inline MeasureOptions measureOptionsOf(const LayoutParams& params) { return {params.fontExpansion, params.letterSpacing}; }
+
+}  // namespace galley
