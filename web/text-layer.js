@@ -13,6 +13,8 @@
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
 // the loader already refuses others).
 
+import { FACES } from './faces.js';
+
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 export function safeHref(href) {
@@ -24,13 +26,11 @@ export function safeHref(href) {
   }
 }
 
-// Face of a line's text, for measuring its natural width (the span is then scaled to the drawn width).
-function fontOf(role, sansBody) {
-  const sansRole = role === 'byline' || role === 'caption' || role === 'attribution';
-  const family = sansRole || sansBody ? '"Noto Sans", sans-serif' : '"Noto Serif", serif';
-  const bold = role === 'title' || role === 'heading' || role === 'dropcap';
-  const italic = !sansBody && (role === 'subtitle' || role === 'quote' || role === 'pullquote');
-  return { family, weight: bold ? '700' : '400', style: italic ? 'italic' : 'normal' };
+// The face a line was drawn in (its "f", an index into FACES), for measuring its natural width (the span is then
+// spaced to the drawn width).
+function fontOf(faceIndex) {
+  const face = FACES[faceIndex] || FACES[0];
+  return { family: `"${face.family}", ${face.generic}`, weight: String(face.weight), style: face.italic ? 'italic' : 'normal' };
 }
 
 function slugify(text) {
@@ -95,7 +95,7 @@ function place(el, box, flow) {
 // lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text,
 // level, element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image
 // element), words}.
-export function createTextLayer(container, info, { sansBody = false, imageState = () => 'loading' } = {}) {
+export function createTextLayer(container, info, { imageState = () => 'loading' } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
   const measure = document.createElement('canvas').getContext('2d');
@@ -125,7 +125,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
       a.textContent = text;
       span.append(a);
     }
-    const font = fontOf(line.r, sansBody);
+    const font = fontOf(line.f);
     measure.font = `${font.style} ${font.weight} ${line.s}px ${font.family}`;
     const natural = measure.measureText(line.t).width;
     // The drawn width includes an inserted hyphen, which the text leaves out (copy and find see the source text).
@@ -144,7 +144,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
   const fillPart = (partEl, part, hrefs, partTop) => {
     const rowHeight = part.lines.find((l) => l.r !== 'dropcap')?.h || part.lines[0].h;
     const body = part.lines.find((l) => l.r !== 'dropcap') || part.lines[0];
-    const font = fontOf(body.r, sansBody);
+    const font = fontOf(body.f);
     partEl.style.fontSize = `${body.s}px`;
     partEl.style.lineHeight = `${rowHeight}px`;
     partEl.style.fontFamily = font.family;

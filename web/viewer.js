@@ -19,14 +19,14 @@
 // document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
 // complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
+import { FACES } from './faces.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
 
-// Indexed by C++'s FontStyle.
-const FONT_FILES = ['NotoSerif-Regular', 'NotoSerif-Italic', 'NotoSerif-Bold', 'NotoSerif-BoldItalic',
-                    'NotoSans-Regular', 'NotoSans-Bold'];
-const REGULAR = 0, BOLD = 2, SANS = 4, SANS_BOLD = 5;
+// Indices into FACES (C++'s FontStyle).
+const [REGULAR, BOLD, SANS, SANS_BOLD] = ['Regular', 'Bold', 'Sans', 'SansBold']
+  .map((style) => FACES.findIndex((face) => face.style === style));
 // Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold are
 // fetched when an article or the sans setting asks for them (galley_faces_used).
 const FIRST_FACES = (1 << REGULAR) | (1 << BOLD) | (1 << SANS);
@@ -65,21 +65,19 @@ class ViewerError extends Error {
 const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
                         preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
 
-const US_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-                   'November', 'December'];
-
-function formatDate(iso, lang) {
+// The byline's date: the reader's own locale's long date of `iso`. For en-US, englishDate(day) writes it from the
+// reader's calendar day ("2024-06-02"): the wasm's own English format (galley_english_date), which is what Intl
+// gives; the first Intl.DateTimeFormat loads ICU's locale data, 100-170 ms of the first frame on the test machine.
+function formatDate(iso, englishDate) {
   if (!iso) return '';
   // A date without a time is a calendar day: read it as UTC so no time zone moves it to the day before.
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return '';
-  // The reader's own locale's long date. For en-US it is written here ("June 2, 2024", what Intl gives): the first
-  // Intl.DateTimeFormat loads ICU's locale data, 100-170 ms of the first frame on the test machine.
   if (navigator.language === 'en-US') {
     const [y, m, d] = dateOnly ? [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()]
       : [date.getFullYear(), date.getMonth(), date.getDate()];
-    return `${US_MONTHS[m]} ${d}, ${y}`;
+    return englishDate(`${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
   }
   try {
     return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) })
@@ -113,7 +111,7 @@ export function createViewer(canvas, container, options = {}) {
 
   const fetchFace = (style) => {
     if (!fontFetches.has(style)) {
-      fontFetches.set(style, fetchBytes(new URL(`fonts/${FONT_FILES[style]}.ttf`, ASSET_BASE), 'Font'));
+      fontFetches.set(style, fetchBytes(new URL(`fonts/${FACES[style].file}.ttf`, ASSET_BASE), 'Font'));
     }
     return fontFetches.get(style);
   };
@@ -122,7 +120,7 @@ export function createViewer(canvas, container, options = {}) {
   // setting sets body text in Noto Sans, and bold in Noto Sans Bold.
   async function ensureFaces(mask) {
     if (settings.family === 'sans') mask |= (1 << SANS) | (1 << SANS_BOLD);
-    const missing = FONT_FILES.map((_, i) => i).filter((i) => (mask & (1 << i)) && !facesAdded.has(i));
+    const missing = FACES.map((_, i) => i).filter((i) => (mask & (1 << i)) && !facesAdded.has(i));
     if (!missing.length) return false;
     const bytes = await Promise.all(missing.map(fetchFace));
     missing.forEach((style, k) => {
@@ -130,9 +128,9 @@ export function createViewer(canvas, container, options = {}) {
       facesAdded.add(style);
       withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, p, n));
       // The same faces, for the text layer's measurements.
-      const name = FONT_FILES[style];
-      document.fonts.add(new FontFace(name.startsWith('NotoSans') ? 'Noto Sans' : 'Noto Serif', bytes[k],
-        { style: name.includes('Italic') ? 'italic' : 'normal', weight: name.includes('Bold') ? '700' : '400' }));
+      const face = FACES[style];
+      document.fonts.add(new FontFace(face.family, bytes[k],
+        { style: face.italic ? 'italic' : 'normal', weight: String(face.weight) }));
     });
     return true;
   }
@@ -140,7 +138,7 @@ export function createViewer(canvas, container, options = {}) {
   // Starts at creation so the wasm, fonts and patterns load while the page fetches its bundle.
   const started = (async () => {
     const modulePromise = createGalleyModule().then((m) => { performance.mark('galley-wasm-ready'); return m; });
-    for (let i = 0; i < FONT_FILES.length; i++) if (FIRST_FACES & (1 << i)) fetchFace(i);
+    for (let i = 0; i < FACES.length; i++) if (FIRST_FACES & (1 << i)) fetchFace(i);
     const hyphenPromise = fetchBytes(new URL('hyphen/hyph_en_US.dic', ASSET_BASE), 'Hyphenation patterns')
       .catch(() => null);
     // The WebGL2 context now, while those download and the wasm compiles in the background: creating it blocks the
@@ -265,7 +263,6 @@ export function createViewer(canvas, container, options = {}) {
     textLayerGeneration = generation;
     layerComplete = false;
     layer = createTextLayer(container, articleInfo, {
-      sansBody: settings.family === 'sans',
       imageState: (block) => imageState.get(block) || 'loading',
     });
   }
@@ -450,7 +447,8 @@ export function createViewer(canvas, container, options = {}) {
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
       await ensureFaces(mod._galley_faces_used());
       article = { title: result.title, lang: result.lang, published: result.published };
-      const dateText = formatDate(result.published, result.lang);
+      const dateText = formatDate(result.published,
+        (day) => withString(mod, day, (p) => mod.UTF8ToString(mod._galley_english_date(p))));
       withString(mod, dateText, (p) => mod._galley_set_date_text(p));
       viewDirty = true;
       requestFrame();

@@ -184,3 +184,50 @@ TEST(Layout, ImagesKeepTheBundlesAspectRatioAndNeverUpscale) {
     EXPECT_FLOAT_EQ(dl.images[2].height, 315);
     EXPECT_EQ(dl.images[1].src, "small.png");
 }
+
+// Each word knows where it is in the text it was set from, so the text layer finds its links without searching: the
+// source range spells the word (an inserted hyphen is not in the source), words follow each other in it, and list
+// lines name their item. On every block type, with a drop cap, and with windows of long paragraphs.
+TEST(Layout, WordsCarryTheirSourceRanges) {
+    LoadResult all = loadBundle(test::readText(test::sourcePath("tests/data/bundles/valid/all-block-types.json")));
+    ASSERT_TRUE(all.ok());
+    Article article = all.bundle.articles[0];
+    Block longParagraph;
+    longParagraph.type = BlockType::Paragraph;
+    for (int i = 0; i < 60; ++i) longParagraph.text.text += "A long paragraph, set in windows of a few hundred bytes. ";
+    article.blocks.push_back(longParagraph);
+    for (bool dropCap : {false, true}) {
+        ArticleLayout layout(test::notoFonts(), article);
+        test::hyphenateEnglish(layout);
+        layout.windowBytes = 256;
+        LayoutParams params;
+        params.width = 300;
+        params.dropCap = dropCap;
+        const DisplayList dl = layout.layout(params);
+        uint32_t block = UINT32_MAX, item = 0, end = 0;
+        LineRole role = LineRole::Title;
+        size_t checked = 0;
+        for (const TextLine& line : dl.lines) {
+            if (line.block == UINT32_MAX || line.role == LineRole::Marker) continue;
+            const Block& b = article.blocks[line.block];
+            const RichText& source = line.role == LineRole::Caption ? b.caption
+                                     : line.role == LineRole::Attribution ? attributionAsSet(b)
+                                     : line.role == LineRole::ListItem ? b.items.at(line.item) : b.text;
+            const bool sameSource = line.block == block && line.item == item &&
+                                    (line.role == role || line.role == LineRole::DropCap || role == LineRole::DropCap);
+            if (!sameSource) end = 0;
+            block = line.block, item = line.item, role = line.role;
+            for (size_t i = 0; i < line.words.size(); ++i) {
+                const WordBox& w = line.words[i];
+                std::string text = w.text;
+                if (line.hyphenated && i + 1 == line.words.size()) text.pop_back();
+                ASSERT_LE(w.sourceEnd, source.text.size());
+                EXPECT_EQ(source.text.substr(w.sourceBegin, w.sourceEnd - w.sourceBegin), text);
+                EXPECT_GE(w.sourceBegin, end) << text;
+                end = w.sourceEnd;
+                ++checked;
+            }
+        }
+        EXPECT_GT(checked, 600u);
+    }
+}

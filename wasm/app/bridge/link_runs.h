@@ -1,9 +1,9 @@
 // link_runs.h — which parts of a laid-out line are links, for the <a> elements of the DOM text layer.
 //
-// Lines know their words, not their marks: the words are matched in order against the block's source text (each is
-// a substring of it), which gives code point offsets to compare with the link marks. A line that cannot be matched
-// simply gets no links. The matching keeps its place from line to line, and from one text layer chunk to the next
-// (a long paragraph arrives in several), so one LinkRuns serves a whole layout: start a new one with each layout.
+// Each word of a line knows where it is in its source text (WordBox::sourceBegin/End), and the link marks address
+// that text by code points: a line's runs follow from the two. The code point offset of each word is counted on from
+// the last word's, so one LinkRuns serves a whole layout, from one text layer chunk to the next (a long paragraph
+// arrives in several): start a new one with each layout.
 #pragma once
 
 #include "display_list.h"
@@ -18,21 +18,21 @@ namespace galley {
 
 class LinkRuns {
 public:
-    // Fills runs (text, index into hrefs or -1) when the line holds a link; returns false otherwise. `words` are the
-    // line's words as the text layer writes them (an inserted hyphen removed); hrefs collects the chunk's links.
-    bool runsFor(const Article& article, const TextLine& line, const std::vector<std::string>& words,
-                 std::vector<std::pair<std::string, int>>& runs, std::vector<std::string>& hrefs);
+    // Fills runs (text, index into hrefs or -1) when the line holds a link; returns false otherwise. The runs
+    // concatenate to the line's words joined by spaces, an inserted hyphen left out; hrefs collects the chunk's links.
+    bool runsFor(const Article& article, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
+                 std::vector<std::string>& hrefs);
 
 private:
     bool selectSource(const Article& article, const TextLine& line);
+    uint32_t codePointAt(uint32_t byte);  // of a byte offset in rich_, counted on from the last one asked for
     int linkAt(uint32_t codePoint, std::vector<std::string>& hrefs);
 
     uint32_t block_ = UINT32_MAX;
     int kind_ = -1;             // 0 text, 1 caption, 2 attribution, 3 + n list item n
-    size_t listItem_ = 0;
     const RichText* rich_ = nullptr;
     RichText attribution_;
-    size_t cursorByte_ = 0;     // where the next line's words are looked for in rich_
+    uint32_t cursorByte_ = 0;   // a byte offset in rich_ and its code point offset
     uint32_t cursorCodePoint_ = 0;
     // The link mark over each code point of rich_ (index into its marks, the last one where links overlap; -1: none),
     // built when rich_ has links: a lookup per code point, however many links a long paragraph holds.

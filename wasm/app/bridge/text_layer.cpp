@@ -75,8 +75,9 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
         w.raw(","); w.key("w"); w.num(line.width);
         w.raw(","); w.key("h"); w.num(line.height);
         w.raw(","); w.key("s"); w.num(line.fontSize);
+        w.raw(","); w.key("f"); w.integer(static_cast<int>(v.faceShown(line.face)));
         w.raw(","); w.key("t"); w.str(text);
-        if (links_.runsFor(article, line, words, runs, hrefs)) {
+        if (links_.runsFor(article, line, runs, hrefs)) {
             w.raw(","); w.key("k"); w.raw("[");
             for (size_t r = 0; r < runs.size(); ++r) {
                 w.raw(r ? ",[" : "[");

@@ -4,7 +4,8 @@
 // list comes in parts (a chunk's first line then continues the block of the last chunk's last line); "" when nothing
 // new is laid out. Coordinates in CSS px relative to the document (column offset and top margin included):
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
-//               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "t": text without the inserted hyphen,
+//               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "f": the face drawn (FontStyle, the
+//               index into faces.js), "t": text without the inserted hyphen,
 //               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
 //    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
 // A new layout (Viewer::layoutGeneration changes) starts again from the first line.

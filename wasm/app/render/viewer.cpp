@@ -24,6 +24,12 @@ Theme lightTheme() {
 // width less margins on phones.
 static constexpr float MarginCss = 20.0f;
 
+FontStyle Viewer::faceShown(FontStyle style) const {
+    if (!sansBody || !sansFonts.valid()) return style;
+    const bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic || style == FontStyle::SansBold;
+    return bold ? FontStyle::SansBold : FontStyle::Sans;
+}
+
 void Viewer::rebuildLayout() {
     layout.reset();
     if (bundle.articles.empty() || !fonts.valid()) return;

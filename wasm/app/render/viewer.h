@@ -61,6 +61,9 @@ struct Viewer {
     std::string result;                  // JSON answer of the last call that returns text
 
     const FontSet& bodyFonts() const { return sansBody && sansFonts.valid() ? sansFonts : fonts; }
+    // The face drawn where layout asks for `style`: with the sans body, Noto Sans and Noto Sans Bold fill the body
+    // slots (italic falls back to upright), so the text layer measures its lines in the face that was drawn.
+    FontStyle faceShown(FontStyle style) const;
     void rebuildLayout();                // a new ArticleLayout over bodyFonts() (article, fonts or date changed)
     // Starts a new layout of `display` when the width or settings changed; the layout then proceeds in
     // layoutStep() slices, and draw() lays out whatever the viewport shows first.

@@ -48,12 +48,18 @@ struct ImageBox {
 struct WordBox {
     std::string text;        // UTF-8; a hyphenated line's last word includes the inserted hyphen
     float x = 0, width = 0;
+    // Where the word is in the text it was set from (the block's text, list item, caption, or attribution as set:
+    // attributionAsSet), as bytes [sourceBegin, sourceEnd): what the text layer finds the word's marks and links by.
+    // An inserted hyphen is not in the source.
+    uint32_t sourceBegin = 0, sourceEnd = 0;
 };
 
 struct TextLine {
     uint32_t block = 0;      // index into the article's blocks; header lines use UINT32_MAX
     LineRole role = LineRole::Paragraph;
     int level = 0;           // heading level, when role is Heading
+    uint32_t item = 0;       // ListItem and Marker: the item's index in its list
+    FontStyle face = FontStyle::Regular;  // the face the line's text is set in (marks may set words in others)
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen
     bool endsInWord = false; // the break is inside a word (inserted hyphen, or after a hyphen or dash): no space follows

@@ -67,6 +67,7 @@ void ArticleLayout::placeDropCap(const Piece& piece, float x0, float y, float fi
     TextLine& capLine = placer.beginLine();
     capLine.block = piece.block;
     capLine.role = LineRole::DropCap;
+    capLine.face = piece.initial.style.face;
     capLine.endsInWord = piece.initialJoinsWord;
     capLine.x = x0;
     capLine.top = y;
@@ -78,6 +79,7 @@ void ArticleLayout::placeDropCap(const Piece& piece, float x0, float y, float fi
     word.text = piece.initial.text;
     word.x = 0;
     word.width = inkWidth;
+    word.sourceEnd = static_cast<uint32_t>(piece.textStartByte);
     placer.endLine(capLine);
     for (const ShapedGlyph& g : piece.initial.glyphs)
         out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f});

@@ -192,6 +192,8 @@ void ArticleLayout::openText(const Piece& piece) {
         TextLine& markerLine = placer.beginLine();
         markerLine.block = piece.block;
         markerLine.role = LineRole::Marker;
+        markerLine.item = piece.item;
+        markerLine.face = m.style.face;
         markerLine.last = true;
         markerLine.x = mx;
         markerLine.top = y;
@@ -221,6 +223,8 @@ void ArticleLayout::openText(const Piece& piece) {
     setting.role = piece.role;
     setting.block = piece.block;
     setting.level = piece.level;
+    setting.item = piece.item;
+    setting.sourceByte = static_cast<uint32_t>(piece.textStartByte);
     text_->minimumHeight = 0;
     if (piece.hasDropCap) placeDropCap(piece, x0, y, firstBaseline, lineHeightPx);
     text_->top = y;

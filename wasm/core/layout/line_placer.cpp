@@ -51,6 +51,8 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.block = s.block;
         line.role = s.role;
         line.level = s.level;
+        line.item = s.item;
+        line.face = p.style.face;
         line.last = s.endsParagraph && li + 1 == breaks.size();
         line.hangLeft = br.hangLeft;
         line.hangRight = line.last ? 0.0f : br.hangRight;
@@ -113,11 +115,14 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
                 WordBox& w = line.words[wordsUsed_ - 1];
                 w.text.append(p.text, textBegin, textEnd - textBegin);
                 w.width = x + setWidth - w.x;
+                w.sourceEnd = s.sourceByte + textEnd;
             } else {
                 WordBox& w = addWord(line);
                 w.text.assign(p.text, textBegin, textEnd - textBegin);
                 w.x = x;
                 w.width = setWidth;
+                w.sourceBegin = s.sourceByte + textBegin;
+                w.sourceEnd = s.sourceByte + textEnd;
             }
             wordOpen = true;
             x += setWidth;

@@ -27,7 +27,9 @@ struct ParagraphSetting {
     float lineHeightPx = 0;
     LineRole role = LineRole::Paragraph;
     uint32_t block = 0;
+    uint32_t item = 0;                // a list item's index
     int level = 0;
+    uint32_t sourceByte = 0;          // where the measured text starts in its source (a window's or after a drop cap)
     int narrowLines = 0;              // the first lines are indented by narrowIndent (a drop cap beside them)
     float narrowIndent = 0;
     bool endsParagraph = true;        // false for a window of a long paragraph that more text follows

@@ -15,6 +15,7 @@ struct ArticleLayout::Piece {
     enum Kind : uint8_t { Text, Rule, Image } kind = Text;
     LineRole role = LineRole::Paragraph;
     uint32_t block = UINT32_MAX;
+    uint32_t item = 0;             // ListItem: its index in the list
     int level = 0;
     // Text: what to measure, kept so that measuring can wait until the piece is placed (incremental layout sets
     // the first screen without measuring the rest). `source` points into the article; header lines and quote

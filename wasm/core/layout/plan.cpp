@@ -114,6 +114,7 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                     item.indent = style::ListIndent;
                     item.lineHeight = 0;
                     item.spaceAfter = i + 1 == b.items.size() ? style::ParagraphSpacing : style::ListItemSpacing;
+                    item.item = static_cast<uint32_t>(i);
                     item.markerText = b.ordered ? std::to_string(i + 1) + "." : "\u2022";
                     item.hasMarker = true;
                 }

@@ -27,6 +27,7 @@ bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& 
             const MeasuredParagraph para = measureText(piece, text_->byte, end, text_->codePoint);
             ParagraphSetting s = text_->setting;
             s.y = y_;
+            s.sourceByte = static_cast<uint32_t>(text_->byte);
             s.narrowLines = std::max(0, text_->setting.narrowLines - static_cast<int>(text_->lines));
             s.endsParagraph = last;
             s.hyphenBreaksBefore = text_->hyphenRun;

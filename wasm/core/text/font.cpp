@@ -125,12 +125,20 @@ const FontFace& FontSet::face(FontStyle s) const {
     return *faces[0];
 }
 
+const char* faceFileName(FontStyle style) {
+    static const char* const files[] = {
+#define GALLEY_FACE(style, file, family, generic, weight, italic) file,
+#include "faces.def"
+#undef GALLEY_FACE
+    };
+    const int i = static_cast<int>(style);
+    return i >= 0 && i < static_cast<int>(FontStyle::Count) ? files[i] : files[0];
+}
+
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
-    static const char* const files[] = {"NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf",
-                                        "NotoSerif-BoldItalic.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"};
     for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
         std::string why;
-        set.faces[i] = FontFace::fromFile(dir + "/" + files[i], &why);
+        set.faces[i] = FontFace::fromFile(dir + "/" + faceFileName(static_cast<FontStyle>(i)) + ".ttf", &why);
         if (!set.faces[i] && i == 0) {
             if (error) *error = why;
             return false;

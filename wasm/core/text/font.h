@@ -49,8 +49,17 @@ private:
     int unitsPerEm_ = 1000;
 };
 
-// The faces an article is set in. Body faces are required; a missing italic or bold falls back to regular.
-enum class FontStyle : uint8_t { Regular, Italic, Bold, BoldItalic, Sans, SansBold, Count };
+// The faces an article is set in (faces.def lists them). Body faces are required; a missing italic or bold falls
+// back to regular.
+enum class FontStyle : uint8_t {
+#define GALLEY_FACE(style, file, family, generic, weight, italic) style,
+#include "faces.def"
+#undef GALLEY_FACE
+    Count
+};
+
+// The file of a face without its extension, as Debian and dist/fonts name it ("NotoSerif-Regular").
+const char* faceFileName(FontStyle style);
 
 struct FontSet {
     std::unique_ptr<FontFace> faces[static_cast<int>(FontStyle::Count)];
@@ -58,7 +67,7 @@ struct FontSet {
     bool valid() const { return faces[0] != nullptr; }
 };
 
-// Loads Noto Serif (4 styles) and Noto Sans (2) from a directory holding Debian's or dist's file names.
+// Loads the faces of faces.def from a directory holding Debian's or dist's files (only the first is required).
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error);
 
 }  // namespace galley
