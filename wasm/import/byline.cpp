@@ -41,9 +41,9 @@ bool looksLikeName(const std::string& part) {
     for (const std::string& w : words) {
         if (isNameParticle(w)) continue;
         std::u32string cps = utf8::decode(w);
-        if (cps.empty() || !(isUpperLetter(cps[0]) || (cps[0] >= 0x100 && isLetterLike(cps[0])))) return false;
+        if (cps.empty() || !chars::isLetter(cps[0]) || isLowerCase(cps[0])) return false;  // capitalised, or caseless
         for (char32_t c : cps)
-            if (!(isLetterLike(c) || c == '.' || c == '-' || c == '\'' || c == 0x2019) || (c >= '0' && c <= '9'))
+            if (!(isWordCharacter(c) || c == '.' || c == '-' || chars::isApostrophe(c)) || chars::isDigit(c))
                 return false;
         if (isCalendarWord(w)) return false;
         ++real;
@@ -153,7 +153,8 @@ std::optional<Byline> readByline(const Unit& u, bool nextToHeadline) {
             while (!handle.empty() && handle.back() == ',') handle.pop_back();
             bool token = !handle.empty() && handle.size() <= 30 &&
                          std::all_of(handle.begin(), handle.end(), [](char c) {
-                             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+                             const auto b = static_cast<unsigned char>(c);
+                             return (b < 0x80 && (isLowerCase(b) || chars::isDigit(b))) || c == '_' || c == '.' || c == '-';
                          });
             if (!token) return std::nullopt;
             static const char* const generic[] = {"admin", "administrator", "editor", "staff", "webmaster", "root"};

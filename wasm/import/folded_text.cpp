@@ -13,8 +13,8 @@ std::string foldForMatching(std::string_view text) {
     std::u32string cps = utf8::decode(text);
     std::u32string out;
     for (char32_t c : cps) {
-        if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-        if (isLetterLike(c)) {
+        c = chars::toLower(c);
+        if (isWordCharacter(c)) {
             out.push_back(c);
         } else if (!out.empty() && out.back() != ' ') {
             out.push_back(' ');
@@ -43,7 +43,7 @@ bool startsWithPhrase(const std::string& folded, std::string_view phrase) {
 std::string withoutCounts(const std::string& folded) {
     std::vector<std::string> words = splitWords(folded);
     auto isNumber = [](const std::string& w) {
-        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return chars::isDigit(static_cast<unsigned char>(c)); });
     };
     while (!words.empty() && isNumber(words.front())) words.erase(words.begin());
     while (!words.empty() && isNumber(words.back())) words.pop_back();

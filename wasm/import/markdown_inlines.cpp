@@ -15,7 +15,10 @@ namespace {
 bool isAsciiPunct(char32_t c) {
     return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
-bool isWhite(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
+// Space inside a link's brackets and parentheses, between destination and title: the ASCII white space of
+// CommonMark's link grammar, and the no-break space. Other Unicode spaces belong to the destination, as there.
+bool isLinkSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0; }
+// Punctuation for the flanking rules of emphasis: ASCII, Latin-1, General and CJK punctuation (char_class has none).
 bool isPunctuation(char32_t c) {
     return isAsciiPunct(c) || (c >= 0xA1 && c <= 0xBF) || (c >= 0x2010 && c <= 0x205E) || (c >= 0x3000 && c <= 0x303F);
 }
@@ -115,7 +118,7 @@ public:
         size_t k = j + 1;
         if (k < s.size() && s[k] == '(') {
             size_t p = k + 1;
-            while (p < s.size() && isWhite(s[p])) ++p;
+            while (p < s.size() && isLinkSpace(s[p])) ++p;
             std::u32string dest;
             if (p < s.size() && s[p] == '<') {
                 ++p;
@@ -124,7 +127,7 @@ public:
                 ++p;
             } else {
                 int parens = 0;
-                while (p < s.size() && !isWhite(s[p])) {
+                while (p < s.size() && !isLinkSpace(s[p])) {
                     if (s[p] == '\\' && p + 1 < s.size() && isAsciiPunct(s[p + 1])) {
                         dest.push_back(s[p + 1]);
                         p += 2;
@@ -138,7 +141,7 @@ public:
                     dest.push_back(s[p++]);
                 }
             }
-            while (p < s.size() && isWhite(s[p])) ++p;
+            while (p < s.size() && isLinkSpace(s[p])) ++p;
             std::u32string title;
             if (p < s.size() && (s[p] == '"' || s[p] == '\'' || s[p] == '(')) {
                 char32_t close = s[p] == '(' ? U')' : s[p];
@@ -149,7 +152,7 @@ public:
                 }
                 if (p >= s.size()) return false;
                 ++p;
-                while (p < s.size() && isWhite(s[p])) ++p;
+                while (p < s.size() && isLinkSpace(s[p])) ++p;
             }
             if (p >= s.size() || s[p] != ')') return false;
             link.end = p + 1;
@@ -300,7 +303,7 @@ private:
                     std::string insideUtf8 = utf8::encode(inside);
                     bool spaceless = inside.find(U' ') == std::u32string::npos && inside.find(U'\n') == std::u32string::npos;
                     bool scheme = spaceless && insideUtf8.find(':') != std::string::npos &&
-                                  ((inside[0] >= 'a' && inside[0] <= 'z') || (inside[0] >= 'A' && inside[0] <= 'Z'));
+                                  isAsciiLetter(inside[0]);
                     bool email = spaceless && !scheme && insideUtf8.find('@') != std::string::npos;
                     if (scheme || email) {
                         InlineNode text;
@@ -311,7 +314,7 @@ private:
                         continue;
                     }
                     // Inline HTML: tags go, their text stays. A <br> separates words.
-                    bool tag = (inside[0] >= 'a' && inside[0] <= 'z') || (inside[0] >= 'A' && inside[0] <= 'Z') ||
+                    bool tag = isAsciiLetter(inside[0]) ||
                                inside[0] == '/' || inside[0] == '!';
                     if (tag) {
                         std::string name = lowerAscii(insideUtf8);
@@ -322,11 +325,11 @@ private:
                 }
             }
             // Bare URLs (GitHub's autolink extension): "see https://example.com/x."
-            if ((c == 'h' || c == 'H') && (isWhite(prev) || prev == '(' || i == 0)) {
+            if ((c == 'h' || c == 'H') && (chars::isSpace(prev) || prev == '(' || i == 0)) {
                 std::string head = lowerAscii(utf8::encode(s.substr(i, 8)));
                 if (startsWith(head, "http://") || startsWith(head, "https://")) {
                     size_t j = i;
-                    while (j < s.size() && !isWhite(s[j]) && s[j] != '<') ++j;
+                    while (j < s.size() && !chars::isSpace(s[j]) && s[j] != '<') ++j;
                     while (j > i && (s[j - 1] == '.' || s[j - 1] == ',' || s[j - 1] == ':' || s[j - 1] == ';' ||
                                      s[j - 1] == '!' || s[j - 1] == '?' || s[j - 1] == ')' || s[j - 1] == '"' ||
                                      s[j - 1] == '\''))
@@ -343,8 +346,8 @@ private:
                 size_t run = 0;
                 while (i + run < s.size() && s[i + run] == c) ++run;
                 char32_t next = i + run < s.size() ? s[i + run] : U' ';
-                bool left = !isWhite(next) && (!isPunctuation(next) || isWhite(prev) || isPunctuation(prev));
-                bool right = !isWhite(prev) && (!isPunctuation(prev) || isWhite(next) || isPunctuation(next));
+                bool left = !chars::isSpace(next) && (!isPunctuation(next) || chars::isSpace(prev) || isPunctuation(prev));
+                bool right = !chars::isSpace(prev) && (!isPunctuation(prev) || chars::isSpace(next) || isPunctuation(next));
                 flush();
                 InlineNode d;
                 d.kind = InlineNode::Kind::Delim;
@@ -484,9 +487,9 @@ private:
         }
         // Trim the ends, moving marks with the text.
         size_t lead = 0;
-        while (lead < text.size() && isWhite(text[lead])) ++lead;
+        while (lead < text.size() && chars::isSpace(text[lead])) ++lead;
         size_t tail = text.size();
-        while (tail > lead && isWhite(text[tail - 1])) --tail;
+        while (tail > lead && chars::isSpace(text[tail - 1])) --tail;
         std::u32string trimmed = text.substr(lead, tail - lead);
         std::vector<bool> trimmedVerbatim(verbatim.begin() + static_cast<long>(lead),
                                           verbatim.begin() + static_cast<long>(tail));

@@ -36,9 +36,9 @@ bool readListMarker(const std::string& line, ListMarker& m) {
         m.ordered = false;
         m.bullet = c;
         ++i;
-    } else if (c >= '0' && c <= '9') {
+    } else if (chars::isDigit(static_cast<unsigned char>(c))) {
         size_t digits = 0;
-        while (i < line.size() && line[i] >= '0' && line[i] <= '9' && digits < 10) ++i, ++digits;
+        while (i < line.size() && chars::isDigit(static_cast<unsigned char>(line[i])) && digits < 10) ++i, ++digits;
         if (digits > 9 || i >= line.size() || (line[i] != '.' && line[i] != ')')) return false;
         m.ordered = true;
         m.bullet = line[i];

@@ -201,7 +201,7 @@ FurnitureMatch matchFurniture(const Unit& u) {
     // Comment counts: "15 Responses to ...", "3 thoughts on ...".
     {
         std::vector<std::string> ws = splitWords(u.folded);
-        if (ws.size() >= 2 && std::all_of(ws[0].begin(), ws[0].end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (ws.size() >= 2 && std::all_of(ws[0].begin(), ws[0].end(), [](char c) { return chars::isDigit(static_cast<unsigned char>(c)); })) {
             static const char* const heads[] = {"responses", "response", "thoughts", "comments", "comment", "replies"};
             for (const char* h : heads)
                 if (ws[1] == h && (ws.size() == 2 || ws[2] == "to" || ws[2] == "on"))

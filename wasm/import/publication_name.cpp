@@ -51,7 +51,7 @@ std::string nameFromCopyright(const std::string& line) {
     for (const std::string& w : words) {
         std::string f = foldForMatching(w);
         bool year = f.size() >= 4 && std::all_of(f.begin(), f.end(), [](char c) {
-                        return (c >= '0' && c <= '9') || c == ' ';
+                        return chars::isDigit(static_cast<unsigned char>(c)) || c == ' ';
                     });
         if (f == "copyright" || f == "c" || f.empty() || year || w == "\xC2\xA9") continue;
         kept.push_back(w);
@@ -194,7 +194,8 @@ std::string pickSourceName(std::vector<Unit>& units, const Header& h, size_t bod
     // Spelling: a standalone line or masthead prints the name itself, a copyright line prints the company; a
     // spelling in capitals only is styling, so any other spelling of the same name is preferred to it.
     auto rank = [](const NameCandidate& c) {
-        bool shouting = std::none_of(c.display.begin(), c.display.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+        std::u32string cps = utf8::decode(c.display);
+        bool shouting = std::none_of(cps.begin(), cps.end(), isLowerCase);
         return (shouting ? 10 : 0) + (c.origin == 0 ? -1 : c.origin);
     };
     const NameCandidate* chosen = nullptr;

@@ -12,14 +12,16 @@ namespace galley::importing::scraped {
 
 namespace {
 
+// A space separator (Unicode Zs) that char_class's isSpace leaves out.
+constexpr char32_t OghamSpaceMark = 0x1680;
+
 // No-break and other wide spaces become plain spaces; zero-width characters, the BOM, soft hyphens and control
 // characters go; runs of spaces collapse. None of this changes a visible word.
 std::string normaliseLine(std::string_view raw) {
     std::u32string cps = utf8::decode(raw);
     std::u32string out;
     for (char32_t c : cps) {
-        bool space = c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-                     c == 0x202F || c == 0x205F || c == 0x3000;
+        bool space = chars::isSpace(c) || c == OghamSpaceMark;
         bool invisible = c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0xAD ||
                          c < 0x20 || c == 0x7F;
         if (space) {
@@ -58,7 +60,7 @@ std::vector<std::vector<size_t>> groupWrappedLines(const std::vector<SourceLine>
             size_t prevLen = utf8::countCodePoints(prev);
             bool curIsItem = hasListMarker(cur, nullptr, nullptr);
             std::u32string curCps = utf8::decode(cur);
-            bool curStartsLower = !curCps.empty() && isLowerLetter(curCps[0]);
+            bool curStartsLower = !curCps.empty() && isLowerCase(curCps[0]);
             char last = prev.back();
             if (!curIsItem && hardWrapped && prevLen * 10 >= widest * 6) join = true;
             // A lower-case start continues the sentence, unless the line is a byline or carries a date or a
@@ -127,7 +129,7 @@ bool hasListMarker(const std::string& text, bool* ordered, std::string* rest) {
     }
     size_t i = text[0] == '(' ? 1 : 0;
     size_t digits = 0;
-    while (i + digits < text.size() && text[i + digits] >= '0' && text[i + digits] <= '9') ++digits;
+    while (i + digits < text.size() && chars::isDigit(static_cast<unsigned char>(text[i + digits]))) ++digits;
     if (digits == 0 || digits > 2) return false;
     size_t j = i + digits;
     bool closed = j < text.size() && (text[j] == '.' || text[j] == ')');
@@ -164,15 +166,15 @@ std::vector<Unit> describeUnits(const std::vector<SourceLine>& lines) {
         int lower = 0, lettered = 0;
         for (const std::string& w : words) {
             std::u32string cps = utf8::decode(w);
-            bool any = std::any_of(cps.begin(), cps.end(), isLetterLike);
+            bool any = std::any_of(cps.begin(), cps.end(), isWordCharacter);
             if (!any) continue;
             ++u.words;
             for (char32_t c : cps) {
-                if (isLowerLetter(c)) {
+                if (isLowerCase(c)) {
                     ++lower, ++lettered;
                     break;
                 }
-                if (isUpperLetter(c) || (c >= '0' && c <= '9')) {
+                if (chars::isUpper(c) || chars::isDigit(c)) {
                     ++lettered;
                     break;
                 }
@@ -183,11 +185,11 @@ std::vector<Unit> describeUnits(const std::vector<SourceLine>& lines) {
         u.endsColon = !u.text.empty() && u.text.back() == ':';
         std::u32string cps = utf8::decode(u.text);
         for (char32_t c : cps) {
-            if (isUpperLetter(c) || (c >= '0' && c <= '9')) {
+            if (chars::isUpper(c) || chars::isDigit(c)) {
                 u.startsUpper = true;
                 break;
             }
-            if (isLowerLetter(c)) break;
+            if (isLowerCase(c)) break;
         }
         u.listItem = hasListMarker(u.text, &u.orderedItem, &u.itemText);
         u.date = findDateTime(u.text);

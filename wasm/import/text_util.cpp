@@ -3,11 +3,9 @@
 
 namespace galley::importing {
 
-bool isAsciiAlnum(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool isUpperLetter(char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
-bool isLowerLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
-bool isLetterLike(char32_t c) {
-    return isAsciiAlnum(c) || (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) && c != 0xFFFD);
+bool isLowerCase(char32_t c) {
+    const bool cased = c < 0x180 || (c >= 0x370 && c <= 0x52F);
+    return cased && chars::isLetter(c) && !chars::isUpper(c);
 }
 
 std::string lowerAscii(std::string s) {
