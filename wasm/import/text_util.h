@@ -1,4 +1,5 @@
-// text_util.h — the string helpers both importers use (byte-wise ASCII: trimming, prefixes, case, words).
+// text_util.h — what both importers ask of strings (trimming, prefixes, ASCII case, words) and of characters
+// beyond char_class.h.
 #pragma once
 
 #include <string>
