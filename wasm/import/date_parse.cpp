@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "text_util.h"
+
 namespace galley {
 namespace {
 
@@ -21,8 +23,8 @@ struct Token {
     long value = 0;     // Number only
 };
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool isAsciiLetter(char c) { return importing::isAsciiLetter(static_cast<unsigned char>(c)); }
+bool isAsciiDigit(char c) { return chars::isDigit(static_cast<unsigned char>(c)); }
 
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> tokens;
@@ -51,9 +53,7 @@ std::vector<Token> tokenize(std::string_view s) {
         }
         t.end = i;
         t.text = std::string(s.substr(t.begin, t.end - t.begin));
-        t.lower = t.text;
-        for (char& ch : t.lower)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        t.lower = importing::lowerAscii(t.text);
         if (t.kind == TokenKind::Number) {
             // Cap the digits so absurd numbers cannot overflow; they fail validation anyway.
             long v = 0;

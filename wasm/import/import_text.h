@@ -2,13 +2,14 @@
 //
 // Scraped text carries the whole page: masthead, menus, the page's own date, headline, dek, byline, the story,
 // then share prompts, related links, comments and the footer. The importer keeps the article and drops the page
-// furniture, in visible stages (import_text.cpp):
-//   1. split lines      — normalise whitespace, join hard-wrapped lines into units
+// furniture, in visible stages, each in its own file:
+//   1. split lines      — normalise whitespace, join hard-wrapped lines into units                  (text_lines)
 //   2. describe lines   — structural features per unit (length, sentence punctuation, case, repetition, dates,
-//                         list markers, bylines) plus what kind of page furniture it resembles
-//   3. pick the header  — byline, headline, dek, publication date, publication name
-//   4. pick the body    — from the header to the end of the story; paragraphs, headings, lists
-//   5. clean up         — typography (typography.h), ids
+//                         list markers) plus what kind of page furniture it resembles     (text_lines, page_furniture)
+//   3. pick the header  — byline, headline, dek, publication date                         (text_header, byline)
+//   4. pick the body    — from the header to the end of the story; paragraphs, headings, lists        (body_picker)
+//      and then the publication's name, once the footer is known                                (publication_name)
+//   5. clean up         — typography (typography.h), ids                                             (import_text)
 // Every input line gets a verdict (kept as what, or dropped and why) for `galley import --explain`.
 //
 // Not here: HTML (the input is already text), reading files, languages other than English (the furniture

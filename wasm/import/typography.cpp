@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "text_util.h"
+
 namespace galley {
 
 namespace {
@@ -13,13 +15,9 @@ constexpr char32_t LeftSingle = U'\u2018', RightSingle = U'\u2019';
 constexpr char32_t LeftDouble = U'\u201C', RightDouble = U'\u201D';
 constexpr char32_t EnDash = U'\u2013', EmDash = U'\u2014', Ellipsis = U'\u2026';
 
-bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009; }
-bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
-// Letters beyond ASCII count too ("café's"); anything above U+00BF that is not punctuation we know of.
-bool isLetter(char32_t c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x206F));
-}
+using chars::isDigit;
+using chars::isSpace;
+using importing::isWordCharacter;
 
 // A quote after one of these opens; after anything else it closes.
 bool opensAfter(char32_t prev) {
@@ -35,11 +33,9 @@ bool startsElision(std::u32string_view rest) {
         if (rest.size() >= word.size()) {
             bool same = true;
             for (size_t k = 0; k < word.size() && same; ++k) {
-                char32_t c = rest[k];
-                if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-                same = c == word[k];
+                same = chars::toLower(rest[k]) == word[k];
             }
-            if (same && (rest.size() == word.size() || !isLetter(rest[word.size()]))) return true;
+            if (same && (rest.size() == word.size() || !isWordCharacter(rest[word.size()]))) return true;
         }
     }
     return false;
@@ -105,7 +101,7 @@ std::u32string smartenPunctuation(std::u32string_view in, std::vector<uint32_t>*
             out.push_back(opening ? LeftDouble : RightDouble);
         } else if (c == '\'') {
             char32_t quote = RightSingle;
-            if (isLetter(prev) || isDigit(prev)) {
+            if (isWordCharacter(prev)) {
                 quote = RightSingle;  // don't, Jones', 1990's
             } else if (out.empty() || opensAfter(prev)) {
                 std::u32string_view rest = in.substr(i + 1);

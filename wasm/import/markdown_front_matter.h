@@ -1,0 +1,20 @@
+// markdown_front_matter.h — YAML-style front matter at the top of a Markdown article: title, subtitle (subtitle,
+// dek, standfirst, description...), authors (a list, or "A and B"), date, source and its URL. Only these keys, read
+// line by line: not a YAML parser.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace galley::importing::markdown {
+
+struct FrontMatter {
+    std::string title, subtitle, published, source, sourceUrl;
+    std::vector<std::string> authors;
+    size_t lines = 0;  // lines it occupies, fences included; 0 when there is none
+};
+
+// Lines expanded (tabs to spaces), the BOM removed; no front matter gives FrontMatter{} (lines == 0).
+FrontMatter readFrontMatter(const std::vector<std::string>& lines);
+
+}  // namespace galley::importing::markdown
