@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <string>
 
-#include "byline.h"
+#include "byline_reader.h"
 #include "folded_text.h"
 #include "text_util.h"
 

@@ -6,7 +6,7 @@
 
 #include "body_picker.h"
 #include "bundle_writer.h"
-#include "byline.h"
+#include "byline_reader.h"
 #include "publication_name.h"
 #include "text_header.h"
 #include "text_lines.h"

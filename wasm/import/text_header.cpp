@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "byline.h"
+#include "byline_reader.h"
 #include "text_util.h"
 #include "typography.h"
 

@@ -1,4 +1,4 @@
-// byline.h — reading a byline ("By Jane Doe and John Roe | June 2, 2024", "Posted on June 2, 2024 by jdoe") and
+// byline_reader.h — reading a byline ("By Jane Doe and John Roe | June 2, 2024", "Posted on June 2, 2024 by jdoe") and
 // the names in it: what a person's name looks like, and the roles ("Staff Writer") that are not names.
 #pragma once
 

@@ -1,5 +1,5 @@
-// byline.cpp — see byline.h.
-#include "byline.h"
+// byline_reader.cpp — see byline_reader.h.
+#include "byline_reader.h"
 
 #include <algorithm>
 
