@@ -21,8 +21,11 @@ if(EMSCRIPTEN)
                      DEPENDS "${GALLEY_FACES_JS}" VERBATIM)
   list(APPEND dist_outputs "${GALLEY_DIST}/faces.js")
   foreach(font ${GALLEY_FACE_FILES})
-    galley_font_command("${font}" "${GALLEY_DIST}/fonts" dst)
-    list(APPEND dist_outputs "${dst}")
+    foreach(slice RANGE ${GALLEY_SLICE_LAST})
+      galley_font_command("${font}" "${GALLEY_SLICE_${slice}_SUFFIX}" "${GALLEY_SLICE_${slice}_UNICODES}"
+                          "${GALLEY_DIST}/fonts" dst)
+      list(APPEND dist_outputs "${dst}")
+    endforeach()
   endforeach()
   if(EXISTS "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic")
     add_custom_command(OUTPUT "${GALLEY_DIST}/hyphen/hyph_en_US.dic"

@@ -74,6 +74,8 @@ function main() {
     document.title = detail.title;
     controls.showHeadings(viewer.headings);
     controls.showStats(viewer.stats);
+    // Code points no shipped face has (drawn as .notdef), for whoever checks a page: devtools, tests.
+    document.documentElement.dataset.galleyMissingGlyphs = String(viewer.stats.missingGlyphs);
     // Deep link: the heading elements exist only now, so the browser's own #fragment scroll found nothing.
     if (location.hash) {
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));

@@ -19,14 +19,16 @@
 // document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
 // complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
-import { FACES } from './faces.js';
+import { FACES, SLICES } from './faces.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
 
-// Indices into FACES (C++'s FontStyle).
+// Indices into FACES (C++'s FontStyle). A face mask's bit is slice * FACES.length + style, so that the first slice's
+// bits are the styles' own (faces.js).
 const [REGULAR, BOLD, SANS, SANS_BOLD] = ['Regular', 'Bold', 'Sans', 'SansBold']
   .map((style) => FACES.findIndex((face) => face.style === style));
+const faceBit = (style, slice) => slice * FACES.length + style;
 // Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold are
 // fetched when an article or the sans setting asks for them (galley_faces_used).
 const FIRST_FACES = (1 << REGULAR) | (1 << BOLD) | (1 << SANS);
@@ -99,8 +101,9 @@ export function createViewer(canvas, container, options = {}) {
   let articleInfo = null;
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
   let keepPosition = null, minHeight = 0, workPending = false, stopped = false;
-  const fontFetches = new Map();  // FontStyle → Promise of the bytes
-  const facesAdded = new Set();
+  const fontFetches = new Map();  // face bit → Promise of the bytes
+  const facesAdded = new Set();   // face bits
+  let articleFaces = 0;           // the mask the article asked for (galley_faces_used)
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   // 'ready' means laid out as it will stay: a layout made before the patterns arrived is made again with them.
@@ -109,28 +112,43 @@ export function createViewer(canvas, container, options = {}) {
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
 
-  const fetchFace = (style) => {
-    if (!fontFetches.has(style)) {
-      fontFetches.set(style, fetchBytes(new URL(`fonts/${FACES[style].file}.ttf`, ASSET_BASE), 'Font'));
+  const fetchFace = (bit) => {
+    if (!fontFetches.has(bit)) {
+      const face = FACES[bit % FACES.length], slice = SLICES[Math.floor(bit / FACES.length)];
+      fontFetches.set(bit, fetchBytes(new URL(`fonts/${face.file}${slice.suffix}.ttf`, ASSET_BASE), 'Font'));
     }
-    return fontFetches.get(style);
+    return fontFetches.get(bit);
   };
 
-  // Adds the faces of `mask` (bits 1 << FontStyle) that are not there yet, fetching them if need be. The sans body
-  // setting sets body text in Noto Sans, and bold in Noto Sans Bold.
+  // The face bits of `mask` and of the article that are not added yet. The sans body setting sets body text in Noto
+  // Sans, and bold in Noto Sans Bold, in the slices the article needs.
+  function facesMissing(mask) {
+    mask |= articleFaces;
+    if (settings.family === 'sans') {
+      SLICES.forEach((_, slice) => {
+        const inSlice = ((1 << FACES.length) - 1) << (slice * FACES.length);
+        if (slice === 0 || (mask & inSlice)) mask |= (1 << faceBit(SANS, slice)) | (1 << faceBit(SANS_BOLD, slice));
+      });
+    }
+    const bits = [];
+    for (let bit = 0; bit < FACES.length * SLICES.length; bit++) if ((mask & (1 << bit)) && !facesAdded.has(bit)) bits.push(bit);
+    return bits;
+  }
+
+  // Adds those faces, fetching them if need be; false when none was missing.
   async function ensureFaces(mask) {
-    if (settings.family === 'sans') mask |= (1 << SANS) | (1 << SANS_BOLD);
-    const missing = FACES.map((_, i) => i).filter((i) => (mask & (1 << i)) && !facesAdded.has(i));
-    if (!missing.length) return false;
-    const bytes = await Promise.all(missing.map(fetchFace));
-    missing.forEach((style, k) => {
-      if (facesAdded.has(style)) return;
-      facesAdded.add(style);
-      withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, p, n));
+    const bits = facesMissing(mask);
+    if (!bits.length) return false;
+    const bytes = await Promise.all(bits.map(fetchFace));
+    bits.forEach((bit, k) => {
+      if (facesAdded.has(bit)) return;
+      facesAdded.add(bit);
+      const style = bit % FACES.length, slice = Math.floor(bit / FACES.length);
+      withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, slice, p, n));
       // The same faces, for the text layer's measurements.
       const face = FACES[style];
-      document.fonts.add(new FontFace(face.family, bytes[k],
-        { style: face.italic ? 'italic' : 'normal', weight: String(face.weight) }));
+      document.fonts.add(new FontFace(face.family, bytes[k], { style: face.italic ? 'italic' : 'normal',
+        weight: String(face.weight), unicodeRange: SLICES[slice].unicodeRange }));
     });
     return true;
   }
@@ -191,7 +209,7 @@ export function createViewer(canvas, container, options = {}) {
   function applySettings() {
     applyTheme();
     if (!mod) return;
-    if (settings.family === 'sans' && !(facesAdded.has(SANS) && facesAdded.has(SANS_BOLD))) {
+    if (settings.family === 'sans' && facesMissing(0).length) {
       // Set in serif until the sans faces are here.
       ensureFaces(0).then(applySettings, (e) => fail(e));
       return;
@@ -445,7 +463,8 @@ export function createViewer(canvas, container, options = {}) {
       textLayerGeneration = -1;
       pendingPosition = loadOptions.position || null;
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
-      await ensureFaces(mod._galley_faces_used());
+      articleFaces = mod._galley_faces_used();
+      await ensureFaces(0);
       article = { title: result.title, lang: result.lang, published: result.published };
       const dateText = formatDate(result.published,
         (day) => withString(mod, day, (p) => mod.UTF8ToString(mod._galley_english_date(p))));
@@ -481,8 +500,10 @@ export function createViewer(canvas, container, options = {}) {
   }
 
   function stats() {
-    // 230 words a minute: a common figure for silent reading of non-fiction on screen.
-    return { words: layer.words, minutes: Math.max(1, Math.round(layer.words / 230)) };
+    // 230 words a minute: a common figure for silent reading of non-fiction on screen. missingGlyphs: code points no
+    // shipped face has, drawn as .notdef (galley_missing_glyphs).
+    return { words: layer.words, minutes: Math.max(1, Math.round(layer.words / 230)),
+             missingGlyphs: mod ? mod._galley_missing_glyphs() : 0 };
   }
 
   function on(name, fn) {

@@ -80,3 +80,13 @@ export function inkStats(img, x0 = 0, x1 = img.width) {
   }
   return { ink, rows: rowsWithInk.size };
 }
+
+// The text layer's text as a reader's find and copy see it (innerText, white space folded). innerText leaves out
+// content-visibility: auto sections the browser has not rendered yet, and right after 'ready' on a loaded machine
+// that can be all of them: read it after two animation frames, once the page has rendered the new layer.
+export async function documentText(page) {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return document.getElementById('galley-document').innerText.replace(/\s+/g, ' ');
+  });
+}

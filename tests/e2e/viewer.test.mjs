@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launch, decodePng, inkStats } from './browser.mjs';
+import { BASE_URL, launch, decodePng, documentText, inkStats } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const SAMPLE = JSON.parse(readFileSync(new URL('assets/sample.json', ROOT), 'utf8'));
@@ -46,7 +46,7 @@ test('draws the sample article on a WebGL2 canvas and sets the title', async () 
 
 test('the text layer holds every paragraph of the article, in order', async () => {
   const { page } = await openViewer();
-  const text = await page.evaluate(() => document.getElementById('galley-document').innerText.replace(/\s+/g, ' '));
+  const text = await documentText(page);
   let at = 0;
   for (const block of SAMPLE.articles[0].blocks) {
     const found = text.indexOf(block.text, at);

@@ -146,6 +146,7 @@ int runLayoutCommand(int argc, char** argv) {
         out["width"] = params.width;
         out["height"] = dl.height;
         out["fontSize"] = params.fontSize;
+        out["missingGlyphs"] = dl.missingGlyphs;
         nlohmann::json lines = nlohmann::json::array();
         for (const TextLine& line : dl.lines) {
             nlohmann::json l;
@@ -172,6 +173,9 @@ int runLayoutCommand(int argc, char** argv) {
         out["lines"] = std::move(lines);
         std::puts(out.dump(1).c_str());
     } else {
+        if (dl.missingGlyphs > 0)
+            std::fprintf(stderr, "galley layout: %u code point(s) have no glyph in the faces, drawn as .notdef\n",
+                         dl.missingGlyphs);
         for (const TextLine& line : dl.lines) {
             std::string s;
             for (const WordBox& w : line.words) s += (s.empty() ? "" : " ") + w.text;

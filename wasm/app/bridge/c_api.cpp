@@ -92,24 +92,25 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
     return 0;
 }
 
-// style: FontStyle index (0 regular, 1 italic, 2 bold, 3 bold italic, 4 sans, 5 sans bold). Only fonts from Galley's
-// own dist/fonts are passed here by app.js; a bundle can never supply one. Returns 0 on success.
+// A slice of a face: style is a FontStyle, slice a FontSlice (faces.js lists both, from faces.def). Only fonts from
+// Galley's own dist/fonts are passed here by viewer.js; a bundle can never supply one. Returns 0 on success.
 // The sans faces also fill the body slots of the sans-body font set (each set owns its copy of the bytes).
-EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, const unsigned char* data, int length) {
-    if (style < 0 || style >= static_cast<int>(FontStyle::Count) || !data || length <= 0) return 1;
+EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, int slice, const unsigned char* data, int length) {
+    if (style < 0 || style >= FontStyleCount || slice < 0 || slice >= FontSliceCount || !data || length <= 0) return 1;
     std::string error;
     std::vector<unsigned char> bytes(data, data + length);
     auto face = FontFace::fromBytes(bytes, &error);
     if (!face) return 2;
     Viewer& v = viewer();
-    v.fonts.faces[style] = std::move(face);
+    const FontSlice part = static_cast<FontSlice>(slice);
+    v.fonts.slot(static_cast<FontStyle>(style), part) = std::move(face);
     auto sansSlots = [](FontStyle s) -> std::vector<FontStyle> {
         if (s == FontStyle::Sans) return {FontStyle::Regular, FontStyle::Sans};
         if (s == FontStyle::SansBold) return {FontStyle::Bold, FontStyle::SansBold};
         return {};
     };
     for (FontStyle slot : sansSlots(static_cast<FontStyle>(style)))
-        v.sansFonts.faces[static_cast<int>(slot)] = FontFace::fromBytes(bytes, &error);
+        v.sansFonts.slot(slot, part) = FontFace::fromBytes(bytes, &error);
     v.rebuildLayout();
     return 0;
 }
@@ -272,11 +273,14 @@ EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
     return v.result.c_str();
 }
 
-// Faces the current article asks for (bit 1 << FontStyle; see galley_add_font): the page fetches these first.
+// Faces the current article asks for (bits faceBit(style, slice), font.h): the page fetches these first.
 EMSCRIPTEN_KEEPALIVE int galley_faces_used() {
     Viewer& v = viewer();
     return v.bundle.articles.empty() ? 1 : static_cast<int>(facesUsed(v.bundle.articles[v.article]));
 }
+
+// Code points of the current layout that no loaded face has, drawn as .notdef (final once the layout is done).
+EMSCRIPTEN_KEEPALIVE int galley_missing_glyphs() { return static_cast<int>(viewer().display.missingGlyphs); }
 
 // Lays out for about budgetMs (whole blocks, or windows of a long paragraph; at least one). Returns 1 when the article is laid out.
 EMSCRIPTEN_KEEPALIVE int galley_layout_step(double budgetMs) { return viewer().layoutStep(budgetMs) ? 1 : 0; }

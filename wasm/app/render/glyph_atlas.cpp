@@ -34,16 +34,17 @@ void GlyphAtlas::clearRowsTo(int row) {
     clearedRows_ = row;
 }
 
-const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel,
-                                  float scaleX) {
+const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, FontSlice slice, uint16_t glyph,
+                                  float devicePx, int subpixel, float scaleX) {
     uint32_t sizeKey = static_cast<uint32_t>(std::lround(devicePx * 8)) & 0xFFFFF;
     int scaleStep = std::clamp(static_cast<int>(std::lround((scaleX - 1.0f) * 400)), -127, 127);
-    uint64_t key = (static_cast<uint64_t>(style) << 56) | (static_cast<uint64_t>(subpixel & 7) << 52) |
+    uint64_t key = (static_cast<uint64_t>(slice) << 59) | (static_cast<uint64_t>(style) << 56) | (static_cast<uint64_t>(subpixel & 7) << 52) |
                    (static_cast<uint64_t>(sizeKey) << 32) | (static_cast<uint64_t>(scaleStep + 128) << 16) | glyph;
     auto it = glyphs_.find(key);
     if (it != glyphs_.end()) return &it->second;
 
-    const FontFace& face = fonts.face(style);
+    const FontFace* sliceFace = fonts.face(style, slice);
+    const FontFace& face = sliceFace ? *sliceFace : fonts.face(style);
     const auto* info = static_cast<const stbtt_fontinfo*>(face.stbFontInfo());
     float scale = devicePx / static_cast<float>(face.unitsPerEm());
     float scaleH = scale * (1.0f + scaleStep / 400.0f);

@@ -30,7 +30,7 @@ public:
 
     ~GlyphAtlas();
     // Looks the glyph up, rasterising it on first use. Returns nullptr when the atlas is full (call reset()).
-    const AtlasGlyph* get(const FontSet& fonts, FontStyle style, uint16_t glyph, float devicePx, int subpixel,
+    const AtlasGlyph* get(const FontSet& fonts, FontStyle style, FontSlice slice, uint16_t glyph, float devicePx, int subpixel,
                           float scaleX = 1.0f);
     void reset();
     // Uploads what changed since the last call; creates the texture on first use. Returns the GL texture name.

@@ -115,7 +115,7 @@ bool Viewer::draw() {
             float whole = std::floor(xDev);
             int phase = static_cast<int>((xDev - whole) * GlyphAtlas::SubpixelSteps + 0.5f);
             if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
-            const AtlasGlyph* a = atlas.get(bodyFonts(), g.style, g.glyph, g.size * dpr, phase, g.scaleX);
+            const AtlasGlyph* a = atlas.get(bodyFonts(), g.style, g.slice, g.glyph, g.size * dpr, phase, g.scaleX);
             if (!a) { full = true; break; }
             if (a->empty) continue;
             float baselineDev = std::round((originY + g.y) * dpr);

@@ -27,6 +27,7 @@ struct PlacedGlyph {
     FontStyle style = FontStyle::Regular;
     ColorRole color = ColorRole::Text;
     float scaleX = 1;        // horizontal scale of the glyph about its pen position (font expansion, within ±2%)
+    FontSlice slice = FontSlice{};  // which slice of the face `style` holds it
 };
 
 struct RuleBox {
@@ -83,6 +84,7 @@ struct DisplayList {
     std::vector<std::string> hrefs;
     std::vector<ImageBox> images;
     std::vector<TextLine> lines;
+    uint32_t missingGlyphs = 0;  // glyphs placed as .notdef (glyph 0): code points no loaded face has
 };
 
 }  // namespace galley

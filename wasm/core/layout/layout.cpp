@@ -69,6 +69,7 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     out.links.clear();
     out.hrefs.clear();
     out.images.clear();
+    out.missingGlyphs = 0;
     placer_ = std::make_unique<LinePlacer>(fonts_, out, breakWorkspace_, breaks_);
     // One glyph per code point but spaces, a few more for inserted hyphens and list markers: reserved once rather
     // than grown by doubling, which would briefly hold one and a half times the glyphs.
@@ -206,8 +207,10 @@ void ArticleLayout::openText(const Piece& piece) {
         word.x = 0;
         word.width = mw;
         placer.endLine(markerLine);
-        for (const ShapedGlyph& g : m.glyphs)
-            out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f});
+        for (const ShapedGlyph& g : m.glyphs) {
+            out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f, g.slice});
+            out.missingGlyphs += g.glyph == 0;
+        }
     }
     ParagraphSetting& setting = text_->setting;
     setting = ParagraphSetting{};

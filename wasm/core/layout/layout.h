@@ -122,8 +122,9 @@ private:
     std::unique_ptr<TextInProgress> text_;
 };
 
-// The faces an article's text asks for, as a bit set of 1 << FontStyle: header, block styles and inline marks
-// (emphasis, strong and both). A viewer fetches these before the first layout and the others when they are needed.
+// The faces an article's text asks for, as a bit set of faceBit(style, slice): header, block styles and inline marks
+// (emphasis, strong and both), each in the slices its text's code points fall in. A viewer fetches these before the
+// first layout, and the others when they are needed.
 uint32_t facesUsed(const Article& article);
 
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with

@@ -103,7 +103,9 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
                 const float gx = x + (g[gi].x - base) * scale + static_cast<float>(gi) * letterGap;
                 const int32_t link = g[gi].link;
                 const ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
-                out_.glyphs.push_back({line.x + gx, line.baseline, size, g[gi].glyph, g[gi].face, color, scale});
+                out_.glyphs.push_back({line.x + gx, line.baseline, size, g[gi].glyph, g[gi].face, color, scale,
+                                       g[gi].slice});
+                out_.missingGlyphs += g[gi].glyph == 0;
                 if (link != linkRun) {
                     closeLink();
                     if (link >= 0) { linkRun = link; linkStart = gx; }

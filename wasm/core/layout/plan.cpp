@@ -4,6 +4,7 @@
 #include "block_style.h"
 #include "byline.h"
 #include "piece.h"
+#include "utf8.h"
 
 #include <algorithm>
 
@@ -173,14 +174,21 @@ void ArticleLayout::plan(const LayoutParams& params) {
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }
 
-// The faces of the planned pieces, and what their marks derive from them.
+// The faces of the planned pieces and what their marks derive from them, in the slices their text needs.
 uint32_t ArticleLayout::facesUsed(const Article& article) {
-    uint32_t used = 0;
-    auto add = [&used](FontStyle s) { used |= 1u << static_cast<int>(s); };
+    uint32_t used = faceBit(FontStyle::Regular, FontSlice{});  // always: the fallback of every face
+    uint32_t slices = 0;  // of the piece at hand, a bit per FontSlice
+    auto add = [&](FontStyle s) {
+        for (int k = 0; k < FontSliceCount; ++k)
+            if (slices & (1u << k)) used |= faceBit(s, static_cast<FontSlice>(k));
+    };
     for (const Piece& piece : planPieces(article, LayoutParams{})) {
         const RichText& text = piece.text();
         if (piece.kind != Piece::Text || text.text.empty()) continue;
+        slices = 0;
+        for (size_t i = 0; i < text.text.size();) slices |= 1u << static_cast<int>(sliceOf(utf8::next(text.text, i)));
         const FontStyle base = piece.textStyle.face;
+        add(FontStyle::Regular);  // list markers and drop caps are set in it
         add(base);
         for (const Mark& m : text.marks) {
             if (m.kind == MarkKind::Emphasis) add(styledFace(base, true, false));
@@ -193,7 +201,6 @@ uint32_t ArticleLayout::facesUsed(const Article& article) {
                 if (s.kind == MarkKind::Strong && s.start < e.end && e.start < s.end) add(styledFace(base, true, true));
         }
     }
-    add(FontStyle::Regular);  // always: the fallback of every face, list markers and drop caps
     return used;
 }
 

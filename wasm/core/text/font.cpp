@@ -6,8 +6,10 @@
 #include "font.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <vector>
 
 namespace galley {
 
@@ -116,6 +118,16 @@ void FontFace::inkExtent(int glyph, float& left, float& right) const {
 
 const void* FontFace::stbFontInfo() const { return &impl_->info; }
 
+const FontFace* FontSet::face(FontStyle s, FontSlice slice) const {
+    if (slice == FontSlice{}) return &face(s);
+    const int k = static_cast<int>(slice);
+    auto loaded = [&](FontStyle style) { return slices[static_cast<int>(style)][k].get(); };
+    if (const FontFace* f = loaded(s)) return f;
+    if (s == FontStyle::BoldItalic && loaded(FontStyle::Bold)) return loaded(FontStyle::Bold);
+    if (s == FontStyle::SansBold && loaded(FontStyle::Sans)) return loaded(FontStyle::Sans);
+    return loaded(FontStyle::Regular);
+}
+
 const FontFace& FontSet::face(FontStyle s) const {
     int i = static_cast<int>(s);
     if (faces[i]) return *faces[i];
@@ -133,6 +145,44 @@ const char* faceFileName(FontStyle style) {
     };
     const int i = static_cast<int>(style);
     return i >= 0 && i < static_cast<int>(FontStyle::Count) ? files[i] : files[0];
+}
+
+namespace {
+
+struct CodePointRange { uint32_t first, last; };
+
+// "U+0400-052F,U+1C80" → ranges; what faces.def writes (the build checks its form).
+std::vector<CodePointRange> parseRanges(const char* text) {
+    std::vector<CodePointRange> out;
+    const char* p = text;
+    while (*p) {
+        while (*p == ',' || *p == 'U' || *p == '+') ++p;
+        char* end = nullptr;
+        const uint32_t first = static_cast<uint32_t>(std::strtoul(p, &end, 16));
+        uint32_t last = first;
+        if (end == p) break;
+        p = end;
+        if (*p == '-') {
+            last = static_cast<uint32_t>(std::strtoul(p + 1, &end, 16));
+            p = end;
+        }
+        out.push_back({first, last});
+    }
+    return out;
+}
+
+}  // namespace
+
+FontSlice sliceOf(uint32_t codePoint) {
+    static const std::vector<CodePointRange> ranges[] = {
+#define GALLEY_SLICE(slice, suffix, ranges) parseRanges(ranges),
+#include "faces.def"
+#undef GALLEY_SLICE
+    };
+    for (int k = 0; k < FontSliceCount; ++k)
+        for (const CodePointRange& r : ranges[k])
+            if (codePoint >= r.first && codePoint <= r.last) return static_cast<FontSlice>(k);
+    return FontSlice{};
 }
 
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {

@@ -58,12 +58,38 @@ enum class FontStyle : uint8_t {
     Count
 };
 
+// The parts of a face's coverage shipped as files of their own (faces.def): the page fetches a slice only when an
+// article's text needs it. Natively the first slice is the whole face and the others are not loaded.
+enum class FontSlice : uint8_t {
+#define GALLEY_SLICE(slice, suffix, ranges) slice,
+#include "faces.def"
+#undef GALLEY_SLICE
+    Count
+};
+constexpr int FontStyleCount = static_cast<int>(FontStyle::Count);
+constexpr int FontSliceCount = static_cast<int>(FontSlice::Count);
+
 // The file of a face without its extension, as Debian and dist/fonts name it ("NotoSerif-Regular").
 const char* faceFileName(FontStyle style);
+// The slice whose Unicode ranges hold `codePoint`, the first in faces.def's order; the first slice when none does.
+FontSlice sliceOf(uint32_t codePoint);
+// A face's slice as a bit of the masks the page and the viewer pass (galley_faces_used): slice * styles + style, so
+// that the first slice's bits are the styles' own.
+static_assert(FontStyleCount * FontSliceCount <= 32, "face masks are 32-bit");
+constexpr uint32_t faceBit(FontStyle style, FontSlice slice) {
+    return 1u << (static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
+}
 
 struct FontSet {
-    std::unique_ptr<FontFace> faces[static_cast<int>(FontStyle::Count)];
+    std::unique_ptr<FontFace> faces[FontStyleCount];                     // the first slice of each
+    std::unique_ptr<FontFace> slices[FontStyleCount][FontSliceCount];    // the others (the first stays empty)
     const FontFace& face(FontStyle s) const;
+    // The face of `s` in `slice`, falling back as face() does (bold italic → bold → regular); nullptr when that
+    // slice of none of them is loaded.
+    const FontFace* face(FontStyle s, FontSlice slice) const;
+    std::unique_ptr<FontFace>& slot(FontStyle s, FontSlice slice) {
+        return slice == FontSlice{} ? faces[static_cast<int>(s)] : slices[static_cast<int>(s)][static_cast<int>(slice)];
+    }
     bool valid() const { return faces[0] != nullptr; }
 };
 

@@ -101,6 +101,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     BoxRef box;
     int prevGlyph = -1;
     FontStyle prevFace = FontStyle::Regular;
+    FontSlice prevSlice = FontSlice{};
 
     // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives it.
     uint32_t boxFirstCp = 0, lastCp = 0;
@@ -167,17 +168,33 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             prevGlyph = -1;
         }
         FontStyle faceStyle = styledImpl(style.face, emphasis > 0, strong > 0);
-        const FontFace& face = fonts.face(faceStyle);
-        int glyph = face.glyphIndex(cp == 0xA0 ? ' ' : cp);
+        const uint32_t drawn = cp == 0xA0 ? ' ' : cp;
+        // The first slice that has the code point; .notdef of the first when none does.
+        FontSlice slice = FontSlice{};
+        const FontFace* face = &fonts.face(faceStyle);
+        int glyph = face->glyphIndex(drawn);
+        if (glyph == 0) {
+            const FontSlice other = sliceOf(drawn);
+            const FontFace* sliceFace = fonts.face(faceStyle, other);
+            const int sliceGlyph = sliceFace ? sliceFace->glyphIndex(drawn) : 0;
+            if (sliceGlyph != 0) {
+                slice = other;
+                face = sliceFace;
+                glyph = sliceGlyph;
+            } else {
+                ++p.missingGlyphs;
+            }
+        }
         ShapedGlyph g;
         float x = 0;
         if (box.glyphCount > 0) {
             ShapedGlyph& prev = p.glyphs.back();
-            if (prevGlyph >= 0 && prevFace == faceStyle) prev.advance += face.kerning(prevGlyph, glyph) * style.size;
+            if (prevGlyph >= 0 && prevFace == faceStyle && prevSlice == slice)
+                prev.advance += face->kerning(prevGlyph, glyph) * style.size;
             x = prev.x + prev.advance;
         }
         g.x = x;
-        g.advance = face.advance(glyph) * style.size;
+        g.advance = face->advance(glyph) * style.size;
         if (box.glyphCount == 0) {
             boxFirstCp = cp;
             boxFirstAdvance = g.advance;
@@ -186,6 +203,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         lastAdvance = g.advance;
         g.glyph = static_cast<uint16_t>(glyph);
         g.face = faceStyle;
+        g.slice = slice;
         g.link = static_cast<int16_t>(link);
         g.textBegin = static_cast<uint32_t>(begin);
         g.textLength = static_cast<uint8_t>(i - begin);
@@ -193,6 +211,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         box.glyphCount++;
         prevGlyph = glyph;
         prevFace = faceStyle;
+        prevSlice = slice;
 
         // Break after a hyphen or dash that sits between two non-space characters ("four-year-old", "1990–2000").
         if (isDashBreak(cp) && i < text.size() && box.glyphCount > 1) {

@@ -69,6 +69,7 @@ struct ShapedGlyph {
     uint16_t glyph = 0;
     int16_t link = -1;      // index into MeasuredParagraph::hrefs (MaxLinksPerParagraph at most)
     FontStyle face = FontStyle::Regular;
+    FontSlice slice = FontSlice{};  // which slice of the face holds the glyph
     uint8_t textLength = 0; // ...and its length in bytes (1 to 4)
     uint32_t textEnd() const { return textBegin + textLength; }
 };
@@ -94,6 +95,7 @@ struct MeasuredParagraph {
     std::vector<int32_t> boxOfItem;
     std::vector<BoxRef> boxes;
     float widestBox = 0;
+    uint32_t missingGlyphs = 0;             // code points no loaded face has: set as .notdef (glyph 0)
     // What a box's stretch and shrink are made of, for the layout to apply a box ratio r in [-1, 1]: glyphs scale by
     // 1 + r * expansionLimit and every gap between a box's glyphs changes by r * letterStretch (r > 0) or
     // r * letterShrink (r < 0) px. A box of n glyphs and width w stretches by expansionLimit * w + (n - 1) *

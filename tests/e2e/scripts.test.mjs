@@ -1,0 +1,56 @@
+// Articles in other scripts: a Russian (with Ukrainian and Serbian names) and a Vietnamese article are drawn with no
+// missing glyph, from the font slices their text needs (fetched only for them), and their text layer holds the text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE_URL, launch, decodePng, documentText, inkStats } from './browser.mjs';
+
+const ROOT = new URL('../../', import.meta.url);
+const bundleText = (name) => readFileSync(new URL(`tests/data/scripts/${name}.json`, ROOT), 'utf8');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function openArticle(name) {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const errors = [], fonts = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(new URL(r.url()).pathname.split('/').pop()); });
+  if (name) {
+    await page.route(`**/test-bundles/${name}.json`, (route) => route.fulfill({ contentType: 'application/json',
+      body: bundleText(name) }));
+  }
+  await page.goto(`${BASE_URL}index.html${name ? `?bundle=test-bundles/${name}.json` : ''}`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley),
+                             null, { timeout: 30000 });
+  return { page, errors, fonts };
+}
+
+for (const [name, slice] of [['ru', 'cyrillic'], ['vi', 'vietnamese']]) {
+  test(`a ${name} article is drawn from the ${slice} slices, with no missing glyph`, async () => {
+    const { page, errors, fonts } = await openArticle(name);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
+    assert.deepEqual(errors, []);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyMissingGlyphs), '0');
+    assert.ok(fonts.includes(`NotoSerif-Regular.${slice}.ttf`), `fetched: ${fonts.join(', ')}`);
+    assert.ok(fonts.includes(`NotoSerif-Bold.${slice}.ttf`), `fetched: ${fonts.join(', ')}`);
+    const article = JSON.parse(bundleText(name)).articles[0];
+    assert.equal(await page.title(), article.title);
+    const text = await documentText(page);
+    for (const block of article.blocks.filter((b) => b.type === 'paragraph')) {
+      assert.ok(text.includes(block.text), `missing from the text layer: ${block.text.slice(0, 40)}`);
+    }
+    await page.addStyleTag({ content: '#galley-pwa { display: none !important; }' });
+    const stats = inkStats(decodePng(await page.screenshot()));
+    assert.ok(stats.ink > 15000, `ink pixels: ${stats.ink}`);
+    await page.close();
+  });
+}
+
+test('an English article fetches no other slice', async () => {
+  const { page, fonts } = await openArticle('');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyMissingGlyphs), '0');
+  assert.deepEqual(fonts.filter((f) => f.split('.').length > 2), []);
+  await page.close();
+});
