@@ -67,28 +67,6 @@ class ViewerError extends Error {
 const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
                         preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
 
-// The byline's date: the reader's own locale's long date of `iso`. For en-US, englishDate(day) writes it from the
-// reader's calendar day ("2024-06-02"): the wasm's own English format (galley_english_date), which is what Intl
-// gives; the first Intl.DateTimeFormat loads ICU's locale data, 100-170 ms of the first frame on the test machine.
-function formatDate(iso, englishDate) {
-  if (!iso) return '';
-  // A date without a time is a calendar day: read it as UTC so no time zone moves it to the day before.
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return '';
-  if (navigator.language === 'en-US') {
-    const [y, m, d] = dateOnly ? [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()]
-      : [date.getFullYear(), date.getMonth(), date.getDate()];
-    return englishDate(`${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-  }
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', ...(dateOnly ? { timeZone: 'UTC' } : {}) })
-      .format(date);
-  } catch {
-    return '';
-  }
-}
-
 export function createViewer(canvas, container, options = {}) {
   if (!canvas.id) canvas.id = `galley-canvas-${Math.random().toString(36).slice(2)}`;
   const selector = `#${CSS.escape(canvas.id)}`;
@@ -466,9 +444,6 @@ export function createViewer(canvas, container, options = {}) {
       articleFaces = mod._galley_faces_used();
       await ensureFaces(0);
       article = { title: result.title, lang: result.lang, published: result.published };
-      const dateText = formatDate(result.published,
-        (day) => withString(mod, day, (p) => mod.UTF8ToString(mod._galley_english_date(p))));
-      withString(mod, dateText, (p) => mod._galley_set_date_text(p));
       viewDirty = true;
       requestFrame();
       return await new Promise((resolve, reject) => {

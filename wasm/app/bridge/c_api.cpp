@@ -4,7 +4,6 @@
 // Data in: JavaScript copies bytes into the wasm heap (_malloc + HEAPU8.set) and passes pointer and length; C++ copies
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
-#include "byline.h"
 #include "json_writer.h"
 #include "text_layer.h"
 #include "textures.h"
@@ -135,28 +134,11 @@ EMSCRIPTEN_KEEPALIVE int galley_load_bundle(const char* data, int length) {
             v.clearImages();
             v.bundle = std::move(r.bundle);
             v.article = 0;
-            v.params.dateText.clear();
             v.rebuildLayout();
         }
     }
     v.result = diagnosticsJson(r, v);
     return r.ok() ? 1 : 0;
-}
-
-// How the byline prints the publication date: the page passes Intl.DateTimeFormat's output for the reader's locale.
-// The byline is measured with the article, so this starts the layout afresh.
-EMSCRIPTEN_KEEPALIVE void galley_set_date_text(const char* text) {
-    Viewer& v = viewer();
-    v.params.dateText = text ? text : "";
-    v.rebuildLayout();
-}
-
-// An ISO 8601 date as the byline prints it in English ("2024-06-02" → "June 2, 2024"): the page's en-US date, so that
-// month names are written once (byline.h).
-EMSCRIPTEN_KEEPALIVE const char* galley_english_date(const char* iso) {
-    Viewer& v = viewer();
-    v.result = formatDateEnglish(iso ? iso : "");
-    return v.result.c_str();
 }
 
 // Theme colours as 0xRRGGBB (what CSS writes); a theme change redraws without re-layout (colours are roles).

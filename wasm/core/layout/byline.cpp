@@ -1,36 +1,120 @@
-// byline.cpp — see byline.h.
+// byline.cpp — see byline.h. Each language's words and long date form as its newspapers write them; months in the
+// case a date takes (the genitive in Slavic languages, Greek and Finnish).
 #include "byline.h"
+
+#include "char_class.h"
 
 #include <cstdlib>
 #include <vector>
 
 namespace galley {
 
-static const char* const MonthNames[12] = {"January", "February", "March", "April", "May", "June", "July",
-                                          "August", "September", "October", "November", "December"};
+namespace {
 
-std::string formatDateEnglish(const std::string& iso) {
-    if (iso.size() < 10) return iso;
-    int year = std::atoi(iso.substr(0, 4).c_str()), month = std::atoi(iso.substr(5, 2).c_str()),
-        day = std::atoi(iso.substr(8, 2).c_str());
-    if (month < 1 || month > 12) return iso;
-    return std::string(MonthNames[month - 1]) + " " + std::to_string(day) + ", " + std::to_string(year);
+struct BylineLanguage {
+    const char* lang;      // primary subtag
+    const char* by;        // before the names ("" where bylines give only the names)
+    const char* and_;      // between the last two names
+    const char* date;      // {d} day, {m} month name, {n} month number, {y} year
+    const char* months[12];
+};
+
+// The first entry is the fallback.
+constexpr BylineLanguage Languages[] = {
+    {"en", "By ", " and ", "{m} {d}, {y}", {"January", "February", "March", "April", "May", "June", "July", "August",
+                                             "September", "October", "November", "December"}},
+    {"cs", "", " a ", "{d}. {m} {y}", {"ledna", "února", "března", "dubna", "května", "června", "července", "srpna",
+                                       "září", "října", "listopadu", "prosince"}},
+    {"da", "Af ", " og ", "{d}. {m} {y}", {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                                           "september", "oktober", "november", "december"}},
+    {"de", "Von ", " und ", "{d}. {m} {y}", {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                                             "September", "Oktober", "November", "Dezember"}},
+    {"el", "", " και ", "{d} {m} {y}", {"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου",
+                                        "Ιουλίου", "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"}},
+    {"es", "Por ", " y ", "{d} de {m} de {y}", {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                                "agosto", "septiembre", "octubre", "noviembre", "diciembre"}},
+    {"fi", "", " ja ", "{d}. {m} {y}", {"tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta",
+                                        "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta",
+                                        "joulukuuta"}},
+    {"fr", "Par ", " et ", "{d} {m} {y}", {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                           "septembre", "octobre", "novembre", "décembre"}},
+    {"hu", "", " és ", "{y}. {m} {d}.", {"január", "február", "március", "április", "május", "június", "július",
+                                         "augusztus", "szeptember", "október", "november", "december"}},
+    {"it", "Di ", " e ", "{d} {m} {y}", {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+                                         "agosto", "settembre", "ottobre", "novembre", "dicembre"}},
+    {"nb", "Av ", " og ", "{d}. {m} {y}", {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+                                           "september", "oktober", "november", "desember"}},
+    {"nl", "Door ", " en ", "{d} {m} {y}", {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                            "augustus", "september", "oktober", "november", "december"}},
+    {"pl", "", " i ", "{d} {m} {y}", {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+                                      "sierpnia", "września", "października", "listopada", "grudnia"}},
+    {"pt", "Por ", " e ", "{d} de {m} de {y}", {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
+                                                "agosto", "setembro", "outubro", "novembro", "dezembro"}},
+    {"ro", "De ", " și ", "{d} {m} {y}", {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie",
+                                          "august", "septembrie", "octombrie", "noiembrie", "decembrie"}},
+    {"ru", "", " и ", "{d} {m} {y} г.", {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                         "сентября", "октября", "ноября", "декабря"}},
+    {"sv", "Av ", " och ", "{d} {m} {y}", {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                                           "september", "oktober", "november", "december"}},
+    {"tr", "", " ve ", "{d} {m} {y}", {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+                                       "Eylül", "Ekim", "Kasım", "Aralık"}},
+    {"uk", "", " і ", "{d} {m} {y} р.", {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
+                                         "серпня", "вересня", "жовтня", "листопада", "грудня"}},
+    {"vi", "", " và ", "ngày {d} tháng {n} năm {y}", {"", "", "", "", "", "", "", "", "", "", "", ""}},
+};
+
+const BylineLanguage& languageOf(std::string_view lang) {
+    const std::string_view primary = lang.substr(0, lang.find('-'));
+    for (const BylineLanguage& l : Languages) {
+        const std::string_view name(l.lang);
+        bool same = primary.size() == name.size();
+        for (size_t i = 0; same && i < name.size(); ++i) same = chars::toLower(static_cast<unsigned char>(primary[i])) == static_cast<uint32_t>(name[i]);
+        if (same) return l;
+    }
+    if (primary == "no" || primary == "nn") return languageOf("nb");  // Norwegian, either written form
+    return Languages[0];
 }
 
-static std::string joinAuthors(const std::vector<Author>& authors) {
+std::string joinAuthors(const std::vector<Author>& authors, const BylineLanguage& l) {
     std::string out;
     for (size_t i = 0; i < authors.size(); ++i) {
-        if (i > 0) out += i + 1 == authors.size() ? " and " : ", ";
+        if (i > 0) out += i + 1 == authors.size() ? l.and_ : ", ";
         out += authors[i].name;
     }
     return out;
 }
 
-std::string bylineText(const Article& article, const std::string& dateText) {
+}  // namespace
+
+std::string formatDate(const std::string& iso, std::string_view lang) {
+    if (iso.size() < 10) return iso;
+    const int year = std::atoi(iso.substr(0, 4).c_str()), month = std::atoi(iso.substr(5, 2).c_str()),
+              day = std::atoi(iso.substr(8, 2).c_str());
+    if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+    const BylineLanguage& l = languageOf(lang);
+    std::string out;
+    for (const char* p = l.date; *p; ++p) {
+        if (p[0] == '{' && p[1] && p[2] == '}') {
+            switch (p[1]) {
+                case 'd': out += std::to_string(day); break;
+                case 'm': out += l.months[month - 1]; break;
+                case 'n': out += std::to_string(month); break;
+                case 'y': out += std::to_string(year); break;
+            }
+            p += 2;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
+std::string bylineText(const Article& article) {
+    const BylineLanguage& l = languageOf(article.lang);
     std::vector<std::string> parts;
-    if (!article.authors.empty()) parts.push_back("By " + joinAuthors(article.authors));
+    if (!article.authors.empty()) parts.push_back(l.by + joinAuthors(article.authors, l));
     if (!article.source.name.empty()) parts.push_back(article.source.name);
-    if (!article.published.empty()) parts.push_back(dateText.empty() ? formatDateEnglish(article.published) : dateText);
+    if (!article.published.empty()) parts.push_back(formatDate(article.published, article.lang));
     std::string byline;
     for (size_t i = 0; i < parts.size(); ++i) byline += (i ? "  \u00B7  " : "") + parts[i];
     return byline;

@@ -1,19 +1,21 @@
-// byline.h — the line under the title and dek: authors, publication, date ("By Ana Ruiz and Li Wei  ·  The Harbour
-// Times  ·  November 15, 2017"). In English: the words and the date are not yet the article's language.
+// byline.h — the line under the title and dek, in the article's language: authors, publication, date
+// ("By Ana Ruiz and Li Wei  ·  The Harbour Times  ·  November 15, 2017"; "Анна Смирнова и Ли Вэй  ·  …  ·
+// 15 ноября 2017 г."). The words and the date's form come from a table of languages; an article in a language the
+// table lacks gets English.
 #pragma once
 
 #include "model.h"
 
 #include <string>
+#include <string_view>
 
 namespace galley {
 
-// The byline of `article`; `dateText` prints `published` when not empty (the page passes the reader's own date),
-// else formatDateEnglish. Empty when the article has no author, source or date.
-std::string bylineText(const Article& article, const std::string& dateText);
+// The byline of `article` in its `lang`. Empty when the article has no author, source or date.
+std::string bylineText(const Article& article);
 
-// English date from an ISO 8601 string ("2017-11-15T03:11" → "November 15, 2017"); the string itself when it is not
-// one. The only place month names are written (the page asks the wasm for it: galley_english_date).
-std::string formatDateEnglish(const std::string& iso);
+// A date of an ISO 8601 string (the calendar day it names: "2017-11-15T03:11" → 15 November 2017) as the byline
+// prints it in the language `lang` (a BCP 47 tag: "de", "pt-BR"); the string itself when it names no day.
+std::string formatDate(const std::string& iso, std::string_view lang);
 
 }  // namespace galley

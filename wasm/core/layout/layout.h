@@ -45,7 +45,6 @@ struct LayoutParams {
     bool letterSpacing = true;      // ...and space letters up to 5% of a space wider, 2% narrower (optimal breaking)
     bool dropCap = false;           // the first body paragraph opens with a big initial letter...
     int dropCapLines = 3;           // ...this many lines tall (2 to 4)
-    std::string dateText;       // how to print `published` in the byline; empty: English ("November 15, 2017")
 };
 
 // Code point offsets in `word` where a hyphen may go; the caller decides what may be hyphenated.

@@ -45,7 +45,7 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
         dek.lineHeight = style::SubtitleLineHeight;
         dek.spaceAfter = 0.5f;
     }
-    const std::string byline = bylineText(article, params.dateText);
+    const std::string byline = bylineText(article);
     if (!byline.empty()) {
         Piece& by = addOwnedText(LineRole::Byline, plain(byline), {FontStyle::Sans, fs * style::BylineSize, ColorRole::Muted}, false);
         by.ragged = true;

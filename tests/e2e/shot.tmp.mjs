@@ -1,0 +1,10 @@
+import { launch, BASE_URL } from './browser.mjs';
+import { readFileSync } from 'node:fs';
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+const name = process.argv[2];
+await page.route(`**/test-bundles/${name}.json`, (route) => route.fulfill({ contentType: 'application/json', body: readFileSync(`tests/data/scripts/${name}.json`, 'utf8') }));
+await page.goto(`${BASE_URL}index.html?bundle=test-bundles/${name}.json`);
+await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null, { timeout: 30000 });
+await page.screenshot({ path: `/tmp/${name}.png` });
+await browser.close();
