@@ -27,12 +27,28 @@ if(EMSCRIPTEN)
       list(APPEND dist_outputs "${dst}")
     endforeach()
   endforeach()
-  if(EXISTS "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic")
-    add_custom_command(OUTPUT "${GALLEY_DIST}/hyphen/hyph_en_US.dic"
-      COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic" "${GALLEY_DIST}/hyphen/hyph_en_US.dic"
-      DEPENDS "${GALLEY_HYPHEN_DIR}/hyph_en_US.dic" VERBATIM)
-    list(APPEND dist_outputs "${GALLEY_DIST}/hyphen/hyph_en_US.dic")
-  endif()
+  # Hyphenation patterns for the languages the fonts cover (Debian's hyphen-* packages, GALLEY_PATTERN_FILES), each
+  # fetched only by articles in its language; patterns.js tells the page which the site has.
+  set(shipped_patterns "")
+  foreach(file ${GALLEY_PATTERN_FILES})
+    if(EXISTS "${GALLEY_HYPHEN_DIR}/${file}")
+      add_custom_command(OUTPUT "${GALLEY_DIST}/hyphen/${file}"
+        COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_HYPHEN_DIR}/${file}" "${GALLEY_DIST}/hyphen/${file}"
+        DEPENDS "${GALLEY_HYPHEN_DIR}/${file}" VERBATIM)
+      list(APPEND dist_outputs "${GALLEY_DIST}/hyphen/${file}")
+      string(APPEND shipped_patterns "  '${file}',\n")
+    else()
+      message(WARNING "${GALLEY_HYPHEN_DIR}/${file} is missing (scripts/setup.sh installs its hyphen-* package)")
+    endif()
+  endforeach()
+  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/patterns.js" CONTENT "// patterns.js — written by the build: the hyphenation pattern files in dist/hyphen (CMake's GALLEY_PATTERN_FILES).
+export const PATTERN_FILES = Object.freeze([
+@shipped_patterns@]);
+" @ONLY)
+  add_custom_command(OUTPUT "${GALLEY_DIST}/patterns.js"
+    COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/generated/patterns.js" "${GALLEY_DIST}/patterns.js"
+    DEPENDS "${CMAKE_BINARY_DIR}/generated/patterns.js" VERBATIM)
+  list(APPEND dist_outputs "${GALLEY_DIST}/patterns.js")
   add_custom_target(galley_dist ALL DEPENDS ${dist_outputs})
   add_dependencies(galley_app galley_dist)
 

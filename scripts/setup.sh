@@ -8,7 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core nlohmann-json3-dev libstb-dev
-          googletest hyphen-en-us python3-fonttools brotli clang libclang-rt-14-dev)
+          googletest python3-fonttools brotli clang libclang-rt-14-dev
+          # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).
+          hyphen-bg hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr
+          hyphen-hr hyphen-hu hyphen-it hyphen-nl hyphen-no hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru
+          hyphen-sk hyphen-sl hyphen-sr hyphen-sv hyphen-uk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -20,6 +20,7 @@
 // complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { FACES, SLICES } from './faces.js';
+import { PATTERN_FILES } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
@@ -35,6 +36,8 @@ const FIRST_FACES = (1 << REGULAR) | (1 << BOLD) | (1 << SANS);
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
 const TEXT_LAYER_CHUNK_LINES = 48;
 const ASSET_BASE = new URL('./', import.meta.url);
+// Fetched at start, before the bundle names its language: the most common (index.html preloads it too).
+const EARLY_PATTERNS = 'hyph_en_US.dic';
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
 async function fetchBytes(url, what) {
@@ -86,6 +89,9 @@ export function createViewer(canvas, container, options = {}) {
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   // 'ready' means laid out as it will stay: a layout made before the patterns arrived is made again with them.
   let hyphenationSettled = false;
+  const patternFetches = new Map();  // pattern file → Promise of its bytes (null when it could not be fetched)
+  let patternsApplied = null;        // the file whose patterns the wasm has
+  let articleLoads = 0;              // which loadBundle the patterns arriving are for
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
@@ -135,8 +141,7 @@ export function createViewer(canvas, container, options = {}) {
   const started = (async () => {
     const modulePromise = createGalleyModule().then((m) => { performance.mark('galley-wasm-ready'); return m; });
     for (let i = 0; i < FACES.length; i++) if (FIRST_FACES & (1 << i)) fetchFace(i);
-    const hyphenPromise = fetchBytes(new URL('hyphen/hyph_en_US.dic', ASSET_BASE), 'Hyphenation patterns')
-      .catch(() => null);
+    fetchPatterns(EARLY_PATTERNS);
     // The WebGL2 context now, while those download and the wasm compiles in the background: creating it blocks the
     // main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
     // attributes are galley_init's (wasm/app/bridge/c_api.cpp), so the context is the one it would have made.
@@ -157,18 +162,6 @@ export function createViewer(canvas, container, options = {}) {
     performance.mark('galley-gl-ready');
     await ensureFaces(FIRST_FACES);
     performance.mark('galley-fonts-ready');
-    // Not on the critical path: a layout started without patterns starts again when they arrive.
-    hyphenPromise.then((hyphen) => {
-      hyphenationSettled = true;
-      if (stopped) return;
-      if (!hyphen) {   // no patterns (offline, say): the layout there is is the one that stays
-        if (layerComplete && article) emitReady();
-        return;
-      }
-      guard(() => withBytes(mod, hyphen, (p, n) => mod._galley_set_hyphenation(p, n)));
-      performance.mark('galley-hyphenation-ready');
-      requestFrame();
-    });
     applySettings();
   })();
   started.catch(() => {});   // reported by loadBundle
@@ -442,6 +435,7 @@ export function createViewer(canvas, container, options = {}) {
       pendingPosition = loadOptions.position || null;
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
       articleFaces = mod._galley_faces_used();
+      settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
       await ensureFaces(0);
       article = { title: result.title, lang: result.lang, published: result.published };
       viewDirty = true;
@@ -457,6 +451,41 @@ export function createViewer(canvas, container, options = {}) {
       emit('error', { title: error.title, lines: error.lines });
       throw error;
     }
+  }
+
+  function fetchPatterns(file) {
+    if (!patternFetches.has(file)) {
+      patternFetches.set(file, fetchBytes(new URL(`hyphen/${file}`, ASSET_BASE), 'Hyphenation patterns')
+        .catch(() => null));
+    }
+    return patternFetches.get(file);
+  }
+
+  // The article's patterns: the first of the files its language asks for (galley_hyphenation_files) that the site
+  // ships. Not on the critical path: a layout started without them starts again when they arrive. An article in a
+  // language with no patterns is set without hyphens, never with another language's.
+  function settlePatterns(candidates) {
+    const file = candidates.find((name) => PATTERN_FILES.includes(name)) || null;
+    const load = ++articleLoads;
+    hyphenationSettled = file === patternsApplied;
+    if (hyphenationSettled) return;
+    if (patternsApplied !== null) {
+      mod._galley_set_hyphenation(0, 0);   // until the new ones arrive
+      patternsApplied = null;
+    }
+    if (!file) { hyphenationSettled = true; return; }
+    fetchPatterns(file).then((bytes) => {
+      if (stopped || load !== articleLoads) return;
+      hyphenationSettled = true;
+      if (!bytes) {   // no patterns (offline, say): the layout there is is the one that stays
+        if (layerComplete && article) emitReady();
+        return;
+      }
+      guard(() => withBytes(mod, bytes, (p, n) => mod._galley_set_hyphenation(p, n)));
+      patternsApplied = file;
+      performance.mark('galley-hyphenation-ready');
+      requestFrame();
+    });
   }
 
   function setSettings(partial) {

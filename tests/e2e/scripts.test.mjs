@@ -1,5 +1,6 @@
-// Articles in other scripts: a Russian (with Ukrainian and Serbian names) and a Vietnamese article are drawn with no
-// missing glyph, from the font slices their text needs (fetched only for them), and their text layer holds the text.
+// Articles in other scripts and languages: a Russian (with Ukrainian and Serbian names) and a Vietnamese article are
+// drawn with no missing glyph, from the font slices their text needs (fetched only for them), and their text layer
+// holds the text; a German one is hyphenated with German patterns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -47,6 +48,24 @@ for (const [name, slice] of [['ru', 'cyrillic'], ['vi', 'vietnamese']]) {
     await page.close();
   });
 }
+
+// Patterns by language: a German article is hyphenated with Debian's German patterns (capitalised nouns too), fetched
+// for it; its lines end inside words (<wbr> in the text layer) at a narrow width.
+test('a German article is hyphenated with German patterns', async () => {
+  const page = await browser.newPage({ viewport: { width: 380, height: 800 } });
+  const patterns = [];
+  page.on('request', (r) => { if (r.url().includes('/hyphen/')) patterns.push(new URL(r.url()).pathname.split('/').pop()); });
+  await page.route('**/test-bundles/de.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: bundleText('de') }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/de.json`);
+  await page.waitForFunction(() => document.documentElement.dataset.galley === 'ready', null, { timeout: 30000 });
+  assert.ok(patterns.includes('hyph_de_DE.dic'), `patterns fetched: ${patterns.join(', ')}`);
+  const breaks = await page.evaluate(() => document.querySelectorAll('#galley-document p wbr').length);
+  assert.ok(breaks >= 3, `lines ending inside a word: ${breaks}`);
+  const text = await documentText(page);
+  assert.ok(text.includes('Menschenrechtsorganisation'), 'the hyphenated word is whole in the text layer');
+  await page.close();
+});
 
 test('an English article fetches no other slice', async () => {
   const { page, fonts } = await openArticle('');

@@ -110,28 +110,37 @@ TEST(HyphenatorParsing, DefaultsToTexMinimums) {
     EXPECT_EQ(breaksOf(h, "abababab"), (std::vector<uint32_t>{3, 5}));
 }
 
-TEST(HyphenatorParsing, SkipsKeywordsCommentsReplacementsAndSecondLevel) {
+TEST(HyphenatorParsing, SkipsKeywordsCommentsAndReplacements) {
     const std::string text =
         "\xEF\xBB\xBFUTF-8\r\n"
         "LEFTHYPHENMIN 1\r\n"
         "RIGHTHYPHENMIN 1\r\n"
-        "COMPOUNDLEFTHYPHENMIN 2\r\n"
-        "COMPOUNDRIGHTHYPHENMIN 3\r\n"
+        "NOHYPHEN -\r\n"
         "% a comment 1x\r\n"
         "# another 1y\r\n"
         "\r\n"
         "a1b\r\n"
         "c1/k=k,1,1\r\n"      // libhyphen's non-standard replacement rule
-        "  d1e  \r\n"
-        "NEXTLEVEL\r\n"
-        "e1f\r\n";           // second level: ignored
+        "  d1e  \r\n";
     const Hyphenator h = fromText(text);
     EXPECT_EQ(h.patternCount(), 2u);
     EXPECT_EQ(breaksOf(h, "ab"), (std::vector<uint32_t>{1}));
     EXPECT_EQ(breaksOf(h, "de"), (std::vector<uint32_t>{1}));
     EXPECT_TRUE(breaksOf(h, "ck").empty());
-    EXPECT_TRUE(breaksOf(h, "ef").empty());
     EXPECT_TRUE(breaksOf(h, "xy").empty());
+}
+
+// Two levels, as libhyphen reads NEXTLEVEL: the first finds where a compound's parts meet (within the compound
+// minimums), the second hyphenates each part (within the word's minimums at its ends, the compound ones inside).
+TEST(HyphenatorParsing, TwoLevelsFindPartsThenHyphenateEach) {
+    const Hyphenator h = fromText("UTF-8\nLEFTHYPHENMIN 2\nRIGHTHYPHENMIN 2\nCOMPOUNDLEFTHYPHENMIN 2\n"
+                                  "COMPOUNDRIGHTHYPHENMIN 2\nhaus1tür\nNEXTLEVEL\n1t\nu1s\n");
+    EXPECT_EQ(breaksOf(h, "haustür"), (std::vector<uint32_t>{4}));        // haus-tür: "u1s" and "1t" stay within mins
+    EXPECT_EQ(breaksOf(h, "haustürtaste"), (std::vector<uint32_t>{4, 7, 10}));  // the joint; tür-tas-te by the second
+    // A first level of settings alone gives way to the second (French files): its minimums hold.
+    const Hyphenator fr = fromText("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nNEXTLEVEL\na1b\n");
+    EXPECT_EQ(fr.leftMin(), 1u);
+    EXPECT_EQ(breaksOf(fr, "ab"), (std::vector<uint32_t>{1}));
 }
 
 TEST(HyphenatorParsing, HigherScoreWinsAndEvenScoresForbid) {
@@ -145,14 +154,22 @@ TEST(HyphenatorParsing, HigherScoreWinsAndEvenScoresForbid) {
     EXPECT_TRUE(breaksOf(again, "caba").empty());
 }
 
-TEST(HyphenatorParsing, RejectsOtherCharsetsAndEmptyFiles) {
+// Debian's pattern files are UTF-8, ISO 8859-1/2/5/7 or KOI8-R (charsets.h); others are refused, saying which.
+TEST(HyphenatorParsing, ReadsTheLegacyCharsetsAndRefusesOthers) {
+    const Hyphenator latin1 = fromText("ISO8859-1\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xE4" "1b\n");  // ä1b
+    EXPECT_EQ(breaksOf(latin1, "\xC3\xA4" "b"), (std::vector<uint32_t>{1}));
+    const Hyphenator koi8 = fromText("KOI8-R\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xC1" "1\xC2\n");  // а1б
+    EXPECT_EQ(breaksOf(koi8, "\xD0\xB0\xD0\xB1"), (std::vector<uint32_t>{1}));
+    const Hyphenator greek = fromText("ISO8859-7\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n\xE1" "1\xE2\n");  // α1β
+    EXPECT_EQ(breaksOf(greek, "\xCE\xB1\xCE\xB2"), (std::vector<uint32_t>{1}));
     std::string error;
-    EXPECT_FALSE(Hyphenator::fromDic("ISO8859-1\na1b\n", &error).has_value());
-    EXPECT_NE(error.find("UTF-8"), std::string::npos);
+    EXPECT_FALSE(Hyphenator::fromDic("Shift_JIS\na1b\n", &error).has_value());
+    EXPECT_NE(error.find("Shift_JIS"), std::string::npos);
     error.clear();
     EXPECT_FALSE(Hyphenator::fromDic("", &error).has_value());
     EXPECT_FALSE(error.empty());
     EXPECT_FALSE(Hyphenator::fromDic("UTF-8\nLEFTHYPHENMIN 2\n", &error).has_value());
+    EXPECT_FALSE(Hyphenator::fromDic("UTF-8\nNEXTLEVEL\n", &error).has_value());
     EXPECT_FALSE(Hyphenator::fromDic("UTF-8\n", nullptr).has_value());  // no error sink: still no crash
 }
 

@@ -4,6 +4,7 @@
 #include "font.h"
 #include "hyphenator.h"
 #include "layout.h"
+#include "utf8.h"
 #include "word_hyphenation.h"
 
 #include <fstream>

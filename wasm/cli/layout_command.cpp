@@ -41,7 +41,7 @@ int runLayoutCommand(int argc, char** argv) {
     std::string bundlePath, fontPath;
     LayoutParams params;
     bool json = false, hyphenation = true, haveWidth = false;
-    HyphenationPolicy policy;
+    bool capitalised = false;
     double article = 0;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -57,7 +57,7 @@ int runLayoutCommand(int argc, char** argv) {
         else if (a == "--no-expansion") params.fontExpansion = false;
         else if (a == "--no-letter-spacing") params.letterSpacing = false;
         else if (a == "--drop-cap") params.dropCap = true;
-        else if (a == "--hyphenate-capitalised") policy.capitalised = true;
+        else if (a == "--hyphenate-capitalised") capitalised = true;
         else if (a == "--width") {
             const char* s = value("--width");
             if (!s || !parseNumber(s, 1, 100000, v)) return usage("--width takes a number of CSS px, 1 to 100000");
@@ -134,8 +134,10 @@ int runLayoutCommand(int argc, char** argv) {
     std::optional<Hyphenator> hyphenator;
     if (hyphenation) {
         hyphenator = loadHyphenatorFor(a.lang, hyphenDir());
+        HyphenationPolicy policy = hyphenationPolicyFor(a.lang);
+        policy.capitalised = policy.capitalised || capitalised;
         if (hyphenator)
-            layout.setHyphenation([&](const std::string& t, std::vector<uint32_t>& points) {
+            layout.setHyphenation([&hyphenator, policy](const std::string& t, std::vector<uint32_t>& points) {
                 findHyphenationPoints(*hyphenator, t, points, policy);
             });
     }

@@ -4,6 +4,7 @@
 // Data in: JavaScript copies bytes into the wasm heap (_malloc + HEAPU8.set) and passes pointer and length; C++ copies
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
+#include "hyphen_language.h"
 #include "json_writer.h"
 #include "text_layer.h"
 #include "textures.h"
@@ -114,12 +115,27 @@ EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, int slice, const unsigned ch
     return 0;
 }
 
-// Hyphenation patterns (a hyphen .dic file from dist/hyphen). Returns 0 on success.
+// Hyphenation patterns (a hyphen .dic file from dist/hyphen; none, with length 0: no hyphenation). Returns 0 on
+// success.
 EMSCRIPTEN_KEEPALIVE int galley_set_hyphenation(const char* data, int length) {
     Viewer& v = viewer();
     v.hyphenator = Hyphenator::fromDic(std::string_view(data, static_cast<size_t>(length)));
     v.rebuildLayout();
     return v.hyphenator ? 0 : 1;
+}
+
+// The pattern files the current article's language asks for, most specific first, as a JSON array: the page loads
+// the first of them that the site ships (galley_set_hyphenation).
+EMSCRIPTEN_KEEPALIVE const char* galley_hyphenation_files() {
+    Viewer& v = viewer();
+    JsonWriter w(v.result);
+    w.raw("[");
+    if (!v.bundle.articles.empty()) {
+        const std::vector<std::string> names = hyphenationFileNames(v.bundle.articles[v.article].lang);
+        for (size_t i = 0; i < names.size(); ++i) { if (i) w.raw(","); w.str(names[i]); }
+    }
+    w.raw("]");
+    return v.result.c_str();
 }
 
 // Loads a bundle; returns 1 when it is valid. galley_result() then holds {"ok", "errors", "warnings", "title"}.

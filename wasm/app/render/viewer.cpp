@@ -2,6 +2,7 @@
 // atlas at device-pixel positions, rules and link underlines as filled rectangles. ImGui never sets article text.
 #include "viewer.h"
 
+#include "hyphen_language.h"
 #include "word_hyphenation.h"
 
 #include <imgui.h>
@@ -36,8 +37,9 @@ void Viewer::rebuildLayout() {
     // ArticleLayout keeps a reference to the FontSet: both sets live as long as the viewer.
     layout = std::make_unique<ArticleLayout>(bodyFonts(), bundle.articles[article]);
     if (hyphenator)
-        layout->setHyphenation([this](const std::string& t, std::vector<uint32_t>& points) {
-            findHyphenationPoints(*hyphenator, t, points);
+        layout->setHyphenation([this, policy = hyphenationPolicyFor(bundle.articles[article].lang)](
+                                   const std::string& t, std::vector<uint32_t>& points) {
+            findHyphenationPoints(*hyphenator, t, points, policy);
         });
     layoutDirty = true;
 }

@@ -36,6 +36,9 @@ std::string defaultRegion(const std::string& language) {
     if (language == "uk") return "UA";
     if (language == "el") return "GR";
     if (language == "cs") return "CZ";
+    if (language == "sr") return "RS";
+    if (language == "sl") return "SI";
+    if (language == "ca") return "ES";
     return upper(language);  // de → DE, fr → FR, it → IT, es → ES, nl → NL, pl → PL, ru → RU, ...
 }
 
@@ -53,21 +56,33 @@ std::vector<std::string> hyphenationFileNames(std::string_view tag) {
     }
     if (parts.empty() || !isAlpha(parts[0]) || parts[0].size() < 2 || parts[0].size() > 3)
         return hyphenationFileNames(DefaultHyphenationLanguage);
-    const std::string language = lower(parts[0]);
+    std::string language = lower(parts[0]);
+    if (language == "no" || language == "nn") language = "nb";  // Debian's Nynorsk file is the Bokmål one
     std::string region;
-    for (size_t i = 1; i < parts.size(); ++i)
+    bool latin = false;  // a Latn script subtag: Serbian written in Latin letters has a file of its own
+    for (size_t i = 1; i < parts.size(); ++i) {
+        if (parts[i].size() == 4 && lower(parts[i]) == "latn") latin = true;
         if (parts[i].size() == 2 && isAlpha(parts[i])) { region = upper(parts[i]); break; }
+    }
 
     std::vector<std::string> names;
     auto add = [&](const std::string& name) {
         if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
     };
-    if (!region.empty()) add("hyph_" + language + "_" + region + ".dic");
     const std::string fallbackRegion = defaultRegion(language);
+    if (latin && language == "sr") add("hyph_sr-Latn_" + (region.empty() ? fallbackRegion : region) + ".dic");
+    if (!region.empty()) add("hyph_" + language + "_" + region + ".dic");
     if (language == "en") add("hyph_en_" + fallbackRegion + ".dic");  // en-CA, en-AU...: Debian ships US and GB
     add("hyph_" + language + ".dic");
     add("hyph_" + language + "_" + fallbackRegion + ".dic");
     return names;
+}
+
+HyphenationPolicy hyphenationPolicyFor(std::string_view tag) {
+    HyphenationPolicy policy;
+    const std::string language = lower(tag.substr(0, tag.find_first_of("-_")));
+    policy.capitalised = language == "de" || language == "lb";  // nouns are capitalised: they hyphenate like any word
+    return policy;
 }
 
 std::optional<Hyphenator> loadHyphenatorFor(std::string_view languageTag, const std::string& directory) {

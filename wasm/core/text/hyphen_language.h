@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hyphenator.h"
+#include "word_hyphenation.h"
 
 #include <optional>
 #include <string>
@@ -22,6 +23,10 @@ constexpr const char* DefaultHyphenationLanguage = "en-US";
 // File names to try, most specific first: "de-CH" → {hyph_de_CH.dic, hyph_de.dic, hyph_de_DE.dic}; "en" →
 // {hyph_en_US.dic, hyph_en.dic}. Empty or malformed tags fall back to DefaultHyphenationLanguage.
 std::vector<std::string> hyphenationFileNames(std::string_view languageTag);
+
+// Which words a language hyphenates: German (and Luxembourgish) capitalise every noun, so capitalised words there
+// are words like any other; elsewhere they are names and acronyms.
+HyphenationPolicy hyphenationPolicyFor(std::string_view languageTag);
 
 // The first of those files in `directory` that reads and parses (minimums as the file says); nullopt if none does.
 // For the CLI and tests, natively or under Node with its file system.

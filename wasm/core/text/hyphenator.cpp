@@ -4,6 +4,7 @@
 #include "hyphenator.h"
 
 #include "char_class.h"
+#include "charsets.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -30,17 +31,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
     while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
     return s;
-}
-
-bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-        if (x != y) return false;
-    }
-    return true;
 }
 
 bool parseUnsigned(std::string_view s, unsigned& out) {
@@ -80,12 +70,49 @@ bool parsePattern(std::string_view token, ParsedPattern& out) {
 }  // namespace
 
 std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string* error) {
-    const auto fail = [&](const char* message) -> std::optional<Hyphenator> {
-        if (error) *error = message;
+    const auto fail = [&](std::string message) -> std::optional<Hyphenator> {
+        if (error) *error = std::move(message);
         return std::nullopt;
     };
     if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
+    // As in libhyphen, the first line names the charset, whatever it looks like.
+    const size_t firstEnd = std::min(text.find('\n'), text.size());
+    const std::string_view charset = trim(text.substr(0, firstEnd));
+    const std::optional<std::string> decoded = toUtf8(text.substr(std::min(firstEnd + 1, text.size())), charset);
+    if (!decoded) return fail("hyphen patterns: charset " + std::string(charset.substr(0, 40)) + " is not supported");
+    const std::string_view body(*decoded);
 
+    // A NEXTLEVEL line starts a second level of patterns (libhyphen's two-level hyphenation): the first finds where
+    // a compound word's parts meet ("Donau1dampf1schiff"), the second hyphenates each part.
+    size_t levelEnd = body.size(), nextStart = body.size();
+    for (size_t lineStart = 0; lineStart < body.size();) {
+        const size_t lineEnd = std::min(body.find('\n', lineStart), body.size());
+        if (trim(body.substr(lineStart, lineEnd - lineStart)) == "NEXTLEVEL") {
+            levelEnd = lineStart;
+            nextStart = std::min(lineEnd + 1, body.size());
+            break;
+        }
+        lineStart = lineEnd + 1;
+    }
+    std::optional<Hyphenator> first = parseLevel(body.substr(0, levelEnd));
+    if (nextStart < body.size()) {
+        std::optional<Hyphenator> second = parseLevel(body.substr(nextStart));
+        if (second) {
+            // Minimums given before NEXTLEVEL hold for the word unless the second level gives its own.
+            if (!second->minimumsGiven_ && first) second->leftMin_ = first->leftMin_, second->rightMin_ = first->rightMin_;
+            if (!first || first->patternCount_ == 0) return second;  // a first level of settings only (French)
+            first->compoundLeft_ = first->compoundLeft_ ? first->compoundLeft_ : second->leftMin_;
+            first->compoundRight_ = first->compoundRight_ ? first->compoundRight_ : second->rightMin_;
+            first->leftMin_ = second->leftMin_;
+            first->rightMin_ = second->rightMin_;
+            first->nextLevel_ = std::make_shared<const Hyphenator>(std::move(*second));
+        }
+    }
+    if (!first || first->patternCount_ == 0) return fail("hyphen patterns: no patterns found");
+    return first;
+}
+
+std::optional<Hyphenator> Hyphenator::parseLevel(std::string_view text) {
     Hyphenator result;
     // All patterns are read first into two flat pools, then put in a trie without a map per node (maps made loading
     // the patterns 100-200 ms of the viewer's start in wasm).
@@ -100,7 +127,6 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
     letterPool.reserve(text.size());
     scorePool.reserve(text.size());
     ParsedPattern pattern;
-    bool sawCharset = false;
 
     size_t lineStart = 0;
     while (lineStart < text.size()) {
@@ -110,20 +136,17 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
         lineStart = lineEnd + 1;
         if (line.empty()) continue;
 
-        if (!sawCharset) {  // as in libhyphen, the first line is the charset, whatever it looks like
-            sawCharset = true;
-            if (!equalsIgnoringAsciiCase(line, "UTF-8")) return fail("hyphen patterns: only UTF-8 .dic files are supported");
-            continue;
-        }
         if (line[0] == '%' || line[0] == '#') continue;
         if (line[0] >= 'A' && line[0] <= 'Z') {  // keyword line
             const size_t space = line.find_first_of(" \t");
             const std::string_view keyword = line.substr(0, space);
             const std::string_view value = space == std::string_view::npos ? std::string_view() : line.substr(space);
             unsigned number = 0;
-            if (keyword == "NEXTLEVEL") break;  // second-level (compound) patterns are not used
-            if (keyword == "LEFTHYPHENMIN" && parseUnsigned(value, number) && number > 0) result.leftMin_ = number;
-            if (keyword == "RIGHTHYPHENMIN" && parseUnsigned(value, number) && number > 0) result.rightMin_ = number;
+            if (!parseUnsigned(value, number) || number == 0) continue;
+            if (keyword == "LEFTHYPHENMIN") result.leftMin_ = number, result.minimumsGiven_ = true;
+            if (keyword == "RIGHTHYPHENMIN") result.rightMin_ = number, result.minimumsGiven_ = true;
+            if (keyword == "COMPOUNDLEFTHYPHENMIN") result.compoundLeft_ = number;
+            if (keyword == "COMPOUNDRIGHTHYPHENMIN") result.compoundRight_ = number;
             continue;
         }
         // One pattern per line in .dic files; TeX-style files put several on a line, which costs nothing to allow.
@@ -186,14 +209,14 @@ std::optional<Hyphenator> Hyphenator::fromDic(std::string_view text, std::string
                 scores[end.scoreBegin + k] = std::max(scores[end.scoreBegin + k], patternScores[k]);
         }
     }
-    if (result.patternCount_ == 0) return fail("hyphen patterns: no patterns found");
+    if (result.patternCount_ == 0) return result;  // settings only: fromDic decides
 
     // Dense symbol numbers: ASCII through a table, the rest through a sorted list.
     std::vector<uint32_t> alphabet;
     for (size_t k = 1; k < build.size(); ++k) alphabet.push_back(build[k].letter);
     std::sort(alphabet.begin(), alphabet.end());
     alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
-    if (alphabet.size() >= 0xFFFF) return fail("hyphen patterns: alphabet too large");
+    if (alphabet.size() >= 0xFFFF) return std::nullopt;  // no language has that many letters
     for (size_t k = 0; k < alphabet.size(); ++k) {
         const auto symbol = static_cast<uint16_t>(k + 1);
         if (alphabet[k] < 128) result.asciiSymbol_[alphabet[k]] = symbol;
@@ -261,6 +284,34 @@ uint16_t Hyphenator::symbolOf(uint32_t codePoint) const {
 }
 
 void Hyphenator::hyphenate(std::string_view wordUtf8, std::vector<uint32_t>& breaks) const {
+    if (!nextLevel_) {
+        scoreGaps(wordUtf8, leftMin_, rightMin_, breaks);
+        return;
+    }
+    // Where the compound's parts meet, then each part hyphenated by the next level: within the word's minimums, and
+    // the compound minimums where parts meet.
+    std::vector<uint32_t> joints, partBreaks;
+    scoreGaps(wordUtf8, std::max(1u, compoundLeft_), std::max(1u, compoundRight_), joints);
+    std::vector<size_t> byteOf;  // of each code point, and the end
+    for (size_t i = 0; i < wordUtf8.size(); utf8::next(wordUtf8, i)) byteOf.push_back(i);
+    const uint32_t length = static_cast<uint32_t>(byteOf.size());
+    byteOf.push_back(wordUtf8.size());
+    breaks.clear();
+    uint32_t partStart = 0;
+    for (size_t j = 0; j <= joints.size(); ++j) {
+        const uint32_t partEnd = j < joints.size() ? joints[j] : length;
+        const std::string_view part = wordUtf8.substr(byteOf[partStart], byteOf[partEnd] - byteOf[partStart]);
+        nextLevel_->scoreGaps(part, partStart == 0 ? leftMin_ : compoundLeft_, partEnd == length ? rightMin_ : compoundRight_,
+                              partBreaks);
+        for (uint32_t b : partBreaks) breaks.push_back(partStart + b);
+        if (j < joints.size()) breaks.push_back(partEnd);
+        partStart = partEnd;
+    }
+    const auto outside = [&](uint32_t k) { return k < leftMin_ || k + rightMin_ > length; };
+    breaks.erase(std::remove_if(breaks.begin(), breaks.end(), outside), breaks.end());
+}
+
+void Hyphenator::scoreGaps(std::string_view wordUtf8, unsigned left, unsigned right, std::vector<uint32_t>& breaks) const {
     breaks.clear();
     // symbols[0] and symbols[length + 1] are the word-edge dots; symbols[k] is code point k - 1 of the word.
     uint16_t symbols[MaxWordLength + 2];
@@ -270,7 +321,7 @@ void Hyphenator::hyphenate(std::string_view wordUtf8, std::vector<uint32_t>& bre
         if (isAsciiDigit(cp) || length == MaxWordLength) return;
         symbols[++length] = cp == '.' ? 0 : symbolOf(toLower(cp));  // a dot in patterns means the word's edge
     }
-    if (length < static_cast<size_t>(leftMin_) + rightMin_) return;
+    if (length < static_cast<size_t>(left) + right) return;
     const uint16_t edge = asciiSymbol_[static_cast<unsigned char>('.')];
     symbols[0] = edge;
     symbols[length + 1] = edge;
@@ -306,7 +357,7 @@ void Hyphenator::hyphenate(std::string_view wordUtf8, std::vector<uint32_t>& bre
             }
         }
     }
-    for (size_t k = leftMin_; k + rightMin_ <= length; ++k)
+    for (size_t k = left; k + right <= length; ++k)
         if (scores[k + 1] % 2 == 1) breaks.push_back(static_cast<uint32_t>(k));
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,17 +19,19 @@ namespace galley {
 
 class Hyphenator {
 public:
-    // Parses the text of a hyphen .dic file. The first line names the charset and must be UTF-8; then
-    // LEFTHYPHENMIN/RIGHTHYPHENMIN lines and one Liang pattern per line. Other keyword lines (COMPOUND*, NOHYPHEN),
-    // comments (% or #) and non-standard replacement rules ("c1/k=k,1,1") are skipped; NEXTLEVEL ends the first
-    // level and everything after it is ignored. Returns nullopt (and a message in *error, if given) when the text has
-    // no usable patterns or another charset.
+    // Parses the text of a hyphen .dic file. The first line names the charset (UTF-8, or one of charsets.h); then
+    // LEFTHYPHENMIN/RIGHTHYPHENMIN and COMPOUNDLEFTHYPHENMIN/COMPOUNDRIGHTHYPHENMIN lines and one Liang pattern per
+    // line. A NEXTLEVEL line starts a second level, as libhyphen reads it: the first level finds a compound word's
+    // parts, the second hyphenates each (German); a first level of settings alone gives way to the second (French).
+    // Other keyword lines (NOHYPHEN), comments (% or #) and non-standard replacement rules ("c1/k=k,1,1") are
+    // skipped. Returns nullopt (and a message in *error, if given) when the text has no usable patterns or another
+    // charset.
     static std::optional<Hyphenator> fromDic(std::string_view text, std::string* error = nullptr);
 
     // Clears `breaks`, then fills it with the code point offsets, ascending, before which a hyphen may be inserted:
     // "hyphenation" gives {2, 6} (hy-phen-ation). Leaves it empty for words with ASCII digits, words shorter than
     // leftMin + rightMin code points and words longer than MaxWordLength code points (no real word is).
-    // The word is lowercased first (ASCII, Latin-1, Latin Extended-A); U+2019 counts as an apostrophe.
+    // The word is lowercased first (char_class's toLower); U+2019 counts as an apostrophe.
     void hyphenate(std::string_view wordUtf8, std::vector<uint32_t>& breaks) const;
 
     // The fewest code points kept before the first / after the last hyphen. From the file (TeX's 2 and 3 if absent).
@@ -42,6 +45,10 @@ public:
 
 private:
     Hyphenator() = default;
+    static std::optional<Hyphenator> parseLevel(std::string_view text);  // one level's lines; no charset line
+    // Liang's scores of the word's gaps: the odd ones at least `left` code points from its start and `right` from
+    // its end.
+    void scoreGaps(std::string_view wordUtf8, unsigned left, unsigned right, std::vector<uint32_t>& breaks) const;
 
     // Symbols are pattern characters renumbered densely from 1; 0 means "not in any pattern".
     uint16_t symbolOf(uint32_t codePoint) const;
@@ -70,6 +77,9 @@ private:
 
     unsigned leftMin_ = 2;
     unsigned rightMin_ = 3;
+    bool minimumsGiven_ = false;         // the file set leftMin_ or rightMin_
+    unsigned compoundLeft_ = 0, compoundRight_ = 0;  // where compound parts meet (0: as leftMin_, rightMin_)
+    std::shared_ptr<const Hyphenator> nextLevel_;  // two-level files: the level that hyphenates each part
     size_t patternCount_ = 0;
 };
 
