@@ -74,11 +74,9 @@ function main() {
     document.title = detail.title;
     controls.showHeadings(viewer.headings);
     controls.showStats(viewer.stats);
-    // Deep link: the heading elements exist only now, so the browser's own #fragment scroll found nothing.
-    if (location.hash) {
-      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      target?.scrollIntoView({ block: 'start', behavior: 'instant' });
-    }
+    // Deep link: the heading elements exist only now, and carry the fragment behind the article's id prefix
+    // (text-layer.js), so the browser's own #fragment scroll found nothing.
+    if (location.hash) viewer.scrollToHeading(decodeURIComponent(location.hash.slice(1)), { smooth: false });
     statusEl.textContent = '';
     setState('ready');
     let saveTimer = 0;

@@ -11,7 +11,12 @@
 // place each span on its drawn line; word spacing stretches it to the drawn width, as justification did.
 //
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
-// the loader already refuses others).
+// the loader already refuses others). Ids that come from a bundle (heading anchors, or slugs of heading text) are
+// the article's, not the page's: their elements carry them behind ARTICLE_ID_PREFIX, so no bundle can give an
+// element an id the page uses (the page's own ids all start with galley-). Headings keep the bundle's id in the
+// API (headings, scrollToHeading, #fragments), which the pages map to the element.
+
+export const ARTICLE_ID_PREFIX = 'article-';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -247,7 +252,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
             for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
             usedIds.add(id);
           }
-          partEl.id = id;
+          partEl.id = ARTICLE_ID_PREFIX + id;
           layer.headings.push({ id, level: blockInfo?.level || 1, text: part.lines.map((l) => l.t).join(' ').trim(),
                                 element: partEl });
         }
