@@ -13,8 +13,21 @@ const canvas = document.getElementById('galley-canvas');
 const documentEl = document.getElementById('galley-document');
 const statusEl = document.getElementById('galley-status');
 const errorEl = document.getElementById('galley-error');
+// Search engines show about this much of a description.
+const DESCRIPTION_LENGTH = 160;
 
 function setState(state) { document.documentElement.dataset.galley = state; }
+
+// The page's meta description: the article's dek or first paragraph, cut at a word within DESCRIPTION_LENGTH.
+function describe(lead) {
+  if (!lead) return;
+  let text = lead.replace(/\s+/g, ' ');
+  if (text.length > DESCRIPTION_LENGTH) {
+    const cut = text.slice(0, DESCRIPTION_LENGTH - 1);
+    text = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), DESCRIPTION_LENGTH / 2)).replace(/[\s,;:.]+$/, '')}…`;
+  }
+  document.querySelector('meta[name="description"]')?.setAttribute('content', text);
+}
 
 function showError(title, lines) {
   errorEl.replaceChildren();
@@ -72,6 +85,7 @@ function main() {
 
   viewer.loadBundle(bundleUrl, { position: location.hash ? null : savedPosition }).then((detail) => {
     document.title = detail.title;
+    describe(viewer.lead);
     controls.showHeadings(viewer.headings);
     controls.showStats(viewer.stats);
     // Deep link: the heading elements exist only now, and carry the fragment behind the article's id prefix

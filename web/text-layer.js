@@ -43,6 +43,11 @@ function slugify(text) {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
 }
 
+// A part's text as find and copy see it: lines joined by a space, except where a word breaks or a drop cap ends.
+function textOf(lines) {
+  return lines.map((l, i) => l.t + (i + 1 < lines.length && !l.iw && l.r !== 'dropcap' ? ' ' : '')).join('').trim();
+}
+
 // Groups lines into a tree: blocks (header, or one per article block) of parts (elements holding lines). `carry`:
 // the block the last chunk ended in and its list item count, when this chunk's first lines continue it.
 function groupLines(lines, blocks, carry) {
@@ -99,7 +104,7 @@ function place(el, box, flow) {
 // own (a second p, or ul/ol numbered on), in the next chunk's section. info: galley_article_info()'s JSON (blocks,
 // lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text,
 // level, element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image
-// element), words}.
+// element), words, lead (the text of the dek, or else of the first paragraph: what describes the article)}.
 export function createTextLayer(container, info, { sansBody = false, imageState = () => 'loading' } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
@@ -107,7 +112,7 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
-  const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, append };
+  const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
   const addBlockElement = (block, el) => {
     const list = layer.blockElements.get(block);
@@ -244,6 +249,9 @@ export function createTextLayer(container, info, { sansBody = false, imageState 
         partEl.className = `part text ${part.role}`;
         place(partEl, box, containerEl ? innerFlow : chunkFlow);
         fillPart(partEl, part, hrefs, box.top);
+        if (!layer.lead && (part.role === 'subtitle' || part.role === 'paragraph')) {
+          layer.lead = textOf(part.lines);
+        }
         if (part.role === 'heading' && !group.continued) {
           let id = blockInfo?.anchor;
           if (!id) {

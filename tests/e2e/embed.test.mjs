@@ -28,7 +28,10 @@ async function openHost(viewport = { width: 1100, height: 1800 }) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${hostOrigin}/host.html?galley=${encodeURIComponent(GALLEY.href)}`);
+  // The host page's own configuration names Galley's origin (demo/galley-config.json; here the one under test).
+  await page.route('**/galley-config.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ galley: GALLEY.href }) }));
+  await page.goto(`${hostOrigin}/host.html`);
   await page.waitForFunction(() => {
     const log = document.getElementById('events').textContent;
     return /viewer-light (ready|error)/.test(log) && /viewer-dark (ready|error)/.test(log);
@@ -192,9 +195,10 @@ test('messages from another origin, another window or of the wrong shape are ign
   assert.ok(forgedEvents);
 
   // A page on a third origin posts well-formed messages on the right channel, with '*', to the window that framed
-  // it: once framed by the host page (the element must ignore them), once framed inside the light viewer's frame
-  // (which must ignore them too). Frames in shadow roots are not in window.frames, so it cannot reach them otherwise.
-  await page.route(`${otherOrigin}/attacker.html`, (route) => route.fulfill({ contentType: 'text/html', body: `
+  // or opened it: once framed by the host page (the element must ignore them), once opened by the light viewer's
+  // frame (which must ignore them too; its CSP lets it frame nothing). Frames in shadow roots are not in
+  // window.frames, so it cannot reach them otherwise.
+  await page.context().route(`${otherOrigin}/attacker.html`, (route) => route.fulfill({ contentType: 'text/html', body: `
     <script>
       const base = { protocol: 'galley-embed', version: 1, channel: ${JSON.stringify(channel)} };
       for (const m of [{ ...base, type: 'welcome', version: 1 },
@@ -202,7 +206,7 @@ test('messages from another origin, another window or of the wrong shape are ign
         { ...base, type: 'set-settings', request: 2, settings: { theme: 'dark' } },
         { ...base, type: 'ready', title: 'Forged', headings: [] },
         { ...base, type: 'navigate', href: 'https://evil.example/', kind: 'link' },
-        { ...base, type: 'resize', width: 1, height: 1 }]) parent.postMessage(m, '*');
+        { ...base, type: 'resize', width: 1, height: 1 }]) (opener || parent).postMessage(m, '*');
       document.title = 'sent';
     </script>` }));
   const addAttacker = (src) => new Promise((resolve) => {
@@ -211,10 +215,14 @@ test('messages from another origin, another window or of the wrong shape are ign
     document.body.append(frame);
   });
   await page.evaluate(addAttacker, `${otherOrigin}/attacker.html`);
-  await light.evaluate(addAttacker, `${otherOrigin}/attacker.html`);
+  const [popup] = await Promise.all([page.context().waitForEvent('page'),
+    light.evaluate((src) => { window.open(src); }, `${otherOrigin}/attacker.html`)]);
   const attackers = page.frames().filter((f) => f.url() === `${otherOrigin}/attacker.html`);
-  assert.equal(attackers.length, 2);
-  for (const attacker of attackers) assert.equal(await attacker.title(), 'sent');
+  assert.equal(attackers.length, 1);
+  attackers.push(popup.mainFrame());
+  for (const attacker of attackers) {
+    await attacker.waitForFunction(() => document.title === 'sent');
+  }
 
   // Galley's own origin, but the wrong window: the dark viewer's frame forges a message on the light one's channel.
   await dark.evaluate((channel) => {
@@ -255,5 +263,19 @@ test('messages from another origin, another window or of the wrong shape are ign
   assert.equal(await page.evaluate(() => document.getElementById('viewer-light').articleTitle),
                'The Last Keepers of the Harbour Lights');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the host page takes Galley from its own configuration, never from ?galley= in its URL', async () => {
+  const page = await browser.newPage();
+  const asked = [];
+  await page.route('http://attacker.example/**', (route) => { asked.push(route.request().url()); return route.abort(); });
+  await page.route('**/galley-config.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ galley: GALLEY.href }) }));
+  await page.goto(`${hostOrigin}/host.html?galley=${encodeURIComponent('http://attacker.example/')}`);
+  await page.waitForFunction(() => /viewer-light (ready|error)/.test(document.getElementById('events').textContent),
+                             null, { timeout: READY_TIMEOUT });
+  assert.match(await page.locator('#events').textContent(), /viewer-light ready/);
+  assert.deepEqual(asked, []);
   await page.close();
 });
