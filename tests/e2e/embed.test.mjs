@@ -4,7 +4,11 @@
 // messages from any other origin or window, and malformed ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, decodePng, inkStats } from './browser.mjs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_URL, launch, launchOptions, decodePng, inkStats } from './browser.mjs';
 import { ROOT, serveDirectory } from './local-server.mjs';
 
 const GALLEY = new URL(BASE_URL);
@@ -277,5 +281,50 @@ test('the host page takes Galley from its own configuration, never from ?galley=
                              null, { timeout: READY_TIMEOUT });
   assert.match(await page.locator('#events').textContent(), /viewer-light ready/);
   assert.deepEqual(asked, []);
+  await page.close();
+});
+
+// Chromium gives a frame of another site a service worker (its storage partitioned by the host's site) only where
+// third-party cookies are allowed: Debian's Chromium 156 blocks them by default, so the reader's setting is made
+// here in the profile, as chrome://settings/cookies "Allow third-party cookies" writes it.
+test('embedded viewers keep their articles for reading offline where the browser gives the frame a worker', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'galley-embed-profile-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions(),
+                                                                    viewport: { width: 1100, height: 1800 } });
+  try {
+    const page = await context.newPage();
+    await page.route('**/galley-config.json', (route) => route.fulfill({ contentType: 'application/json',
+      body: JSON.stringify({ galley: GALLEY.href }) }));
+    await page.goto(`${hostOrigin}/host.html`);
+    await page.waitForFunction(() => /viewer-light offline: /.test(document.getElementById('events').textContent),
+                               null, { timeout: READY_TIMEOUT });
+    assert.match(await page.locator('#events').textContent(), /viewer-light offline: kept/);
+    // The frame's own storage (Galley's origin, partitioned by the host's site) holds the host's bundle.
+    const light = await frameOf(page, '#viewer-light');
+    const bundle = `${hostOrigin}/articles/harbour-lights.json`;
+    assert.equal(await light.evaluate(async (url) => Boolean(await (await caches.open('galley-bundles-v1'))
+      .match(url)), bundle), true);
+    // A bundle object is shown, not kept: the element says why.
+    const detail = await page.evaluate(() => new Promise((resolve) => {
+      const viewer = document.getElementById('viewer-light');
+      viewer.addEventListener('offline', (e) => resolve(e.detail), { once: true });
+      viewer.load({ galley: 1, articles: [{ id: 'o', lang: 'en', title: 'Given as an object',
+        authors: [{ name: 'T' }], blocks: [{ type: 'paragraph', text: 'Not from a URL.' }] }] });
+    }));
+    assert.deepEqual(detail, { available: false, reason: 'only bundles opened by URL are kept' });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('where the browser refuses the frame a worker, the element says so (offline event)', async () => {
+  const { page } = await openHost();   // Chromium's default: third-party cookies blocked
+  await page.waitForFunction(() => /viewer-light offline: /.test(document.getElementById('events').textContent),
+                             null, { timeout: READY_TIMEOUT });
+  assert.match(await page.locator('#events').textContent(),
+               /viewer-light offline: the browser refused this frame a service worker \(.+\)/);
   await page.close();
 });
