@@ -3,17 +3,19 @@
 // and names the build by a hash of all of them. Any change to any file changes this script, which is how the
 // browser learns there is an update.
 //
-// Two caches:
+// Three caches:
 //   galley-shell-<hash>  this build's files, precached at install, served cache-first; one per build, never shared,
 //                        deleted when a newer build activates. Shell files are only ever served from here, so a
 //                        page never gets files of two builds.
 //   galley-bundles-v1    the bundles the reader opened (and their images): data, not code, kept across builds,
 //                        served network-first (a fresh copy when online, the kept one offline).
-// and the list of the articles kept, in galley-offline-v1: {url, title, bytes, opened} each (bytes: the bundle and
-// its images as kept; opened: when the reader last opened it), least recently opened first. Kept articles are
-// bounded: at most MAX_KEPT_ARTICLES and MAX_KEPT_BYTES, and never past STORAGE_SHARE of the quota the browser
-// grants the origin (navigator.storage.estimate()); the least recently opened go first to make room. Pages list
-// them and remove them one by one (messages 'list-kept', 'remove-kept'; pwa.js, offline-client.js).
+//   galley-offline-v1    the list of the articles kept: {url, title, bytes, opened, images} each (bytes: the bundle
+//                        and its images as stored; opened: when the reader last opened it), least recently opened
+//                        first.
+// Kept articles are bounded: at most MAX_KEPT_ARTICLES and MAX_KEPT_BYTES, and never past STORAGE_SHARE of the quota
+// the browser grants the origin (navigator.storage.estimate()); the least recently opened go first to make room.
+// Pages list them and remove them one by one (messages 'list-kept', 'remove-kept': offline-list.js, through
+// offline-client.js).
 'use strict';
 
 const BUILD = /*@galley-build*/ { hash: 'unbuilt', files: {} } /*@end*/;
@@ -163,7 +165,8 @@ async function keptList() {
            limits: { articles: MAX_KEPT_ARTICLES, bytes: MAX_KEPT_BYTES } };
 }
 
-// Deletes an article and those of its images no other kept article shows.
+// Deletes an article and those of its images no other kept article shows. With `articles` (a list being changed,
+// written by the caller) it is taken out of that list; without, out of the stored one.
 async function removeArticle(url, articles = null) {
   const list = articles || await readIndex();
   const gone = list.find((a) => a.url === url);
