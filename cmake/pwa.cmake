@@ -4,6 +4,7 @@
 #   sw.js        the service worker for exactly the files now in dist/, written by scripts/make-sw.py from
 #                scripts/sw.template.js, with each file's SHA-256 and a build hash that names its cache
 # web/manifest.webmanifest and web/pwa.js reach dist/ with the other web/ files.
+include("${CMAKE_CURRENT_LIST_DIR}/notices.cmake")   # the licences, which sw.js lists like every dist/ file
 if(EMSCRIPTEN)
   find_program(GALLEY_PYTHON3 NAMES python3 REQUIRED)
 
@@ -22,7 +23,7 @@ if(EMSCRIPTEN)
     COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-sw.py" "${GALLEY_DIST}"
     BYPRODUCTS "${GALLEY_DIST}/sw.js"
     COMMENT "Writing the service worker (build hash follows)" VERBATIM)
-  add_dependencies(galley_sw galley_app galley_dist galley_icons)
+  add_dependencies(galley_sw galley_app galley_dist galley_icons galley_notices)
   # Pre-compressed copies must be made from this build's sw.js, never left from the last one (a host serving a stale
   # sw.js.br would keep every reader on the old build).
   if(TARGET galley_precompress)

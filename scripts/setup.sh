@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Galley's first command: install what is missing (Debian packages, ImGui's Debian sources, the browser-test npm
-# package), build both presets, then serve the viewer at http://localhost:8080/ with the sample article.
+# Galley's first command: install what is missing (Debian packages, ImGui's Debian sources, the npm packages of the
+# browser tests and benchmarks), build both presets, then serve the viewer at http://localhost:8080/ with the sample
+# article. Works from a bare Debian 12 (debootstrap --variant=minbase: scripts/check-minbase.sh checks it).
 #   scripts/setup.sh            install, build, serve
 #   scripts/setup.sh --no-serve install and build only (the test command uses this)
 # A second run downloads nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# xz-utils unpacks ImGui's source package; ca-certificates lets Debian's npm (system CA store) reach the registry.
 PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core nlohmann-json3-dev libstb-dev
-          googletest python3-fonttools brotli clang libclang-rt-14-dev
+          googletest python3-fonttools brotli clang libclang-rt-14-dev xz-utils ca-certificates
           # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).
           hyphen-bg hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr
           hyphen-hr hyphen-hu hyphen-it hyphen-nl hyphen-no hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru
@@ -35,9 +37,18 @@ export NODE_PATH=/usr/share/nodejs
 
 scripts/fetch-imgui.sh build/deps/imgui
 
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+# The npm packages are pinned to versions that run on Debian 12's own Node.js (18) as well as on newer ones.
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 18 ]; then
+    echo "setup: Node.js $(node --version) is too old: the browser tests need 18 or newer (Debian 12's nodejs)" >&2
+    exit 1
 fi
+for dir in tests/e2e tests/bench; do
+    # Installed again when the lock changed since the last install (npm ci writes node_modules/.package-lock.json).
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+done
 
 [ -f build/native/CMakeCache.txt ] || cmake --preset native
 cmake --build --preset native

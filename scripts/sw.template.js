@@ -3,12 +3,19 @@
 // and names the build by a hash of all of them. Any change to any file changes this script, which is how the
 // browser learns there is an update.
 //
-// Two caches:
+// Three caches:
 //   galley-shell-<hash>  this build's files, precached at install, served cache-first; one per build, never shared,
 //                        deleted when a newer build activates. Shell files are only ever served from here, so a
 //                        page never gets files of two builds.
 //   galley-bundles-v1    the bundles the reader opened (and their images): data, not code, kept across builds,
 //                        served network-first (a fresh copy when online, the kept one offline).
+//   galley-offline-v1    the list of the articles kept: {url, title, bytes, opened, images} each (bytes: the bundle
+//                        and its images as stored; opened: when the reader last opened it), least recently opened
+//                        first.
+// Kept articles are bounded: at most MAX_KEPT_ARTICLES and MAX_KEPT_BYTES, and never past STORAGE_SHARE of the quota
+// the browser grants the origin (navigator.storage.estimate()); the least recently opened go first to make room.
+// Pages list them and remove them one by one (messages 'list-kept', 'remove-kept': offline-list.js, through
+// offline-client.js).
 'use strict';
 
 const BUILD = /*@galley-build*/ { hash: 'unbuilt', files: {} } /*@end*/;
@@ -22,6 +29,11 @@ const SHELL = new Map(Object.entries(BUILD.files).map(([path, integrity]) => [ne
 const SHELL_PAGES = new Map([[SCOPE.href, new URL('index.html', SCOPE).href]]);
 for (const url of SHELL.keys()) if (url.endsWith('.html')) SHELL_PAGES.set(url, url);
 const MAX_IMAGES_PER_BUNDLE = 64;
+const MAX_KEPT_ARTICLES = 30;
+const MAX_KEPT_BYTES = 100 * 1024 * 1024;
+const STORAGE_SHARE = 0.8;
+const INDEX_CACHE = 'galley-offline-v1';
+const INDEX_URL = new URL('galley-offline-index', SCOPE).href;   // a key only: never a request
 
 // The URLs in BUNDLE_CACHE, known synchronously (respondWith cannot wait): a request this worker has nothing for is
 // not answered by it at all, so the browser fetches it exactly as without a worker. Until the list is read (the
@@ -59,23 +71,38 @@ self.addEventListener('activate', (event) => {
     for (const name of await caches.keys()) {
       if (name.startsWith(SHELL_PREFIX) && name !== SHELL_CACHE) await caches.delete(name);
     }
+    // Builds before the list kept every bundle for ever: what no listed article holds goes now.
+    await serially(() => dropUnlisted());
     // The first visit's page came from the network, from this same build: take it over at once so it can keep its
     // bundle. On an update the pages reload themselves when their controller changes (pwa.js).
     await self.clients.claim();
   })());
 });
 
+// Requests from pages; each answer goes to the MessagePort the request came with (offline-client.js).
 self.addEventListener('message', (event) => {
   const message = event.data;
   if (!message || typeof message !== 'object') return;
+  const reply = (answer) => event.ports[0]?.postMessage(answer);
   if (message.type === 'skip-waiting') {
     self.skipWaiting();
   } else if (message.type === 'keep-bundle' && typeof message.url === 'string') {
-    event.waitUntil(keepBundle(message.url).then((result) => {
-      event.source?.postMessage({ type: 'bundle-kept', url: message.url, ...result });
-    }));
+    event.waitUntil(serially(() => keepBundle(message.url)).then(reply));
+  } else if (message.type === 'list-kept') {
+    event.waitUntil(serially(() => keptList()).then(reply));
+  } else if (message.type === 'remove-kept' && typeof message.url === 'string') {
+    event.waitUntil(serially(() => removeArticle(message.url)).then(() => serially(() => keptList())).then(reply));
   }
 });
+
+// The list and the caches change one operation at a time: two tabs keeping articles at once must not both count
+// the same free room, nor write the list over each other.
+let queue = Promise.resolve();
+function serially(operation) {
+  const result = queue.then(operation);
+  queue = result.catch(() => {});
+  return result;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -94,8 +121,12 @@ self.addEventListener('fetch', (event) => {
 async function fromShell(url, request) {
   const cache = await caches.open(SHELL_CACHE);
   const hit = await cache.match(url);
-  // A miss means the browser evicted the origin's storage: then the network is all there is.
-  return hit || fetch(request);
+  if (hit) return hit;
+  // A miss means the browser evicted the origin's storage. The network may hold a newer build by now: only this
+  // build's file is taken (its hash must match, or the fetch fails), so a page never runs files of two builds.
+  const response = await fetch(url, { cache: 'no-cache', integrity: SHELL.get(url) });
+  if (response.ok) await cache.put(url, response.clone()).catch(() => {});
+  return response;
 }
 
 async function fromNetworkOrKept(request) {
@@ -111,34 +142,127 @@ async function fromNetworkOrKept(request) {
   }
 }
 
-// Keeps a bundle the reader opened, and its images, for reading offline. Answers {offline, reason?}.
+// The list of kept articles, least recently opened first.
+async function readIndex() {
+  const hit = await (await caches.open(INDEX_CACHE)).match(INDEX_URL);
+  try {
+    const articles = hit ? (await hit.json()).articles : [];
+    return Array.isArray(articles) ? articles : [];
+  } catch {
+    return [];
+  }
+}
+
+async function writeIndex(articles) {
+  articles.sort((a, b) => a.opened - b.opened);
+  await (await caches.open(INDEX_CACHE)).put(INDEX_URL, new Response(JSON.stringify({ articles }),
+    { headers: { 'Content-Type': 'application/json' } }));
+}
+
+async function keptList() {
+  const articles = await readIndex();
+  return { articles: articles.map(({ url, title, bytes, opened }) => ({ url, title, bytes, opened })),
+           limits: { articles: MAX_KEPT_ARTICLES, bytes: MAX_KEPT_BYTES } };
+}
+
+// Deletes an article and those of its images no other kept article shows. With `articles` (a list being changed,
+// written by the caller) it is taken out of that list; without, out of the stored one.
+async function removeArticle(url, articles = null) {
+  const list = articles || await readIndex();
+  const gone = list.find((a) => a.url === url);
+  if (!gone) return;
+  const rest = list.filter((a) => a !== gone);
+  const stillUsed = new Set(rest.flatMap((a) => a.images || []));
+  const cache = await caches.open(BUNDLE_CACHE);
+  for (const key of [gone.url, ...(gone.images || [])]) {
+    if (key !== gone.url && stillUsed.has(key)) continue;
+    await cache.delete(key);
+    kept.delete(key);
+  }
+  if (!articles) await writeIndex(rest);
+  else articles.splice(articles.indexOf(gone), 1);
+}
+
+async function dropUnlisted() {
+  const articles = await readIndex();
+  const listed = new Set(articles.flatMap((a) => [a.url, ...(a.images || [])]));
+  const cache = await caches.open(BUNDLE_CACHE);
+  for (const request of await cache.keys()) {
+    if (!listed.has(request.url)) {
+      await cache.delete(request);
+      kept.delete(request.url);
+    }
+  }
+}
+
+// Makes room for `bytes` more (an article not in `articles`): the least recently opened go until the count, the
+// byte bound and the storage estimate all allow it. Returns false when even an empty list would not.
+async function makeRoom(articles, bytes) {
+  if (bytes > MAX_KEPT_BYTES) return false;
+  let estimate = null;
+  try { estimate = await navigator.storage?.estimate(); } catch { /* no estimate: the bounds alone */ }
+  let released = 0;
+  const fits = () => articles.length < MAX_KEPT_ARTICLES &&
+    articles.reduce((sum, a) => sum + a.bytes, 0) + bytes <= MAX_KEPT_BYTES &&
+    (!estimate?.quota || estimate.usage - released + bytes <= estimate.quota * STORAGE_SHARE);
+  while (!fits() && articles.length) {
+    released += articles[0].bytes;
+    await removeArticle(articles[0].url, articles);
+  }
+  return fits();
+}
+
+const sizeOf = async (response) => (await response.clone().arrayBuffer()).byteLength;
+
+// Keeps a bundle the reader opened, and its images, for reading offline, within the bounds. Answers
+// {offline, reason?}.
 async function keepBundle(href) {
   let url;
   try { url = new URL(href); } catch { return { offline: false, reason: 'not a URL' }; }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { offline: false, reason: 'not http(s)' };
   if (SHELL.has(url.href)) return { offline: true };   // a sample bundle: part of the shell
-  const cache = await caches.open(BUNDLE_CACHE);
-  if (await cache.match(url.href)) {
-    kept.add(url.href);
+  const articles = await readIndex();
+  const listed = articles.find((a) => a.url === url.href);
+  if (listed) {
+    listed.opened = Date.now();
+    await writeIndex(articles);
     return { offline: true };
   }
-  let bundle;
+  let bundle, response, images;
   try {
-    const response = await fetch(url.href);
+    response = await fetch(url.href);
     if (!response.ok) return { offline: false, reason: `HTTP ${response.status}` };
-    const stored = response.clone();
-    bundle = await response.json();
-    await cache.put(url.href, stored);
-    kept.add(url.href);
+    bundle = await response.clone().json();
+    images = await fetchImages(bundle, url);
   } catch (e) {
     return { offline: false, reason: String(e.message || e) };
   }
-  await keepImages(cache, bundle, url);
+  let bytes = await sizeOf(response);
+  for (const [, image] of images) bytes += await sizeOf(image);
+  if (!await makeRoom(articles, bytes)) {
+    await writeIndex(articles);
+    return { offline: false, reason: 'not enough storage for this article' };
+  }
+  const cache = await caches.open(BUNDLE_CACHE);
+  try {
+    await cache.put(url.href, response);
+    for (const [src, image] of images) await cache.put(src, image);
+  } catch (e) {   // quota: leave nothing of it behind
+    await cache.delete(url.href);
+    for (const [src] of images) if (!articles.some((a) => (a.images || []).includes(src))) await cache.delete(src);
+    await writeIndex(articles);
+    return { offline: false, reason: String(e.message || e) };
+  }
+  const title = typeof bundle?.articles?.[0]?.title === 'string' ? bundle.articles[0].title : url.href;
+  articles.push({ url: url.href, title, bytes, opened: Date.now(), images: images.map(([src]) => src) });
+  await writeIndex(articles);
+  for (const key of [url.href, ...images.map(([src]) => src)]) kept.add(key);
   return { offline: true };
 }
 
-// Images are best effort: a missing one shows its alt text offline as it does online.
-async function keepImages(cache, bundle, bundleUrl) {
+// The bundle's images, fetched: [[url, response], ...]. Best effort: a missing one shows its alt text offline as
+// it does online.
+async function fetchImages(bundle, bundleUrl) {
   const sources = new Set();
   for (const article of Array.isArray(bundle?.articles) ? bundle.articles : []) {
     for (const block of Array.isArray(article?.blocks) ? article.blocks : []) {
@@ -149,13 +273,13 @@ async function keepImages(cache, bundle, bundleUrl) {
       } catch { /* not a URL: the viewer shows the alt text */ }
     }
   }
-  await Promise.all([...sources].slice(0, MAX_IMAGES_PER_BUNDLE).map(async (src) => {
+  const fetched = await Promise.all([...sources].slice(0, MAX_IMAGES_PER_BUNDLE).map(async (src) => {
     try {
       const response = await fetch(src);
-      if (response.ok) {
-        await cache.put(src, response);
-        kept.add(src);
-      }
-    } catch { /* offline or refused by CORS */ }
+      return response.ok ? [src, response] : null;
+    } catch {
+      return null;   // offline or refused by CORS
+    }
   }));
+  return fetched.filter(Boolean);
 }

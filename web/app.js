@@ -13,8 +13,21 @@ const canvas = document.getElementById('galley-canvas');
 const documentEl = document.getElementById('galley-document');
 const statusEl = document.getElementById('galley-status');
 const errorEl = document.getElementById('galley-error');
+// Search engines show about this much of a description.
+const DESCRIPTION_LENGTH = 160;
 
 function setState(state) { document.documentElement.dataset.galley = state; }
+
+// The page's meta description: the article's dek or first paragraph, cut at a word within DESCRIPTION_LENGTH.
+function describe(lead) {
+  if (!lead) return;
+  let text = lead.replace(/\s+/g, ' ');
+  if (text.length > DESCRIPTION_LENGTH) {
+    const cut = text.slice(0, DESCRIPTION_LENGTH - 1);
+    text = `${cut.slice(0, Math.max(cut.lastIndexOf(' '), DESCRIPTION_LENGTH / 2)).replace(/[\s,;:.]+$/, '')}…`;
+  }
+  document.querySelector('meta[name="description"]')?.setAttribute('content', text);
+}
 
 function showError(title, lines) {
   errorEl.replaceChildren();
@@ -72,15 +85,14 @@ function main() {
 
   viewer.loadBundle(bundleUrl, { position: location.hash ? null : savedPosition }).then((detail) => {
     document.title = detail.title;
+    describe(viewer.lead);
     controls.showHeadings(viewer.headings);
     controls.showStats(viewer.stats);
     // Code points no shipped face has (drawn as .notdef), for whoever checks a page: devtools, tests.
     document.documentElement.dataset.galleyMissingGlyphs = String(viewer.stats.missingGlyphs);
-    // Deep link: the heading elements exist only now, so the browser's own #fragment scroll found nothing.
-    if (location.hash) {
-      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      target?.scrollIntoView({ block: 'start', behavior: 'instant' });
-    }
+    // Deep link: the heading elements exist only now, and carry the fragment behind the article's id prefix
+    // (text-layer.js), so the browser's own #fragment scroll found nothing.
+    if (location.hash) viewer.scrollToHeading(decodeURIComponent(location.hash.slice(1)), { smooth: false });
     statusEl.textContent = '';
     setState('ready');
     let saveTimer = 0;

@@ -12,6 +12,7 @@ import { DEFAULT_BUNDLE } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { settingsFromUrl, normalizeSettings } from './settings.js';
 import { HOST_MESSAGES, SUPPORTED_VERSIONS, exactOrigin, makeMessage, parseMessage } from './embed-protocol.js';
+import { keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason } from './offline-client.js';
 
 const params = new URLSearchParams(location.search);
 const channel = new URLSearchParams(location.hash.slice(1)).get('channel') || '';
@@ -73,6 +74,25 @@ function connect(origin, handlers) {
   return { post };
 }
 
+// Reading offline in a frame: the worker, where the browser gives one to a frame of another site than the page's
+// (its storage then partitioned by the host's site). Resolves to null when it is there, else to why not.
+function startWorker() {
+  const reason = unavailableReason();
+  if (reason) return Promise.resolve(reason);
+  reloadWhenAnotherBuildTakesOver();
+  return registerWorker().then((registration) => (registration ? null : 'the frame went away while registering'),
+                               (e) => `the browser refused this frame a service worker (${e.message || e})`);
+}
+
+// After each article: keep it (when it came by URL) and tell the host whether it reads offline.
+async function offlineState(workerProblem, source) {
+  const problem = await workerProblem;
+  if (problem) return { available: false, reason: problem };
+  if (typeof source !== 'string') return { available: false, reason: 'only bundles opened by URL are kept' };
+  const result = await keepBundle(source);
+  return result.offline ? { available: true } : { available: false, reason: result.reason || 'not kept' };
+}
+
 function httpUrl(text) {
   try {
     const url = new URL(text, location.href);
@@ -92,6 +112,8 @@ function main() {
   });
   // Replaced by the real link below when there is a host to talk to.
   let link = { post() {} };
+  const workerProblem = startWorker();
+  let shown = null;   // what the last load() showed: a URL, or a bundle object
 
   viewer.on('error', (detail) => {
     showError(detail);
@@ -105,12 +127,15 @@ function main() {
     document.title = title;
     setState('ready');
     link.post('ready', { title, headings: viewer.headings, stats: viewer.stats });
+    offlineState(workerProblem, shown).then((state) => link.post('offline', state),
+      (e) => link.post('offline', { available: false, reason: String(e.message || e) }));
   });
   viewer.on('resize', ({ width, height }) => link.post('resize', { width, height: Math.ceil(height) }));
   viewer.on('navigate', ({ href, kind }) => link.post('navigate', { href, kind }));
 
   const load = (source, options) => {
     setState('loading');
+    shown = typeof source === 'string' ? new URL(source, location.href).href : source;
     return viewer.loadBundle(source, options).then((detail) => (
       { title: detail.title, headings: viewer.headings, stats: viewer.stats }));
   };

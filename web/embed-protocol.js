@@ -28,6 +28,9 @@ export const FRAME_MESSAGES = {
   resize: (m) => isSize(m.width) && isSize(m.height),
   // The reader followed a link (kind 'link', href absolute) or went to a heading (kind 'heading', href '#id').
   navigate: (m) => isString(m.href) && isString(m.kind),
+  // After each article: whether this viewer keeps it for reading offline (available), and if not, why (reason):
+  // browsers that give a third-party frame no service worker or no storage say no here.
+  offline: (m) => typeof m.available === 'boolean' && (m.reason === undefined || isString(m.reason)),
   // The answer to a host request: ok with a result, or not ok with an error {title, lines}.
   response: (m) => isRequestId(m.request) && typeof m.ok === 'boolean',
 };

@@ -12,7 +12,9 @@
 //   auto-height (the element grows to the article's height, up to 8192 px), label (the frame's accessible name).
 // Methods: load(urlOrBundle, {baseUrl}) → Promise<{title, headings, stats}>, scrollToHeading(id) → Promise<bool>,
 //   setSettings({...}) → Promise<settings>. Properties: articleTitle, headings.
-// Events (CustomEvent, detail as in docs/embedding.md): ready, error, resize, navigate.
+// Events (CustomEvent, detail as in docs/embedding.md): ready, error, resize, navigate, offline ({available,
+//   reason?}: whether the article is kept for reading offline in this browser, which may refuse a worker or storage
+//   to a third-party frame).
 import { FRAME_MESSAGES, VERSION, makeMessage, newChannel, parseMessage } from './embed-protocol.js';
 
 const GALLEY_BASE = new URL('./', import.meta.url);
@@ -188,6 +190,10 @@ class GalleyViewerElement extends HTMLElement {
         break;
       case 'navigate':
         this.#emit('navigate', { href: message.href, kind: message.kind });
+        break;
+      case 'offline':
+        this.#emit('offline', message.reason === undefined ? { available: message.available }
+          : { available: message.available, reason: message.reason });
         break;
       case 'response': {
         const pending = this.#requests.get(message.request);

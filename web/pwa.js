@@ -1,11 +1,10 @@
 // pwa.js — the hosted page (index.html) as an installable app that reads offline: registers the service worker
-// (sw.js, generated at build time, see scripts/sw.template.js), asks it to keep the article the reader opened,
-// and shows two small notices: "Available offline" once the article is kept, and "Update ready" when a new build
-// has been installed in the background.
-//
-// Builds never mix: a page keeps the build it started with until it reloads, and it reloads as soon as a newer
-// build takes over (controllerchange), in every open tab, so no page loads a lazy file of another build.
+// (offline-client.js), asks it to keep the article the reader opened, shows two small notices ("Available offline"
+// once the article is kept, "Update ready" when a new build has been installed in the background) and the list of
+// articles kept offline, each removable (offline-list.js, in the toolbar's Offline panel).
 import { bundleUrlOfPage } from './bundle-url.js';
+import { keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason } from './offline-client.js';
+import { setupOfflineList } from './offline-list.js';
 
 const BASE = new URL('./', import.meta.url);
 const OFFLINE_NOTICE_MS = 5000;
@@ -78,49 +77,36 @@ function watchForUpdates(registration) {
   });
 }
 
-function reloadWhenAnotherBuildTakesOver() {
-  let controller = navigator.serviceWorker.controller;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    const previous = controller;
-    controller = navigator.serviceWorker.controller;
-    // From none to a worker is the first install claiming this page: same build, nothing to do.
-    if (previous) location.reload();
-  });
-}
-
-async function keepThisArticle(registration) {
+// The first visit's bundle was fetched before any worker existed: the worker fetches it again to keep it.
+async function keepThisArticle(offlineList) {
   const url = bundleUrlOfPage();
-  navigator.serviceWorker.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || message.type !== 'bundle-kept' || message.url !== url) return;
-    document.documentElement.dataset.galleyOffline = message.offline ? 'kept' : 'not-kept';
-    if (!message.offline) return;
-    const notice = showNotice('offline', 'Available offline');
-    setTimeout(() => notice.remove(), OFFLINE_NOTICE_MS);
-  });
-  navigator.serviceWorker.startMessages();
-  // The first visit's bundle was fetched before any worker existed: tell the worker about it once it is active.
-  const ready = await navigator.serviceWorker.ready;
-  (navigator.serviceWorker.controller || ready.active)?.postMessage({ type: 'keep-bundle', url });
+  const result = await keepBundle(url);
+  document.documentElement.dataset.galleyOffline = result.offline ? 'kept' : 'not-kept';
+  offlineList.refresh();
+  if (!result.offline) {
+    if (result.reason) showNotice('offline-refused', `Not kept offline: ${result.reason}`,
+      [{ label: '×', title: 'Dismiss', onClick: (notice) => notice.remove() }]);
+    return;
+  }
+  const notice = showNotice('offline', 'Available offline');
+  setTimeout(() => notice.remove(), OFFLINE_NOTICE_MS);
 }
 
 async function main() {
   addHeadLinks();
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  if (unavailableReason()) return;   // the page works as it does without a worker; nothing to say
   reloadWhenAnotherBuildTakesOver();
   let registration;
   try {
-    // updateViaCache 'none': the browser never takes sw.js from its HTTP cache, whatever the host's headers say.
-    registration = await navigator.serviceWorker.register(new URL('sw.js', BASE), { scope: BASE.pathname,
-      updateViaCache: 'none' });
-  } catch (e) {
-    console.warn(`Galley: no offline reading (${e.message || e})`);
-    return;
+    registration = await registerWorker();
+  } catch {
+    return;   // storage or workers refused to this page (private modes, settings): reading online is unaffected
   }
   // Chromium resolves with nothing when the page is navigated away while registering.
   if (!registration) return;
   watchForUpdates(registration);
-  whenArticleReady(() => { keepThisArticle(registration).catch(() => {}); });
+  const offlineList = setupOfflineList({ current: bundleUrlOfPage() });
+  whenArticleReady(() => { keepThisArticle(offlineList).catch(() => {}); });
 }
 
 main();

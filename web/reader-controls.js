@@ -1,5 +1,6 @@
-// reader-controls.js — the hosted page's reader chrome: a toolbar with the reading time, a table of contents and the
-// settings panel, and a progress bar. Plain DOM (see the comment in index.html for why not ImGui).
+// reader-controls.js — the hosted page's reader chrome: a toolbar with the reading time, a table of contents, the
+// settings panel and the Offline panel (filled by offline-list.js), and a progress bar. Plain DOM (see the comment
+// in index.html for why not ImGui).
 //
 // Panels are non-modal popovers: the toggle button carries aria-expanded, Escape closes and returns focus to it, a
 // click elsewhere closes. While the reader scrolls down on a small screen the toolbar tucks itself away, and comes
@@ -18,7 +19,7 @@ export function setupReaderControls({ onChange, onReset, onHeading }) {
   const sizeValue = $('galley-size-value');
   const readingTime = $('galley-reading-time');
   const progressBar = $('galley-progress-bar');
-  const panels = [[settingsButton, form], [tocButton, toc]];
+  const panels = [[settingsButton, form], [tocButton, toc], [$('galley-offline-button'), $('galley-offline')]];
   let minutes = 0;
 
   function setOpen(button, panel, open) {

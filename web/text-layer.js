@@ -11,7 +11,12 @@
 // place each span on its drawn line; word spacing stretches it to the drawn width, as justification did.
 //
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
-// the loader already refuses others).
+// the loader already refuses others). Ids that come from a bundle (heading anchors, or slugs of heading text) are
+// the article's, not the page's: their elements carry them behind ARTICLE_ID_PREFIX, so no bundle can give an
+// element an id the page uses (the page's own ids all start with galley-). Headings keep the bundle's id in the
+// API (headings, scrollToHeading, #fragments), which the pages map to the element.
+
+export const ARTICLE_ID_PREFIX = 'article-';
 
 import { FACES } from './faces.js';
 
@@ -36,6 +41,11 @@ function fontOf(faceIndex) {
 function slugify(text) {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section';
+}
+
+// A part's text as find and copy see it: lines joined by a space, except where a word breaks or a drop cap ends.
+function textOf(lines) {
+  return lines.map((l, i) => l.t + (i + 1 < lines.length && !l.iw && l.r !== 'dropcap' ? ' ' : '')).join('').trim();
 }
 
 // Groups lines into a tree: blocks (header, or one per article block) of parts (elements holding lines). `carry`:
@@ -94,7 +104,7 @@ function place(el, box, flow) {
 // own (a second p, or ul/ol numbered on), in the next chunk's section. info: galley_article_info()'s JSON (blocks,
 // lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text,
 // level, element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image
-// element), words}.
+// element), words, lead (the text of the dek, or else of the first paragraph: what describes the article)}.
 export function createTextLayer(container, info, { imageState = () => 'loading' } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
@@ -102,7 +112,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
-  const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, append };
+  const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
   const addBlockElement = (block, el) => {
     const list = layer.blockElements.get(block);
@@ -239,6 +249,9 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
         partEl.className = `part text ${part.role}`;
         place(partEl, box, containerEl ? innerFlow : chunkFlow);
         fillPart(partEl, part, hrefs, box.top);
+        if (!layer.lead && (part.role === 'subtitle' || part.role === 'paragraph')) {
+          layer.lead = textOf(part.lines);
+        }
         if (part.role === 'heading' && !group.continued) {
           let id = blockInfo?.anchor;
           if (!id) {
@@ -247,7 +260,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
             for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
             usedIds.add(id);
           }
-          partEl.id = id;
+          partEl.id = ARTICLE_ID_PREFIX + id;
           layer.headings.push({ id, level: blockInfo?.level || 1, text: part.lines.map((l) => l.t).join(' ').trim(),
                                 element: partEl });
         }

@@ -553,6 +553,7 @@ export function createViewer(canvas, container, options = {}) {
     get settings() { return { ...settings }; },
     get headings() { return headingList(); },
     get stats() { return stats(); },
+    get lead() { return layer.lead; },
     get bundleUrl() { return bundleUrl; },
     ready: started,
     requestFrame,

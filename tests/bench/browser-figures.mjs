@@ -9,17 +9,60 @@
 // - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article;
 // - idle frames: WebGL draw calls during 2 s with no input after the first frame;
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
-//   for scale: no viewer drawing with WebGL2 can show its first frame before that page does.
+//   for scale: no viewer drawing with WebGL2 can show its first frame before that page does;
+// - Lighthouse (tests/bench/package.json's pinned version, in the same Chromium, desktop, no throttling): the hosted
+//   page's best practices, accessibility and SEO scores, with every audit that did not pass (goals: 100, 100, 90).
+// `--only lighthouse` runs that last part alone.
 // The page is not modified for this: WebAssembly.instantiate* and the WebGL2 draw calls are observed through an
 // init script.
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import lighthouse from 'lighthouse';
 import { launch } from '../e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const BASE = arg('--url', process.env.GALLEY_URL || 'http://127.0.0.1:8080/');
 const RUNS = Number(arg('--runs', 5));
+const ONLY = arg('--only', null);
+if (ONLY !== null && ONLY !== 'lighthouse') throw new Error(`--only: unknown part ${ONLY} (only 'lighthouse')`);
+const LIGHTHOUSE_CATEGORIES = ['best-practices', 'accessibility', 'seo'];
+
+const freePort = () => new Promise((resolve, reject) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  }).on('error', reject);
+});
+
+// Lighthouse drives its own tab over the DevTools protocol: a Chromium launched as the tests launch it, plus a
+// debugging port. Cold load of the sample, as a first visitor sees it.
+async function lighthouseScores() {
+  const port = await freePort();
+  const browser = await launch({ extraArgs: [`--remote-debugging-port=${port}`] });
+  try {
+    const { lhr } = await lighthouse(BASE, {
+      port, output: 'json', logLevel: 'error', onlyCategories: LIGHTHOUSE_CATEGORIES, formFactor: 'desktop',
+      screenEmulation: { disabled: true }, throttlingMethod: 'provided', disableStorageReset: false,
+    });
+    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const score = (id) => Math.round(lhr.categories[id].score * 100);
+    console.log(`Lighthouse ${lhr.lighthouseVersion} (Chromium ${lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1]}):` +
+                ` best practices ${score('best-practices')}, accessibility ${score('accessibility')}, SEO ${score('seo')}` +
+                '  [goals 100, 100, 90]');
+    for (const id of LIGHTHOUSE_CATEGORIES) {
+      for (const ref of lhr.categories[id].auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          console.log(`  ${id}: ${ref.id} (${audit.title}) score ${audit.score}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
 
 const OBSERVE = () => {
   window.__galleyDraws = 0;
@@ -80,8 +123,10 @@ async function coldLoad(browser, { query = '', routes = null, collectBodies = fa
   return { context, page, bodies };
 }
 
-const browser = await launch();
-try {
+const browser = ONLY ? null : await launch();
+if (ONLY) {
+  await lighthouseScores();
+} else try {
   // First frame and transfer.
   const firstFrames = [], breakdowns = [];
   for (let i = 0; i < RUNS; i++) {
@@ -181,6 +226,7 @@ try {
                   `, main-thread long tasks ${m('longTasks')} ms`);
     }
   }
+  await lighthouseScores();
 } finally {
   await browser.close();
 }

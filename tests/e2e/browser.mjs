@@ -8,15 +8,22 @@ export const BASE_URL = process.env.GALLEY_URL || 'http://127.0.0.1:8080/';
 
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
-export async function launch() {
+// How the tests launch Debian's Chromium (for chromium.launch or launchPersistentContext).
+export function launchOptions() {
   const executablePath = CHROMIUM_PATHS.find((p) => existsSync(p));
   if (!executablePath) throw new Error('Chromium is not installed (scripts/setup.sh installs Debian\'s chromium)');
-  return chromium.launch({
+  return {
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'],
-  });
+  };
+}
+
+// extraArgs: more Chromium switches (the benchmark's Lighthouse run adds a debugging port).
+export async function launch({ extraArgs = [] } = {}) {
+  const options = launchOptions();
+  return chromium.launch({ ...options, args: [...options.args, ...extraArgs] });
 }
 
 // Decodes an 8-bit RGB/RGBA non-interlaced PNG (what Chromium's screenshots are) into {width, height, rgba}.

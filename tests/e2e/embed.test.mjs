@@ -4,7 +4,11 @@
 // messages from any other origin or window, and malformed ones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, decodePng, inkStats } from './browser.mjs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_URL, launch, launchOptions, decodePng, inkStats } from './browser.mjs';
 import { ROOT, serveDirectory } from './local-server.mjs';
 
 const GALLEY = new URL(BASE_URL);
@@ -28,7 +32,10 @@ async function openHost(viewport = { width: 1100, height: 1800 }) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${hostOrigin}/host.html?galley=${encodeURIComponent(GALLEY.href)}`);
+  // The host page's own configuration names Galley's origin (demo/galley-config.json; here the one under test).
+  await page.route('**/galley-config.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ galley: GALLEY.href }) }));
+  await page.goto(`${hostOrigin}/host.html`);
   await page.waitForFunction(() => {
     const log = document.getElementById('events').textContent;
     return /viewer-light (ready|error)/.test(log) && /viewer-dark (ready|error)/.test(log);
@@ -192,9 +199,10 @@ test('messages from another origin, another window or of the wrong shape are ign
   assert.ok(forgedEvents);
 
   // A page on a third origin posts well-formed messages on the right channel, with '*', to the window that framed
-  // it: once framed by the host page (the element must ignore them), once framed inside the light viewer's frame
-  // (which must ignore them too). Frames in shadow roots are not in window.frames, so it cannot reach them otherwise.
-  await page.route(`${otherOrigin}/attacker.html`, (route) => route.fulfill({ contentType: 'text/html', body: `
+  // or opened it: once framed by the host page (the element must ignore them), once opened by the light viewer's
+  // frame (which must ignore them too; its CSP lets it frame nothing). Frames in shadow roots are not in
+  // window.frames, so it cannot reach them otherwise.
+  await page.context().route(`${otherOrigin}/attacker.html`, (route) => route.fulfill({ contentType: 'text/html', body: `
     <script>
       const base = { protocol: 'galley-embed', version: 1, channel: ${JSON.stringify(channel)} };
       for (const m of [{ ...base, type: 'welcome', version: 1 },
@@ -202,7 +210,7 @@ test('messages from another origin, another window or of the wrong shape are ign
         { ...base, type: 'set-settings', request: 2, settings: { theme: 'dark' } },
         { ...base, type: 'ready', title: 'Forged', headings: [] },
         { ...base, type: 'navigate', href: 'https://evil.example/', kind: 'link' },
-        { ...base, type: 'resize', width: 1, height: 1 }]) parent.postMessage(m, '*');
+        { ...base, type: 'resize', width: 1, height: 1 }]) (opener || parent).postMessage(m, '*');
       document.title = 'sent';
     </script>` }));
   const addAttacker = (src) => new Promise((resolve) => {
@@ -211,10 +219,14 @@ test('messages from another origin, another window or of the wrong shape are ign
     document.body.append(frame);
   });
   await page.evaluate(addAttacker, `${otherOrigin}/attacker.html`);
-  await light.evaluate(addAttacker, `${otherOrigin}/attacker.html`);
+  const [popup] = await Promise.all([page.context().waitForEvent('page'),
+    light.evaluate((src) => { window.open(src); }, `${otherOrigin}/attacker.html`)]);
   const attackers = page.frames().filter((f) => f.url() === `${otherOrigin}/attacker.html`);
-  assert.equal(attackers.length, 2);
-  for (const attacker of attackers) assert.equal(await attacker.title(), 'sent');
+  assert.equal(attackers.length, 1);
+  attackers.push(popup.mainFrame());
+  for (const attacker of attackers) {
+    await attacker.waitForFunction(() => document.title === 'sent');
+  }
 
   // Galley's own origin, but the wrong window: the dark viewer's frame forges a message on the light one's channel.
   await dark.evaluate((channel) => {
@@ -255,5 +267,64 @@ test('messages from another origin, another window or of the wrong shape are ign
   assert.equal(await page.evaluate(() => document.getElementById('viewer-light').articleTitle),
                'The Last Keepers of the Harbour Lights');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the host page takes Galley from its own configuration, never from ?galley= in its URL', async () => {
+  const page = await browser.newPage();
+  const asked = [];
+  await page.route('http://attacker.example/**', (route) => { asked.push(route.request().url()); return route.abort(); });
+  await page.route('**/galley-config.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ galley: GALLEY.href }) }));
+  await page.goto(`${hostOrigin}/host.html?galley=${encodeURIComponent('http://attacker.example/')}`);
+  await page.waitForFunction(() => /viewer-light (ready|error)/.test(document.getElementById('events').textContent),
+                             null, { timeout: READY_TIMEOUT });
+  assert.match(await page.locator('#events').textContent(), /viewer-light ready/);
+  assert.deepEqual(asked, []);
+  await page.close();
+});
+
+// Chromium gives a frame of another site a service worker (its storage partitioned by the host's site) only where
+// third-party cookies are allowed: Debian's Chromium 156 blocks them by default, so the reader's setting is made
+// here in the profile, as chrome://settings/cookies "Allow third-party cookies" writes it.
+test('embedded viewers keep their articles for reading offline where the browser gives the frame a worker', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'galley-embed-profile-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions(),
+                                                                    viewport: { width: 1100, height: 1800 } });
+  try {
+    const page = await context.newPage();
+    await page.route('**/galley-config.json', (route) => route.fulfill({ contentType: 'application/json',
+      body: JSON.stringify({ galley: GALLEY.href }) }));
+    await page.goto(`${hostOrigin}/host.html`);
+    await page.waitForFunction(() => /viewer-light offline: /.test(document.getElementById('events').textContent),
+                               null, { timeout: READY_TIMEOUT });
+    assert.match(await page.locator('#events').textContent(), /viewer-light offline: kept/);
+    // The frame's own storage (Galley's origin, partitioned by the host's site) holds the host's bundle.
+    const light = await frameOf(page, '#viewer-light');
+    const bundle = `${hostOrigin}/articles/harbour-lights.json`;
+    assert.equal(await light.evaluate(async (url) => Boolean(await (await caches.open('galley-bundles-v1'))
+      .match(url)), bundle), true);
+    // A bundle object is shown, not kept: the element says why.
+    const detail = await page.evaluate(() => new Promise((resolve) => {
+      const viewer = document.getElementById('viewer-light');
+      viewer.addEventListener('offline', (e) => resolve(e.detail), { once: true });
+      viewer.load({ galley: 1, articles: [{ id: 'o', lang: 'en', title: 'Given as an object',
+        authors: [{ name: 'T' }], blocks: [{ type: 'paragraph', text: 'Not from a URL.' }] }] });
+    }));
+    assert.deepEqual(detail, { available: false, reason: 'only bundles opened by URL are kept' });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('where the browser refuses the frame a worker, the element says so (offline event)', async () => {
+  const { page } = await openHost();   // Chromium's default: third-party cookies blocked
+  await page.waitForFunction(() => /viewer-light offline: /.test(document.getElementById('events').textContent),
+                             null, { timeout: READY_TIMEOUT });
+  assert.match(await page.locator('#events').textContent(),
+               /viewer-light offline: the browser refused this frame a service worker \(.+\)/);
   await page.close();
 });

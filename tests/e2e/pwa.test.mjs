@@ -86,6 +86,27 @@ const waitControlled = (page) => page.waitForFunction(() => navigator.serviceWor
 const waitKept = (page) => page.waitForFunction(() => document.documentElement.dataset.galleyOffline, null,
                                                 { timeout: READY_TIMEOUT });
 
+// Asks the page's worker through offline-client.js, as pwa.js does: keep each URL in turn, then the list.
+const keepAll = (page, urls) => page.evaluate(async (urls) => {
+  const client = await import('./offline-client.js');
+  const results = [];
+  for (const url of urls) results.push(await client.keepBundle(url));
+  return { results, list: await client.listKept() };
+}, urls);
+const removeAll = (page) => page.evaluate(async () => {
+  const client = await import('./offline-client.js');
+  for (const { url } of (await client.listKept()).articles) await client.removeKept(url);
+  return client.listKept();
+});
+const isCached = (page, url) => page.evaluate(async (url) => Boolean(await (await caches.open('galley-bundles-v1'))
+  .match(url)), url);
+
+function bundleOf(name, paragraphs) {
+  return { galley: 1, articles: [{ id: name, lang: 'en', title: `Article ${name}`, authors: [{ name: 'Test' }],
+    blocks: Array.from({ length: paragraphs }, (_, i) => ({ type: 'paragraph',
+      text: `Paragraph ${i} of ${name}, kept for the train. `.repeat(20).trim() })) }] };
+}
+
 // What the page gets for a few shell files now (through its worker): which build each came from.
 function shellSnapshot(page) {
   return page.evaluate(async () => {
@@ -243,5 +264,116 @@ test('a new build is taken only when complete, and only whole: never a mix of ol
     assert.deepEqual(after.shellCaches, [`galley-shell-${hashB}`], 'the old build\'s cache is gone');
   }
   await other.close();
+  await page.close();
+});
+
+test('kept articles stay within their count, least recently opened out first; the Offline panel lists and removes', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  await removeAll(page);
+  const urls = [];
+  for (let i = 0; i < 33; i++) {
+    writeFileSync(join(libraryDir, `count-${i}.json`), JSON.stringify(bundleOf(`count-${i}`, 1)));
+    urls.push(`http://127.0.0.1:${library.port}/count-${i}.json`);
+  }
+  const first = await keepAll(page, urls.slice(0, 30));
+  assert.ok(first.results.every((r) => r.offline), JSON.stringify(first.results));
+  assert.equal(first.list.articles.length, 30);
+  // Opening the first again makes it the most recently opened: the second is now the oldest.
+  await keepAll(page, [urls[0]]);
+  const { results, list } = await keepAll(page, urls.slice(30));
+  assert.ok(results.every((r) => r.offline));
+  const limit = list.limits.articles;
+  assert.equal(limit, 30);
+  assert.equal(list.articles.length, limit);
+  const listed = list.articles.map((a) => a.url);
+  // 33 kept, 30 stay: out went count-1, count-2 and count-3, the three least recently opened.
+  assert.deepEqual(listed, [...urls.slice(4, 30), urls[0], ...urls.slice(30)]);
+  for (const url of urls.slice(1, 4)) assert.equal(await isCached(page, url), false, `${url} was removed`);
+  assert.equal(await isCached(page, urls[32]), true);
+  assert.equal(list.articles[29].title, 'Article count-32');
+  assert.ok(list.articles.every((a) => a.bytes > 100));
+
+  // The reader's list: the newest first, the open article marked; Remove takes one out, there and in the cache.
+  await page.goto(`${origin}/index.html?bundle=${encodeURIComponent(urls[32])}`);
+  await waitReady(page);
+  await waitKept(page);
+  await page.click('#galley-offline-button');
+  await page.waitForFunction(() => document.querySelectorAll('#galley-offline-list li').length === 30);
+  const titles = await page.locator('#galley-offline-list a').allTextContents();
+  assert.equal(titles[0], 'Article count-32');
+  assert.equal(await page.locator('#galley-offline-list a[aria-current="page"]').textContent(), 'Article count-32');
+  assert.match(await page.locator('#galley-offline-summary').textContent(), /^30 of at most 30 articles/);
+  await page.getByRole('button', { name: 'Remove “Article count-31” from offline reading' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#galley-offline-list li').length === 29);
+  assert.equal(await isCached(page, urls[31]), false);
+  assert.ok(!(await page.locator('#galley-offline-list a').allTextContents()).includes('Article count-31'));
+  await page.getByRole('button', { name: 'Remove “Article count-32” from offline reading' }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.galleyOffline === 'removed');
+  assert.equal(await isCached(page, urls[32]), false);
+  await removeAll(page);
+  await page.close();
+});
+
+test('kept articles stay within their bytes: the least recently opened make room, one too large is refused', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  await removeAll(page);
+  const url = (name) => `http://127.0.0.1:${library.port}/${name}.json`;
+  // Three of 40 MB: two fit in the 100 MB bound, the third pushes the first out.
+  const paragraph = 'Forty megabytes of words for the bound. '.repeat(1000);
+  for (const name of ['big-0', 'big-1', 'big-2']) {
+    const bundle = bundleOf(name, 1);
+    bundle.articles[0].blocks = Array.from({ length: 1000 }, () => ({ type: 'paragraph', text: paragraph }));
+    writeFileSync(join(libraryDir, `${name}.json`), JSON.stringify(bundle));
+  }
+  try {
+    const { results, list } = await keepAll(page, ['big-0', 'big-1', 'big-2'].map(url));
+    assert.ok(results.every((r) => r.offline), JSON.stringify(results));
+    assert.deepEqual(list.articles.map((a) => a.url), [url('big-1'), url('big-2')]);
+    const total = list.articles.reduce((sum, a) => sum + a.bytes, 0);
+    assert.ok(total > 80e6 && total <= list.limits.bytes, `${total} bytes kept`);
+    assert.equal(await isCached(page, url('big-0')), false);
+    // More than the whole bound at once (112 MB): refused before anything is evicted, and nothing of it stays.
+    const huge = bundleOf('huge', 1);
+    huge.articles[0].blocks = Array.from({ length: 2800 }, () => ({ type: 'paragraph', text: paragraph }));
+    writeFileSync(join(libraryDir, 'huge.json'), JSON.stringify(huge));
+    const refused = await keepAll(page, [url('huge')]);
+    assert.deepEqual(refused.results, [{ offline: false, reason: 'not enough storage for this article' }]);
+    assert.equal(await isCached(page, url('huge')), false);
+    assert.deepEqual(refused.list.articles.map((a) => a.url), [url('big-1'), url('big-2')], 'nothing evicted for it');
+  } finally {
+    await removeAll(page);
+    for (const name of ['big-0', 'big-1', 'big-2', 'huge']) rmSync(join(libraryDir, `${name}.json`));
+  }
+  await page.close();
+});
+
+test('a shell file the cache lost is fetched again only if it is this build\'s, never a newer one', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  const drop = (path) => page.evaluate(async (path) => {
+    const name = (await caches.keys()).find((n) => n.startsWith('galley-shell-'));
+    return (await caches.open(name)).delete(new URL(path, location.href).href);
+  }, path);
+  const get = (path) => page.evaluate(async (path) => {
+    try { return (await fetch(path)).text(); } catch (e) { return `failed: ${e.name}`; }
+  }, path);
+  const themes = readFileSync(join(siteDir, 'themes.js'), 'utf8');
+  assert.equal(await drop('themes.js'), true);
+  assert.equal(await get('themes.js'), themes, 'the same build\'s file comes back from the network');
+  assert.equal(await drop('themes.js'), true);
+  write(join(siteDir, 'themes.js'), `${themes}\n// a newer build\n`);
+  try {
+    assert.equal(await get('themes.js'), 'failed: TypeError', 'a newer build\'s file is refused');
+  } finally {
+    write(join(siteDir, 'themes.js'), themes);
+  }
   await page.close();
 });

@@ -322,8 +322,8 @@ test('the text layer has the article structure: headings, lists, quote, figure, 
   assert.deepEqual(s.h1, ['Structure Test']);
   assert.deepEqual(s.dek, ['A dek under the headline']);
   assert.match(s.byline[0], /Ada Writer.*Test Gazette/);
-  assert.deepEqual(s.h2, [['first', 'First Section']]);
-  assert.deepEqual(s.h3, [['second-part', 'Second Part']]);
+  assert.deepEqual(s.h2, [['article-first', 'First Section']]);
+  assert.deepEqual(s.h3, [['article-second-part', 'Second Part']]);
   assert.deepEqual(s.ol, ['Alpha item', 'Beta item', 'Gamma item']);
   assert.deepEqual(s.ul, ['Loose one', 'Loose two']);
   assert.match(s.quote[0], /A quotation worth keeping\.\s*— Someone Wise/);
@@ -356,7 +356,7 @@ test('a deep link scrolls to its heading; the reading position comes back after 
   const { page, context } = await openViewer('?bundle=test-bundles/rich.json#first',
                                              { viewport: { width: 900, height: 400 } });
   await settle(page);
-  const top = await page.evaluate(() => document.getElementById('first').getBoundingClientRect().top);
+  const top = await page.evaluate(() => document.getElementById('article-first').getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 120, `heading top after #first: ${top}`);
   assert.ok(await page.evaluate(() => scrollY) > 0);
 
@@ -369,5 +369,45 @@ test('a deep link scrolls to its heading; the reading position comes back after 
   await waitReady(page);
   const y = await page.evaluate(() => scrollY);
   assert.ok(Math.abs(y - 700) < 30, `restored scrollY ${y}`);
+  await context.close();
+});
+
+// Headings whose ids are the page's own: an anchor equal to the toolbar's id, and text whose slug is the document's.
+const CAPTURING_BUNDLE = {
+  galley: 1,
+  articles: [{
+    id: 'capture', lang: 'en', title: 'Namespace Test', authors: [{ name: 'Mallory' }],
+    blocks: [
+      { type: 'paragraph', text: 'Words before the headings. '.repeat(30).trim() },
+      { type: 'heading', level: 1, text: 'Toolbar', id: 'galley-toolbar' },
+      { type: 'paragraph', text: 'Words under the first heading. '.repeat(30).trim() },
+      { type: 'heading', level: 1, text: 'Galley document' },
+      { type: 'paragraph', text: 'Words under the second heading. '.repeat(60).trim() },
+    ],
+  }],
+};
+
+test('a bundle cannot duplicate or capture an id of the page; deep links to its headings still work', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 400 } });
+  await context.route('**/test-bundles/capture.json', (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify(CAPTURING_BUNDLE) }));
+  const { page } = await openViewer('?bundle=test-bundles/capture.json#galley-toolbar', { context });
+  await settle(page);
+  const ids = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    const article = [...document.querySelectorAll('#galley-document [id]')].map((e) => e.id);
+    return { all, article, toolbar: document.getElementById('galley-toolbar').tagName,
+             documentEl: document.getElementById('galley-document').tagName,
+             headingTop: document.getElementById('article-galley-toolbar').getBoundingClientRect().top };
+  });
+  assert.equal(new Set(ids.all).size, ids.all.length, `duplicate ids: ${ids.all}`);
+  assert.equal(ids.toolbar, 'NAV');
+  assert.equal(ids.documentEl, 'MAIN');
+  assert.deepEqual(ids.article, ['article-galley-toolbar', 'article-galley-document']);
+  assert.ok(ids.all.filter((id) => !ids.article.includes(id)).every((id) => id.startsWith('galley-')), `${ids.all}`);
+  // #galley-toolbar names the article's heading (the fragment is the bundle's id), not the page's toolbar.
+  assert.ok(ids.headingTop >= 0 && ids.headingTop < 120, `heading top after #galley-toolbar: ${ids.headingTop}`);
+  assert.deepEqual(await page.locator('#galley-toc-list a').evaluateAll((as) => as.map((a) => a.hash)),
+                   ['#galley-toolbar', '#galley-document']);
   await context.close();
 });

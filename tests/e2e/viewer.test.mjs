@@ -32,7 +32,12 @@ test('draws the sample article on a WebGL2 canvas and sets the title', async () 
   assert.ok(await page.evaluate(() => document.getElementById('galley-canvas').getContext('webgl2') !== null),
             'WebGL2 context');
   // The offline notice (pwa.js) is page chrome, not the article: hidden so the margins show only what the canvas drew.
-  await page.addStyleTag({ content: '#galley-pwa { display: none !important; }' });
+  // A constructed sheet: the page's CSP refuses inline <style> (which addStyleTag would add).
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('#galley-pwa { display: none !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
   const img = decodePng(await page.screenshot());
   const stats = inkStats(img);
   assert.ok(stats.ink > 20000, `ink pixels: ${stats.ink}`);

@@ -1,0 +1,18 @@
+# cmake/notices.cmake — the licences dist/ ships (wasm builds only; included by cmake/pwa.cmake, since sw.js must
+# list them). Adds to dist/, written by scripts/make-notices.py at every build from the packages the build used:
+#   LICENSE.txt              Galley's licence (LICENSE)
+#   fonts/LICENSE-OFL-1.1.txt the shipped fonts' licence with their copyright lines
+#   THIRD-PARTY-NOTICES.txt  each Debian package the site holds something of, with its copyright file; Dear ImGui
+if(EMSCRIPTEN)
+  find_program(GALLEY_PYTHON3 NAMES python3 REQUIRED)
+  # The files compiled or linked into the wasm whose package is not found from dist/ itself: headers of the core,
+  # and the compiler (its runtime and system libraries are linked in).
+  set(galley_used_files "/usr/include/stb/stb_truetype.h" "/usr/include/nlohmann/json.hpp" "${CMAKE_CXX_COMPILER}")
+  add_custom_target(galley_notices ALL
+    COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-notices.py" "${GALLEY_DIST}"
+            --license "${CMAKE_SOURCE_DIR}/LICENSE" --font-dir "${GALLEY_FONT_DIR}" --hyphen-dir "${GALLEY_HYPHEN_DIR}"
+            --imgui-dir "${GALLEY_IMGUI_DIR}" --used ${galley_used_files}
+    BYPRODUCTS "${GALLEY_DIST}/LICENSE.txt" "${GALLEY_DIST}/THIRD-PARTY-NOTICES.txt"
+    COMMENT "Writing the licences and third-party notices" VERBATIM)
+  add_dependencies(galley_notices galley_dist)
+endif()

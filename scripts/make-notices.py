@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Write the licences that DIST must ship: Galley's own, the fonts' and every third party's.
+
+Usage: make-notices.py DIST --license LICENSE --font-dir DIR --hyphen-dir DIR --imgui-dir DIR --used FILE...
+
+Writes into DIST:
+  LICENSE.txt               Galley's licence (the repository's LICENSE)
+  fonts/LICENSE-<id>.txt    for each licence the shipped fonts are under (OFL-1.1 for Noto): the copyright lines of
+                            the fonts' Debian package and the licence's full text, from its copyright file
+  THIRD-PARTY-NOTICES.txt   what in DIST comes from whom: for each Debian package the build took something from, its
+                            name, version, what came from it and its copyright file (/usr/share/doc/PKG/copyright)
+                            verbatim; then Dear ImGui (from Debian's source package, its LICENSE.txt)
+Packages are found from the files themselves (dpkg -S): the fonts and patterns in DIST by their names in --font-dir
+and --hyphen-dir, the code by the --used files (headers compiled in, the compiler whose runtime is linked in). A
+file no package owns, or a copyright file that is missing or not machine-readable, is an error. Files are rewritten
+only when their content changes (cmake/notices.cmake runs this at every build).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+
+# Licence names for the identifiers DEP-5 files use (SPDX), where a font package's may be.
+LICENCE_NAMES = {"OFL-1.1": "SIL Open Font License, Version 1.1"}
+
+
+def fail(message):
+    sys.exit(f"make-notices: {message}")
+
+
+def owner(path):
+    """The Debian package that installed `path` (following symlinks if the link itself is not owned)."""
+    for candidate in dict.fromkeys((os.path.abspath(path), os.path.realpath(path))):
+        result = subprocess.run(["dpkg-query", "-S", candidate], capture_output=True, text=True)
+        if result.returncode == 0:
+            return result.stdout.split(":", 1)[0].strip()
+    fail(f"{path}: no Debian package owns it")
+
+
+def version(package):
+    result = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True)
+    if result.returncode != 0:
+        fail(f"{package}: not installed")
+    return result.stdout.strip()
+
+
+def copyright_text(package):
+    path = f"/usr/share/doc/{package}/copyright"
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as e:
+        fail(f"{path}: {e.strerror}")
+
+
+def paragraphs(text):
+    """A machine-readable (DEP-5) copyright file as a list of {field: value} paragraphs."""
+    result = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        fields, name = {}, None
+        for line in block.splitlines():
+            if line.startswith((" ", "\t")) and name:
+                fields[name] += "\n" + line
+            elif ":" in line:
+                name, value = line.split(":", 1)
+                fields[name.strip()] = value.strip()
+        result.append(fields)
+    return result
+
+
+def unfold(value):
+    """A DEP-5 multi-line value as text: the leading space of each line dropped, '.' lines blank."""
+    lines = []
+    for line in value.splitlines()[1:]:
+        line = line[1:] if line.startswith(" ") else line
+        lines.append("" if line.strip() == "." else line)
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def font_licences(package):
+    """{licence id: text} for the upstream files (Files: *) of a font package: copyright lines and licence text."""
+    text = copyright_text(package)
+    if not text.startswith("Format:"):
+        fail(f"/usr/share/doc/{package}/copyright is not machine-readable (DEP-5)")
+    paras = paragraphs(text)
+    files = next((p for p in paras if p.get("Files", "").split() == ["*"]), None)
+    if not files or "License" not in files:
+        fail(f"/usr/share/doc/{package}/copyright: no 'Files: *' paragraph with a License")
+    licence_id = files["License"].splitlines()[0].strip()
+    standalone = next((p for p in paras if "Files" not in p and p.get("License", "").startswith(licence_id)), None)
+    body = unfold(files["License"]) if "\n" in files["License"] else (unfold(standalone["License"]) if standalone else "")
+    if not body.strip():
+        fail(f"/usr/share/doc/{package}/copyright: no text for licence {licence_id}")
+    holders = "\n".join(f"Copyright {l.strip()}" for l in files.get("Copyright", "").splitlines() if l.strip())
+    return {licence_id: f"{holders}\n\n{body}"}
+
+
+def write_if_changed(path, content):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == content:
+                return
+    except OSError:
+        pass
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(content)
+    os.replace(tmp, path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dist")
+    parser.add_argument("--license", required=True, help="Galley's LICENSE")
+    parser.add_argument("--font-dir", required=True)
+    parser.add_argument("--hyphen-dir", required=True)
+    parser.add_argument("--imgui-dir", required=True)
+    parser.add_argument("--used", nargs="+", default=[], help="other files the build compiled or linked in")
+    args = parser.parse_args()
+
+    with open(args.license, encoding="utf-8") as f:
+        write_if_changed(os.path.join(args.dist, "LICENSE.txt"), f.read())
+
+    # What came from where: package → the names in DIST (or the file used) that came from it.
+    uses = {}
+    def add(package, what):
+        uses.setdefault(package, []).append(what)
+    shipped = {"fonts": args.font_dir, "hyphen": args.hyphen_dir}
+    font_packages = set()
+    for folder, source_dir in shipped.items():
+        found = sorted(n for n in os.listdir(os.path.join(args.dist, folder)) if n.endswith((".ttf", ".otf", ".dic")))
+        if not found:
+            fail(f"{args.dist}/{folder}: nothing shipped there")
+        for name in found:
+            package = owner(os.path.join(source_dir, name))
+            add(package, f"{folder}/{name}")
+            if folder == "fonts":
+                font_packages.add(package)
+    for path in args.used:
+        add(owner(path), path)
+
+    for package in sorted(font_packages):
+        for licence_id, text in font_licences(package).items():
+            fonts = ", ".join(n.split("/", 1)[1] for n in uses[package] if n.startswith("fonts/"))
+            write_if_changed(os.path.join(args.dist, "fonts", f"LICENSE-{licence_id}.txt"),
+                             f"The fonts in this folder ({fonts}) are from Debian's {package} {version(package)},\n"
+                             f"subset at build time. They are under the {LICENCE_NAMES.get(licence_id, licence_id)}"
+                             f" ({licence_id}):\n\n{text}")
+
+    imgui_version_file = os.path.join(args.imgui_dir, ".debian-version")
+    imgui_license = os.path.join(args.imgui_dir, "LICENSE.txt")
+    for path in (imgui_version_file, imgui_license):
+        if not os.path.isfile(path):
+            fail(f"{path} is missing (scripts/fetch-imgui.sh writes it)")
+    with open(imgui_version_file, encoding="utf-8") as f:
+        imgui_version = f.read().strip()
+    with open(imgui_license, encoding="utf-8") as f:
+        imgui_text = f.read()
+
+    rule = "=" * 100
+    out = ["Third-party software and data in this site (Galley's own licence: LICENSE.txt)", "",
+           "galley-core.wasm and galley-core.js are compiled from Galley's sources together with the code listed",
+           "below (headers, and the Emscripten runtime and system libraries the compiler links in); fonts/ and",
+           "hyphen/ hold files taken from the Debian packages named below.", ""]
+    for package in sorted(uses):
+        out += [rule, f"{package} {version(package)} (Debian package)", "Used: " + ", ".join(uses[package]), rule, "",
+                copyright_text(package).rstrip("\n"), ""]
+    out += [rule, f"Dear ImGui (Debian source package imgui {imgui_version})",
+            "Used: compiled into galley-core.wasm", rule, "", imgui_text.rstrip("\n"), ""]
+    write_if_changed(os.path.join(args.dist, "THIRD-PARTY-NOTICES.txt"), "\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
