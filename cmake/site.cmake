@@ -41,9 +41,12 @@ if(EMSCRIPTEN)
       message(WARNING "${GALLEY_HYPHEN_DIR}/${file} is missing (scripts/setup.sh installs its hyphen-* package)")
     endif()
   endforeach()
-  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/patterns.js" CONTENT "// patterns.js — written by the build: the hyphenation pattern files in dist/hyphen (CMake's GALLEY_PATTERN_FILES).
+  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/patterns.js" CONTENT "// patterns.js — written by the build: the hyphenation pattern files in dist/hyphen (CMake's GALLEY_PATTERN_FILES),
+// and the one fetched at start, before a bundle names its language (GALLEY_EARLY_PATTERNS; the service worker
+// precaches it, and caches the others when an article first needs them).
 export const PATTERN_FILES = Object.freeze([
 @shipped_patterns@]);
+export const EARLY_PATTERNS = '@GALLEY_EARLY_PATTERNS@';
 " @ONLY)
   add_custom_command(OUTPUT "${GALLEY_DIST}/patterns.js"
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/generated/patterns.js" "${GALLEY_DIST}/patterns.js"

@@ -135,7 +135,9 @@ def main():
         if not found:
             fail(f"{args.dist}/{folder}: nothing shipped there")
         for name in found:
-            package = owner(os.path.join(source_dir, name))
+            # A font slice (faces.def: "NotoSans-Bold.cyrillic.ttf") is cut from its face's file ("NotoSans-Bold.ttf").
+            source = name.split(".")[0] + os.path.splitext(name)[1] if folder == "fonts" else name
+            package = owner(os.path.join(source_dir, source))
             add(package, f"{folder}/{name}")
             if folder == "fonts":
                 font_packages.add(package)

@@ -3,13 +3,15 @@
 
 Usage: make-sw.py DIST [--template scripts/sw.template.js]
 
-Every file under DIST (except sw.js itself, dot files and pre-compressed .br/.gz copies) goes into the worker's precache list with its SHA-256 as a
-Subresource Integrity string, and the build is named by a hash of those hashes plus the template, so that any change
+Every file under DIST (except sw.js itself, dot files and pre-compressed .br/.gz copies) goes into the worker's list
+with its SHA-256 as a Subresource Integrity string; the worker precaches them at install but those matched by
+--on-demand (less --precache), which it caches when a page first asks for them, and the build is named by a hash of those hashes plus the template, so that any change
 to any file, or to the worker's own code, gives a new sw.js and a new cache name. Run it after everything else is in
 DIST (cmake/pwa.cmake does, at every build); to deploy a change made by hand, run it again on the deployed copy.
 sw.js is rewritten only when its content changes. Prints the build hash.
 """
 import argparse
+import fnmatch
 import base64
 import hashlib
 import json
@@ -40,6 +42,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dist")
     parser.add_argument("--template", default=os.path.join(HERE, "sw.template.js"))
+    parser.add_argument("--on-demand", nargs="*", default=[], metavar="GLOB",
+                        help="files of the build the worker caches when a page first fetches them, not at install "
+                             "(font slices and patterns that only some articles need)")
+    parser.add_argument("--precache", nargs="*", default=[], metavar="GLOB",
+                        help="exceptions to --on-demand: precached all the same")
     args = parser.parse_args()
 
     with open(args.template, encoding="utf-8") as f:
@@ -55,8 +62,10 @@ def main():
         files[rel] = "sha256-" + base64.b64encode(digest).decode("ascii")
         build.update(f"{rel}\0{digest.hex()}\n".encode("utf-8"))
     build_hash = build.hexdigest()[:16]
+    on_demand = sorted(rel for rel in files if any(fnmatch.fnmatchcase(rel, g) for g in args.on_demand)
+                       and not any(fnmatch.fnmatchcase(rel, g) for g in args.precache))
 
-    payload = json.dumps({"hash": build_hash, "files": files}, indent=1, ensure_ascii=True)
+    payload = json.dumps({"hash": build_hash, "files": files, "onDemand": on_demand}, indent=1, ensure_ascii=True)
     script = MARKER.sub(lambda _: payload, template, count=1)
     target = os.path.join(args.dist, "sw.js")
     try:

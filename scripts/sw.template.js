@@ -25,6 +25,9 @@ const SHELL_CACHE = SHELL_PREFIX + BUILD.hash;
 const BUNDLE_CACHE = 'galley-bundles-v1';
 const SCOPE = new URL(self.registration.scope);
 const SHELL = new Map(Object.entries(BUILD.files).map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]));
+// Files of this build cached when a page first fetches them (fromShell), not at install: the font slices and
+// hyphenation patterns that only some articles need. An article read online caches what it used, so it reads offline.
+const ON_DEMAND = new Set((BUILD.onDemand || []).map((path) => new URL(path, SCOPE).href));
 // Pages a navigation may open: the scope's root is index.html (static hosts serve it there).
 const SHELL_PAGES = new Map([[SCOPE.href, new URL('index.html', SCOPE).href]]);
 for (const url of SHELL.keys()) if (url.endsWith('.html')) SHELL_PAGES.set(url, url);
@@ -52,7 +55,7 @@ self.addEventListener('install', (event) => {
 // files already new, some still old) fails the check, so the install fails, the current worker stays in charge with
 // its complete cache, and the browser tries again at a later navigation.
 async function precache() {
-  const responses = await Promise.all([...SHELL].map(async ([url, integrity]) => {
+  const responses = await Promise.all([...SHELL].filter(([url]) => !ON_DEMAND.has(url)).map(async ([url, integrity]) => {
     const response = await fetch(url, { cache: 'no-cache', integrity });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return [url, response];
@@ -122,8 +125,9 @@ async function fromShell(url, request) {
   const cache = await caches.open(SHELL_CACHE);
   const hit = await cache.match(url);
   if (hit) return hit;
-  // A miss means the browser evicted the origin's storage. The network may hold a newer build by now: only this
-  // build's file is taken (its hash must match, or the fetch fails), so a page never runs files of two builds.
+  // A miss means an on-demand file asked for the first time, or the browser evicted the origin's storage. The network
+  // may hold a newer build by now: only this build's file is taken (its hash must match, or the fetch fails), so a
+  // page never runs files of two builds.
   const response = await fetch(url, { cache: 'no-cache', integrity: SHELL.get(url) });
   if (response.ok) await cache.put(url, response.clone()).catch(() => {});
   return response;

@@ -20,7 +20,7 @@
 // complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { FACES, SLICES } from './faces.js';
-import { PATTERN_FILES } from './patterns.js';
+import { EARLY_PATTERNS, PATTERN_FILES } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
@@ -36,8 +36,6 @@ const FIRST_FACES = (1 << REGULAR) | (1 << BOLD) | (1 << SANS);
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
 const TEXT_LAYER_CHUNK_LINES = 48;
 const ASSET_BASE = new URL('./', import.meta.url);
-// Fetched at start, before the bundle names its language: the most common (index.html preloads it too).
-const EARLY_PATTERNS = 'hyph_en_US.dic';
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
 async function fetchBytes(url, what) {

@@ -97,3 +97,13 @@ export async function documentText(page) {
     return document.getElementById('galley-document').innerText.replace(/\s+/g, ' ');
   });
 }
+
+// Hides the offline notice (pwa.js), page chrome over the article, before a screenshot counts the canvas's ink. A
+// constructed sheet: the page's CSP refuses inline <style> (which Playwright's addStyleTag would add).
+export async function hideOfflineNotice(page) {
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('#galley-pwa { display: none !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+}

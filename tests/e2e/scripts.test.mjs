@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launch, decodePng, documentText, inkStats } from './browser.mjs';
+import { BASE_URL, launch, decodePng, documentText, hideOfflineNotice, inkStats } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const bundleText = (name) => readFileSync(new URL(`tests/data/scripts/${name}.json`, ROOT), 'utf8');
@@ -42,7 +42,7 @@ for (const [name, slice] of [['ru', 'cyrillic'], ['vi', 'vietnamese']]) {
     for (const block of article.blocks.filter((b) => b.type === 'paragraph')) {
       assert.ok(text.includes(block.text), `missing from the text layer: ${block.text.slice(0, 40)}`);
     }
-    await page.addStyleTag({ content: '#galley-pwa { display: none !important; }' });
+    await hideOfflineNotice(page);
     const stats = inkStats(decodePng(await page.screenshot()));
     assert.ok(stats.ink > 15000, `ink pixels: ${stats.ink}`);
     await page.close();

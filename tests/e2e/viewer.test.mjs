@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launch, decodePng, documentText, inkStats } from './browser.mjs';
+import { BASE_URL, launch, decodePng, documentText, hideOfflineNotice, inkStats } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const SAMPLE = JSON.parse(readFileSync(new URL('assets/sample.json', ROOT), 'utf8'));
@@ -31,13 +31,8 @@ test('draws the sample article on a WebGL2 canvas and sets the title', async () 
   // The canvas holds a WebGL2 context (asking again returns the existing one; a 2D or no context gives null).
   assert.ok(await page.evaluate(() => document.getElementById('galley-canvas').getContext('webgl2') !== null),
             'WebGL2 context');
-  // The offline notice (pwa.js) is page chrome, not the article: hidden so the margins show only what the canvas drew.
-  // A constructed sheet: the page's CSP refuses inline <style> (which addStyleTag would add).
-  await page.evaluate(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync('#galley-pwa { display: none !important; }');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  });
+  // The offline notice is page chrome, not the article: hidden so the margins show only what the canvas drew.
+  await hideOfflineNotice(page);
   const img = decodePng(await page.screenshot());
   const stats = inkStats(img);
   assert.ok(stats.ink > 20000, `ink pixels: ${stats.ink}`);

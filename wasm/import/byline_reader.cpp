@@ -41,7 +41,7 @@ bool looksLikeName(const std::string& part) {
     for (const std::string& w : words) {
         if (isNameParticle(w)) continue;
         std::u32string cps = utf8::decode(w);
-        if (cps.empty() || !chars::isLetter(cps[0]) || isLowerCase(cps[0])) return false;  // capitalised, or caseless
+        if (cps.empty() || !chars::isLetter(cps[0]) || chars::isLower(cps[0])) return false;  // capitalised, or caseless
         for (char32_t c : cps)
             if (!(isWordCharacter(c) || c == '.' || c == '-' || chars::isApostrophe(c)) || chars::isDigit(c))
                 return false;
@@ -154,7 +154,7 @@ std::optional<Byline> readByline(const Unit& u, bool nextToHeadline) {
             bool token = !handle.empty() && handle.size() <= 30 &&
                          std::all_of(handle.begin(), handle.end(), [](char c) {
                              const auto b = static_cast<unsigned char>(c);
-                             return (b < 0x80 && (isLowerCase(b) || chars::isDigit(b))) || c == '_' || c == '.' || c == '-';
+                             return (b < 0x80 && (chars::isLower(b) || chars::isDigit(b))) || c == '_' || c == '.' || c == '-';
                          });
             if (!token) return std::nullopt;
             static const char* const generic[] = {"admin", "administrator", "editor", "staff", "webmaster", "root"};

@@ -195,7 +195,7 @@ std::string pickSourceName(std::vector<Unit>& units, const Header& h, size_t bod
     // spelling in capitals only is styling, so any other spelling of the same name is preferred to it.
     auto rank = [](const NameCandidate& c) {
         std::u32string cps = utf8::decode(c.display);
-        bool shouting = std::none_of(cps.begin(), cps.end(), isLowerCase);
+        bool shouting = std::none_of(cps.begin(), cps.end(), chars::isLower);
         return (shouting ? 10 : 0) + (c.origin == 0 ? -1 : c.origin);
     };
     const NameCandidate* chosen = nullptr;

@@ -12,16 +12,13 @@ namespace galley::importing::scraped {
 
 namespace {
 
-// A space separator (Unicode Zs) that char_class's isSpace leaves out.
-constexpr char32_t OghamSpaceMark = 0x1680;
-
 // No-break and other wide spaces become plain spaces; zero-width characters, the BOM, soft hyphens and control
 // characters go; runs of spaces collapse. None of this changes a visible word.
 std::string normaliseLine(std::string_view raw) {
     std::u32string cps = utf8::decode(raw);
     std::u32string out;
     for (char32_t c : cps) {
-        bool space = chars::isSpace(c) || c == OghamSpaceMark;
+        bool space = chars::isSpace(c);
         bool invisible = c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0xAD ||
                          c < 0x20 || c == 0x7F;
         if (space) {
@@ -60,7 +57,7 @@ std::vector<std::vector<size_t>> groupWrappedLines(const std::vector<SourceLine>
             size_t prevLen = utf8::countCodePoints(prev);
             bool curIsItem = hasListMarker(cur, nullptr, nullptr);
             std::u32string curCps = utf8::decode(cur);
-            bool curStartsLower = !curCps.empty() && isLowerCase(curCps[0]);
+            bool curStartsLower = !curCps.empty() && chars::isLower(curCps[0]);
             char last = prev.back();
             if (!curIsItem && hardWrapped && prevLen * 10 >= widest * 6) join = true;
             // A lower-case start continues the sentence, unless the line is a byline or carries a date or a
@@ -170,7 +167,7 @@ std::vector<Unit> describeUnits(const std::vector<SourceLine>& lines) {
             if (!any) continue;
             ++u.words;
             for (char32_t c : cps) {
-                if (isLowerCase(c)) {
+                if (chars::isLower(c)) {
                     ++lower, ++lettered;
                     break;
                 }
@@ -189,7 +186,7 @@ std::vector<Unit> describeUnits(const std::vector<SourceLine>& lines) {
                 u.startsUpper = true;
                 break;
             }
-            if (isLowerCase(c)) break;
+            if (chars::isLower(c)) break;
         }
         u.listItem = hasListMarker(u.text, &u.orderedItem, &u.itemText);
         u.date = findDateTime(u.text);

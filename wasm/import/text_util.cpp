@@ -3,11 +3,6 @@
 
 namespace galley::importing {
 
-bool isLowerCase(char32_t c) {
-    const bool cased = c < 0x180 || (c >= 0x370 && c <= 0x52F);
-    return cased && chars::isLetter(c) && !chars::isUpper(c);
-}
-
 std::string lowerAscii(std::string s) {
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

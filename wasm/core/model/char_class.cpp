@@ -52,9 +52,19 @@ uint32_t toLower(uint32_t c) {
     return c;
 }
 
+bool isLower(uint32_t c) {
+    const bool cased = c < 0x250 || (c >= 0x370 && c <= 0x52F);
+    return cased && isLetter(c) && !isUpper(c);
+}
+
+bool isCombiningMark(uint32_t c) {
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
+           (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
 bool isSpace(uint32_t c) {
-    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
-           c == 0x205F || c == 0x3000;
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 bool isOpeningQuote(uint32_t c) {

@@ -19,10 +19,18 @@ inline bool isLetterOrDigit(uint32_t c) { return isLetter(c) || isDigit(c); }
 // Simple lowercase (one code point to one) for Latin, Greek and Cyrillic; any other code point is returned as is.
 uint32_t toLower(uint32_t c);
 inline bool isUpper(uint32_t c) { return toLower(c) != c; }
+// A lower-case letter of a script with case (Latin up to Extended-B, Greek, Cyrillic). Letters of caseless scripts
+// (Han, Arabic) are neither upper nor lower case.
+bool isLower(uint32_t c);
+// Combining marks (diacritics written after their letter: decomposed "é" is "e" and U+0301); they belong to the
+// letter before them.
+bool isCombiningMark(uint32_t c);
 
-// White space that separates words: ASCII white space, no-break space and the Unicode spaces (U+2000-200A, narrow
-// no-break, medium mathematical and ideographic space). Zero-width space is not among them.
+// White space that separates words: ASCII white space, no-break space and the Unicode space separators (Ogham,
+// U+2000-200A, narrow no-break, medium mathematical and ideographic space). Zero-width space is not among them.
 bool isSpace(uint32_t c);
+// The spaces a line may break at: all of isSpace but the no-break ones (U+00A0, U+2007 figure, U+202F narrow).
+inline bool isBreakingSpace(uint32_t c) { return isSpace(c) && c != 0xA0 && c != 0x2007 && c != 0x202F; }
 
 inline bool isApostrophe(uint32_t c) { return c == '\'' || c == 0x2019; }
 // Quotation marks that open a quotation in English, French and German text (“ ‘ " ' « ‹ „ ‚).

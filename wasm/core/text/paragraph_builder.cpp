@@ -1,6 +1,7 @@
 // paragraph_builder.cpp — see paragraph_builder.h.
 #include "paragraph_builder.h"
 
+#include "char_class.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -9,7 +10,6 @@ namespace galley {
 
 namespace {
 
-bool isSpace(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2009 || cp == 0x3000; }
 bool isDashBreak(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
 
 FontStyle styledImpl(FontStyle base, bool emphasis, bool strong) {
@@ -142,7 +142,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         int32_t link = linkAt[cpIndex];
         uint32_t thisIndex = cpIndex++;
 
-        if (isSpace(cp)) {
+        if (chars::isBreakingSpace(cp)) {
             closeBox();
             pendingSpace = !p.items.empty();
             continue;
@@ -217,7 +217,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         if (isDashBreak(cp) && i < text.size() && box.glyphCount > 1) {
             size_t peek = i;
             uint32_t nextCp = utf8::next(text, peek);
-            if (!isSpace(nextCp) && !isDashBreak(nextCp)) {
+            if (!chars::isSpace(nextCp) && !isDashBreak(nextCp)) {
                 closeBox();
                 addPenalty(0, ExplicitHyphenPenalty, true);
             }
