@@ -167,9 +167,15 @@ def main():
            "galley-core.wasm and galley-core.js are compiled from Galley's sources together with the code listed",
            "below (headers, and the Emscripten runtime and system libraries the compiler links in); fonts/ and",
            "hyphen/ hold files taken from the Debian packages named below.", ""]
+    # Packages built from one source share its copyright file (the hyphen-* patterns: LibreOffice's dictionaries,
+    # some 170 KB each): each text once, under every package that has it.
+    by_text = {}
     for package in sorted(uses):
-        out += [rule, f"{package} {version(package)} (Debian package)", "Used: " + ", ".join(uses[package]), rule, "",
-                copyright_text(package).rstrip("\n"), ""]
+        by_text.setdefault(copyright_text(package).rstrip("\n"), []).append(package)
+    for text, packages in by_text.items():
+        for package in packages:
+            out += [rule, f"{package} {version(package)} (Debian package)", "Used: " + ", ".join(uses[package])]
+        out += [rule, "", text, ""]
     out += [rule, f"Dear ImGui (Debian source package imgui {imgui_version})",
             "Used: compiled into galley-core.wasm", rule, "", imgui_text.rstrip("\n"), ""]
     write_if_changed(os.path.join(args.dist, "THIRD-PARTY-NOTICES.txt"), "\n".join(out))

@@ -90,7 +90,8 @@ self.addEventListener('message', (event) => {
   if (message.type === 'skip-waiting') {
     self.skipWaiting();
   } else if (message.type === 'keep-bundle' && typeof message.url === 'string') {
-    event.waitUntil(serially(() => keepBundle(message.url)).then(reply));
+    const used = Array.isArray(message.used) ? message.used.filter((u) => typeof u === 'string') : [];
+    event.waitUntil(Promise.all([serially(() => keepBundle(message.url)), keepOnDemand(used)]).then(([kept]) => reply(kept)));
   } else if (message.type === 'list-kept') {
     event.waitUntil(serially(() => keptList()).then(reply));
   } else if (message.type === 'remove-kept' && typeof message.url === 'string') {
@@ -120,6 +121,14 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromNetworkOrKept(request));
   }
 });
+
+// The on-demand files of this build among `urls` (what a page fetched), into the shell cache as fromShell would put
+// them: the article that used them then reads offline.
+async function keepOnDemand(urls) {
+  const wanted = [...new Set(urls.map((u) => { try { const url = new URL(u); return url.origin + url.pathname; } catch { return ''; } }))]
+    .filter((url) => ON_DEMAND.has(url));
+  await Promise.all(wanted.map((url) => fromShell(url).catch(() => null)));
+}
 
 async function fromShell(url, request) {
   const cache = await caches.open(SHELL_CACHE);
@@ -205,6 +214,9 @@ async function makeRoom(articles, bytes) {
   if (bytes > MAX_KEPT_BYTES) return false;
   let estimate = null;
   try { estimate = await navigator.storage?.estimate(); } catch { /* no estimate: the bounds alone */ }
+  // Not even with none kept: refused before anything goes.
+  const keptBytes = articles.reduce((sum, a) => sum + a.bytes, 0);
+  if (estimate?.quota && estimate.usage - keptBytes + bytes > estimate.quota * STORAGE_SHARE) return false;
   let released = 0;
   const fits = () => articles.length < MAX_KEPT_ARTICLES &&
     articles.reduce((sum, a) => sum + a.bytes, 0) + bytes <= MAX_KEPT_BYTES &&

@@ -45,8 +45,11 @@ async function ask(message) {
   });
 }
 
-// Keeps the bundle at `url` (absolute) and its images for reading offline: {offline, reason?}.
-export const keepBundle = (url) => ask({ type: 'keep-bundle', url });
+// Keeps the bundle at `url` (absolute) and its images for reading offline: {offline, reason?}. With it go the files
+// of the build this page fetched that the worker caches only on demand (the font slices and patterns the article
+// needed: on a first visit they came before the worker controlled the page).
+export const keepBundle = (url) => ask({ type: 'keep-bundle', url,
+  used: performance.getEntriesByType('resource').map((entry) => entry.name) });
 // The articles kept, least recently opened first: {articles: [{url, title, bytes, opened}], limits: {articles,
 // bytes}}.
 export const listKept = () => ask({ type: 'list-kept' });

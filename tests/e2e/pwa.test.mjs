@@ -190,6 +190,44 @@ test('a second bundle opened online, from another origin, opens offline too, wit
   await page.close();
 });
 
+// The font slices and patterns an article needs are cached on demand, not at install: a Russian article opened on a
+// first visit (its slices fetched before any worker controlled the page) reads offline with its Cyrillic all there.
+test('an article in another script, opened on a first visit, reads offline with its font slices', async () => {
+  writeFileSync(join(libraryDir, 'ru.json'), readFileSync(join(ROOT, 'tests/data/scripts/ru.json')));
+  const bundleUrl = `http://127.0.0.1:${library.port}/ru.json`;
+  const freshProfile = mkdtempSync(join(tmpdir(), 'galley-pwa-profile-'));
+  const fresh = await chromium.launchPersistentContext(freshProfile, {
+    executablePath: CHROMIUM_PATHS.find((p) => existsSync(p)), headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1000, height: 800 },
+  });
+  try {
+    const page = await fresh.newPage();
+    await page.goto(`${origin}/index.html?bundle=${encodeURIComponent(bundleUrl)}`);
+    await waitReady(page);
+    await waitKept(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyOffline), 'kept');
+    const cached = await page.evaluate(async () => {
+      const names = [];
+      for (const key of await caches.keys()) {
+        if (!key.startsWith('galley-shell-')) continue;
+        for (const request of await (await caches.open(key)).keys()) names.push(new URL(request.url).pathname);
+      }
+      return names;
+    });
+    assert.ok(cached.some((p) => p.endsWith('/fonts/NotoSerif-Regular.cyrillic.ttf')), 'the slice is cached');
+    assert.ok(cached.some((p) => p.endsWith('/hyphen/hyph_ru_RU.dic')), 'the patterns are cached');
+    assert.ok(!cached.some((p) => p.endsWith('/hyphen/hyph_de_DE.dic')), 'other languages are not precached');
+    await fresh.setOffline(true);
+    await page.reload();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyMissingGlyphs), '0');
+  } finally {
+    await fresh.close();
+    rmSync(freshProfile, { recursive: true, force: true });
+    rmSync(join(libraryDir, 'ru.json'), { force: true });
+  }
+});
+
 test('a new build is taken only when complete, and only whole: never a mix of old and new files', async () => {
   const page = await context.newPage();
   await page.goto(`${origin}/index.html`);
@@ -349,6 +387,49 @@ test('kept articles stay within their bytes: the least recently opened make room
   } finally {
     await removeAll(page);
     for (const name of ['big-0', 'big-1', 'big-2', 'huge']) rmSync(join(libraryDir, `${name}.json`));
+  }
+  await page.close();
+});
+
+// Storage pressure: the worker keeps within STORAGE_SHARE (80%) of the quota navigator.storage.estimate() grants. The
+// estimate is set in the worker itself (Chromium's quota cannot be lowered from outside here): room for one more
+// article only once the oldest goes, then not even with none kept.
+test('kept articles stay within the storage the browser grants: the oldest make room, or nothing goes', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  await removeAll(page);
+  const url = (name) => `http://127.0.0.1:${library.port}/${name}.json`;
+  const names = ['quota-a', 'quota-b', 'quota-c', 'quota-d', 'quota-e'];
+  for (const name of names) writeFileSync(join(libraryDir, `${name}.json`), JSON.stringify(bundleOf(name, 40)));
+  // In every worker of the origin: an earlier test's deploy may have left the one that answers beside an old one.
+  const workers = () => context.serviceWorkers().filter((w) => w.url().startsWith(origin));
+  assert.ok(workers().length, 'the page\'s service worker');
+  const setEstimate = (estimate) => Promise.all(workers().map((w) => w.evaluate((estimate) => {
+    navigator.storage.estimate = async () => estimate;
+  }, estimate)));
+  try {
+    const kept = await keepAll(page, names.slice(0, 3).map(url));
+    assert.ok(kept.results.every((r) => r.offline), JSON.stringify(kept.results));
+    const [a] = kept.list.articles;
+    const usage = 10e6;
+    // One more fits once `a` (the least recently opened) releases its bytes, not before.
+    await setEstimate({ usage, quota: (usage + a.bytes * 0.5) / 0.8 });
+    const roomed = await keepAll(page, [url('quota-d')]);
+    assert.deepEqual(roomed.results, [{ offline: true }]);
+    assert.deepEqual(roomed.list.articles.map((x) => x.url), [url('quota-b'), url('quota-c'), url('quota-d')]);
+    assert.equal(await isCached(page, url('quota-a')), false);
+    // Usage past the share even with every article gone: refused, and nothing is evicted for it.
+    const keptBytes = roomed.list.articles.reduce((sum, x) => sum + x.bytes, 0);
+    await setEstimate({ usage, quota: (usage - keptBytes) / 0.8 });
+    const refused = await keepAll(page, [url('quota-e')]);
+    assert.deepEqual(refused.results, [{ offline: false, reason: 'not enough storage for this article' }]);
+    assert.deepEqual(refused.list.articles.map((x) => x.url), roomed.list.articles.map((x) => x.url));
+  } finally {
+    await Promise.all(workers().map((w) => w.evaluate(() => { delete navigator.storage.estimate; })));
+    await removeAll(page);
+    for (const name of names) rmSync(join(libraryDir, `${name}.json`));
   }
   await page.close();
 });
