@@ -77,3 +77,39 @@ TEST(Typography, Utf8RoundTripAndInvalidBytes) {
     std::u32string bad = galley::decodeUtf8(std::string("a\xC3(b\xFF", 5));
     EXPECT_EQ(bad, std::u32string(U"a\uFFFD(b\uFFFD"));
 }
+
+// Quotation marks in the article's language (quoteStyleFor); straight quotes only, apostrophes stay ’.
+TEST(Typography, QuotesInTheArticlesLanguage) {
+    using galley::quoteStyleFor;
+    const auto in = [](const char* lang, const char* text) { return smartenPunctuation(text, quoteStyleFor(lang)); };
+    EXPECT_EQ(in("de-DE", "Er sagte \"Hallo\" und 'bis bald'."), "Er sagte \u201EHallo\u201C und \u201Abis bald\u2018.");
+    EXPECT_EQ(in("de-CH", "Er sagte \"Hallo\"."), "Er sagte \u00ABHallo\u00BB.");
+    EXPECT_EQ(in("ru", "Он сказал \"привет\" и 'пока'."), "Он сказал \u00ABпривет\u00BB и \u201Eпока\u201C.");
+    EXPECT_EQ(in("pl", "Powiedział \"cześć\"."), "Powiedział \u201Ecześć\u201D.");
+    EXPECT_EQ(in("ja", "彼は\"こんにちは\"と言った。"), "彼は\u300Cこんにちは\u300Dと言った。");
+    EXPECT_EQ(in("pt-BR", "Ele disse \"oi\"."), "Ele disse \u201Coi\u201D.");
+    EXPECT_EQ(in("pt-PT", "Ele disse \"olá\"."), "Ele disse \u00ABolá\u00BB.");
+    EXPECT_EQ(in("sv", "Han sa \"hej\"."), "Han sa \u201Dhej\u201D.");
+    // An apostrophe inside an inner quotation is still one; the quotation closes where no letter follows.
+    EXPECT_EQ(in("de", "Sie rief 'Geht's?' laut."), "Sie rief \u201AGeht\u2019s?\u2018 laut.");
+    // Languages the table lacks, and English: English quotes.
+    EXPECT_EQ(in("sw", "\"Habari\""), "\u201CHabari\u201D");
+}
+
+// French: guillemets with narrow no-break spaces inside, and one before ; : ! ? (a space there becomes narrow), but
+// not in a time or a URL; Swiss French sets no such spaces.
+TEST(Typography, FrenchSpacing) {
+    const auto fr = [](const char* text) { return smartenPunctuation(text, galley::quoteStyleFor("fr-FR")); };
+    EXPECT_EQ(fr("Il a dit \"bonjour\" ! Vraiment?"), "Il a dit \u00AB\u202Fbonjour\u202F\u00BB\u202F! Vraiment\u202F?");
+    EXPECT_EQ(fr("\" Oui \", dit-il : à 12:30; voir https://example.org/a?b=c:d"),
+              "\u00AB\u202FOui\u202F\u00BB, dit-il\u202F: à 12:30\u202F; voir https://example.org/a?b=c:d");
+    EXPECT_EQ(smartenPunctuation("\"Oui\" !", galley::quoteStyleFor("fr-CH")), "\u00ABOui\u00BB !");
+    // Marks stay on their characters when spaces go in.
+    galley::RichText t;
+    t.text = "Il dit \"oui\" !";
+    t.marks = {{galley::MarkKind::Emphasis, 8, 11, ""}};  // oui
+    smartenPunctuation(t, galley::quoteStyleFor("fr"));
+    const std::u32string cps = galley::decodeUtf8(t.text);
+    ASSERT_EQ(t.marks.size(), 1u);
+    EXPECT_EQ(galley::encodeUtf8(cps.substr(t.marks[0].start, t.marks[0].end - t.marks[0].start)), "oui");
+}

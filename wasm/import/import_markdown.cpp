@@ -29,7 +29,7 @@ bool isSingleMarkOver(const RichText& rt, MarkKind kind) {
 }  // namespace
 
 RichText parseMarkdownInline(std::string_view text) {
-    return parseInlines({}, utf8::decode(text), nullptr);
+    return parseInlines({}, QuoteStyle{}, utf8::decode(text), nullptr);
 }
 
 ImportResult importMarkdown(std::string_view text, const ImportOptions& options) {
@@ -60,14 +60,15 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
     for (size_t i = 0; i < fm.lines; ++i) roles[i] = "-front matter";
 
     LinkRefs refs;
-    std::vector<SourcedBlock> blocks = parseBlocks(lines, fm.lines, refs, roles);
+    const QuoteStyle quotes = quoteStyleFor(article.lang);
+    std::vector<SourcedBlock> blocks = parseBlocks(lines, fm.lines, refs, roles, quotes);
 
     auto relabel = [&](const SourcedBlock& b, const std::string& role) {
         for (size_t l : b.lines) roles[l] = role;
     };
 
     // Title: front matter, else the first heading when nothing but headings comes before it.
-    article.title = smartenPunctuation(fm.title);
+    article.title = smartenPunctuation(fm.title, quotes);
     const size_t next = 0;  // title, subtitle and byline are taken from the front of the block list
     if (article.title.empty() && !blocks.empty() && blocks[0].block.type == BlockType::Heading &&
         blocks[0].block.level <= 2) {
@@ -83,7 +84,7 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
         }
     }
     // Subtitle: front matter, else a paragraph right under the title that is entirely in emphasis.
-    article.subtitle = smartenPunctuation(fm.subtitle);
+    article.subtitle = smartenPunctuation(fm.subtitle, quotes);
     if (article.subtitle.empty() && next < blocks.size() && blocks[next].block.type == BlockType::Paragraph &&
         isSingleMarkOver(blocks[next].block.text, MarkKind::Emphasis) && countCodePoints(blocks[next].block.text.text) <= 300) {
         article.subtitle = blocks[next].block.text.text;
@@ -92,7 +93,7 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
     }
     for (const std::string& a : fm.authors) {
         const std::string name = trim(a);
-        if (!name.empty()) article.authors.push_back({smartenPunctuation(name), ""});  // "authors:\n  -" names nobody
+        if (!name.empty()) article.authors.push_back({smartenPunctuation(name, quotes), ""});  // "authors:\n  -" names nobody
     }
     article.published = fm.published;
     // A byline or date line among the first blocks: "By Jane Doe | June 2, 2024", "*June 2, 2024*".
@@ -116,7 +117,7 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
             break;
         }
     }
-    article.source.name = smartenPunctuation(fm.source);
+    article.source.name = smartenPunctuation(fm.source, quotes);
     article.source.url = fm.sourceUrl;
     if (article.source.name.empty()) article.source.url.clear();
     if (article.title.empty()) article.title = options.fallbackTitle.empty() ? "Untitled" : options.fallbackTitle;

@@ -17,22 +17,23 @@ namespace {
 
 using namespace importing::scraped;
 
-void smartenBlocks(std::vector<Block>& blocks) {
+void smartenBlocks(std::vector<Block>& blocks, const QuoteStyle& quotes) {
     for (Block& b : blocks) {
-        smartenPunctuation(b.text);
-        for (RichText& item : b.items) smartenPunctuation(item);
-        smartenPunctuation(b.caption);
-        smartenPunctuation(b.attribution);
+        smartenPunctuation(b.text, quotes);
+        for (RichText& item : b.items) smartenPunctuation(item, quotes);
+        smartenPunctuation(b.caption, quotes);
+        smartenPunctuation(b.attribution, quotes);
     }
 }
 
 // Stage 5: typography on every text the article carries, a title whatever happens, the id.
 void cleanUp(Article& article, const ImportOptions& options) {
     if (article.title.empty()) article.title = options.fallbackTitle.empty() ? "Untitled" : options.fallbackTitle;
-    article.title = smartenPunctuation(article.title);
-    article.subtitle = smartenPunctuation(article.subtitle);
-    article.source.name = smartenPunctuation(article.source.name);
-    smartenBlocks(article.blocks);
+    const QuoteStyle quotes = quoteStyleFor(article.lang);
+    article.title = smartenPunctuation(article.title, quotes);
+    article.subtitle = smartenPunctuation(article.subtitle, quotes);
+    article.source.name = smartenPunctuation(article.source.name, quotes);
+    smartenBlocks(article.blocks, quotes);
     replaceControlCharacters(article);  // the loader refuses them: what we write must load
     article.id = slugFromTitle(article.title);
 }

@@ -16,8 +16,8 @@ namespace {
 
 class BlockParser {
 public:
-    BlockParser(const std::vector<std::string>& lines, size_t firstLine, LinkRefs& refs)
-        : lines_(lines), first_(firstLine), refs_(refs) {}
+    BlockParser(const std::vector<std::string>& lines, size_t firstLine, LinkRefs& refs, const QuoteStyle& quotes)
+        : lines_(lines), first_(firstLine), refs_(refs), quotes_(quotes) {}
 
     std::vector<SourcedBlock> run(std::vector<std::string>& roles) {
         roles_ = &roles;
@@ -40,6 +40,7 @@ private:
     const std::vector<std::string>& lines_;
     size_t first_;
     LinkRefs& refs_;
+    const QuoteStyle& quotes_;
     std::vector<std::string>* roles_ = nullptr;
     std::vector<size_t> definitionLines_;
     std::vector<SourcedBlock> blocks_;
@@ -122,7 +123,7 @@ private:
             Block h;
             h.type = BlockType::Heading;
             h.level = level;
-            h.text = parseInlines(refs_, utf8::decode(headingText), nullptr);
+            h.text = parseInlines(refs_, quotes_, utf8::decode(headingText), nullptr);
             addBlock(std::move(h), {i}, "heading");
             return i + 1;
         }
@@ -135,7 +136,7 @@ private:
             Block h;
             h.type = BlockType::Heading;
             h.level = level;
-            h.text = parseInlines(refs_, utf8::decode(text), nullptr);
+            h.text = parseInlines(refs_, quotes_, utf8::decode(text), nullptr);
             addBlock(std::move(h), src, "heading");
             return i + 1;
         }
@@ -240,7 +241,7 @@ private:
             std::string row;
             for (const std::string& cell : tableCells(lines_[j]))
                 if (!cell.empty()) row += (row.empty() ? "" : " \xC2\xB7 ") + cell;
-            if (!row.empty()) list.items.push_back(parseInlines(refs_, utf8::decode(row), nullptr));
+            if (!row.empty()) list.items.push_back(parseInlines(refs_, quotes_, utf8::decode(row), nullptr));
         }
         addBlock(std::move(list), src, "table row (as a list item)");
         return j;
@@ -305,7 +306,7 @@ private:
         b.ordered = list_.ordered;
         std::vector<size_t> src;
         for (auto& [text, lines] : list_.items) {
-            b.items.push_back(parseInlines(refs_, utf8::decode(text), nullptr));
+            b.items.push_back(parseInlines(refs_, quotes_, utf8::decode(text), nullptr));
             src.insert(src.end(), lines.begin(), lines.end());
         }
         addBlock(std::move(b), src, list_.ordered ? "numbered list item" : "list item");
@@ -326,7 +327,7 @@ private:
                 if (startsWith(t, dash) && k > 0) {
                     std::string who = trim(t.substr(std::string(dash).size()));
                     if (!who.empty() && who[0] != '-') {
-                        attribution = parseInlines(refs_, utf8::decode(who), nullptr);
+                        attribution = parseInlines(refs_, quotes_, utf8::decode(who), nullptr);
                         attributionLine = lines[k].second;
                         lines.erase(lines.begin() + static_cast<long>(k));
                     }
@@ -352,7 +353,7 @@ private:
         for (size_t k = 0; k < paragraphs.size(); ++k) {
             Block q;
             q.type = BlockType::Quote;
-            q.text = parseInlines(refs_, utf8::decode(paragraphs[k].first), nullptr);
+            q.text = parseInlines(refs_, quotes_, utf8::decode(paragraphs[k].first), nullptr);
             std::vector<size_t> src = paragraphs[k].second;
             if (k + 1 == paragraphs.size() && attributionLine) {
                 q.attribution = attribution;
@@ -370,18 +371,18 @@ private:
         std::string text;
         for (size_t l : src) text += (text.empty() ? "" : "\n") + trim(lines_[l]);
         std::vector<InlineImage> images;
-        RichText rt = parseInlines(refs_, utf8::decode(text), &images);
+        RichText rt = parseInlines(refs_, quotes_, utf8::decode(text), &images);
 
         // An image alone on its first line, with text under it: the text is the caption.
         if (!images.empty() && src.size() > 1) {
             std::string firstLine = trim(lines_[src[0]]);
             std::vector<InlineImage> firstImages;
-            RichText firstText = parseInlines(refs_, utf8::decode(firstLine), &firstImages);
+            RichText firstText = parseInlines(refs_, quotes_, utf8::decode(firstLine), &firstImages);
             if (firstText.empty() && firstImages.size() == 1 && isRelativeReference(firstImages[0].src)) {
                 std::string rest;
                 for (size_t k = 1; k < src.size(); ++k) rest += (rest.empty() ? "" : "\n") + trim(lines_[src[k]]);
                 Block img = imageBlock(firstImages[0]);
-                img.caption = parseInlines(refs_, utf8::decode(rest), nullptr);
+                img.caption = parseInlines(refs_, quotes_, utf8::decode(rest), nullptr);
                 setRole(src[0], "image");
                 addBlock(std::move(img), std::vector<size_t>(src.begin() + 1, src.end()), "image caption");
                 return;
@@ -409,12 +410,12 @@ private:
         return p;
     }
 
-    static Block imageBlock(const InlineImage& image) {
+    Block imageBlock(const InlineImage& image) const {
         Block b;
         b.type = BlockType::Image;
         b.src = image.src;
-        b.alt = smartenPunctuation(image.alt);
-        if (!image.title.empty()) b.caption.text = smartenPunctuation(image.title);
+        b.alt = smartenPunctuation(image.alt, quotes_);
+        if (!image.title.empty()) b.caption.text = smartenPunctuation(image.title, quotes_);
         return b;
     }
 };
@@ -422,8 +423,8 @@ private:
 }  // namespace
 
 std::vector<SourcedBlock> parseBlocks(const std::vector<std::string>& lines, size_t firstLine, LinkRefs& refs,
-                                      std::vector<std::string>& roles) {
-    BlockParser parser(lines, firstLine, refs);
+                                      std::vector<std::string>& roles, const QuoteStyle& quotes) {
+    BlockParser parser(lines, firstLine, refs, quotes);
     return parser.run(roles);
 }
 

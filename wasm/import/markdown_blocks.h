@@ -17,8 +17,8 @@ struct SourcedBlock {
 };
 
 // Blocks from lines[firstLine...]; link definitions go to `refs`, each line's role to `roles` (a role starting
-// with '-' is a dropped line's reason).
+// with '-' is a dropped line's reason); quotation marks in `quotes`.
 std::vector<SourcedBlock> parseBlocks(const std::vector<std::string>& lines, size_t firstLine, LinkRefs& refs,
-                                      std::vector<std::string>& roles);
+                                      std::vector<std::string>& roles, const QuoteStyle& quotes);
 
 }  // namespace galley::importing::markdown

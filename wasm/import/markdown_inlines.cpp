@@ -80,7 +80,7 @@ struct LinkTarget {
 
 class InlineParser {
 public:
-    explicit InlineParser(const LinkRefs& refs) : refs_(refs) {}
+    InlineParser(const LinkRefs& refs, const QuoteStyle& quotes) : refs_(refs), quotes_(quotes) {}
 
     // Text and marks of one block's inline content; images found inline go to `images`.
     RichText parse(std::u32string_view s, std::vector<InlineImage>* images) {
@@ -182,6 +182,7 @@ public:
 
 private:
     const LinkRefs& refs_;
+    const QuoteStyle& quotes_;
     int nextId_ = 0;
 
     static size_t backtickRun(std::u32string_view s, size_t i) {
@@ -452,7 +453,7 @@ private:
         return text;
     }
 
-    static RichText flatten(const std::vector<InlineNode>& nodes) {
+    RichText flatten(const std::vector<InlineNode>& nodes) const {
         std::u32string text;
         std::vector<bool> verbatim;
         struct OpenMark { uint32_t start; MarkKind kind; std::string href; };
@@ -499,7 +500,7 @@ private:
         }
         // Typography, with marks carried through the offset map.
         std::vector<uint32_t> map;
-        std::u32string clean = smartenPunctuation(trimmed, &map, &trimmedVerbatim);
+        std::u32string clean = smartenPunctuation(trimmed, &map, &trimmedVerbatim, quotes_);
         RichText rt;
         rt.text = utf8::encode(clean);
         for (Mark m : marks) {
@@ -536,8 +537,9 @@ bool allowedHref(const std::string& href) {
     return startsWith(l, "http://") || startsWith(l, "https://") || startsWith(l, "mailto:");
 }
 
-RichText parseInlines(const LinkRefs& refs, std::u32string_view text, std::vector<InlineImage>* images) {
-    InlineParser parser(refs);
+RichText parseInlines(const LinkRefs& refs, const QuoteStyle& quotes, std::u32string_view text,
+                      std::vector<InlineImage>* images) {
+    InlineParser parser(refs, quotes);
     return parser.parse(text, images);
 }
 

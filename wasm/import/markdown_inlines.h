@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model.h"
+#include "typography.h"
 
 namespace galley::importing::markdown {
 
@@ -21,7 +22,9 @@ struct InlineImage {
 };
 
 // Text and marks of one block's inline content; images found inline go to `images` (optional).
-RichText parseInlines(const LinkRefs& refs, std::u32string_view text, std::vector<InlineImage>* images);
+// Quotation marks in the article's language's `quotes`.
+RichText parseInlines(const LinkRefs& refs, const QuoteStyle& quotes, std::u32string_view text,
+                      std::vector<InlineImage>* images);
 
 // Reference labels match case-insensitively with runs of whitespace collapsed.
 std::string normaliseLabel(std::u32string_view label);

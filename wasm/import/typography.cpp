@@ -14,6 +14,20 @@ namespace {
 constexpr char32_t LeftSingle = U'\u2018', RightSingle = U'\u2019';
 constexpr char32_t LeftDouble = U'\u201C', RightDouble = U'\u201D';
 constexpr char32_t EnDash = U'\u2013', EmDash = U'\u2014', Ellipsis = U'\u2026';
+constexpr char32_t NarrowNoBreakSpace = U'\u202F';
+
+// Letters of scripts written without spaces between words (Han, kana, Hangul), and their full-width punctuation.
+bool isSpaceless(char32_t c) {
+    return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// French spacing before a closing guillemet or ; : ! ?: a space already there becomes narrow, else one is put in.
+void frenchSpaceBefore(std::u32string& out, const QuoteStyle& quotes) {
+    if (!quotes.frenchSpacing || out.empty()) return;
+    if (out.back() == ' ' || out.back() == 0xA0) out.back() = NarrowNoBreakSpace;
+    else if (out.back() != NarrowNoBreakSpace) out.push_back(NarrowNoBreakSpace);
+}
 
 using chars::isDigit;
 using chars::isSpace;
@@ -63,8 +77,31 @@ std::vector<bool> protectUrls(std::u32string_view text, const std::vector<bool>*
 
 }  // namespace
 
+QuoteStyle quoteStyleFor(std::string_view lang) {
+    std::string tag;
+    for (char c : lang) tag += c == '_' ? '-' : static_cast<char>(chars::toLower(static_cast<unsigned char>(c)));
+    const std::string primary = tag.substr(0, tag.find('-'));
+    const auto is = [&](std::initializer_list<const char*> names) {
+        return std::any_of(names.begin(), names.end(), [&](const char* n) { return primary == n; });
+    };
+    const bool swiss = tag.size() > 2 && tag.substr(tag.size() - 3) == "-ch";
+    if (primary == "fr") return {U'\u00AB', U'\u00BB', U'\u2039', U'\u203A', !swiss};  // Swiss French: no spaces
+    if ((primary == "de" || primary == "it") && swiss) return {U'\u00AB', U'\u00BB', U'\u2039', U'\u203A', false};
+    if (is({"de", "cs", "sk", "sl", "lt", "et", "is", "bg"})) return {U'\u201E', U'\u201C', U'\u201A', U'\u2018', false};
+    if (is({"pl", "ro", "hu", "hr", "nl-be"})) return {U'\u201E', U'\u201D', U'\u201A', U'\u2019', false};
+    if (is({"ru", "uk", "be"})) return {U'\u00AB', U'\u00BB', U'\u201E', U'\u201C', false};
+    if (primary == "pt" && tag != "pt-br" && tag.rfind("pt-br", 0) != 0)
+        return {U'\u00AB', U'\u00BB', U'\u201C', U'\u201D', false};
+    if (is({"es", "it", "ca", "el", "nb", "no", "nn", "ar", "fa"})) return {U'\u00AB', U'\u00BB', U'\u201C', U'\u201D', false};
+    if (primary == "da") return {U'\u00BB', U'\u00AB', U'\u203A', U'\u2039', false};
+    if (is({"sv", "fi"})) return {U'\u201D', U'\u201D', U'\u2019', U'\u2019', false};
+    if (primary == "ja" || tag == "zh-hant" || tag.rfind("zh-hant-", 0) == 0 || tag == "zh-tw" || tag == "zh-hk")
+        return {U'\u300C', U'\u300D', U'\u300E', U'\u300F', false};
+    return {};
+}
+
 std::u32string smartenPunctuation(std::u32string_view in, std::vector<uint32_t>* offsetMap,
-                                  const std::vector<bool>* verbatim) {
+                                  const std::vector<bool>* verbatim, const QuoteStyle& quotes) {
     std::vector<bool> keep = protectUrls(in, verbatim);
     std::u32string out;
     out.reserve(in.size());
@@ -72,6 +109,8 @@ std::u32string smartenPunctuation(std::u32string_view in, std::vector<uint32_t>*
     auto at = [&](size_t k) -> char32_t { return k < in.size() ? in[k] : 0; };
     auto free = [&](size_t k) { return k < in.size() && !keep[k]; };
 
+    bool singleOpen = false;  // an inner quotation opened and not closed yet
+    bool doubleOpen = false;  // and an outer one
     size_t i = 0;
     while (i < in.size()) {
         const uint32_t here = static_cast<uint32_t>(out.size());
@@ -98,20 +137,48 @@ std::u32string smartenPunctuation(std::u32string_view in, std::vector<uint32_t>*
             out.push_back(EnDash);
         } else if (c == '"') {
             bool opening = (out.empty() || opensAfter(prev)) && i + 1 < in.size() && !isSpace(at(i + 1));
-            out.push_back(opening ? LeftDouble : RightDouble);
+            if (quotes.frenchSpacing) {  // typed as « mot »: a space inside each guillemet
+                if (!doubleOpen && (out.empty() || opensAfter(prev)) && i + 1 < in.size()) opening = true;
+                if (doubleOpen && isSpace(prev)) opening = false;
+            }
+            if (isSpaceless(prev)) opening = !doubleOpen;  // Chinese, Japanese: no space tells, the pairs alternate
+            doubleOpen = opening;
+            if (opening) {
+                out.push_back(quotes.openDouble);
+                if (quotes.frenchSpacing) {
+                    out.push_back(NarrowNoBreakSpace);
+                    while (free(i + consumed) && isSpace(at(i + consumed))) ++consumed;  // « mot: one space, narrow
+                }
+            } else {
+                frenchSpaceBefore(out, quotes);
+                out.push_back(quotes.closeDouble);
+            }
         } else if (c == '\'') {
             char32_t quote = RightSingle;
             if (isWordCharacter(prev)) {
-                quote = RightSingle;  // don't, Jones', 1990's
+                // don't, Jones', 1990's: an apostrophe, but where a single quotation is open and no letter follows
+                const bool closes = singleOpen && !isWordCharacter(at(i + 1));
+                quote = closes ? quotes.closeSingle : RightSingle;
+                if (closes) singleOpen = false;
             } else if (out.empty() || opensAfter(prev)) {
                 std::u32string_view rest = in.substr(i + 1);
                 bool decade = isDigit(at(i + 1)) && isDigit(at(i + 2)) && !isDigit(at(i + 3));  // '90s
-                if (decade || startsElision(rest) || rest.empty() || isSpace(rest[0]))
+                if (decade || startsElision(rest) || rest.empty() || isSpace(rest[0])) {
                     quote = RightSingle;
-                else
-                    quote = LeftSingle;
+                } else {
+                    quote = quotes.openSingle;
+                    singleOpen = true;
+                }
+            } else if (singleOpen) {
+                quote = quotes.closeSingle;  // after punctuation: 'Go!'
+                singleOpen = false;
             }
             out.push_back(quote);
+        } else if (quotes.frenchSpacing && (c == ';' || c == ':' || c == '!' || c == '?') &&
+                   (isWordCharacter(prev) || isSpace(prev) || prev == quotes.closeDouble || prev == ')') &&
+                   !(c == ':' && isDigit(prev) && isDigit(at(i + 1)))) {  // not in 12:30
+            frenchSpaceBefore(out, quotes);
+            out.push_back(c);
         } else {
             out.push_back(c);
         }
@@ -123,14 +190,14 @@ std::u32string smartenPunctuation(std::u32string_view in, std::vector<uint32_t>*
     return out;
 }
 
-std::string smartenPunctuation(std::string_view text) {
-    return encodeUtf8(smartenPunctuation(decodeUtf8(text)));
+std::string smartenPunctuation(std::string_view text, const QuoteStyle& quotes) {
+    return encodeUtf8(smartenPunctuation(decodeUtf8(text), nullptr, nullptr, quotes));
 }
 
-void smartenPunctuation(RichText& text) {
+void smartenPunctuation(RichText& text, const QuoteStyle& quotes) {
     std::u32string cps = decodeUtf8(text.text);
     std::vector<uint32_t> map;
-    std::u32string cleaned = smartenPunctuation(cps, &map);
+    std::u32string cleaned = smartenPunctuation(cps, &map, nullptr, quotes);
     text.text = encodeUtf8(cleaned);
     std::vector<Mark> kept;
     for (Mark m : text.marks) {
