@@ -86,6 +86,16 @@ const waitControlled = (page) => page.waitForFunction(() => navigator.serviceWor
 const waitKept = (page) => page.waitForFunction(() => document.documentElement.dataset.galleyOffline, null,
                                                 { timeout: READY_TIMEOUT });
 
+// The hosted page, controlled by the worker, with no article kept: where the tests of the bounds start.
+async function openEmptied() {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  await removeAll(page);
+  return page;
+}
+
 // Asks the page's worker through offline-client.js, as pwa.js does: keep each URL in turn, then the list.
 const keepAll = (page, urls) => page.evaluate(async (urls) => {
   const client = await import('./offline-client.js');
@@ -306,11 +316,7 @@ test('a new build is taken only when complete, and only whole: never a mix of ol
 });
 
 test('kept articles stay within their count, least recently opened out first; the Offline panel lists and removes', async () => {
-  const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
-  await waitReady(page);
-  await waitControlled(page);
-  await removeAll(page);
+  const page = await openEmptied();
   const urls = [];
   for (let i = 0; i < 33; i++) {
     writeFileSync(join(libraryDir, `count-${i}.json`), JSON.stringify(bundleOf(`count-${i}`, 1)));
@@ -356,11 +362,7 @@ test('kept articles stay within their count, least recently opened out first; th
 });
 
 test('kept articles stay within their bytes: the least recently opened make room, one too large is refused', async () => {
-  const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
-  await waitReady(page);
-  await waitControlled(page);
-  await removeAll(page);
+  const page = await openEmptied();
   const url = (name) => `http://127.0.0.1:${library.port}/${name}.json`;
   // Three of 40 MB: two fit in the 100 MB bound, the third pushes the first out.
   const paragraph = 'Forty megabytes of words for the bound. '.repeat(1000);
@@ -395,11 +397,7 @@ test('kept articles stay within their bytes: the least recently opened make room
 // estimate is set in the worker itself (Chromium's quota cannot be lowered from outside here): room for one more
 // article only once the oldest goes, then not even with none kept.
 test('kept articles stay within the storage the browser grants: the oldest make room, or nothing goes', async () => {
-  const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
-  await waitReady(page);
-  await waitControlled(page);
-  await removeAll(page);
+  const page = await openEmptied();
   const url = (name) => `http://127.0.0.1:${library.port}/${name}.json`;
   const names = ['quota-a', 'quota-b', 'quota-c', 'quota-d', 'quota-e'];
   for (const name of names) writeFileSync(join(libraryDir, `${name}.json`), JSON.stringify(bundleOf(name, 40)));
