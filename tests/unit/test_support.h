@@ -37,8 +37,8 @@ inline const Hyphenator& englishPatterns() {
 
 // Hyphenates a layout's words with those patterns, as the viewer and the CLI do.
 inline void hyphenateEnglish(ArticleLayout& layout) {
-    layout.setHyphenation([](const std::string& t, std::vector<uint32_t>& points) {
-        findHyphenationPoints(englishPatterns(), t, points);
+    layout.setHyphenation([](const std::string& t, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort) {
+        findHyphenationPoints(englishPatterns(), t, points, {}, &lastResort);
     });
 }
 

@@ -108,8 +108,9 @@ int load(const std::string& path, const std::string& fontPath, Loaded& out) {
 }
 
 void attachHyphenation(ArticleLayout& layout, const Hyphenator& hyphenator) {
-    layout.setHyphenation([&hyphenator](const std::string& t, std::vector<uint32_t>& points) {
-        findHyphenationPoints(hyphenator, t, points);
+    layout.setHyphenation([&hyphenator](const std::string& t, std::vector<uint32_t>& points,
+                                        std::vector<uint32_t>& lastResort) {
+        findHyphenationPoints(hyphenator, t, points, {}, &lastResort);
     });
 }
 
@@ -189,6 +190,7 @@ struct QualityCase {
     const char* name;
     float width;
     Align align;
+    bool letterSpacing = true;  // off: what letter spacing gives, by its absence
 };
 
 int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
@@ -202,11 +204,14 @@ int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
                 "fill sd", "hyphen", "run", "overflow", "words");
     const QualityCase cases[] = {{"justified 560 px", 560, Align::Justify},
                                  {"justified 340 px", 340, Align::Justify},
-                                 {"ragged 560 px", 560, Align::Left}};
+                                 {"ragged 560 px", 560, Align::Left},
+                                 {"  no letter sp. 560", 560, Align::Justify, false},
+                                 {"  no letter sp. 340", 340, Align::Justify, false}};
     for (const QualityCase& c : cases) {
         LayoutParams params;
         params.width = c.width;
         params.align = c.align;
+        params.letterSpacing = c.letterSpacing;
         const DisplayList dl = layout.layout(params);
         const LayoutQuality q = measureLayoutQuality(dl);
         std::printf("%-18s %6zu %9.3f %6.2f %6.2f %8.4f %6.1f%% %6d %8d %6s\n", c.name, q.lines, q.meanSpaceDeviation,

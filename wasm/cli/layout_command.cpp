@@ -137,8 +137,9 @@ int runLayoutCommand(int argc, char** argv) {
         HyphenationPolicy policy = hyphenationPolicyFor(a.lang);
         policy.capitalised = policy.capitalised || capitalised;
         if (hyphenator)
-            layout.setHyphenation([&hyphenator, policy](const std::string& t, std::vector<uint32_t>& points) {
-                findHyphenationPoints(*hyphenator, t, points, policy);
+            layout.setHyphenation([&hyphenator, policy](const std::string& t, std::vector<uint32_t>& points,
+                                                        std::vector<uint32_t>& lastResort) {
+                findHyphenationPoints(*hyphenator, t, points, policy, &lastResort);
             });
     }
     DisplayList dl = layout.layout(params);

@@ -38,8 +38,8 @@ void Viewer::rebuildLayout() {
     layout = std::make_unique<ArticleLayout>(bodyFonts(), bundle.articles[article]);
     if (hyphenator)
         layout->setHyphenation([this, policy = hyphenationPolicyFor(bundle.articles[article].lang)](
-                                   const std::string& t, std::vector<uint32_t>& points) {
-            findHyphenationPoints(*hyphenator, t, points, policy);
+                                   const std::string& t, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort) {
+            findHyphenationPoints(*hyphenator, t, points, policy, &lastResort);
         });
     layoutDirty = true;
 }

@@ -23,10 +23,11 @@ MeasuredParagraph ArticleLayout::measureText(const Piece& piece, size_t beginByt
     const bool whole = beginByte == 0 && endByte == source.text.size();
     if (!whole) slice = sliceRichText(source, beginByte, endByte, beginCodePoint);
     const RichText& text = whole ? source : slice;
-    std::vector<uint32_t> points;
+    std::vector<uint32_t> points, lastResort;
     const bool hyphenate = piece.hyphenate && hyphenate_;
-    if (hyphenate) hyphenate_(text.text, points);
-    return measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr, measureOptions_);
+    if (hyphenate) hyphenate_(text.text, points, lastResort);
+    return measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr, measureOptions_,
+                            hyphenate ? &lastResort : nullptr);
 }
 
 void ArticleLayout::measurePiece(Piece& piece, float fs) {

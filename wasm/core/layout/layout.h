@@ -47,8 +47,10 @@ struct LayoutParams {
     int dropCapLines = 3;           // ...this many lines tall (2 to 4)
 };
 
-// Code point offsets in `word` where a hyphen may go; the caller decides what may be hyphenated.
-using HyphenateFn = std::function<void(const std::string& text, std::vector<uint32_t>& points)>;
+// Code point offsets in `text` where a hyphen may go, and where one may go only as a last resort (capitalised words:
+// findHyphenationPoints); the caller decides what may be hyphenated.
+using HyphenateFn =
+    std::function<void(const std::string& text, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort)>;
 
 class LinePlacer;
 

@@ -12,7 +12,7 @@ namespace galley {
 // A window of a long paragraph is broken as if the paragraph ended with it. Its last lines, set for that false end,
 // are given back and set again at the start of the next window: an ending changes Knuth-Plass's choices only a few
 // lines up (the README's Typesetting section compares windows with whole paragraphs).
-constexpr size_t WindowOverlapLines = 4;
+constexpr size_t WindowOverlapLines = 5;
 
 // Sets a windowed piece a window at a time from where it stopped; false when more() stopped it between windows. A
 // window that does not keep some lines beyond those it gives back is measured again, twice as long.

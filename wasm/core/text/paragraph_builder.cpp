@@ -58,7 +58,8 @@ float hangRightFraction(uint32_t cp) {
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong) { return styledImpl(base, emphasis, strong); }
 
 MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
-                                   const std::vector<uint32_t>* hyphenPoints, const MeasureOptions& options) {
+                                   const std::vector<uint32_t>* hyphenPoints, const MeasureOptions& options,
+                                   const std::vector<uint32_t>* lastResortPoints) {
     MeasuredParagraph p;
     p.text = rich.text;
     p.style = style;
@@ -89,8 +90,10 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             std::fill(linkAt.begin() + s, linkAt.begin() + e, id);
         }
     }
-    std::vector<uint32_t> hyphenAt;
-    if (hyphenPoints) hyphenAt = *hyphenPoints;
+    // Hyphenation points in order, each with its penalty (a point in both lists takes the lower).
+    std::vector<std::pair<uint32_t, float>> hyphenAt;
+    if (hyphenPoints) for (uint32_t at : *hyphenPoints) hyphenAt.emplace_back(at, HyphenationPenalty);
+    if (lastResortPoints) for (uint32_t at : *lastResortPoints) hyphenAt.emplace_back(at, CapitalisedHyphenationPenalty);
     std::sort(hyphenAt.begin(), hyphenAt.end());
     size_t nextHyphen = 0;
 
@@ -148,13 +151,13 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             continue;
         }
         // A Liang hyphenation point before this code point, inside a word.
-        while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] < thisIndex) ++nextHyphen;
-        bool hyphenHere = nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen] == thisIndex && inBox;
+        while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first < thisIndex) ++nextHyphen;
+        bool hyphenHere = nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first == thisIndex && inBox;
         if (hyphenHere) {
             gapAfterBox = true;
             closeBox();
             gapAfterBox = false;
-            addPenalty(p.hyphenWidth, HyphenationPenalty, true);
+            addPenalty(p.hyphenWidth, hyphenAt[nextHyphen].second, true);
             p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
         }
         if (pendingSpace) {

@@ -12,7 +12,7 @@ using chars::isSpace;
 using chars::isUpper;
 
 void findHyphenationPoints(const Hyphenator& hyphenator, std::string_view text, std::vector<uint32_t>& points,
-                           const HyphenationPolicy& policy) {
+                           const HyphenationPolicy& policy, std::vector<uint32_t>* lastResort) {
     std::vector<uint32_t> wordBreaks;
     size_t i = 0;
     uint32_t cp = 0;  // code point index of text[i]
@@ -69,9 +69,13 @@ void findHyphenationPoints(const Hyphenator& hyphenator, std::string_view text, 
             if (!isLetter(ch) && !isApostrophe(ch)) plain = false;
         }
         if (!plain || word.empty()) continue;
-        if (!policy.capitalised && isUpper(first)) continue;
+        std::vector<uint32_t>* into = &points;
+        if (!policy.capitalised && isUpper(first)) {
+            if (!lastResort) continue;
+            into = lastResort;
+        }
         hyphenator.hyphenate(word, wordBreaks);
-        for (uint32_t at : wordBreaks) points.push_back(tokenCp + lead + at);
+        for (uint32_t at : wordBreaks) into->push_back(tokenCp + lead + at);
     }
 }
 
