@@ -103,7 +103,8 @@ function place(el, box, flow) {
 // slices that never hold the page for long. A long paragraph or list comes in parts: each part is an element of its
 // own (a second p, or ul/ol numbered on), in the next chunk's section. info: galley_article_info()'s JSON (blocks,
 // lang). imageState(block): 'loaded', 'missing' or 'loading'. The layer: {append(chunk), headings: [{id, text,
-// level, element}], blockElements: Map(block → [element, ...], one per part, in order), figures: Map(block → image
+// level, element}], blockBoxes: Map(block → {top, bottom}, where layout put it, from the container's top; a block in
+// several parts spans them all), figures: Map(block → image
 // element), words, lead (the text of the dek, or else of the first paragraph: what describes the article)}.
 export function createTextLayer(container, info, { imageState = () => 'loading' } = {}) {
   container.replaceChildren();
@@ -112,13 +113,8 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
-  const layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, lead: '', append };
+  const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
-  const addBlockElement = (block, el) => {
-    const list = layer.blockElements.get(block);
-    if (list) list.push(el);
-    else layer.blockElements.set(block, [el]);
-  };
 
   // One drawn line: its runs (links as <a>), spaced to the drawn width. flowX is where the inline flow puts the span
   // in its row (0, except after a drop cap), rowTop where its row starts.
@@ -202,6 +198,12 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
       const image = imagesByBlock.get(group.block);
       const allLines = group.parts.flatMap((p) => p.lines);
       const groupBox = boxOf(allLines, image ? [image] : []);
+      // Layout's own coordinates, not the elements': a section the browser skips (content-visibility) has only its
+      // placeholder size, so the offsets of what follows it are not where layout put them until it is rendered.
+      const known = layer.blockBoxes.get(group.block);
+      const bottom = groupBox.top + groupBox.height;
+      layer.blockBoxes.set(group.block, known ? { top: Math.min(known.top, groupBox.top), bottom: Math.max(known.bottom, bottom) }
+        : { top: groupBox.top, bottom });
       if (group.type !== 'header') {
         for (const l of allLines) layer.words += l.t.split(/\s+/).filter(Boolean).length;
       }
@@ -265,9 +267,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
                                 element: partEl });
         }
         (containerEl || frag).append(partEl);
-        if (!containerEl) addBlockElement(group.block, partEl);
       }
-      if (containerEl) addBlockElement(group.block, containerEl);
     }
     section.append(frag);
     container.append(section);

@@ -76,7 +76,7 @@ export function createViewer(canvas, container, options = {}) {
   let settings = { ...DEFAULT_SETTINGS, ...normalizeSettings(options.settings) };
   let mod = null;
   let bundleUrl = null, article = null;
-  let layer = { headings: [], blockElements: new Map(), figures: new Map(), words: 0, append() {} };
+  let layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, append() {} };
   let articleInfo = null;
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
   let keepPosition = null, minHeight = 0, workPending = false, stopped = false;
@@ -85,6 +85,10 @@ export function createViewer(canvas, container, options = {}) {
   let articleFaces = 0;           // the mask the article asked for (galley_faces_used)
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
+  let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
+  for (const type of ['wheel', 'touchmove', 'keydown']) {
+    addEventListener(type, () => { readerMoved = true; }, { passive: true, capture: true });
+  }
   // 'ready' means laid out as it will stay: a layout made before the patterns arrived is made again with them.
   let hyphenationSettled = false;
   const patternFetches = new Map();  // pattern file → Promise of its bytes (null when it could not be fetched)
@@ -199,8 +203,8 @@ export function createViewer(canvas, container, options = {}) {
     const top = window.scrollY;
     const containerTop = container.getBoundingClientRect().top + window.scrollY;
     let best = null;
-    for (const [block, els] of layer.blockElements) {
-      const { y, h } = blockBox(els, containerTop);
+    for (const [block, box] of layer.blockBoxes) {
+      const y = containerTop + box.top, h = box.bottom - box.top;
       if (y + h > top) {
         best = { block, offset: h > 0 ? Math.max(0, Math.min(1, (top - y) / h)) : 0 };
         break;
@@ -213,16 +217,10 @@ export function createViewer(canvas, container, options = {}) {
   function restoreReadingPosition(pos) {
     if (!pos) return;
     if (pos.atEnd) { window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }); return; }
-    const els = layer.blockElements.get(pos.block);
-    if (!els) return;
-    const { y, h } = blockBox(els, container.getBoundingClientRect().top + window.scrollY);
-    window.scrollTo({ top: Math.round(y + h * (pos.offset || 0)), behavior: 'instant' });
-  }
-
-  // A block's extent in the page from its elements (one, or one per part of a long paragraph or list).
-  function blockBox(els, containerTop) {
-    const first = els[0], last = els[els.length - 1];
-    return { y: containerTop + first.offsetTop, h: last.offsetTop + last.offsetHeight - first.offsetTop };
+    const box = layer.blockBoxes.get(pos.block);
+    if (!box) return;
+    const y = container.getBoundingClientRect().top + window.scrollY + box.top;
+    window.scrollTo({ top: Math.round(y + (box.bottom - box.top) * (pos.offset || 0)), behavior: 'instant' });
   }
 
   // Any error from here on stops the viewer with a message (an exhausted heap is the likely one: the heap is
@@ -268,13 +266,19 @@ export function createViewer(canvas, container, options = {}) {
     minHeight = 0;
     const scrolled = keepPosition && Math.abs(window.scrollY - keepPosition.scrollY) > 1;
     const height = updateHeight();
-    if (pendingPosition) restoreReadingPosition(pendingPosition);
-    else if (keepPosition && !scrolled) restoreReadingPosition(keepPosition);
-    pendingPosition = null;
+    // The position a load asked for holds until 'ready': a layout made before the article's patterns arrived is
+    // made again with them, and the position is found again in it, unless the reader has moved since (wheel, touch
+    // or keys: the page's own scroll offset also moves while the layer is rebuilt, so it cannot tell).
+    if (pendingPosition && readerMoved) pendingPosition = null;
+    if (pendingPosition) {
+      restoreReadingPosition(pendingPosition);
+      readerMoved = false;
+    } else if (keepPosition && !scrolled) restoreReadingPosition(keepPosition);
     keepPosition = null;
     performance.mark('galley-layout-complete');
     emit('resize', { width: canvas.clientWidth, height });
     emitReady();
+    if (readyEmitted) pendingPosition = null;
     requestFrame();
   }
 
@@ -430,7 +434,7 @@ export function createViewer(canvas, container, options = {}) {
       keepPosition = null;
       minHeight = 0;
       textLayerGeneration = -1;
-      pendingPosition = loadOptions.position || null;
+      pendingPosition = loadOptions.position ? { ...loadOptions.position } : null;
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
       articleFaces = mod._galley_faces_used();
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
