@@ -8,7 +8,7 @@ with its SHA-256 as a Subresource Integrity string; the worker precaches them at
 --on-demand (less --precache), which it caches when a page first asks for them, and the build is named by a hash of those hashes plus the template, so that any change
 to any file, or to the worker's own code, gives a new sw.js and a new cache name. Run it after everything else is in
 DIST (cmake/pwa.cmake does, at every build); to deploy a change made by hand, run it again on the deployed copy.
-sw.js is rewritten only when its content changes. Prints the build hash and what the install precaches.
+sw.js is rewritten only when its content changes. Prints the build hash (stdout) and what the install precaches (stderr).
 """
 import argparse
 import fnmatch
@@ -80,8 +80,9 @@ def main():
         os.replace(tmp, target)   # a server never sees half a worker
     precached = [rel for rel in files if rel not in on_demand]
     precached_bytes = sum(os.path.getsize(os.path.join(args.dist, rel)) for rel in precached)
-    print(f"{build_hash} (precached at install: {len(precached)} of {len(files)} files, {precached_bytes} bytes; "
-          f"the rest when a page first asks)")
+    print(build_hash)   # alone on stdout: deploy scripts read it
+    print(f"make-sw: precached at install: {len(precached)} of {len(files)} files, {precached_bytes} bytes; the rest "
+          f"when a page first asks", file=sys.stderr)
 
 
 if __name__ == "__main__":
