@@ -222,10 +222,10 @@ TEST(MicroTypography, BoxesStretchByTheirLetterGaps) {
     const BreakItem& box = both.items[0];  // "letters": 7 glyphs, 6 gaps
     EXPECT_NEAR(box.stretch, FontExpansionLimit * box.width + 6 * LetterSpacingMax * both.space, 1e-4);
     EXPECT_NEAR(box.shrink, FontExpansionLimit * box.width + 6 * LetterSpacingMin * both.space, 1e-4);
-    const MeasuredParagraph lettersOnly = measureParagraph(t, style, test::notoFonts(), nullptr, {false, true});
+    const MeasuredParagraph lettersOnly = measureParagraph(t, style, test::notoFonts(), nullptr, {false, true, ""});
     EXPECT_NEAR(lettersOnly.items[0].stretch, 6 * LetterSpacingMax * both.space, 1e-4);
     EXPECT_EQ(lettersOnly.expansionLimit, 0.0f);
-    const MeasuredParagraph expansionOnly = measureParagraph(t, style, test::notoFonts(), nullptr, {true, false});
+    const MeasuredParagraph expansionOnly = measureParagraph(t, style, test::notoFonts(), nullptr, {true, false, ""});
     EXPECT_NEAR(expansionOnly.items[0].stretch, FontExpansionLimit * box.width, 1e-4);
     EXPECT_EQ(expansionOnly.letterStretch, 0.0f);
     // A box ending at a hyphenation point also counts the gap after its last glyph ("let|ters": 3 + 4 gaps, not 2 + 4).

@@ -82,7 +82,8 @@ void ArticleLayout::placeDropCap(const Piece& piece, float x0, float y, float fi
     word.sourceEnd = static_cast<uint32_t>(piece.textStartByte);
     placer.endLine(capLine);
     for (const ShapedGlyph& g : piece.initial.glyphs) {
-        out.glyphs.push_back({penX + g.x * scale, baseline, capSize, g.glyph, g.face, ColorRole::Accent, 1.0f, g.slice});
+        out.glyphs.push_back({penX + g.x * scale, baseline - g.yOffset() * scale, capSize, g.glyph, g.face(), ColorRole::Accent, 1.0f,
+                              g.slice()});
         out.missingGlyphs += g.glyph == 0;
     }
     setting.narrowLines = lines;

@@ -59,7 +59,8 @@ void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
 
 void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
-    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines || measureOptions_ != measureOptionsOf(params))
+    if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines ||
+        measureOptions_ != measureOptionsOf(params, article_.lang))
         plan(params);
     params_ = params;
     out_ = &out;
@@ -209,7 +210,8 @@ void ArticleLayout::openText(const Piece& piece) {
         word.width = mw;
         placer.endLine(markerLine);
         for (const ShapedGlyph& g : m.glyphs) {
-            out.glyphs.push_back({mx + g.x, firstBaseline, m.style.size, g.glyph, g.face, ColorRole::Muted, 1.0f, g.slice});
+            out.glyphs.push_back({mx + g.x, firstBaseline - g.yOffset(), m.style.size, g.glyph, g.face(), ColorRole::Muted, 1.0f,
+                                  g.slice()});
             out.missingGlyphs += g.glyph == 0;
         }
     }

@@ -98,21 +98,27 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             // = it.width * scale + (glyphCount - 1) * letterGap: where the last glyph ends.
             const float setWidth = it.width + (boxRatio >= 0 ? boxRatio * it.stretch : boxRatio * it.shrink);
             const ShapedGlyph* g = &p.glyphs[b.firstGlyph];
-            const float base = g[0].x;
+            // Letter spacing widens the gaps between clusters (a base and its marks move together), and not at all
+            // in a box of a joining script.
+            const float boxGap = b.letterSpaced ? letterGap : 0.0f;
+            uint32_t gap = 0;
+            uint32_t textBegin = g[0].textBegin, textEnd = g[0].textEnd();
             for (uint32_t gi = 0; gi < b.glyphCount; ++gi) {
-                const float gx = x + (g[gi].x - base) * scale + static_cast<float>(gi) * letterGap;
+                if (gi > 0 && g[gi].textBegin != g[gi - 1].textBegin) ++gap;
+                const float gx = x + (g[gi].x - b.x0) * scale + static_cast<float>(gap) * boxGap;
                 const int32_t link = g[gi].link;
                 const ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
-                out_.glyphs.push_back({line.x + gx, line.baseline, size, g[gi].glyph, g[gi].face, color, scale,
-                                       g[gi].slice});
+                out_.glyphs.push_back({line.x + gx, line.baseline - g[gi].yOffset(), size, g[gi].glyph, g[gi].face(),
+                                       color, scale, g[gi].slice()});
                 out_.missingGlyphs += g[gi].glyph == 0;
                 if (link != linkRun) {
                     closeLink();
                     if (link >= 0) { linkRun = link; linkStart = gx; }
                 }
                 if (link >= 0) linkEnd = gx + g[gi].advance * scale;
+                textBegin = std::min(textBegin, g[gi].textBegin);  // right-to-left runs: clusters run backwards
+                textEnd = std::max(textEnd, g[gi].textEnd());
             }
-            const uint32_t textBegin = g[0].textBegin, textEnd = g[b.glyphCount - 1].textEnd();
             if (wordOpen && wordsUsed_ > 0) {
                 WordBox& w = line.words[wordsUsed_ - 1];
                 w.text.append(p.text, textBegin, textEnd - textBegin);

@@ -73,6 +73,8 @@ struct ArticleLayout::TextInProgress {
 
 
 // What the measured boxes may stretch by: a change of either means measuring again.
-inline MeasureOptions measureOptionsOf(const LayoutParams& params) { return {params.fontExpansion, params.letterSpacing}; }
+inline MeasureOptions measureOptionsOf(const LayoutParams& params, const std::string& language) {
+    return {params.fontExpansion, params.letterSpacing, language};
+}
 
 }  // namespace galley

@@ -169,7 +169,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
             for (char c : piece.text().text) glyphEstimate_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ';
     }
     measuredFor_ = params.fontSize;
-    measureOptions_ = measureOptionsOf(params);
+    measureOptions_ = measureOptionsOf(params, article_.lang);
     nextPiece_ = pieces_.size();  // nothing laid out for these pieces yet: begin() starts over
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }

@@ -5,6 +5,9 @@
 
 #include "font.h"
 
+#include <hb-ot.h>
+#include <hb.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -23,6 +26,9 @@ struct FontFace::Impl {
     mutable std::unordered_map<uint32_t, int> glyphOfOther;
     mutable std::vector<float> advanceOfGlyph;    // NaN-free: < 0 means not yet read
     mutable std::unordered_map<uint32_t, float> kernOfPair;
+    // HarfBuzz reads the same bytes (no copy): they live as long as the face.
+    hb_font_t* hbFont = nullptr;
+    ~Impl() { hb_font_destroy(hbFont); }
 };
 
 static constexpr uint32_t DirectGlyphTable = 0x3000;
@@ -49,6 +55,14 @@ std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, 
     face->metrics_ = {ascent * im.unitScale, -descent * im.unitScale, lineGap * im.unitScale};
     im.glyphOfCodepoint.assign(DirectGlyphTable, -1);
     im.advanceOfGlyph.assign(static_cast<size_t>(im.info.numGlyphs > 0 ? im.info.numGlyphs : 0), -1.0f);
+    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(im.bytes.data()),
+                                     static_cast<unsigned>(im.bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* hbFace = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    im.hbFont = hb_font_create(hbFace);
+    hb_face_destroy(hbFace);
+    hb_font_set_scale(im.hbFont, unitsPerEm, unitsPerEm);
+    hb_ot_font_set_funcs(im.hbFont);
     return face;
 }
 
@@ -117,6 +131,8 @@ void FontFace::inkExtent(int glyph, float& left, float& right) const {
 }
 
 const void* FontFace::stbFontInfo() const { return &impl_->info; }
+
+hb_font_t* FontFace::harfBuzzFont() const { return impl_->hbFont; }
 
 const FontFace* FontSet::face(FontStyle s, FontSlice slice) const {
     if (slice == FontSlice{}) return &face(s);

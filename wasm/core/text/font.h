@@ -1,7 +1,9 @@
 // font.h — one TrueType face, measured in CSS pixels of the em.
 //
 // Sizes are em sizes, as in CSS: at 18 px an em is 18 px (ImGui's "size" is ascent minus descent instead).
-// Kerning comes from stb_truetype (GPOS pair adjustment or the `kern` table). No shaping: no ligatures, no GSUB.
+// Each face also opens as a HarfBuzz font (harfBuzzFont) for shaping (shaper.h): kerning, ligatures and marks come
+// from there. stb_truetype reads the cmap, metrics and outlines, and rasterises by glyph id; its own kerning() is
+// what the drop cap and the marker set by (single glyphs, no shaping).
 //
 // Trust: stb_truetype does no bounds checking on font data, so Galley only ever loads the fonts it ships (dist/fonts)
 // or, natively, files the user names on the command line. A bundle can never supply a font.
@@ -12,6 +14,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+struct hb_font_t;
 
 namespace galley {
 
@@ -40,6 +44,8 @@ public:
 
     // For renderers: stb_truetype's state, to rasterise glyphs.
     const void* stbFontInfo() const;
+    // For the Shaper: the face as a HarfBuzz font at a scale of unitsPerEm (positions in font units); never null.
+    hb_font_t* harfBuzzFont() const;
 
 private:
     FontFace();
@@ -79,6 +85,14 @@ static_assert(FontStyleCount * FontSliceCount <= 32, "face masks are 32-bit");
 constexpr uint32_t faceBit(FontStyle style, FontSlice slice) {
     return 1u << (static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
 }
+
+// A face slice as one byte (ShapedGlyph::slot): slice * styles + style, the same order as faceBit.
+static_assert(FontStyleCount * FontSliceCount <= 256, "face slots are one byte");
+constexpr uint8_t faceSlot(FontStyle style, FontSlice slice) {
+    return static_cast<uint8_t>(static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
+}
+constexpr FontStyle slotStyle(uint8_t slot) { return static_cast<FontStyle>(slot % FontStyleCount); }
+constexpr FontSlice slotSlice(uint8_t slot) { return static_cast<FontSlice>(slot / FontStyleCount); }
 
 struct FontSet {
     std::unique_ptr<FontFace> faces[FontStyleCount];                     // the first slice of each

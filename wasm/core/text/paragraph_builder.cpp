@@ -2,9 +2,11 @@
 #include "paragraph_builder.h"
 
 #include "char_class.h"
+#include "shaper.h"
 #include "utf8.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace galley {
 
@@ -57,6 +59,51 @@ float hangRightFraction(uint32_t cp) {
 
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong) { return styledImpl(base, emphasis, strong); }
 
+namespace {
+
+// One code point of the paragraph, with what the marks make of it.
+struct CodePointInfo {
+    uint32_t cp = 0;
+    uint32_t byte = 0;
+    FontStyle style = FontStyle::Regular;
+    int32_t link = -1;
+};
+
+// A place inside a word where a line may end: a hyphenation point (an inserted hyphen) or after a dash.
+struct InnerBreak {
+    uint32_t byte = 0;
+    float width = 0, penalty = 0;
+    bool hyphenation = false;
+};
+
+// A run to shape: code points [first, last) of a word in one face slot and one script.
+struct Run {
+    uint32_t first = 0, last = 0;
+    uint8_t slot = 0;
+    uint32_t script = ScriptCommon;
+};
+
+// A shaped glyph of the word being measured, before it is cut into boxes.
+struct WordGlyph {
+    ShapedRunGlyph g;
+    uint32_t clusterEnd = 0;  // byte where its cluster ends
+    uint8_t slot = 0;
+    bool rightToLeft = false;
+    bool cursive = false;
+};
+
+const FontFace& faceOfSlot(const FontSet& fonts, uint8_t slot) {
+    const FontStyle style = slotStyle(slot);
+    const FontFace* f = fonts.face(style, slotSlice(slot));
+    return f ? *f : fonts.face(style);
+}
+
+bool isScript(uint32_t script) {
+    return script != ScriptCommon && script != ScriptInherited && script != ScriptUnknown;
+}
+
+}  // namespace
+
 MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
                                    const std::vector<uint32_t>* hyphenPoints, const MeasureOptions& options,
                                    const std::vector<uint32_t>* lastResortPoints) {
@@ -75,21 +122,42 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     }
 
     // Per-code-point mark state from difference arrays: O(text + marks) however marks nest.
-    size_t n = utf8::countCodePoints(text);
+    const size_t n = utf8::countCodePoints(text);
     p.glyphs.reserve(n);
-    std::vector<int> emphasisDelta(n + 1, 0), strongDelta(n + 1, 0);
-    std::vector<int32_t> linkAt(n, -1);
-    for (const Mark& m : rich.marks) {
-        uint32_t s = std::min<uint32_t>(m.start, n), e = std::min<uint32_t>(m.end, n);
-        if (s >= e) continue;
-        if (m.kind == MarkKind::Emphasis) { emphasisDelta[s]++; emphasisDelta[e]--; }
-        else if (m.kind == MarkKind::Strong) { strongDelta[s]++; strongDelta[e]--; }
-        else if (p.hrefs.size() < static_cast<size_t>(MaxLinksPerParagraph)) {
-            int32_t id = static_cast<int32_t>(p.hrefs.size());
-            p.hrefs.push_back(m.href);
-            std::fill(linkAt.begin() + s, linkAt.begin() + e, id);
+    std::vector<CodePointInfo> cps(n);
+    {
+        std::vector<int> emphasisDelta(n + 1, 0), strongDelta(n + 1, 0);
+        std::vector<int32_t> linkAt(n, -1);
+        for (const Mark& m : rich.marks) {
+            uint32_t s = std::min<uint32_t>(m.start, n), e = std::min<uint32_t>(m.end, n);
+            if (s >= e) continue;
+            if (m.kind == MarkKind::Emphasis) { emphasisDelta[s]++; emphasisDelta[e]--; }
+            else if (m.kind == MarkKind::Strong) { strongDelta[s]++; strongDelta[e]--; }
+            else if (p.hrefs.size() < static_cast<size_t>(MaxLinksPerParagraph)) {
+                int32_t id = static_cast<int32_t>(p.hrefs.size());
+                p.hrefs.push_back(m.href);
+                std::fill(linkAt.begin() + s, linkAt.begin() + e, id);
+            }
+        }
+        int emphasis = 0, strong = 0;
+        size_t i = 0;
+        for (size_t k = 0; k < n; ++k) {
+            emphasis += emphasisDelta[k];
+            strong += strongDelta[k];
+            cps[k].byte = static_cast<uint32_t>(i);
+            cps[k].cp = utf8::next(text, i);
+            cps[k].style = styledImpl(style.face, emphasis > 0, strong > 0);
+            cps[k].link = linkAt[k];
         }
     }
+    auto byteOf = [&](size_t k) { return k < n ? cps[k].byte : static_cast<uint32_t>(text.size()); };
+    // The code point holding byte b.
+    auto codePointAt = [&](uint32_t b) {
+        auto it = std::upper_bound(cps.begin(), cps.end(), b,
+                                   [](uint32_t v, const CodePointInfo& c) { return v < c.byte; });
+        return static_cast<size_t>(it == cps.begin() ? 0 : (it - cps.begin()) - 1);
+    };
+
     // Hyphenation points in order, each with its penalty (a point in both lists takes the lower).
     std::vector<std::pair<uint32_t, float>> hyphenAt;
     if (hyphenPoints) for (uint32_t at : *hyphenPoints) hyphenAt.emplace_back(at, HyphenationPenalty);
@@ -97,136 +165,170 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     std::sort(hyphenAt.begin(), hyphenAt.end());
     size_t nextHyphen = 0;
 
-    int emphasis = 0, strong = 0;
-    size_t i = 0;
-    uint32_t cpIndex = 0;
-    bool inBox = false, pendingSpace = false;
-    BoxRef box;
-    int prevGlyph = -1;
-    FontStyle prevFace = FontStyle::Regular;
-    FontSlice prevSlice = FontSlice{};
+    Shaper shaper;
+    std::vector<ShapedRunGlyph> shaped;
+    std::vector<uint32_t> clusters;
+    std::vector<Run> runs;
+    std::vector<WordGlyph> word;
+    std::vector<InnerBreak> inner;
 
-    // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives it.
-    uint32_t boxFirstCp = 0, lastCp = 0;
-    float boxFirstAdvance = 0, lastAdvance = 0;
-    // The box being closed ends at a hyphenation point: its last glyph has a letter gap after it, like every other
-    // glyph of the word but its last. The layout needs no flag: it places what follows the box (the word's next box,
-    // or the inserted hyphen) where the box's set width ends.
-    bool gapAfterBox = false;
-    auto closeBox = [&]() {
-        if (!inBox) return;
-        if (box.glyphCount > 0) {
-            const ShapedGlyph& last = p.glyphs[box.firstGlyph + box.glyphCount - 1];
-            box.width = last.x + last.advance;
-            p.widestBox = std::max(p.widestBox, box.width);
-            p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
-            BreakItem item = BreakItem::box(box.width);
-            const float gaps = static_cast<float>(box.glyphCount - (gapAfterBox ? 0 : 1));
-            item.stretch = p.expansionLimit * box.width + gaps * p.letterStretch;
-            item.shrink = p.expansionLimit * box.width + gaps * p.letterShrink;
-            item.hangLeft = hangLeftFraction(boxFirstCp) * boxFirstAdvance;
-            item.hangRight = hangRightFraction(lastCp) * lastAdvance;
-            p.items.push_back(item);
-            p.boxes.push_back(box);
-        }
-        inBox = false;
-        prevGlyph = -1;
-    };
     auto addPenalty = [&](float width, float penalty, bool flagged) {
         p.items.push_back(BreakItem::pen(width, penalty, flagged));
         p.boxOfItem.push_back(-1);
     };
 
-    while (i < text.size()) {
-        size_t begin = i;
-        uint32_t cp = utf8::next(text, i);
-        emphasis += emphasisDelta[cpIndex];
-        strong += strongDelta[cpIndex];
-        int32_t link = linkAt[cpIndex];
-        uint32_t thisIndex = cpIndex++;
+    // Itemises, shapes and cuts into boxes the word of code points [a, b): no breaking space inside.
+    auto measureWord = [&](size_t a, size_t b) {
+        // Where the word may break inside: hyphenation points, and after a hyphen or dash that sits between two
+        // non-space characters ("four-year-old", "1990–2000"). A dash break wins over a hyphenation point there.
+        inner.clear();
+        for (size_t k = a; k + 1 < b; ++k)
+            if (k > a && isDashBreak(cps[k].cp) && !chars::isSpace(cps[k + 1].cp) && !isDashBreak(cps[k + 1].cp))
+                inner.push_back({cps[k + 1].byte, 0.0f, ExplicitHyphenPenalty, false});
+        while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first <= a) ++nextHyphen;
+        for (; nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first < b; ++nextHyphen) {
+            const uint32_t at = byteOf(hyphenAt[nextHyphen].first);
+            bool afterDash = false;
+            for (const InnerBreak& d : inner) afterDash |= d.byte == at && !d.hyphenation;
+            if (!afterDash && (inner.empty() || inner.back().byte != at))
+                inner.push_back({at, p.hyphenWidth, hyphenAt[nextHyphen].second, true});
+        }
+        std::sort(inner.begin(), inner.end(), [](const InnerBreak& x, const InnerBreak& y) { return x.byte < y.byte; });
 
-        if (chars::isBreakingSpace(cp)) {
-            closeBox();
+        // Itemise: the first slice of the style's face that has the code point; a mark, joiner or variation
+        // selector stays with its base if that face has it. A new run where the face or the script changes
+        // (Common and Inherited code points take the script around them).
+        runs.clear();
+        for (size_t k = a; k < b; ++k) {
+            const uint32_t cp = cps[k].cp;
+            const FontStyle st = cps[k].style;
+            uint8_t slot = faceSlot(st, FontSlice{});
+            const Run* prev = runs.empty() ? nullptr : &runs.back();
+            if (prev && extendsCluster(cp) && slotStyle(prev->slot) == st &&
+                (faceOfSlot(fonts, prev->slot).hasGlyph(cp) || cp == 0x200C || cp == 0x200D || cp >= 0xFE00)) {
+                slot = prev->slot;
+            } else if (!fonts.face(st).hasGlyph(cp)) {
+                const FontSlice other = sliceOf(cp);
+                const FontFace* f = fonts.face(st, other);
+                if (f && f->hasGlyph(cp)) slot = faceSlot(st, other);
+                else if (prev && slotStyle(prev->slot) == st) slot = prev->slot;  // missing: .notdef, in the run
+            }
+            const uint32_t script = scriptOf(cp);
+            if (prev && prev->slot == slot && (!isScript(script) || !isScript(prev->script) || script == prev->script)) {
+                runs.back().last = static_cast<uint32_t>(k + 1);
+                if (!isScript(prev->script) && isScript(script)) runs.back().script = script;
+                continue;
+            }
+            runs.push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1), slot, script});
+        }
+
+        // Shape each run; its glyphs in visual order, clusters as byte offsets into the paragraph.
+        word.clear();
+        for (const Run& r : runs) {
+            const bool rtl = isRightToLeftScript(r.script);
+            TextRun tr;
+            tr.text = text;
+            tr.begin = byteOf(r.first);
+            tr.end = byteOf(r.last);
+            tr.direction = rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight;
+            tr.script = isScript(r.script) ? r.script : 0;
+            tr.language = options.language;
+            shaped.clear();
+            shaper.shape(faceOfSlot(fonts, r.slot), tr, shaped);
+            clusters.clear();
+            for (const ShapedRunGlyph& g : shaped) clusters.push_back(g.cluster);
+            std::sort(clusters.begin(), clusters.end());
+            clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
+            const bool cursive = isCursiveScript(r.script);
+            for (const ShapedRunGlyph& g : shaped) {
+                auto next = std::upper_bound(clusters.begin(), clusters.end(), g.cluster);
+                WordGlyph w;
+                w.g = g;
+                w.clusterEnd = next == clusters.end() ? tr.end : *next;
+                w.slot = r.slot;
+                w.rightToLeft = rtl;
+                w.cursive = cursive;
+                word.push_back(w);
+                p.missingGlyphs += g.glyph == 0;
+            }
+        }
+
+        // Cut into boxes at the inner breaks that fall on a cluster boundary of left-to-right text.
+        size_t nextInner = 0;
+        BoxRef box{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
+        float pen = 0;
+        uint32_t gaps = 0;
+        auto closeBox = [&](bool gapAfter) {
+            if (box.glyphCount == 0) return;
+            box.width = pen;
+            p.widestBox = std::max(p.widestBox, box.width);
+            p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
+            BreakItem item = BreakItem::box(box.width);
+            const float letterGaps = box.letterSpaced ? static_cast<float>(gaps + (gapAfter ? 1 : 0)) : 0.0f;
+            item.stretch = p.expansionLimit * box.width + letterGaps * p.letterStretch;
+            item.shrink = p.expansionLimit * box.width + letterGaps * p.letterShrink;
+            // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives.
+            const ShapedGlyph& first = p.glyphs[box.firstGlyph];
+            const ShapedGlyph& last = p.glyphs[box.firstGlyph + box.glyphCount - 1];
+            const FontFace& firstFace = faceOfSlot(fonts, first.slot);
+            const FontFace& lastFace = faceOfSlot(fonts, last.slot);
+            item.hangLeft = hangLeftFraction(cps[codePointAt(first.textBegin)].cp) *
+                            firstFace.advance(first.glyph) * style.size;
+            item.hangRight = hangRightFraction(cps[codePointAt(last.textEnd() - 1)].cp) *
+                             lastFace.advance(last.glyph) * style.size;
+            p.items.push_back(item);
+            p.boxes.push_back(box);
+            box = BoxRef{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
+            pen = 0;
+            gaps = 0;
+        };
+        for (size_t gi = 0; gi < word.size(); ++gi) {
+            const WordGlyph& w = word[gi];
+            if (!w.rightToLeft) {
+                while (nextInner < inner.size() && inner[nextInner].byte < w.g.cluster) ++nextInner;  // in a ligature
+                if (nextInner < inner.size() && inner[nextInner].byte == w.g.cluster && box.glyphCount > 0 &&
+                    word[gi - 1].g.cluster != w.g.cluster) {
+                    const InnerBreak& br = inner[nextInner++];
+                    closeBox(br.hyphenation);
+                    addPenalty(br.width, br.penalty, true);
+                    if (br.hyphenation) p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
+                }
+            }
+            if (box.glyphCount > 0 && p.glyphs.back().textBegin != w.g.cluster) ++gaps;
+            if (w.cursive) box.letterSpaced = false;
+            ShapedGlyph g;
+            g.x = pen + w.g.xOffset * style.size;
+            g.advance = w.g.advance * style.size;
+            const float y = std::round(w.g.yOffset * style.size * 64.0f);
+            g.yOffset64 = static_cast<int16_t>(std::clamp(y, -32767.0f, 32767.0f));
+            g.glyph = static_cast<uint16_t>(w.g.glyph);
+            g.slot = w.slot;
+            g.textBegin = w.g.cluster;
+            g.textLength = static_cast<uint8_t>(std::min<uint32_t>(w.clusterEnd - w.g.cluster, 255));
+            g.link = static_cast<int16_t>(cps[codePointAt(w.g.cluster)].link);
+            p.glyphs.push_back(g);
+            box.glyphCount++;
+            pen += g.advance;
+        }
+        closeBox(false);
+    };
+
+    bool pendingSpace = false;
+    for (size_t k = 0; k < n;) {
+        if (chars::isBreakingSpace(cps[k].cp)) {
             pendingSpace = !p.items.empty();
+            ++k;
             continue;
         }
-        // A Liang hyphenation point before this code point, inside a word.
-        while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first < thisIndex) ++nextHyphen;
-        bool hyphenHere = nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first == thisIndex && inBox;
-        if (hyphenHere) {
-            gapAfterBox = true;
-            closeBox();
-            gapAfterBox = false;
-            addPenalty(p.hyphenWidth, hyphenAt[nextHyphen].second, true);
-            p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
-        }
+        const size_t a = k;
+        while (k < n && !chars::isBreakingSpace(cps[k].cp)) ++k;
         if (pendingSpace) {
             p.items.push_back(BreakItem::glue(p.space, p.space * SpaceStretch, p.space * SpaceShrink));
             p.boxOfItem.push_back(-1);
             pendingSpace = false;
         }
-        if (!inBox) {
-            box = BoxRef{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
-            inBox = true;
-            prevGlyph = -1;
-        }
-        FontStyle faceStyle = styledImpl(style.face, emphasis > 0, strong > 0);
-        const uint32_t drawn = cp == 0xA0 ? ' ' : cp;
-        // The first slice that has the code point; .notdef of the first when none does.
-        FontSlice slice = FontSlice{};
-        const FontFace* face = &fonts.face(faceStyle);
-        int glyph = face->glyphIndex(drawn);
-        if (glyph == 0) {
-            const FontSlice other = sliceOf(drawn);
-            const FontFace* sliceFace = fonts.face(faceStyle, other);
-            const int sliceGlyph = sliceFace ? sliceFace->glyphIndex(drawn) : 0;
-            if (sliceGlyph != 0) {
-                slice = other;
-                face = sliceFace;
-                glyph = sliceGlyph;
-            } else {
-                ++p.missingGlyphs;
-            }
-        }
-        ShapedGlyph g;
-        float x = 0;
-        if (box.glyphCount > 0) {
-            ShapedGlyph& prev = p.glyphs.back();
-            if (prevGlyph >= 0 && prevFace == faceStyle && prevSlice == slice)
-                prev.advance += face->kerning(prevGlyph, glyph) * style.size;
-            x = prev.x + prev.advance;
-        }
-        g.x = x;
-        g.advance = face->advance(glyph) * style.size;
-        if (box.glyphCount == 0) {
-            boxFirstCp = cp;
-            boxFirstAdvance = g.advance;
-        }
-        lastCp = cp;
-        lastAdvance = g.advance;
-        g.glyph = static_cast<uint16_t>(glyph);
-        g.face = faceStyle;
-        g.slice = slice;
-        g.link = static_cast<int16_t>(link);
-        g.textBegin = static_cast<uint32_t>(begin);
-        g.textLength = static_cast<uint8_t>(i - begin);
-        p.glyphs.push_back(g);
-        box.glyphCount++;
-        prevGlyph = glyph;
-        prevFace = faceStyle;
-        prevSlice = slice;
-
-        // Break after a hyphen or dash that sits between two non-space characters ("four-year-old", "1990–2000").
-        if (isDashBreak(cp) && i < text.size() && box.glyphCount > 1) {
-            size_t peek = i;
-            uint32_t nextCp = utf8::next(text, peek);
-            if (!chars::isSpace(nextCp) && !isDashBreak(nextCp)) {
-                closeBox();
-                addPenalty(0, ExplicitHyphenPenalty, true);
-            }
-        }
+        measureWord(a, k);
     }
-    closeBox();
     // Finishing sequence: no break before the fill, infinite fill, forced break.
     p.items.push_back(BreakItem::pen(0, PenaltyForbidden, false));
     p.boxOfItem.push_back(-1);
@@ -246,7 +348,8 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
         outBoxes = &p.boxes;
         return p.items;
     }
-    // Emergency: split over-wide boxes between glyphs, with a high penalty so ordinary breaks win where they exist.
+    // Emergency: split over-wide boxes between clusters (a mark stays with its base), with a high penalty so
+    // ordinary breaks win where they exist.
     constexpr float GlyphBreakPenalty = 1000.0f;
     items.clear();
     boxOfItem.clear();
@@ -266,13 +369,20 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
             continue;
         }
         const BoxRef& whole = p.boxes[b];
-        for (uint32_t gi = 0; gi < whole.glyphCount; ++gi) {
-            const ShapedGlyph& g = p.glyphs[whole.firstGlyph + gi];
-            BoxRef piece{whole.firstGlyph + gi, 1, g.advance};
+        float pen = whole.x0;
+        for (uint32_t gi = 0; gi < whole.glyphCount;) {
+            BoxRef piece{whole.firstGlyph + gi, 0, 0, pen, whole.letterSpaced};
+            const uint32_t cluster = p.glyphs[whole.firstGlyph + gi].textBegin;
+            while (gi < whole.glyphCount && p.glyphs[whole.firstGlyph + gi].textBegin == cluster) {
+                piece.width += p.glyphs[whole.firstGlyph + gi].advance;
+                ++piece.glyphCount;
+                ++gi;
+            }
+            pen += piece.width;
             BreakItem item = BreakItem::box(piece.width);
-            item.breakBefore = gi > 0;
+            item.breakBefore = piece.firstGlyph > whole.firstGlyph;
             item.penalty = GlyphBreakPenalty;
-            // One glyph: no letter gaps. No hangs: a URL split is no punctuation.
+            // One cluster: no letter gaps. No hangs: a URL split is no punctuation.
             item.stretch = item.shrink = p.expansionLimit * piece.width;
             items.push_back(item);
             boxOfItem.push_back(static_cast<int32_t>(boxes.size()));

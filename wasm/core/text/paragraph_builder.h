@@ -1,4 +1,9 @@
-// paragraph_builder.h — collect and measure: rich text → styled glyphs → Knuth-Plass items.
+// paragraph_builder.h — collect and measure: rich text → styled, shaped glyphs → Knuth-Plass items.
+//
+// Each word (text between breaking spaces) is itemised into runs of one face slice and one script (a code point takes
+// the first slice that has it; marks, joiners and variation selectors stay with their base) and each run is shaped by
+// HarfBuzz (shaper.h): ligatures, kerning, marks. Boxes are cut from the shaped word at break opportunities that fall
+// on a cluster boundary (a hyphenation point inside a ligature is not one).
 //
 // Measuring (fonts, kerning, mark styles) is done once per paragraph and font size; the items it yields do not depend
 // on the line width, so a width change re-runs only the line breaker. The exception is a box wider than the line
@@ -20,6 +25,7 @@
 #include "text_style.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace galley {
@@ -55,7 +61,10 @@ constexpr float LetterSpacingMin = 0.02f;
 struct MeasureOptions {
     bool fontExpansion = true;
     bool letterSpacing = true;
-    bool operator==(const MeasureOptions& o) const { return fontExpansion == o.fontExpansion && letterSpacing == o.letterSpacing; }
+    std::string language;   // BCP 47, the article's: shaping's `locl` forms (Serbian, Bulgarian, Polish accents)
+    bool operator==(const MeasureOptions& o) const {
+        return fontExpansion == o.fontExpansion && letterSpacing == o.letterSpacing && language == o.language;
+    }
     bool operator!=(const MeasureOptions& o) const { return !(*this == o); }
 };
 
@@ -66,16 +75,21 @@ float hangLeftFraction(uint32_t codePoint);
 float hangRightFraction(uint32_t codePoint);
 
 // 20 bytes: a measured article holds one per character (a 100,000-word article, about 600,000), kept for relayout.
+// Glyphs of a box are in visual order (left to right). A glyph's pen position is where the one before it (in the
+// box) ended: its box's x0 plus the advances before it; x is where it is drawn, the pen plus HarfBuzz's x offset.
 struct ShapedGlyph {
-    float x = 0;            // from the start of its box, CSS px, kerning included
-    float advance = 0;      // CSS px, including the kerning to the next glyph of the box
-    uint32_t textBegin = 0; // byte offset of this glyph's code point in the paragraph text...
-    uint16_t glyph = 0;
+    float x = 0;            // from the start of its box, CSS px: pen position plus x offset
+    float advance = 0;      // CSS px the pen moves on, kerning included
+    uint32_t textBegin = 0; // byte offset in the paragraph text of the cluster this glyph was shaped from...
+    uint16_t glyph = 0;     // glyph id in the face of `slot`
     int16_t link = -1;      // index into MeasuredParagraph::hrefs (MaxLinksPerParagraph at most)
-    FontStyle face = FontStyle::Regular;
-    FontSlice slice = FontSlice{};  // which slice of the face holds the glyph
-    uint8_t textLength = 0; // ...and its length in bytes (1 to 4)
+    int16_t yOffset64 = 0;  // raised by this many 64ths of a CSS px (marks stacked by the font)
+    uint8_t slot = 0;       // faceSlot(style, slice): the face and the slice of it that holds the glyph
+    uint8_t textLength = 0; // ...and the cluster's length in bytes (a ligature's several code points; 255 at most)
     uint32_t textEnd() const { return textBegin + textLength; }
+    FontStyle face() const { return slotStyle(slot); }
+    FontSlice slice() const { return slotSlice(slot); }
+    float yOffset() const { return static_cast<float>(yOffset64) / 64.0f; }
 };
 static_assert(sizeof(ShapedGlyph) <= 20, "ShapedGlyph grew: it is per character of the article");
 constexpr int MaxLinksPerParagraph = 32767;  // later links in a paragraph are set as plain text
@@ -84,6 +98,9 @@ constexpr int MaxLinksPerParagraph = 32767;  // later links in a paragraph are s
 struct BoxRef {
     uint32_t firstGlyph = 0, glyphCount = 0;
     float width = 0;
+    float x0 = 0;           // pen position of its first glyph in the glyphs' x (0 but for a split box's pieces)
+    // Letter spacing may widen its gaps (false for joining scripts: Arabic, Devanagari's headline).
+    bool letterSpaced = true;
 };
 
 struct MeasuredParagraph {
