@@ -2,7 +2,8 @@
 # them (C++ includes the same file), and sets:
 #   GALLEY_FACE_FILES      the faces' file names without extension, in FontStyle order
 #   GALLEY_SLICE_LAST      the last slice's index (FontSlice order); for each slice N, GALLEY_SLICE_N_SUFFIX its file
-#                          suffix ("" for the first) and GALLEY_SLICE_N_UNICODES its ranges ("U+0400-052F,...")
+#                          suffix ("" for the first), GALLEY_SLICE_N_UNICODES its ranges ("U+0400-052F,...") and
+#                          GALLEY_SLICE_N_SOURCES the face each style's slice is cut from, in FontStyle order
 #   GALLEY_FACES_JS        a JavaScript module that gives the page the same lists (copied into dist/ as faces.js)
 set(GALLEY_FACES_DEF "${CMAKE_SOURCE_DIR}/wasm/core/text/faces.def")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${GALLEY_FACES_DEF}")
@@ -21,19 +22,50 @@ endforeach()
 set(galley_slice_count 0)
 set(galley_slices_entries "")
 foreach(line ${galley_slice_lines})
-  if(NOT line MATCHES "^GALLEY_SLICE\\(([A-Za-z]+), \"([.a-z-]*)\", \"(U\\+[0-9A-F]+(-[0-9A-F]+)?(,U\\+[0-9A-F]+(-[0-9A-F]+)?)*)\"\\)$")
+  # CMake keeps nine groups of a match: the name first, then the quoted fields as a list.
+  if(NOT line MATCHES "^GALLEY_SLICE\\(([A-Za-z]+), \"[.a-z-]*\", \"U\\+[0-9A-F]+[-,U+0-9A-F]*\"(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")\\)$")
     message(FATAL_ERROR "faces.def: cannot read `${line}`")
   endif()
-  set(GALLEY_SLICE_${galley_slice_count}_SUFFIX "${CMAKE_MATCH_2}")
-  set(GALLEY_SLICE_${galley_slice_count}_UNICODES "${CMAKE_MATCH_3}")
+  set(slice_name "${CMAKE_MATCH_1}")
+  string(REGEX MATCHALL "\"[^\"]*\"" fields "${line}")
+  string(REPLACE "\"" "" fields "${fields}")
+  list(GET fields 0 suffix)
+  list(GET fields 1 unicodes)
+  set(n ${galley_slice_count})
+  set(GALLEY_SLICE_${n}_SUFFIX "${suffix}")
+  set(GALLEY_SLICE_${n}_UNICODES "${unicodes}")
+  # The script faces by style: Regular and Italic the serif one, Bold and BoldItalic its bold, Sans, SansBold.
+  list(GET fields 2 serif)
+  list(GET fields 3 serif_bold)
+  list(GET fields 4 sans)
+  list(GET fields 5 sans_bold)
+  set(script_faces "${serif}" "${serif}" "${serif_bold}" "${serif_bold}" "${sans}" "${sans_bold}")
+  set(GALLEY_SLICE_${n}_SOURCES)
+  set(files_js "")
+  foreach(style RANGE 5)
+    list(GET script_faces ${style} script_face)
+    list(GET GALLEY_FACE_FILES ${style} own_face)
+    if(script_face STREQUAL "")
+      set(script_face "${own_face}")
+    endif()
+    list(APPEND GALLEY_SLICE_${n}_SOURCES "${script_face}")
+    string(APPEND files_js "'${script_face}${suffix}', ")
+  endforeach()
+  string(REGEX REPLACE ", $" "" files_js "${files_js}")
   math(EXPR galley_slice_count "${galley_slice_count} + 1")
-  string(APPEND galley_slices_entries "  { slice: '${CMAKE_MATCH_1}', suffix: '${CMAKE_MATCH_2}', unicodeRange: '${CMAKE_MATCH_3}' },\n")
+  string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${unicodes}',\n"
+         "    files: [${files_js}] },\n")
 endforeach()
+list(LENGTH GALLEY_FACE_FILES galley_face_count)
+if(NOT galley_face_count EQUAL 6)
+  message(FATAL_ERROR "faces.def: cmake/faces.cmake maps script faces to exactly six styles")
+endif()
 math(EXPR GALLEY_SLICE_LAST "${galley_slice_count} - 1")
 set(GALLEY_FACES_JS "${CMAKE_BINARY_DIR}/generated/faces.js")
 file(CONFIGURE OUTPUT "${GALLEY_FACES_JS}" CONTENT "// faces.js — written by the build from wasm/core/text/faces.def: the faces Galley ships, indexed by C++'s
-// FontStyle, and the slices each is cut into, indexed by FontSlice. A face mask's bit is slice * FACES.length + style
-// (galley_faces_used, galley_add_font); the text layer's \"f\" is a style.
+// FontStyle, and the slices each is cut into, indexed by FontSlice, with each style's file of the slice (dist/fonts,
+// without .ttf). A face slot is slice * FACES.length + style (galley_faces_used, galley_add_font); styles that share
+// a slice's file (Italic's Arabic is Regular's) are asked for by the first of them. The text layer's \"f\" is a style.
 export const FACES = Object.freeze([
 @galley_faces_entries@]);
 export const SLICES = Object.freeze([

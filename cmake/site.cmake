@@ -21,13 +21,20 @@ if(EMSCRIPTEN)
   add_custom_command(OUTPUT "${GALLEY_DIST}/faces.js" COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_FACES_JS}" "${GALLEY_DIST}/faces.js"
                      DEPENDS "${GALLEY_FACES_JS}" VERBATIM)
   list(APPEND dist_outputs "${GALLEY_DIST}/faces.js")
-  foreach(font ${GALLEY_FACE_FILES})
-    foreach(slice RANGE ${GALLEY_SLICE_LAST})
+  # Every style's file of every slice, once (styles may share a script's face: Italic's Arabic is Regular's).
+  set(font_outputs)
+  foreach(slice RANGE ${GALLEY_SLICE_LAST})
+    foreach(font ${GALLEY_SLICE_${slice}_SOURCES})
+      set(dst "${GALLEY_DIST}/fonts/${font}${GALLEY_SLICE_${slice}_SUFFIX}.ttf")
+      if(dst IN_LIST font_outputs)
+        continue()
+      endif()
       galley_font_command("${font}" "${GALLEY_SLICE_${slice}_SUFFIX}" "${GALLEY_SLICE_${slice}_UNICODES}"
                           "${GALLEY_DIST}/fonts" dst)
-      list(APPEND dist_outputs "${dst}")
+      list(APPEND font_outputs "${dst}")
     endforeach()
   endforeach()
+  list(APPEND dist_outputs ${font_outputs})
   # Hyphenation patterns for the languages the fonts cover (Debian's hyphen-* packages, GALLEY_PATTERN_FILES), each
   # fetched only by articles in its language; patterns.js tells the page which the site has.
   set(shipped_patterns "")

@@ -25,14 +25,20 @@ import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
 
-// Indices into FACES (C++'s FontStyle). A face mask's bit is slice * FACES.length + style, so that the first slice's
-// bits are the styles' own (faces.js).
+// Indices into FACES (C++'s FontStyle). A face slot is slice * FACES.length + style, so that the first slice's slots
+// are the styles' own (faces.js); SLICES[slice].files[style] is its file in fonts/.
 const [REGULAR, BOLD, SANS, SANS_BOLD] = ['Regular', 'Bold', 'Sans', 'SansBold']
   .map((style) => FACES.findIndex((face) => face.style === style));
-const faceBit = (style, slice) => slice * FACES.length + style;
-// Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold are
-// fetched when an article or the sans setting asks for them (galley_faces_used).
-const FIRST_FACES = (1 << REGULAR) | (1 << BOLD) | (1 << SANS);
+const faceSlot = (style, slice) => slice * FACES.length + style;
+// The slot that holds a slot's file: the first style with the same file in that slice (Italic's Arabic is Regular's).
+const canonicalSlot = (slot) => {
+  const style = slot % FACES.length, slice = Math.floor(slot / FACES.length);
+  const files = SLICES[slice].files;
+  return faceSlot(files.indexOf(files[style]), slice);
+};
+// Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold, and the
+// slices of other scripts, are fetched when an article or the sans setting asks for them (galley_faces_used).
+const FIRST_FACES = [REGULAR, BOLD, SANS];
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
 const TEXT_LAYER_CHUNK_LINES = 48;
 const ASSET_BASE = new URL('./', import.meta.url);
@@ -80,9 +86,9 @@ export function createViewer(canvas, container, options = {}) {
   let articleInfo = null;
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
   let keepPosition = null, minHeight = 0, workPending = false, stopped = false;
-  const fontFetches = new Map();  // face bit → Promise of the bytes
-  const facesAdded = new Set();   // face bits
-  let articleFaces = 0;           // the mask the article asked for (galley_faces_used)
+  const fontFetches = new Map();  // face slot → Promise of the bytes
+  const facesAdded = new Set();   // face slots
+  let articleFaces = [];          // the slots the article asked for (galley_faces_used)
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
@@ -98,43 +104,44 @@ export function createViewer(canvas, container, options = {}) {
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
 
-  const fetchFace = (bit) => {
-    if (!fontFetches.has(bit)) {
-      const face = FACES[bit % FACES.length], slice = SLICES[Math.floor(bit / FACES.length)];
-      fontFetches.set(bit, fetchBytes(new URL(`fonts/${face.file}${slice.suffix}.ttf`, ASSET_BASE), 'Font'));
+  const fetchFace = (slot) => {
+    if (!fontFetches.has(slot)) {
+      const file = SLICES[Math.floor(slot / FACES.length)].files[slot % FACES.length];
+      fontFetches.set(slot, fetchBytes(new URL(`fonts/${file}.ttf`, ASSET_BASE), 'Font'));
     }
-    return fontFetches.get(bit);
+    return fontFetches.get(slot);
   };
 
-  // The face bits of `mask` and of the article that are not added yet. The sans body setting sets body text in Noto
+  // The face slots of `slots` and of the article that are not added yet. The sans body setting sets body text in Noto
   // Sans, and bold in Noto Sans Bold, in the slices the article needs.
-  function facesMissing(mask) {
-    mask |= articleFaces;
+  function facesMissing(slots) {
+    const wanted = new Set([...slots, ...articleFaces]);
     if (settings.family === 'sans') {
-      SLICES.forEach((_, slice) => {
-        const inSlice = ((1 << FACES.length) - 1) << (slice * FACES.length);
-        if (slice === 0 || (mask & inSlice)) mask |= (1 << faceBit(SANS, slice)) | (1 << faceBit(SANS_BOLD, slice));
-      });
+      const slices = new Set([0, ...[...wanted].map((slot) => Math.floor(slot / FACES.length))]);
+      for (const slice of slices) wanted.add(faceSlot(SANS, slice)).add(faceSlot(SANS_BOLD, slice));
     }
-    const bits = [];
-    for (let bit = 0; bit < FACES.length * SLICES.length; bit++) if ((mask & (1 << bit)) && !facesAdded.has(bit)) bits.push(bit);
-    return bits;
+    const missing = new Set();
+    for (const slot of wanted) if (!facesAdded.has(canonicalSlot(slot))) missing.add(canonicalSlot(slot));
+    return [...missing].sort((a, b) => a - b);
   }
 
   // Adds those faces, fetching them if need be; false when none was missing.
-  async function ensureFaces(mask) {
-    const bits = facesMissing(mask);
-    if (!bits.length) return false;
-    const bytes = await Promise.all(bits.map(fetchFace));
-    bits.forEach((bit, k) => {
-      if (facesAdded.has(bit)) return;
-      facesAdded.add(bit);
-      const style = bit % FACES.length, slice = Math.floor(bit / FACES.length);
+  async function ensureFaces(slots) {
+    const missing = facesMissing(slots);
+    if (!missing.length) return false;
+    const bytes = await Promise.all(missing.map(fetchFace));
+    missing.forEach((slot, k) => {
+      if (facesAdded.has(slot)) return;
+      facesAdded.add(slot);
+      const style = slot % FACES.length, slice = Math.floor(slot / FACES.length);
       withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, slice, p, n));
-      // The same faces, for the text layer's measurements.
-      const face = FACES[style];
-      document.fonts.add(new FontFace(face.family, bytes[k], { style: face.italic ? 'italic' : 'normal',
-        weight: String(face.weight), unicodeRange: SLICES[slice].unicodeRange }));
+      // The same faces, for the text layer's measurements: every style whose slice this file is.
+      SLICES[slice].files.forEach((file, s) => {
+        if (file !== SLICES[slice].files[style]) return;
+        const face = FACES[s];
+        document.fonts.add(new FontFace(face.family, bytes[k], { style: face.italic ? 'italic' : 'normal',
+          weight: String(face.weight), unicodeRange: SLICES[slice].unicodeRange }));
+      });
     });
     return true;
   }
@@ -142,7 +149,7 @@ export function createViewer(canvas, container, options = {}) {
   // Starts at creation so the wasm, fonts and patterns load while the page fetches its bundle.
   const started = (async () => {
     const modulePromise = createGalleyModule().then((m) => { performance.mark('galley-wasm-ready'); return m; });
-    for (let i = 0; i < FACES.length; i++) if (FIRST_FACES & (1 << i)) fetchFace(i);
+    for (const slot of FIRST_FACES) fetchFace(slot);
     fetchPatterns(EARLY_PATTERNS);
     // The WebGL2 context now, while those download and the wasm compiles in the background: creating it blocks the
     // main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
@@ -182,9 +189,9 @@ export function createViewer(canvas, container, options = {}) {
   function applySettings() {
     applyTheme();
     if (!mod) return;
-    if (settings.family === 'sans' && facesMissing(0).length) {
+    if (settings.family === 'sans' && facesMissing([]).length) {
       // Set in serif until the sans faces are here.
-      ensureFaces(0).then(applySettings, (e) => fail(e));
+      ensureFaces([]).then(applySettings, (e) => fail(e));
       return;
     }
     const narrow = canvas.clientWidth < 600;
@@ -436,9 +443,9 @@ export function createViewer(canvas, container, options = {}) {
       textLayerGeneration = -1;
       pendingPosition = loadOptions.position ? { ...loadOptions.position } : null;
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
-      articleFaces = mod._galley_faces_used();
+      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
-      await ensureFaces(0);
+      await ensureFaces([]);
       article = { title: result.title, lang: result.lang, published: result.published };
       viewDirty = true;
       requestFrame();

@@ -28,14 +28,28 @@ async function openArticle(name) {
   return { page, errors, fonts };
 }
 
-for (const [name, slice] of [['ru', 'cyrillic'], ['vi', 'vietnamese']]) {
-  test(`a ${name} article is drawn from the ${slice} slices, with no missing glyph`, async () => {
+// Each article and the files its text needs (regular and bold of its script's slice): fetched only for it.
+const SCRIPT_FILES = {
+  ru: ['NotoSerif-Regular.cyrillic', 'NotoSerif-Bold.cyrillic'],
+  uk: ['NotoSerif-Regular.cyrillic', 'NotoSerif-Bold.cyrillic'],
+  vi: ['NotoSerif-Regular.vietnamese', 'NotoSerif-Bold.vietnamese'],
+  el: ['NotoSerif-Regular', 'NotoSerif-Bold'],
+  ar: ['NotoNaskhArabic-Regular.arabic', 'NotoNaskhArabic-Bold.arabic'],
+  fa: ['NotoNaskhArabic-Regular.arabic', 'NotoNaskhArabic-Bold.arabic'],
+  he: ['NotoSerifHebrew-Regular.hebrew', 'NotoSerifHebrew-Bold.hebrew'],
+  hi: ['NotoSerifDevanagari-Regular.devanagari', 'NotoSerifDevanagari-Bold.devanagari'],
+  th: ['NotoSerifThai-Regular.thai', 'NotoSerifThai-Bold.thai'],
+};
+for (const [name, files] of Object.entries(SCRIPT_FILES)) {
+  test(`a ${name} article is drawn from ${files[0]} and its bold, with no missing glyph`, async () => {
     const { page, errors, fonts } = await openArticle(name);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
     assert.deepEqual(errors, []);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyMissingGlyphs), '0');
-    assert.ok(fonts.includes(`NotoSerif-Regular.${slice}.ttf`), `fetched: ${fonts.join(', ')}`);
-    assert.ok(fonts.includes(`NotoSerif-Bold.${slice}.ttf`), `fetched: ${fonts.join(', ')}`);
+    for (const file of files) assert.ok(fonts.includes(`${file}.ttf`), `fetched: ${fonts.join(', ')}`);
+    // No other script's slice: an article fetches what its text needs.
+    const others = Object.values(SCRIPT_FILES).flat().filter((f) => f.includes('.') && !files.includes(f));
+    for (const file of others) assert.ok(!fonts.includes(`${file}.ttf`), `${file} fetched for ${name}`);
     const article = JSON.parse(bundleText(name)).articles[0];
     assert.equal(await page.title(), article.title);
     const text = await documentText(page);

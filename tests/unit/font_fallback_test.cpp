@@ -92,16 +92,16 @@ TEST(FontFallback, SlicesFillWhatTheFirstLacks) {
 
 // The page fetches what facesUsed names: each style in the slices its text needs, and no more.
 TEST(FontFallback, FacesUsedNameTheSlicesTheTextNeeds) {
-    const uint32_t ru = facesUsed(articleOf("tests/data/scripts/ru.json"));
-    EXPECT_TRUE(ru & faceBit(FontStyle::Regular, FontSlice::Cyrillic));
-    EXPECT_TRUE(ru & faceBit(FontStyle::Bold, FontSlice::Cyrillic));      // title, heading
-    EXPECT_TRUE(ru & faceBit(FontStyle::Italic, FontSlice::Cyrillic));    // dek, quote, emphasis
-    EXPECT_TRUE(ru & faceBit(FontStyle::Sans, FontSlice::Cyrillic));      // byline, attribution
-    EXPECT_FALSE(ru & faceBit(FontStyle::Regular, FontSlice::LatinExtended));
-    const uint32_t vi = facesUsed(articleOf("tests/data/scripts/vi.json"));
-    EXPECT_TRUE(vi & faceBit(FontStyle::Regular, FontSlice::Vietnamese));
-    EXPECT_FALSE(vi & faceBit(FontStyle::Regular, FontSlice::LatinExtended));
-    EXPECT_FALSE(vi & faceBit(FontStyle::Regular, FontSlice::Cyrillic));
-    const uint32_t en = facesUsed(articleOf("assets/sample.json"));
-    EXPECT_EQ(en >> FontStyleCount, 0u);  // English: the first slice only
+    const FaceSlots ru = facesUsed(articleOf("tests/data/scripts/ru.json"));
+    EXPECT_TRUE(ru.has(FontStyle::Regular, FontSlice::Cyrillic));
+    EXPECT_TRUE(ru.has(FontStyle::Bold, FontSlice::Cyrillic));      // title, heading
+    EXPECT_TRUE(ru.has(FontStyle::Italic, FontSlice::Cyrillic));    // dek, quote, emphasis
+    EXPECT_TRUE(ru.has(FontStyle::Sans, FontSlice::Cyrillic));      // byline, attribution
+    EXPECT_FALSE(ru.has(FontStyle::Regular, FontSlice::LatinExtended));
+    const FaceSlots vi = facesUsed(articleOf("tests/data/scripts/vi.json"));
+    EXPECT_TRUE(vi.has(FontStyle::Regular, FontSlice::Vietnamese));
+    EXPECT_FALSE(vi.has(FontStyle::Regular, FontSlice::LatinExtended));
+    EXPECT_FALSE(vi.has(FontStyle::Regular, FontSlice::Cyrillic));
+    const FaceSlots en = facesUsed(articleOf("assets/sample.json"));
+    for (int slot : en.slots()) EXPECT_EQ(slotSlice(static_cast<uint8_t>(slot)), FontSlice{});  // English: the first slice only
 }

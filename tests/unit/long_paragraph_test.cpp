@@ -121,7 +121,7 @@ TEST(LongParagraph, WindowsSetAboutAsWellAsTheWholeParagraph) {
         const DisplayList whole = layoutFor(article, SIZE_MAX / 4)->layout(p);
         const DisplayList windowed = layoutFor(article, 1024)->layout(p);
         const LayoutQuality a = measureLayoutQuality(whole), b = measureLayoutQuality(windowed);
-        std::printf("[ info     ] %.0f px, 1 KB windows / whole: mean |r-1| %.3f / %.3f, max %.2f / %.2f, lines %d / %d\n",
+        std::printf("[ info     ] %.0f px, 1 KB windows / whole: mean |r-1| %.3f / %.3f, max %.2f / %.2f, lines %zu / %zu\n",
                     width, b.meanSpaceDeviation, a.meanSpaceDeviation, b.maxSpaceRatio, a.maxSpaceRatio, b.lines, a.lines);
         EXPECT_LE(b.meanSpaceDeviation, a.meanSpaceDeviation + 0.03) << width;
         EXPECT_LE(b.maxSpaceRatio, a.maxSpaceRatio + 0.25) << width;

@@ -271,10 +271,23 @@ EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
     return v.result.c_str();
 }
 
-// Faces the current article asks for (bits faceBit(style, slice), font.h): the page fetches these first.
-EMSCRIPTEN_KEEPALIVE int galley_faces_used() {
+// Face slots the current article asks for (slice * styles + style, font.h's FaceSlots), as a JSON array: the page
+// fetches these first.
+EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
     Viewer& v = viewer();
-    return v.bundle.articles.empty() ? 1 : static_cast<int>(facesUsed(v.bundle.articles[v.article]));
+    FaceSlots used;
+    used.add(FontStyle::Regular, FontSlice{});
+    if (!v.bundle.articles.empty()) used = facesUsed(v.bundle.articles[v.article]);
+    JsonWriter w(v.result);
+    w.raw("[");
+    bool first = true;
+    for (int slot : used.slots()) {
+        if (!first) w.raw(",");
+        first = false;
+        w.integer(slot);
+    }
+    w.raw("]");
+    return v.result.c_str();
 }
 
 // Code points of the current layout that no loaded face has, drawn as .notdef (final once the layout is done).

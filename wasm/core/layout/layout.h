@@ -84,9 +84,9 @@ public:
 private:
     struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes (piece.h)
     struct TextInProgress;
-    friend uint32_t facesUsed(const Article& article);
+    friend FaceSlots facesUsed(const Article& article);
     static std::vector<Piece> planPieces(const Article& article, const LayoutParams& params);  // plan.cpp
-    static uint32_t facesUsed(const Article& article);
+    static FaceSlots facesUsed(const Article& article);
     void plan(const LayoutParams& params);
     void measurePiece(Piece& piece, float fontSize);
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
@@ -123,10 +123,10 @@ private:
     std::unique_ptr<TextInProgress> text_;
 };
 
-// The faces an article's text asks for, as a bit set of faceBit(style, slice): header, block styles and inline marks
+// The faces an article's text asks for, as face slots (font.h): header, block styles and inline marks
 // (emphasis, strong and both), each in the slices its text's code points fall in. A viewer fetches these before the
 // first layout, and the others when they are needed.
-uint32_t facesUsed(const Article& article);
+FaceSlots facesUsed(const Article& article);
 
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
 // it), as it is for a pull quote. The text layer matches the attribution's lines against this.

@@ -7,6 +7,7 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <bitset>
 
 namespace galley {
 
@@ -175,18 +176,19 @@ void ArticleLayout::plan(const LayoutParams& params) {
 }
 
 // The faces of the planned pieces and what their marks derive from them, in the slices their text needs.
-uint32_t ArticleLayout::facesUsed(const Article& article) {
-    uint32_t used = faceBit(FontStyle::Regular, FontSlice{});  // always: the fallback of every face
-    uint32_t slices = 0;  // of the piece at hand, a bit per FontSlice
+FaceSlots ArticleLayout::facesUsed(const Article& article) {
+    FaceSlots used;
+    used.add(FontStyle::Regular, FontSlice{});  // always: the fallback of every face
+    std::bitset<FontSliceCount> slices;  // of the piece at hand
     auto add = [&](FontStyle s) {
         for (int k = 0; k < FontSliceCount; ++k)
-            if (slices & (1u << k)) used |= faceBit(s, static_cast<FontSlice>(k));
+            if (slices[static_cast<size_t>(k)]) used.add(s, static_cast<FontSlice>(k));
     };
     for (const Piece& piece : planPieces(article, LayoutParams{})) {
         const RichText& text = piece.text();
         if (piece.kind != Piece::Text || text.text.empty()) continue;
-        slices = 0;
-        for (size_t i = 0; i < text.text.size();) slices |= 1u << static_cast<int>(sliceOf(utf8::next(text.text, i)));
+        slices.reset();
+        for (size_t i = 0; i < text.text.size();) slices.set(static_cast<size_t>(sliceOf(utf8::next(text.text, i))));
         const FontStyle base = piece.textStyle.face;
         add(FontStyle::Regular);  // list markers and drop caps are set in it
         add(base);
@@ -204,6 +206,6 @@ uint32_t ArticleLayout::facesUsed(const Article& article) {
     return used;
 }
 
-uint32_t facesUsed(const Article& article) { return ArticleLayout::facesUsed(article); }
+FaceSlots facesUsed(const Article& article) { return ArticleLayout::facesUsed(article); }
 
 }  // namespace galley

@@ -139,6 +139,7 @@ const FontFace* FontSet::face(FontStyle s, FontSlice slice) const {
     const int k = static_cast<int>(slice);
     auto loaded = [&](FontStyle style) { return slices[static_cast<int>(style)][k].get(); };
     if (const FontFace* f = loaded(s)) return f;
+    if (const FontFace* f = loaded(canonicalStyle(s, slice))) return f;
     if (s == FontStyle::BoldItalic && loaded(FontStyle::Bold)) return loaded(FontStyle::Bold);
     if (s == FontStyle::SansBold && loaded(FontStyle::Sans)) return loaded(FontStyle::Sans);
     return loaded(FontStyle::Regular);
@@ -191,7 +192,7 @@ std::vector<CodePointRange> parseRanges(const char* text) {
 
 FontSlice sliceOf(uint32_t codePoint) {
     static const std::vector<CodePointRange> ranges[] = {
-#define GALLEY_SLICE(slice, suffix, ranges) parseRanges(ranges),
+#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseRanges(ranges),
 #include "faces.def"
 #undef GALLEY_SLICE
     };
@@ -201,6 +202,57 @@ FontSlice sliceOf(uint32_t codePoint) {
     return FontSlice{};
 }
 
+namespace {
+
+struct SliceFaces { const char* suffix; const char* serif; const char* serifBold; const char* sans; const char* sansBold; };
+constexpr SliceFaces sliceFaces[] = {
+#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) {suffix, serif, serifBold, sans, sansBold},
+#include "faces.def"
+#undef GALLEY_SLICE
+};
+
+}  // namespace
+
+const char* sliceSourceName(FontStyle style, FontSlice slice) {
+    const int k = static_cast<int>(slice);
+    if (k < 0 || k >= FontSliceCount) return faceFileName(style);
+    const SliceFaces& f = sliceFaces[k];
+    const char* script = nullptr;
+    switch (style) {
+        case FontStyle::Regular: case FontStyle::Italic: script = f.serif; break;
+        case FontStyle::Bold: case FontStyle::BoldItalic: script = f.serifBold; break;
+        case FontStyle::Sans: script = f.sans; break;
+        case FontStyle::SansBold: script = f.sansBold; break;
+        default: break;
+    }
+    return script && *script ? script : faceFileName(style);
+}
+
+std::string sliceFileName(FontStyle style, FontSlice slice) {
+    const int k = static_cast<int>(slice);
+    return std::string(sliceSourceName(style, slice)) + (k >= 0 && k < FontSliceCount ? sliceFaces[k].suffix : "");
+}
+
+FontStyle canonicalStyle(FontStyle style, FontSlice slice) {
+    const std::string mine = sliceSourceName(style, slice);
+    for (int i = 0; i < static_cast<int>(style); ++i)
+        if (mine == sliceSourceName(static_cast<FontStyle>(i), slice)) return static_cast<FontStyle>(i);
+    return style;
+}
+
+void FaceSlots::add(FontStyle style, FontSlice slice) { bits_.set(faceSlot(canonicalStyle(style, slice), slice)); }
+
+bool FaceSlots::has(FontStyle style, FontSlice slice) const {
+    return bits_[faceSlot(canonicalStyle(style, slice), slice)];
+}
+
+std::vector<int> FaceSlots::slots() const {
+    std::vector<int> out;
+    for (int i = 0; i < FaceSlotCount; ++i)
+        if (bits_[static_cast<size_t>(i)]) out.push_back(i);
+    return out;
+}
+
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
     for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
         std::string why;
@@ -208,6 +260,16 @@ bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
         if (!set.faces[i] && i == 0) {
             if (error) *error = why;
             return false;
+        }
+    }
+    // The other scripts' faces, whole (natively there is no need to slice them); a face Debian lacks is skipped.
+    for (int k = 1; k < FontSliceCount; ++k) {
+        for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
+            const FontStyle style = static_cast<FontStyle>(i);
+            const FontSlice slice = static_cast<FontSlice>(k);
+            if (canonicalStyle(style, slice) != style || sliceSourceName(style, slice) == std::string(faceFileName(style)))
+                continue;
+            set.slot(style, slice) = FontFace::fromFile(dir + "/" + sliceSourceName(style, slice) + ".ttf", nullptr);
         }
     }
     return true;

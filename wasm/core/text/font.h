@@ -9,6 +9,7 @@
 // or, natively, files the user names on the command line. A bundle can never supply a font.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -67,7 +68,7 @@ enum class FontStyle : uint8_t {
 // The parts of a face's coverage shipped as files of their own (faces.def): the page fetches a slice only when an
 // article's text needs it. Natively the first slice is the whole face and the others are not loaded.
 enum class FontSlice : uint8_t {
-#define GALLEY_SLICE(slice, suffix, ranges) slice,
+#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) slice,
 #include "faces.def"
 #undef GALLEY_SLICE
     Count
@@ -77,22 +78,37 @@ constexpr int FontSliceCount = static_cast<int>(FontSlice::Count);
 
 // The file of a face without its extension, as Debian and dist/fonts name it ("NotoSerif-Regular").
 const char* faceFileName(FontStyle style);
+// The Debian face a slice of a style is cut from (without extension): the style's own, or the script's Noto face
+// ("NotoNaskhArabic-Bold" for Bold's Arabic slice).
+const char* sliceSourceName(FontStyle style, FontSlice slice);
+// The slice's file in dist/fonts, without extension: the source face and the slice's suffix.
+std::string sliceFileName(FontStyle style, FontSlice slice);
+// The first style whose slice has the same file (Italic's Arabic is Regular's): the one slot that holds it.
+FontStyle canonicalStyle(FontStyle style, FontSlice slice);
 // The slice whose Unicode ranges hold `codePoint`, the first in faces.def's order; the first slice when none does.
 FontSlice sliceOf(uint32_t codePoint);
-// A face's slice as a bit of the masks the page and the viewer pass (galley_faces_used): slice * styles + style, so
-// that the first slice's bits are the styles' own.
-static_assert(FontStyleCount * FontSliceCount <= 32, "face masks are 32-bit");
-constexpr uint32_t faceBit(FontStyle style, FontSlice slice) {
-    return 1u << (static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
-}
-
-// A face slice as one byte (ShapedGlyph::slot): slice * styles + style, the same order as faceBit.
+// A face slice as one number (ShapedGlyph::slot, galley_faces_used, galley_add_font): slice * styles + style, so that
+// the first slice's slots are the styles' own.
 static_assert(FontStyleCount * FontSliceCount <= 256, "face slots are one byte");
+constexpr int FaceSlotCount = FontStyleCount * FontSliceCount;
 constexpr uint8_t faceSlot(FontStyle style, FontSlice slice) {
     return static_cast<uint8_t>(static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
 }
 constexpr FontStyle slotStyle(uint8_t slot) { return static_cast<FontStyle>(slot % FontStyleCount); }
 constexpr FontSlice slotSlice(uint8_t slot) { return static_cast<FontSlice>(slot / FontStyleCount); }
+
+// A set of face slots: what an article asks the page to fetch. A slot whose file another style shares is recorded
+// as that style's (canonicalStyle): the page fetches each file once.
+class FaceSlots {
+public:
+    void add(FontStyle style, FontSlice slice);
+    bool has(FontStyle style, FontSlice slice) const;
+    bool hasSlot(int slot) const { return slot >= 0 && slot < FaceSlotCount && bits_[static_cast<size_t>(slot)]; }
+    bool operator==(const FaceSlots& o) const { return bits_ == o.bits_; }
+    std::vector<int> slots() const;  // ascending
+private:
+    std::bitset<FaceSlotCount> bits_;
+};
 
 struct FontSet {
     std::unique_ptr<FontFace> faces[FontStyleCount];                     // the first slice of each
@@ -107,7 +123,8 @@ struct FontSet {
     bool valid() const { return faces[0] != nullptr; }
 };
 
-// Loads the faces of faces.def from a directory holding Debian's or dist's files (only the first is required).
+// Loads the faces of faces.def from a directory holding Debian's files: each style's own face whole (the first slice),
+// and the faces of other scripts whole into their canonical slots. Only the first face is required.
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error);
 
 }  // namespace galley
