@@ -2,6 +2,18 @@
 #   galley::harfbuzz  shaping. Native: Debian's libharfbuzz-dev (pkg-config harfbuzz, 6.0.0). Wasm: the unity TU
 #                     src/harfbuzz.cc of Debian's source package harfbuzz 6.0.0+dfsg-3 (bookworm: the native
 #                     package's own version), configured lean (below).
+#   galley::fribidi   the Unicode Bidirectional Algorithm. Native: Debian's libfribidi-dev (pkg-config fribidi, 1.0.8).
+#                     Wasm: lib/*.c of Debian's source package fribidi 1.0.8-2.1 (bookworm, Debian's patches applied),
+#                     with the config.h and fribidi-config.h its configure would write, written here.
+#   galley::unibreak  UAX #14 line breaking: libunibreak 6.1 from trixie's source package 6.1-3 for both builds
+#                     (bookworm's libunibreak 1.1 is from 2013). Only the upstream tarball: the archive here serves
+#                     neither its .dsc nor its Debian tarball (404), and apt-helper checks the tarball against the
+#                     signed Sources index.
+#   galley::thai      Thai word breaking (th_brk) with its dictionary. Native: Debian's libthai-dev (pkg-config
+#                     libthai, 0.1.29, with libdatrie); its dictionary thbrk.tri is libthai-data's,
+#                     /usr/share/libthai. Wasm: libthai 0.1.29-1 and libdatrie 0.2.13-2 from bookworm's source
+#                     packages (upstream tarballs only: the archive here serves neither Debian tarball).
+# The wasm libraries are compiled with -Oz and without Galley's warnings (they are not Galley's code).
 # Nothing here is copied into the repository: native builds use Debian's -dev packages (scripts/setup.sh installs
 # them), wasm builds compile Debian's source packages, fetched at configure time into GALLEY_DEPS_DIR by
 # scripts/fetch-debian-source.sh (pinned by version and suite, verified by apt), as ImGui's are.
@@ -49,3 +61,73 @@ else()
   target_link_libraries(galley_harfbuzz INTERFACE PkgConfig::GALLEY_PC_HARFBUZZ)
 endif()
 add_library(galley::harfbuzz ALIAS galley_harfbuzz)
+
+# --- fribidi -------------------------------------------------------------------------------------------------------
+if(EMSCRIPTEN)
+  galley_debian_source(fribidi 1.0.8-2.1 bookworm GALLEY_FRIBIDI_DIR)
+  # What fribidi's configure writes on a C99 system: config.h (only these macros are read by lib/) and
+  # fribidi-config.h from lib/fribidi-config.h.in, with the version of configure.ac (1.0.8, interface 4).
+  set(generated "${CMAKE_BINARY_DIR}/fribidi-generated")
+  file(MAKE_DIRECTORY "${generated}")
+  file(CONFIGURE OUTPUT "${generated}/config.h" CONTENT
+       "/* Written by cmake/third_party.cmake for fribidi's lib/ */\n#define HAVE_STRINGIZE 1\n#define HAVE_STRING_H 1\n#define HAVE_STDLIB_H 1\n#define HAVE_STRINGS_H 1\n#define HAVE_MEMMOVE 1\n#define HAVE_MEMSET 1\n")
+  set(PACKAGE fribidi)
+  set(PACKAGE_NAME "GNU FriBidi")
+  set(PACKAGE_BUGREPORT "https://github.com/fribidi/fribidi/issues/new")
+  set(FRIBIDI_VERSION 1.0.8)
+  set(FRIBIDI_MAJOR_VERSION 1)
+  set(FRIBIDI_MINOR_VERSION 0)
+  set(FRIBIDI_MICRO_VERSION 8)
+  set(FRIBIDI_INTERFACE_VERSION 4)
+  set(SIZEOF_INT 4)
+  set(FRIBIDI_MSVC_BUILD_PLACEHOLDER "")
+  configure_file("${GALLEY_FRIBIDI_DIR}/lib/fribidi-config.h.in" "${generated}/fribidi-config.h" @ONLY)
+  file(GLOB fribidi_sources "${GALLEY_FRIBIDI_DIR}/lib/*.c")
+  add_library(galley_fribidi STATIC ${fribidi_sources})
+  target_include_directories(galley_fribidi SYSTEM PUBLIC "${generated}" "${GALLEY_FRIBIDI_DIR}/lib")
+  target_compile_definitions(galley_fribidi PRIVATE HAVE_CONFIG_H)
+  # Its FriBidiParType and FriBidiCharType share values on purpose (fribidi-bidi.c converts one to the other).
+  target_compile_options(galley_fribidi PRIVATE -Oz -Wno-enum-conversion)
+else()
+  pkg_check_modules(GALLEY_PC_FRIBIDI REQUIRED IMPORTED_TARGET fribidi)
+  add_library(galley_fribidi INTERFACE)
+  target_link_libraries(galley_fribidi INTERFACE PkgConfig::GALLEY_PC_FRIBIDI)
+endif()
+add_library(galley::fribidi ALIAS galley_fribidi)
+
+# --- libunibreak (both builds) -------------------------------------------------------------------------------------
+galley_debian_source(libunibreak 6.1-3 trixie GALLEY_UNIBREAK_DIR --upstream-only)
+# libunibreak_la_SOURCES of its src/Makefile.am (the *data.c tables they include are not compiled alone).
+set(unibreak_sources unibreakbase.c unibreakdef.c linebreak.c linebreakdata.c linebreakdef.c eastasianwidthdef.c
+    emojidef.c graphemebreak.c wordbreak.c)
+list(TRANSFORM unibreak_sources PREPEND "${GALLEY_UNIBREAK_DIR}/src/")
+add_library(galley_unibreak STATIC ${unibreak_sources})
+target_include_directories(galley_unibreak SYSTEM PUBLIC "${GALLEY_UNIBREAK_DIR}/src")
+if(EMSCRIPTEN)
+  target_compile_options(galley_unibreak PRIVATE -Oz)
+endif()
+add_library(galley::unibreak ALIAS galley_unibreak)
+
+# --- libthai (with libdatrie) --------------------------------------------------------------------------------------
+if(EMSCRIPTEN)
+  galley_debian_source(libdatrie 0.2.13-2 bookworm GALLEY_DATRIE_DIR --upstream-only)
+  galley_debian_source(libthai 0.1.29-1 bookworm GALLEY_LIBTHAI_DIR --upstream-only)
+  file(GLOB datrie_sources "${GALLEY_DATRIE_DIR}/datrie/*.c")
+  add_library(galley_datrie STATIC ${datrie_sources})
+  target_include_directories(galley_datrie SYSTEM PUBLIC "${GALLEY_DATRIE_DIR}")
+  target_compile_options(galley_datrie PRIVATE -Oz)
+  # All of libthai's sub-libraries (src/*/*.c, as its src/Makefile.am links them); what Galley does not call is
+  # dropped at link time. DICT_DIR is Debian's dictdatadir, where th_brk_new(NULL) would look.
+  file(GLOB libthai_sources "${GALLEY_LIBTHAI_DIR}/src/*/*.c")
+  add_library(galley_thai STATIC ${libthai_sources})
+  target_include_directories(galley_thai SYSTEM PUBLIC "${GALLEY_LIBTHAI_DIR}/include"
+                             PRIVATE "${GALLEY_LIBTHAI_DIR}/src")
+  target_compile_definitions(galley_thai PRIVATE DICT_DIR="/usr/share/libthai")
+  target_compile_options(galley_thai PRIVATE -Oz)
+  target_link_libraries(galley_thai PUBLIC galley_datrie)
+else()
+  pkg_check_modules(GALLEY_PC_LIBTHAI REQUIRED IMPORTED_TARGET libthai)
+  add_library(galley_thai INTERFACE)
+  target_link_libraries(galley_thai INTERFACE PkgConfig::GALLEY_PC_LIBTHAI)
+endif()
+add_library(galley::thai ALIAS galley_thai)
