@@ -39,3 +39,21 @@ TEST(Byline, DatesThatNameNoDayPrintAsTheyAre) {
     a.lang = "en";
     EXPECT_EQ(bylineText(a), "");
 }
+
+// Scripts beyond Latin, Greek and Cyrillic: their own conjunctions and list commas, Persian digits, the Thai
+// (Buddhist era) year, and the year-month-day dates of Chinese, Japanese and Korean.
+TEST(Byline, WordsAndDatesOfOtherScripts) {
+    EXPECT_EQ(formatDate("2017-11-15", "ar"), "15 نوفمبر 2017");
+    EXPECT_EQ(formatDate("2017-11-15", "fa-IR"), "۱۵ نوامبر ۲۰۱۷");
+    EXPECT_EQ(formatDate("2017-11-15", "he"), "15 בנובמבר 2017");
+    EXPECT_EQ(formatDate("2017-11-15", "th"), "15 พฤศจิกายน 2560");
+    EXPECT_EQ(formatDate("2017-11-05", "zh-Hant"), "2017年11月5日");
+    EXPECT_EQ(formatDate("2017-11-05", "ko"), "2017년 11월 5일");
+    Article a;
+    a.lang = "ja";
+    a.authors = {{"山田太郎", ""}, {"佐藤花子", ""}, {"李明", ""}};
+    EXPECT_EQ(bylineText(a), "山田太郎、佐藤花子、李明");
+    a.lang = "he";
+    a.authors = {{"נועה לוי", ""}, {"יונתן כהן", ""}};
+    EXPECT_EQ(bylineText(a), "מאת נועה לוי ויונתן כהן");
+}

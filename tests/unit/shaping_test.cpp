@@ -95,3 +95,26 @@ TEST(Shaping, DecomposedMarksJoinTheirBase) {
     for (size_t i = 0; i < m.glyphs.size(); ++i) clusters += i == 0 || m.glyphs[i].textBegin != m.glyphs[i - 1].textBegin;
     EXPECT_EQ(clusters, 4u);  // V, i, e with its marks, t
 }
+
+TEST(Shaping, RightToLeftRunsMirrorBrackets) {
+    // UAX #9's rule L4, done by shaping: « in a right-to-left run is drawn as » (hb-shape --direction=rtl: 125).
+    Shaper shaper;
+    std::vector<ShapedRunGlyph> out;
+    const std::string quote = "\u00AB";
+    shaper.shape(test::notoFonts().face(FontStyle::Regular),
+                 {quote, 0, static_cast<uint32_t>(quote.size()), TextDirection::RightToLeft, 0, ""}, out);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].glyph, 125u);
+    // And so in an Arabic paragraph: the quotation marks of «لي» point outwards.
+    TextStyle style;
+    style.direction = WritingDirection::RightToLeft;
+    const MeasuredParagraph m = measureParagraph(plain("\u0628\u0627\u0633\u0645 \u00AB\u0644\u064A\u00BB \u0641\u0642\u0637"), style,
+                                                 test::notoFonts());
+    ASSERT_FALSE(m.levels.empty());
+    std::vector<uint16_t> quotes;
+    for (const ShapedGlyph& g : m.glyphs)
+        if (g.textLength == 2 && (m.text.compare(g.textBegin, 2, "\u00AB") == 0 || m.text.compare(g.textBegin, 2, "\u00BB") == 0))
+            quotes.push_back(g.glyph);
+    // From the left: the closing », drawn mirrored as «, then the opening « drawn as ».
+    EXPECT_EQ(quotes, (std::vector<uint16_t>{109, 125}));
+}

@@ -6,6 +6,7 @@
 #include "hyphen_language.h"
 #include "hyphenator.h"
 #include "layout.h"
+#include "line_breaks.h"
 #include "word_hyphenation.h"
 
 #include <nlohmann/json.hpp>
@@ -142,6 +143,10 @@ int runLayoutCommand(int argc, char** argv) {
                 findHyphenationPoints(*hyphenator, t, points, policy, &lastResort);
             });
     }
+    // Thai words from libthai's dictionary (GALLEY_THAI_DICTIONARY overrides the build's path).
+    const char* thaiPath = std::getenv("GALLEY_THAI_DICTIONARY");
+    const std::unique_ptr<ThaiDictionary> thai = ThaiDictionary::open(thaiPath ? thaiPath : GALLEY_THAI_DICTIONARY);
+    layout.setThaiDictionary(thai.get());
     DisplayList dl = layout.layout(params);
 
     if (json) {

@@ -3,6 +3,7 @@
 #include "byline.h"
 
 #include "char_class.h"
+#include "utf8.h"
 
 #include <cstdlib>
 #include <vector>
@@ -15,8 +16,10 @@ struct BylineLanguage {
     const char* lang;      // primary subtag
     const char* by;        // before the names ("" where bylines give only the names)
     const char* and_;      // between the last two names
-    const char* date;      // {d} day, {m} month name, {n} month number, {y} year
+    const char* date;      // {d} day, {m} month name, {n} month number, {y} year, {b} year of the Buddhist era
     const char* months[12];
+    const char* comma = ", ";  // between names but the last two
+    uint32_t zero = '0';       // the digits dates are written in (Persian: U+06F0)
 };
 
 // The first entry is the fallback.
@@ -61,6 +64,20 @@ constexpr BylineLanguage Languages[] = {
     {"uk", "", " і ", "{d} {m} {y} р.", {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
                                          "серпня", "вересня", "жовтня", "листопада", "грудня"}},
     {"vi", "", " và ", "ngày {d} tháng {n} năm {y}", {"", "", "", "", "", "", "", "", "", "", "", ""}},
+    // Arabic and Hebrew join "and" to the name after it; Persian writes its own digits.
+    {"ar", "", " و", "{d} {m} {y}", {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+                                    "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"}, "، "},
+    {"fa", "", " و ", "{d} {m} {y}", {"ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
+                                     "اکتبر", "نوامبر", "دسامبر"}, "، ", 0x06F0},
+    {"he", "מאת ", " ו", "{d} ב{m} {y}", {"ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט",
+                                          "ספטמבר", "אוקטובר", "נובמבר", "דצמבר"}},
+    {"hi", "", " और ", "{d} {m} {y}", {"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर",
+                                      "अक्टूबर", "नवंबर", "दिसंबर"}},
+    {"th", "โดย ", " และ", "{d} {m} {b}", {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+                                          "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"}},
+    {"zh", "", "和", "{y}年{n}月{d}日", {"", "", "", "", "", "", "", "", "", "", "", ""}, "、"},
+    {"ja", "", "、", "{y}年{n}月{d}日", {"", "", "", "", "", "", "", "", "", "", "", ""}, "、"},
+    {"ko", "", ", ", "{y}년 {n}월 {d}일", {"", "", "", "", "", "", "", "", "", "", "", ""}},
 };
 
 const BylineLanguage& languageOf(std::string_view lang) {
@@ -78,7 +95,7 @@ const BylineLanguage& languageOf(std::string_view lang) {
 std::string joinAuthors(const std::vector<Author>& authors, const BylineLanguage& l) {
     std::string out;
     for (size_t i = 0; i < authors.size(); ++i) {
-        if (i > 0) out += i + 1 == authors.size() ? l.and_ : ", ";
+        if (i > 0) out += i + 1 == authors.size() ? l.and_ : l.comma;
         out += authors[i].name;
     }
     return out;
@@ -92,14 +109,22 @@ std::string formatDate(const std::string& iso, std::string_view lang) {
               day = std::atoi(iso.substr(8, 2).c_str());
     if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
     const BylineLanguage& l = languageOf(lang);
+    auto number = [&](int v) {
+        const std::string ascii = std::to_string(v);
+        if (l.zero == '0') return ascii;
+        std::string local;
+        for (char c : ascii) utf8::append(local, l.zero + static_cast<uint32_t>(c - '0'));
+        return local;
+    };
     std::string out;
     for (const char* p = l.date; *p; ++p) {
         if (p[0] == '{' && p[1] && p[2] == '}') {
             switch (p[1]) {
-                case 'd': out += std::to_string(day); break;
+                case 'd': out += number(day); break;
                 case 'm': out += l.months[month - 1]; break;
-                case 'n': out += std::to_string(month); break;
-                case 'y': out += std::to_string(year); break;
+                case 'n': out += number(month); break;
+                case 'y': out += number(year); break;
+                case 'b': out += number(year + 543); break;
             }
             p += 2;
         } else {

@@ -60,7 +60,7 @@ void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
 void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
     if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines ||
-        measureOptions_ != measureOptionsOf(params, article_.lang))
+        measureOptions_ != measureOptionsOf(params, article_.lang, thai_))
         plan(params);
     params_ = params;
     out_ = &out;
@@ -175,7 +175,9 @@ void ArticleLayout::openText(const Piece& piece) {
     const float em = params.fontSize;
     float& y = y_;
     y += piece.spaceBefore * em;
-    const float x0 = indentOf(piece), w = width - x0;
+    // A right-to-left paragraph is indented from the right, its marker and quote bar on that side.
+    const bool rtl = piece.textStyle.direction == WritingDirection::RightToLeft;
+    const float indent = indentOf(piece), x0 = rtl ? 0.0f : indent, w = width - indent;
     const TextStyle& style = piece.textStyle;
     float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * style.size;
     bool justify = params.align == Align::Justify && !piece.ragged;
@@ -191,7 +193,7 @@ void ArticleLayout::openText(const Piece& piece) {
         // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
         const MeasuredParagraph& m = piece.marker;
         float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
-        float mx = x0 - style::MarkerGap * em - mw;
+        float mx = rtl ? w + style::MarkerGap * em : x0 - style::MarkerGap * em - mw;
         TextLine& markerLine = placer.beginLine();
         markerLine.block = piece.block;
         markerLine.role = LineRole::Marker;
@@ -245,8 +247,11 @@ void ArticleLayout::closeText(const Piece& piece) {
     DisplayList& out = *out_;
     const float width = out.width, em = params_.fontSize;
     y_ = text_->top + std::max(y_ - text_->top, text_->minimumHeight);
-    if (piece.quoteBar)
-        out.rules.push_back({style::QuoteBarX * em, text_->top, style::QuoteBarWidth * em, y_ - text_->top, ColorRole::Rule});
+    if (piece.quoteBar) {
+        const bool rtl = piece.textStyle.direction == WritingDirection::RightToLeft;
+        const float barX = rtl ? width - (style::QuoteBarX + style::QuoteBarWidth) * em : style::QuoteBarX * em;
+        out.rules.push_back({barX, text_->top, style::QuoteBarWidth * em, y_ - text_->top, ColorRole::Rule});
+    }
     if (piece.rulesAround) {
         y_ += 0.4f * em;
         out.rules.push_back({0, y_, width, 2.0f, ColorRole::Accent});

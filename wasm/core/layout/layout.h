@@ -59,6 +59,9 @@ public:
     ArticleLayout(const FontSet& fonts, const Article& article);
     ~ArticleLayout();
     void setHyphenation(HyphenateFn fn) { hyphenate_ = std::move(fn); measuredFor_ = -1; }
+    // Thai words broken by this dictionary (line_breaks.h; kept by address, read only); null: Thai breaks only at
+    // spaces and other opportunities UAX #14 gives.
+    void setThaiDictionary(const ThaiDictionary* thai) { thai_ = thai; measuredFor_ = -1; }
     DisplayList layout(const LayoutParams& params);
     // The same into `out`, reusing its memory (lines, words, glyphs): what a viewer relaying out on resize wants.
     void layout(const LayoutParams& params, DisplayList& out);
@@ -104,6 +107,7 @@ private:
     const FontSet& fonts_;
     const Article& article_;
     HyphenateFn hyphenate_;
+    const ThaiDictionary* thai_ = nullptr;
     std::vector<Piece> pieces_;
     float measuredFor_ = -1;  // font size the pieces were measured at
     int measuredDropCapLines_ = 0;  // and the drop cap they were measured for (0: none)

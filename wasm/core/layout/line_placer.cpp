@@ -74,6 +74,16 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.scaleX = 1 + boxRatio * p.expansionLimit;
         line.letterSpacing = boxRatio * (boxRatio >= 0 ? p.letterStretch : p.letterShrink);
         const float scale = line.scaleX, letterGap = line.letterSpacing;
+        if (!p.levels.empty()) {
+            const float measure = s.width - (static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f);
+            line.width = placeReorderedLine(p, s, line, start, br, ratio, boxRatio, measure);
+            line.endsInWord = items[br.item].kind != BreakItem::Glue && !line.last;
+            line.hyphenated = items[br.item].kind == BreakItem::Penalty && items[br.item].width > 0 && !line.last;
+            endLine(line);
+            top += s.lineHeightPx;
+            start = lineStartAfterBreak(items, br.item);
+            continue;
+        }
         // x runs from the line's ink start (line.x): the hanging glyph, if any, starts there.
         float x = 0;
         bool wordOpen = false;
@@ -154,6 +164,193 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         start = lineStartAfterBreak(items, br.item);
     }
     return top - s.y;
+}
+
+float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const ParagraphSetting& s, TextLine& line,
+                                     size_t start, const LineBreak& br, float ratio, float boxRatio, float measure) {
+    const std::vector<BreakItem>& items = *items_;
+    const std::vector<int32_t>& boxOfItem = *boxOfItem_;
+    const std::vector<BoxRef>& boxes = *boxes_;
+    const float scale = line.scaleX, letterGap = line.letterSpacing, size = p.style.size;
+    auto levelAt = [&](uint32_t byte) -> uint8_t { return byte < p.levels.size() ? p.levels[byte] : p.baseLevel; };
+    auto firstByteOf = [&](const BoxRef& b) {
+        uint32_t first = UINT32_MAX;
+        for (uint32_t gi = 0; gi < b.glyphCount; ++gi) first = std::min(first, p.glyphs[b.firstGlyph + gi].textBegin);
+        return first;
+    };
+
+    // Segments in logical order.
+    segments_.clear();
+    for (size_t k = start; k < br.item; ++k) {
+        const BreakItem& it = items[k];
+        if (it.kind == BreakItem::Glue) {
+            Segment sp;
+            sp.kind = Segment::Space;
+            sp.item = k;
+            sp.width = it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
+            sp.level = p.baseLevel;
+            for (size_t n = k + 1; n < br.item; ++n) {  // the space's own level: the byte before the next box
+                if (items[n].kind != BreakItem::Box) continue;
+                const uint32_t next = firstByteOf(boxes[boxOfItem[n]]);
+                if (next > 0) sp.level = levelAt(next - 1);
+                break;
+            }
+            segments_.push_back(sp);
+            continue;
+        }
+        if (it.kind != BreakItem::Box) continue;
+        const BoxRef& b = boxes[boxOfItem[k]];
+        const float boxGap = b.letterSpaced ? letterGap : 0.0f;
+        const float setWidth = it.width + (boxRatio >= 0 ? boxRatio * it.stretch : boxRatio * it.shrink);
+        const size_t firstSegment = segments_.size();
+        float pen = b.x0, used = 0;
+        for (uint32_t gi = 0; gi < b.glyphCount;) {
+            Segment g;
+            g.item = k;
+            g.firstGlyph = b.firstGlyph + gi;
+            g.level = levelAt(p.glyphs[g.firstGlyph].textBegin);
+            g.pen0 = pen;
+            if (gi > 0 && p.glyphs[g.firstGlyph].textBegin != p.glyphs[g.firstGlyph - 1].textBegin) g.lead = boxGap;
+            float advances = 0;
+            uint32_t gaps = 0;
+            for (; gi < b.glyphCount && levelAt(p.glyphs[b.firstGlyph + gi].textBegin) == g.level; ++gi) {
+                const ShapedGlyph& glyph = p.glyphs[b.firstGlyph + gi];
+                if (g.glyphCount > 0 && glyph.textBegin != p.glyphs[b.firstGlyph + gi - 1].textBegin) ++gaps;
+                advances += glyph.advance;
+                ++g.glyphCount;
+            }
+            pen += advances;
+            g.width = g.lead + advances * scale + static_cast<float>(gaps) * boxGap;
+            used += g.width;
+            segments_.push_back(g);
+        }
+        // What the box's set width holds beyond its glyphs (the letter gap before a hyphenation point) goes after
+        // its logically last part.
+        if (segments_.size() > firstSegment) segments_.back().width += std::max(0.0f, setWidth - used);
+    }
+    const BreakItem& end = items[br.item];
+    if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
+        Segment h;
+        h.kind = Segment::Hyphen;
+        h.item = br.item;
+        h.width = end.width;
+        h.level = segments_.empty() ? p.baseLevel : segments_.back().level;
+        segments_.push_back(h);
+    }
+
+    // Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or higher.
+    order_.resize(segments_.size());
+    for (size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    uint8_t highest = 0, lowestOdd = 255;
+    for (const Segment& g : segments_) {
+        highest = std::max(highest, g.level);
+        if (g.level & 1) lowestOdd = std::min(lowestOdd, g.level);
+    }
+    for (int level = highest; level >= lowestOdd && level > 0; --level) {
+        for (size_t i = 0; i < order_.size();) {
+            if (segments_[order_[i]].level < level) { ++i; continue; }
+            size_t j = i;
+            while (j < order_.size() && segments_[order_[j]].level >= level) ++j;
+            std::reverse(order_.begin() + static_cast<std::ptrdiff_t>(i), order_.begin() + static_cast<std::ptrdiff_t>(j));
+            i = j;
+        }
+    }
+
+    // A right-to-left paragraph's lines start at the right: a line narrower than the measure moves right.
+    float width = 0;
+    for (const Segment& g : segments_) width += g.width;
+    if (p.rightToLeft() && width < measure) line.x += measure - width;
+
+    // Place from the left.
+    float x = 0;
+    int32_t linkRun = -1;
+    float linkStart = 0, linkEnd = 0;
+    auto closeLink = [&]() {
+        if (linkRun < 0) return;
+        out_.links.push_back({line.x + linkStart, line.top, linkEnd - linkStart, line.height,
+                              static_cast<uint32_t>(out_.hrefs.size())});
+        out_.hrefs.push_back(p.hrefs[linkRun]);
+        linkRun = -1;
+    };
+    for (size_t i : order_) {
+        Segment& g = segments_[i];
+        g.x = x;
+        if (g.kind == Segment::Glyphs) {
+            const BoxRef& b = boxes[boxOfItem[g.item]];
+            const float boxGap = b.letterSpaced ? letterGap : 0.0f;
+            uint32_t gaps = 0;
+            for (uint32_t j = 0; j < g.glyphCount; ++j) {
+                const ShapedGlyph& glyph = p.glyphs[g.firstGlyph + j];
+                if (j > 0 && glyph.textBegin != p.glyphs[g.firstGlyph + j - 1].textBegin) ++gaps;
+                const float gx = x + g.lead + (glyph.x - g.pen0) * scale + static_cast<float>(gaps) * boxGap;
+                const ColorRole color = glyph.link >= 0 ? ColorRole::Link : p.style.color;
+                out_.glyphs.push_back({line.x + gx, line.baseline - glyph.yOffset(), size, glyph.glyph, glyph.face(),
+                                       color, scale, glyph.slice()});
+                out_.missingGlyphs += glyph.glyph == 0;
+                if (glyph.link != linkRun) {
+                    closeLink();
+                    if (glyph.link >= 0) { linkRun = glyph.link; linkStart = gx; }
+                }
+                if (glyph.link >= 0) linkEnd = gx + glyph.advance * scale;
+            }
+        } else {
+            closeLink();
+            if (g.kind == Segment::Hyphen)
+                out_.glyphs.push_back({line.x + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color, 1.0f});
+        }
+        x += g.width;
+    }
+    closeLink();
+
+    // Words in reading (logical) order, each spanning its parts wherever they were placed. Boxes with no space
+    // between them (a word split at a hyphenation point) are one word, as on a left-to-right line.
+    bool wordOpen = false;
+    for (size_t i = 0; i < segments_.size();) {
+        const Segment& g = segments_[i];
+        if (g.kind == Segment::Space) { wordOpen = false; ++i; continue; }
+        if (g.kind == Segment::Hyphen) {
+            if (wordsUsed_ > 0) {
+                WordBox& w = line.words[wordsUsed_ - 1];
+                w.text += '-';
+                const float left = std::min(w.x, g.x), right = std::max(w.x + w.width, g.x + g.width);
+                w.x = left;
+                w.width = right - left;
+            }
+            ++i;
+            continue;
+        }
+        // The segments of this box.
+        size_t j = i;
+        float left = g.x, right = g.x + g.width;
+        uint32_t textBegin = UINT32_MAX, textEnd = 0;
+        for (; j < segments_.size() && segments_[j].kind == Segment::Glyphs && segments_[j].item == g.item; ++j) {
+            const Segment& part = segments_[j];
+            left = std::min(left, part.x);
+            right = std::max(right, part.x + part.width);
+            for (uint32_t k = 0; k < part.glyphCount; ++k) {
+                textBegin = std::min(textBegin, p.glyphs[part.firstGlyph + k].textBegin);
+                textEnd = std::max(textEnd, p.glyphs[part.firstGlyph + k].textEnd());
+            }
+        }
+        if (wordOpen && wordsUsed_ > 0) {
+            WordBox& w = line.words[wordsUsed_ - 1];
+            w.text.append(p.text, textBegin, textEnd - textBegin);
+            const float l = std::min(w.x, left), r = std::max(w.x + w.width, right);
+            w.x = l;
+            w.width = r - l;
+            w.sourceEnd = s.sourceByte + textEnd;
+        } else {
+            WordBox& w = addWord(line);
+            w.text.assign(p.text, textBegin, textEnd - textBegin);
+            w.x = left;
+            w.width = right - left;
+            w.sourceBegin = s.sourceByte + textBegin;
+            w.sourceEnd = s.sourceByte + textEnd;
+        }
+        wordOpen = true;
+        i = j;
+    }
+    return x;
 }
 
 }  // namespace galley

@@ -90,6 +90,22 @@ public:
     float placeLines(const MeasuredParagraph& p, const ParagraphSetting& s, size_t count);
 
 private:
+    // A part of a line of one bidi level: glyphs of one box, a space, or the inserted hyphen.
+    struct Segment {
+        enum Kind : uint8_t { Glyphs, Space, Hyphen } kind = Glyphs;
+        uint8_t level = 0;
+        size_t item = 0;              // the item it comes from
+        uint32_t firstGlyph = 0, glyphCount = 0;
+        float pen0 = 0;               // Glyphs: the pen position of its first glyph in the glyphs' x
+        float lead = 0;               // Glyphs: letter gap before its first glyph (a box split by level)
+        float width = 0;
+        float x = 0;                  // where it was placed, from the line's x
+    };
+    // Places the glyphs and words of a line of a paragraph with bidi levels, items [start, br.item): segments in
+    // logical order, reversed by UAX #9's rule L2, placed from the left. Returns the line's width.
+    float placeReorderedLine(const MeasuredParagraph& p, const ParagraphSetting& s, TextLine& line, size_t start,
+                             const LineBreak& br, float ratio, float boxRatio, float measure);
+
     const FontSet& fonts_;
     DisplayList& out_;
     BreakWorkspace& workspace_;
@@ -103,6 +119,8 @@ private:
     const std::vector<BreakItem>* items_ = nullptr;
     const std::vector<int32_t>* boxOfItem_ = nullptr;
     const std::vector<BoxRef>* boxes_ = nullptr;
+    std::vector<Segment> segments_;
+    std::vector<size_t> order_;
 };
 
 

@@ -73,8 +73,9 @@ struct ArticleLayout::TextInProgress {
 
 
 // What the measured boxes may stretch by: a change of either means measuring again.
-inline MeasureOptions measureOptionsOf(const LayoutParams& params, const std::string& language) {
-    return {params.fontExpansion, params.letterSpacing, language};
+inline MeasureOptions measureOptionsOf(const LayoutParams& params, const std::string& language,
+                                       const ThaiDictionary* thai) {
+    return {params.fontExpansion, params.letterSpacing, language, thai};
 }
 
 }  // namespace galley

@@ -14,9 +14,12 @@ namespace galley {
 std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& article, const LayoutParams& params) {
     std::vector<Piece> pieces;
     const float fs = params.fontSize;
+    // The direction of the paragraphs being planned: the header's, then each block's (bundle `dir`, or the language's).
+    WritingDirection direction = paragraphDirection(article, nullptr);
     // `text` is either in the article (kept by address) or a temporary (copied into the piece).
     auto addTextFrom = [&](LineRole role, const RichText* inArticle, RichText owned, TextStyle ts, bool hyphenate) -> Piece& {
         Piece piece;
+        ts.direction = direction;
         piece.role = role;
         piece.source = inArticle;
         piece.ownedSource = std::move(owned);
@@ -62,13 +65,14 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
     // Body blocks. A drop cap opens the article's first block when that is a paragraph.
     for (uint32_t bi = 0; bi < article.blocks.size(); ++bi) {
         const Block& b = article.blocks[bi];
+        direction = paragraphDirection(article, &b);
         size_t first = pieces.size();
         switch (b.type) {
             case BlockType::Paragraph: {
                 Piece& p = addText(LineRole::Paragraph, b.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
                 p.lineHeight = 0;
                 p.spaceAfter = style::ParagraphSpacing;
-                p.wantsDropCap = params.dropCap && bi == 0;
+                p.wantsDropCap = params.dropCap && bi == 0 && direction != WritingDirection::RightToLeft;
                 break;
             }
             case BlockType::Heading: {
@@ -170,7 +174,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
             for (char c : piece.text().text) glyphEstimate_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ';
     }
     measuredFor_ = params.fontSize;
-    measureOptions_ = measureOptionsOf(params, article_.lang);
+    measureOptions_ = measureOptionsOf(params, article_.lang, thai_);
     nextPiece_ = pieces_.size();  // nothing laid out for these pieces yet: begin() starts over
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }

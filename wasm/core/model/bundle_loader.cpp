@@ -364,7 +364,8 @@ private:
 
     bool article(const Json& a, const std::string& path, Article& out) {
         if (!a.is_object()) { error(path, "must be an object"); return false; }
-        knownFields(a, path, {"id", "lang", "title", "subtitle", "authors", "published", "source", "blocks"});
+        knownFields(a, path, {"id", "lang", "dir", "title", "subtitle", "authors", "published", "source", "blocks"});
+        direction(a, path, out.dir);
         bool idOk = string(a, path, "id", true, true, out.id);
         if (string(a, path, "lang", true, false, out.lang) && !isLanguageTag(out.lang))
             error(path + ".lang", "must be a BCP 47 language tag like \"en-US\"");
@@ -411,17 +412,27 @@ private:
     }
 
     // Returns false when the block is not kept (error, or an unknown type skipped with a warning).
+    void direction(const Json& obj, const std::string& path, WritingDirection& out) {
+        std::string dir;
+        if (!field(obj, path, "dir", false) || !string(obj, path, "dir", false, false, dir)) return;
+        if (dir == "ltr") out = WritingDirection::LeftToRight;
+        else if (dir == "rtl") out = WritingDirection::RightToLeft;
+        else if (dir == "auto") out = WritingDirection::Auto;
+        else error(path + ".dir", "must be \"ltr\", \"rtl\" or \"auto\"");
+    }
+
     bool block(const Json& b, const std::string& path, Block& out, std::map<std::string, std::string>* anchors) {
         if (!b.is_object()) { error(path, "must be an object"); return false; }
         std::string type;
         if (!string(b, path, "type", true, false, type)) return false;
+        direction(b, path, out.dir);
         if (type == "paragraph") {
             out.type = BlockType::Paragraph;
-            knownFields(b, path, {"type", "text", "marks"});
+            knownFields(b, path, {"type", "dir", "text", "marks"});
             blockText(b, path, out.text);
         } else if (type == "heading") {
             out.type = BlockType::Heading;
-            knownFields(b, path, {"type", "level", "text", "marks", "id"});
+            knownFields(b, path, {"type", "dir", "level", "text", "marks", "id"});
             if (const Json* level = field(b, path, "level", true)) {
                 if (!level->is_number_integer()) error(path + ".level", "must be an integer");
                 else if (level->get<long long>() < 1 || level->get<long long>() > 6) error(path + ".level", "must be 1..6");
@@ -439,12 +450,12 @@ private:
             }
         } else if (type == "quote" || type == "pullquote") {
             out.type = type == "quote" ? BlockType::Quote : BlockType::Pullquote;
-            knownFields(b, path, {"type", "text", "marks", "attribution"});
+            knownFields(b, path, {"type", "dir", "text", "marks", "attribution"});
             blockText(b, path, out.text);
             if (const Json* at = field(b, path, "attribution", false)) richText(*at, path + ".attribution", out.attribution);
         } else if (type == "list") {
             out.type = BlockType::List;
-            knownFields(b, path, {"type", "ordered", "items"});
+            knownFields(b, path, {"type", "dir", "ordered", "items"});
             if (const Json* ordered = field(b, path, "ordered", false)) {
                 if (!ordered->is_boolean()) error(path + ".ordered", "must be a boolean");
                 else out.ordered = ordered->get<bool>();
@@ -460,7 +471,7 @@ private:
             }
         } else if (type == "image") {
             out.type = BlockType::Image;
-            knownFields(b, path, {"type", "src", "alt", "caption", "width", "height"});
+            knownFields(b, path, {"type", "dir", "src", "alt", "caption", "width", "height"});
             if (string(b, path, "src", true, true, out.src) && !isRelativeReference(out.src))
                 error(path + ".src", "must be a relative URL (resolved against the bundle)");
             if (string(b, path, "alt", true, false, out.alt)) controlCharacters(out.alt, path + ".alt");
@@ -475,7 +486,7 @@ private:
             }
         } else if (type == "divider") {
             out.type = BlockType::Divider;
-            knownFields(b, path, {"type"});
+            knownFields(b, path, {"type", "dir"});
         } else {
             warning(path + ".type", "unknown block type \"" + type + "\", skipped");
             return false;

@@ -49,6 +49,7 @@ void addTextAndMarks(Json& j, const RichText& rt) {
 Json blockJson(const Block& b) {
     Json j;
     j["type"] = blockTypeName(b.type);
+    if (b.dir != WritingDirection::Inherit) j["dir"] = writingDirectionName(b.dir);
     switch (b.type) {
         case BlockType::Paragraph:
             addTextAndMarks(j, b.text);
@@ -89,6 +90,7 @@ Json articleJson(const Article& a) {
     Json j;
     j["id"] = a.id;
     j["lang"] = a.lang;
+    if (a.dir != WritingDirection::Inherit) j["dir"] = writingDirectionName(a.dir);
     j["title"] = a.title;
     if (!a.subtitle.empty()) j["subtitle"] = a.subtitle;
     Json authors = Json::array();

@@ -65,4 +65,42 @@ void replaceControlCharacters(Article& article) {
     }
 }
 
+const char* writingDirectionName(WritingDirection d) {
+    switch (d) {
+        case WritingDirection::LeftToRight: return "ltr";
+        case WritingDirection::RightToLeft: return "rtl";
+        case WritingDirection::Auto: return "auto";
+        default: return "";
+    }
+}
+
+bool isRightToLeftLanguage(std::string_view lang) {
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    };
+    const size_t dash = lang.find('-');
+    const std::string primary = lower(lang.substr(0, dash));
+    static const char* const rtl[] = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku-arab", "pnb", "ps",
+                                      "sd", "syr", "ug", "ur", "yi"};
+    for (const char* r : rtl)
+        if (primary == r) return true;
+    // A script subtag (four letters) anywhere after the primary one.
+    for (size_t at = dash; at != std::string_view::npos && at < lang.size();) {
+        const size_t next = lang.find('-', at + 1);
+        const std::string sub = lower(lang.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1));
+        if (sub == "arab" || sub == "hebr" || sub == "syrc" || sub == "thaa" || sub == "nkoo") return true;
+        if (sub.size() == 4) return false;  // another script: Latn, Cyrl...
+        at = next;
+    }
+    return false;
+}
+
+WritingDirection paragraphDirection(const Article& article, const Block* block) {
+    if (block && block->dir != WritingDirection::Inherit) return block->dir;
+    if (article.dir != WritingDirection::Inherit) return article.dir;
+    return isRightToLeftLanguage(article.lang) ? WritingDirection::RightToLeft : WritingDirection::LeftToRight;
+}
+
 }  // namespace galley

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace galley {
@@ -36,12 +37,18 @@ RichText sliceRichText(const RichText& text, size_t beginByte, size_t endByte, u
 
 enum class BlockType : uint8_t { Paragraph, Heading, Quote, Pullquote, List, Image, Divider };
 
+// A bundle's `dir`: the direction of the article's or a block's paragraphs (UAX #9's paragraph level). Inherit: not
+// given (a block takes its article's, an article its language's); Auto: from each paragraph's first strong letter.
+enum class WritingDirection : uint8_t { Inherit, LeftToRight, RightToLeft, Auto };
+const char* writingDirectionName(WritingDirection d);  // "ltr", "rtl", "auto"; "" for Inherit
+
 const char* blockTypeName(BlockType t);
 
 // One block of the article body. A flat struct (like ImGui's) rather than a class hierarchy: each type uses the
 // fields listed beside it and leaves the others empty.
 struct Block {
     BlockType type = BlockType::Paragraph;
+    WritingDirection dir = WritingDirection::Inherit;  // any type: optional "dir"
     RichText text;                 // Paragraph, Heading, Quote, Pullquote
     int level = 0;                 // Heading: 1..6
     std::string anchor;            // Heading: optional "id" for deep links
@@ -67,6 +74,7 @@ struct Source {
 struct Article {
     std::string id;
     std::string lang = "en";
+    WritingDirection dir = WritingDirection::Inherit;  // optional "dir"
     std::string title;
     std::string subtitle;        // optional ("dek")
     std::vector<Author> authors;
@@ -79,6 +87,13 @@ struct Bundle {
     int version = 1;
     std::vector<Article> articles;
 };
+
+// Languages written right to left (Arabic, Persian, Urdu, Hebrew, Yiddish and the like, or any tag whose script
+// subtag is Arab, Hebr, Syrc, Thaa or Nkoo): their articles' paragraphs are right to left unless `dir` says otherwise.
+bool isRightToLeftLanguage(std::string_view lang);
+// The paragraph direction of a block (nullptr: the article's header): the block's dir, else the article's, else
+// right to left for a right-to-left language and left to right for any other.
+WritingDirection paragraphDirection(const Article& article, const Block* block);
 
 // The format's one rule on characters in text: no control characters but tab and newline (C0, DEL and C1 are
 // refused by the loader: they draw as nothing and confuse the DOM text layer).

@@ -22,7 +22,7 @@
 namespace galley {
 
 // What may happen at a position between two characters.
-enum class LineBreak : uint8_t {
+enum class BreakOpportunity : uint8_t {
     None,       // no line may end here (inside a character, a word, or before punctuation that must follow)
     Allowed,    // a line may end here
     Mandatory,  // a line must end here (after a line feed, a paragraph or line separator; at the text's end)
@@ -55,7 +55,7 @@ private:
 // letters, and a "-strict" suffix for Japanese and Chinese strict breaking. `thai` may be null: Thai runs then keep
 // UAX #14's no-break. Text should be valid UTF-8 (the bundle loader accepts nothing else): an invalid byte is read
 // as a character of its own, with U+FFFD's class.
-std::vector<LineBreak> lineBreaks(std::string_view paragraphUtf8, std::string_view language,
+std::vector<BreakOpportunity> lineBreaks(std::string_view paragraphUtf8, std::string_view language,
                                   const ThaiDictionary* thai);
 
 }  // namespace galley

@@ -1,7 +1,9 @@
 // paragraph_builder.cpp — see paragraph_builder.h.
 #include "paragraph_builder.h"
 
+#include "bidi.h"
 #include "char_class.h"
+#include "line_breaks.h"
 #include "shaper.h"
 #include "utf8.h"
 
@@ -69,17 +71,20 @@ struct CodePointInfo {
     int32_t link = -1;
 };
 
-// A place inside a word where a line may end: a hyphenation point (an inserted hyphen) or after a dash.
+// A place inside a word where a line may end.
 struct InnerBreak {
+    enum Kind : uint8_t { Hyphenation, Dash, Other, InterCharacter };
     uint32_t byte = 0;
-    float width = 0, penalty = 0;
-    bool hyphenation = false;
+    Kind kind = Other;
+    float penalty = 0;
+    bool hyphenation() const { return kind == Hyphenation; }
 };
 
-// A run to shape: code points [first, last) of a word in one face slot and one script.
+// A run to shape: code points [first, last) of a word in one face slot, one script and one bidi level.
 struct Run {
     uint32_t first = 0, last = 0;
     uint8_t slot = 0;
+    uint8_t level = 0;
     uint32_t script = ScriptCommon;
 };
 
@@ -101,6 +106,30 @@ const FontFace& faceOfSlot(const FontSet& fonts, uint8_t slot) {
 bool isScript(uint32_t script) {
     return script != ScriptCommon && script != ScriptInherited && script != ScriptUnknown;
 }
+
+// Code points that may make a paragraph need bidi: right-to-left letters and the explicit controls (RLM, ALM, RLE,
+// RLO, RLI). Without any, a left-to-right paragraph is all at level 0.
+bool mayNeedBidi(uint32_t cp) {
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
+           (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF) || cp == 0x200F || cp == 0x061C ||
+           cp == 0x202B || cp == 0x202E || cp == 0x2067;
+}
+
+// Scripts written without spaces between words: their inner breaks are inter-character glue.
+bool isSpacelessScript(uint32_t script) {
+    switch (script) {
+        case 0x48616E69u: /* Hani */ case 0x48697261u: /* Hira */ case 0x4B616E61u: /* Kana */
+        case 0x426F706Fu: /* Bopo */ case 0x54686169u: /* Thai */ case 0x4C616F6Fu: /* Laoo */
+        case 0x4B686D72u: /* Khmr */ case 0x4D796D72u: /* Mymr */ case 0x59696969u: /* Yiii */
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Spaces of a fixed width (thin, hair, punctuation, figure, the em quads, ideographic): a line may break at them,
+// but they are not word spaces and do not stretch or shrink.
+bool isFixedWidthSpace(uint32_t cp) { return (cp >= 0x2000 && cp <= 0x200A) || cp == 0x205F || cp == 0x3000; }
 
 }  // namespace
 
@@ -151,6 +180,24 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         }
     }
     auto byteOf = [&](size_t k) { return k < n ? cps[k].byte : static_cast<uint32_t>(text.size()); };
+
+    // Bidi levels, only where they can be other than 0.
+    bool bidi = style.direction != WritingDirection::LeftToRight;
+    for (size_t k = 0; k < n && !bidi; ++k) bidi = mayNeedBidi(cps[k].cp);
+    if (bidi) {
+        const BidiDirection d = style.direction == WritingDirection::RightToLeft ? BidiDirection::RightToLeft
+                              : style.direction == WritingDirection::Auto        ? BidiDirection::Auto
+                                                                                 : BidiDirection::LeftToRight;
+        const BidiParagraph levels = resolveBidi(text, d);
+        p.baseLevel = levels.baseLevel();
+        bool any = p.baseLevel != 0;
+        p.levels.resize(text.size());
+        for (size_t b = 0; b < text.size(); ++b) any |= (p.levels[b] = levels.level(b)) != 0;
+        if (!any) p.levels.clear();
+    }
+    auto levelOf = [&](size_t k) -> uint8_t { return p.levels.empty() ? 0 : p.levels[cps[k].byte]; };
+    // Where UAX #14 lets a line end (with the language's tailoring; Thai by its dictionary).
+    const std::vector<BreakOpportunity> opportunities = lineBreaks(text, options.language, options.thai);
     // The code point holding byte b.
     auto codePointAt = [&](uint32_t b) {
         auto it = std::upper_bound(cps.begin(), cps.end(), b,
@@ -169,7 +216,8 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     std::vector<ShapedRunGlyph> shaped;
     std::vector<uint32_t> clusters;
     std::vector<Run> runs;
-    std::vector<WordGlyph> word;
+    std::vector<WordGlyph> word, reordered;
+    std::vector<size_t> runStarts;
     std::vector<InnerBreak> inner;
 
     auto addPenalty = [&](float width, float penalty, bool flagged) {
@@ -179,19 +227,34 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
 
     // Itemises, shapes and cuts into boxes the word of code points [a, b): no breaking space inside.
     auto measureWord = [&](size_t a, size_t b) {
-        // Where the word may break inside: hyphenation points, and after a hyphen or dash that sits between two
-        // non-space characters ("four-year-old", "1990–2000"). A dash break wins over a hyphenation point there.
+        // Where the word may break inside: UAX #14's opportunities (after a hyphen or a dash, at a soft hyphen, after a
+        // zero-width space, between Han characters or Thai words...) and the hyphenation points. A dash or soft
+        // hyphen wins over a hyphenation point at the same place.
         inner.clear();
-        for (size_t k = a; k + 1 < b; ++k)
-            if (k > a && isDashBreak(cps[k].cp) && !chars::isSpace(cps[k + 1].cp) && !isDashBreak(cps[k + 1].cp))
-                inner.push_back({cps[k + 1].byte, 0.0f, ExplicitHyphenPenalty, false});
+        for (size_t k = a + 1; k < b; ++k) {
+            if (opportunities[cps[k].byte] == BreakOpportunity::None) continue;
+            const uint32_t before = cps[k - 1].cp;
+            if (before == 0xAD) {
+                inner.push_back({cps[k].byte, InnerBreak::Hyphenation, HyphenationPenalty});
+            } else if (isDashBreak(before) || before == 0x2012 || before == 0x058A || before == 0x05BE) {
+                inner.push_back({cps[k].byte, InnerBreak::Dash, ExplicitHyphenPenalty});
+            } else if (isSpacelessScript(scriptOf(before)) || isSpacelessScript(scriptOf(cps[k].cp)) ||
+                       before >= 0x3000 || cps[k].cp >= 0x3000) {
+                inner.push_back({cps[k].byte, InnerBreak::InterCharacter, 0.0f});
+            } else if (before != 0x200B) {
+                inner.push_back({cps[k].byte, InnerBreak::Other, InnerBreakPenalty});
+            } else {
+                inner.push_back({cps[k].byte, InnerBreak::Other, 0.0f});  // a zero-width space: a break, free
+            }
+        }
+        const size_t fromUax14 = inner.size();
         while (nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first <= a) ++nextHyphen;
         for (; nextHyphen < hyphenAt.size() && hyphenAt[nextHyphen].first < b; ++nextHyphen) {
             const uint32_t at = byteOf(hyphenAt[nextHyphen].first);
-            bool afterDash = false;
-            for (const InnerBreak& d : inner) afterDash |= d.byte == at && !d.hyphenation;
-            if (!afterDash && (inner.empty() || inner.back().byte != at))
-                inner.push_back({at, p.hyphenWidth, hyphenAt[nextHyphen].second, true});
+            bool taken = false;
+            for (size_t i = 0; i < fromUax14 && !taken; ++i) taken = inner[i].byte == at;
+            if (!taken && (inner.size() == fromUax14 || inner.back().byte != at))
+                inner.push_back({at, InnerBreak::Hyphenation, hyphenAt[nextHyphen].second});
         }
         std::sort(inner.begin(), inner.end(), [](const InnerBreak& x, const InnerBreak& y) { return x.byte < y.byte; });
 
@@ -214,18 +277,22 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                 else if (prev && slotStyle(prev->slot) == st) slot = prev->slot;  // missing: .notdef, in the run
             }
             const uint32_t script = scriptOf(cp);
-            if (prev && prev->slot == slot && (!isScript(script) || !isScript(prev->script) || script == prev->script)) {
+            const uint8_t level = levelOf(k);
+            if (prev && prev->slot == slot && prev->level == level &&
+                (!isScript(script) || !isScript(prev->script) || script == prev->script)) {
                 runs.back().last = static_cast<uint32_t>(k + 1);
                 if (!isScript(prev->script) && isScript(script)) runs.back().script = script;
                 continue;
             }
-            runs.push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1), slot, script});
+            runs.push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1), slot, level, script});
         }
 
         // Shape each run; its glyphs in visual order, clusters as byte offsets into the paragraph.
         word.clear();
+        runStarts.clear();
         for (const Run& r : runs) {
-            const bool rtl = isRightToLeftScript(r.script);
+            runStarts.push_back(word.size());
+            const bool rtl = (r.level & 1) != 0;
             TextRun tr;
             tr.text = text;
             tr.begin = byteOf(r.first);
@@ -253,6 +320,23 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             }
         }
 
+        // Consecutive right-to-left runs of one level (an Arabic word and the quotation marks of another face around
+        // it) are drawn right to left too: their glyphs go in reverse run order, so that a level's glyphs are in
+        // visual order within the word (the line reorders levels: line_placer).
+        runStarts.push_back(word.size());
+        for (size_t r = 0; r < runs.size();) {
+            size_t e = r + 1;
+            while (e < runs.size() && runs[e].level == runs[r].level) ++e;
+            if ((runs[r].level & 1) && e - r > 1) {
+                reordered.clear();
+                for (size_t k = e; k-- > r;)
+                    reordered.insert(reordered.end(), word.begin() + static_cast<std::ptrdiff_t>(runStarts[k]),
+                                     word.begin() + static_cast<std::ptrdiff_t>(runStarts[k + 1]));
+                std::copy(reordered.begin(), reordered.end(), word.begin() + static_cast<std::ptrdiff_t>(runStarts[r]));
+            }
+            r = e;
+        }
+
         // Cut into boxes at the inner breaks that fall on a cluster boundary of left-to-right text.
         size_t nextInner = 0;
         BoxRef box{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
@@ -272,10 +356,13 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             const ShapedGlyph& last = p.glyphs[box.firstGlyph + box.glyphCount - 1];
             const FontFace& firstFace = faceOfSlot(fonts, first.slot);
             const FontFace& lastFace = faceOfSlot(fonts, last.slot);
-            item.hangLeft = hangLeftFraction(cps[codePointAt(first.textBegin)].cp) *
-                            firstFace.advance(first.glyph) * style.size;
-            item.hangRight = hangRightFraction(cps[codePointAt(last.textEnd() - 1)].cp) *
-                             lastFace.advance(last.glyph) * style.size;
+            // Not in a right-to-left paragraph: the breaker hangs at the start and end, and those are mirrored there.
+            if (!p.rightToLeft()) {
+                item.hangLeft = hangLeftFraction(cps[codePointAt(first.textBegin)].cp) *
+                                firstFace.advance(first.glyph) * style.size;
+                item.hangRight = hangRightFraction(cps[codePointAt(last.textEnd() - 1)].cp) *
+                                 lastFace.advance(last.glyph) * style.size;
+            }
             p.items.push_back(item);
             p.boxes.push_back(box);
             box = BoxRef{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
@@ -289,9 +376,16 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                 if (nextInner < inner.size() && inner[nextInner].byte == w.g.cluster && box.glyphCount > 0 &&
                     word[gi - 1].g.cluster != w.g.cluster) {
                     const InnerBreak& br = inner[nextInner++];
-                    closeBox(br.hyphenation);
-                    addPenalty(br.width, br.penalty, true);
-                    if (br.hyphenation) p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
+                    closeBox(br.hyphenation());
+                    if (br.kind == InnerBreak::InterCharacter) {
+                        p.items.push_back(BreakItem::glue(0, p.space * InterCharacterStretch, 0));
+                        p.boxOfItem.push_back(-1);
+                    } else if (br.hyphenation()) {
+                        addPenalty(p.hyphenWidth, br.penalty, true);
+                        if (!p.rightToLeft()) p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
+                    } else {
+                        addPenalty(0, br.penalty, br.kind == InnerBreak::Dash);
+                    }
                 }
             }
             if (box.glyphCount > 0 && p.glyphs.back().textBegin != w.g.cluster) ++gaps;
@@ -313,19 +407,33 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         closeBox(false);
     };
 
-    bool pendingSpace = false;
+    // Spaces: a run of breaking spaces is one glue, a word space's unless it holds only fixed-width spaces (then as
+    // wide as the widest of them, and rigid).
+    bool pendingSpace = false, pendingWordSpace = false;
+    float pendingFixed = 0;
     for (size_t k = 0; k < n;) {
         if (chars::isBreakingSpace(cps[k].cp)) {
-            pendingSpace = !p.items.empty();
+            if (!p.items.empty()) {
+                pendingSpace = true;
+                if (isFixedWidthSpace(cps[k].cp)) {
+                    const FontFace& f = fonts.face(cps[k].style);
+                    const int g = f.glyphIndex(cps[k].cp);
+                    pendingFixed = std::max(pendingFixed, (g ? f.advance(g) : 0.25f) * style.size);
+                } else {
+                    pendingWordSpace = true;
+                }
+            }
             ++k;
             continue;
         }
         const size_t a = k;
         while (k < n && !chars::isBreakingSpace(cps[k].cp)) ++k;
         if (pendingSpace) {
-            p.items.push_back(BreakItem::glue(p.space, p.space * SpaceStretch, p.space * SpaceShrink));
+            if (pendingWordSpace) p.items.push_back(BreakItem::glue(p.space, p.space * SpaceStretch, p.space * SpaceShrink));
+            else p.items.push_back(BreakItem::glue(pendingFixed, 0, 0));
             p.boxOfItem.push_back(-1);
-            pendingSpace = false;
+            pendingSpace = pendingWordSpace = false;
+            pendingFixed = 0;
         }
         measureWord(a, k);
     }

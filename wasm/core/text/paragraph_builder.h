@@ -30,6 +30,8 @@
 
 namespace galley {
 
+class ThaiDictionary;
+
 // Penalties for breaks that are not spaces (TeX's \exhyphenpenalty and \hyphenpenalty).
 constexpr float ExplicitHyphenPenalty = 50.0f;
 constexpr float HyphenationPenalty = 30.0f;  // below TeX's 50: expansion and hanging already even out most lines
@@ -40,6 +42,13 @@ constexpr float CapitalisedHyphenationPenalty = 600.0f;
 // Glue of an inter-word space, as fractions of its width (TeX's defaults for Computer Modern: 1/2 and 1/3).
 constexpr float SpaceStretch = 0.5f;
 constexpr float SpaceShrink = 0.25f;
+// Other break opportunities inside a run without spaces (UAX #14: after a slash, before an em dash), taken at a
+// hyphen's cost so that a line rather breaks at a space.
+constexpr float InnerBreakPenalty = ExplicitHyphenPenalty;
+// Between the characters of scripts written without spaces (Han, kana, Thai words), where UAX #14 allows a break: a
+// glue of no width that stretches by this fraction of a word space's width, so that a justified line of Chinese
+// spreads its characters evenly (the CSS text-justify: inter-character of CJK typesetting), and never shrinks.
+constexpr float InterCharacterStretch = 0.25f;
 
 // Font expansion: boxes stretch and shrink by this fraction of their width (pdfTeX's usual \pdfadjustspacing limit
 // of 20 thousandths: beyond it letter shapes visibly distort).
@@ -61,9 +70,11 @@ constexpr float LetterSpacingMin = 0.02f;
 struct MeasureOptions {
     bool fontExpansion = true;
     bool letterSpacing = true;
-    std::string language;   // BCP 47, the article's: shaping's `locl` forms (Serbian, Bulgarian, Polish accents)
+    std::string language;   // BCP 47, the article's: shaping's `locl` forms, UAX #14's tailoring
+    const ThaiDictionary* thai = nullptr;  // Thai words broken by libthai's dictionary; null: Thai runs do not break
     bool operator==(const MeasureOptions& o) const {
-        return fontExpansion == o.fontExpansion && letterSpacing == o.letterSpacing && language == o.language;
+        return fontExpansion == o.fontExpansion && letterSpacing == o.letterSpacing && language == o.language &&
+               thai == o.thai;
     }
     bool operator!=(const MeasureOptions& o) const { return !(*this == o); }
 };
@@ -117,6 +128,11 @@ struct MeasuredParagraph {
     std::vector<BoxRef> boxes;
     float widestBox = 0;
     uint32_t missingGlyphs = 0;             // code points no loaded face has: set as .notdef (glyph 0)
+    // Bidi (bidi.h): the embedding level of each byte of the text, or empty when every byte is at level 0 (a
+    // left-to-right paragraph without right-to-left text: nothing to reorder). baseLevel 1: a right-to-left paragraph.
+    std::vector<uint8_t> levels;
+    uint8_t baseLevel = 0;
+    bool rightToLeft() const { return (baseLevel & 1) != 0; }
     // What a box's stretch and shrink are made of, for the layout to apply a box ratio r in [-1, 1]: glyphs scale by
     // 1 + r * expansionLimit and every gap between a box's glyphs changes by r * letterStretch (r > 0) or
     // r * letterShrink (r < 0) px. A box of n glyphs and width w stretches by expansionLimit * w + (n - 1) *

@@ -1,8 +1,9 @@
-// text_style.h — how a run of text is set: its base face, em size and colour role. Measuring reads the face and
+// text_style.h — how a run of text is set: its base face, em size, colour role and paragraph direction. Measuring reads the face and
 // size; the colour is a role, not a colour, so that a theme change redraws without measuring or breaking again.
 #pragma once
 
 #include "font.h"
+#include "model.h"
 
 #include <cstdint>
 
@@ -14,6 +15,9 @@ struct TextStyle {
     FontStyle face = FontStyle::Regular;   // base face; emphasis and strong marks derive from it
     float size = 18;                       // em size, CSS px
     ColorRole color = ColorRole::Text;
+    // The paragraph's direction (UAX #9's paragraph level): Auto takes it from the first strong letter. Right to left,
+    // the lines are reordered and start at the right.
+    WritingDirection direction = WritingDirection::LeftToRight;
 };
 
 }  // namespace galley
