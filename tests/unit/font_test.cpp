@@ -69,3 +69,27 @@ TEST(Font, SubsetFacesKeepTheirGlyphsAndKerning) {
     }
 }
 #endif
+
+// Faces beyond TrueType outlines: a face of a collection by its index (Noto CJK's .ttc: 0 Japanese, 1 Korean,
+// 2 Simplified Chinese, 3 Traditional Chinese), and Noto Color Emoji, which has colour bitmaps only (CBDT): measured
+// by HarfBuzz, with no outlines for stb_truetype.
+TEST(Font, CollectionFacesAndColourBitmapFaces) {
+    const std::string cjk = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+    std::string why;
+    auto sc = FontFace::fromFile(cjk, &why, 2), jp = FontFace::fromFile(cjk, &why, 0);
+    ASSERT_TRUE(sc && jp) << why;
+    EXPECT_EQ(sc->faceIndex(), 2);
+    EXPECT_TRUE(sc->hasOutlines());
+    EXPECT_NE(sc->glyphIndex(U'中'), 0);
+    EXPECT_NEAR(sc->advance(sc->glyphIndex(U'中')), 1.0f, 0.001f);  // a full-width em
+    EXPECT_NE(jp->glyphIndex(U'の'), 0);
+    auto emoji = FontFace::fromFile("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", &why);
+    ASSERT_TRUE(emoji) << why;
+    EXPECT_FALSE(emoji->hasOutlines());
+    EXPECT_EQ(emoji->stbFontInfo(), nullptr);
+    const int smile = emoji->glyphIndex(0x1F600);
+    EXPECT_NE(smile, 0);
+    EXPECT_GT(emoji->advance(smile), 1.0f);  // Noto Color Emoji's advances are wider than an em
+    EXPECT_GT(emoji->metrics().ascent, 0.5f);
+    EXPECT_EQ(FontFace::fromBytes(std::vector<unsigned char>(64, 7), &why), nullptr);
+}

@@ -46,6 +46,11 @@ const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, FontSli
     const FontFace* sliceFace = fonts.face(style, slice);
     const FontFace& face = sliceFace ? *sliceFace : fonts.face(style);
     const auto* info = static_cast<const stbtt_fontinfo*>(face.stbFontInfo());
+    if (!info) {  // a face of colour bitmaps: not drawn by this coverage atlas
+        AtlasGlyph none;
+        none.empty = true;
+        return &glyphs_.emplace(key, none).first->second;
+    }
     float scale = devicePx / static_cast<float>(face.unitsPerEm());
     float scaleH = scale * (1.0f + scaleStep / 400.0f);
     float shift = static_cast<float>(subpixel) / SubpixelSteps;

@@ -8,6 +8,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -28,6 +29,7 @@ struct FontFace::Impl {
     mutable std::unordered_map<uint32_t, float> kernOfPair;
     // HarfBuzz reads the same bytes (no copy): they live as long as the face.
     hb_font_t* hbFont = nullptr;
+    bool outlines = true;                         // false: stb_truetype cannot read it (colour bitmaps only)
     ~Impl() { hb_font_destroy(hbFont); }
 };
 
@@ -36,37 +38,52 @@ static constexpr uint32_t DirectGlyphTable = 0x3000;
 FontFace::FontFace() : impl_(new Impl) {}
 FontFace::~FontFace() = default;
 
-std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, std::string* error) {
+std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, std::string* error, int faceIndex) {
     auto setError = [&](const char* msg) { if (error) *error = msg; return nullptr; };
     if (bytes.size() < 12) return setError("font: file too small");
     std::unique_ptr<FontFace> face(new FontFace);
     Impl& im = *face->impl_;
     im.bytes = std::move(bytes);
-    int offset = stbtt_GetFontOffsetForIndex(im.bytes.data(), 0);
-    if (offset < 0 || !stbtt_InitFont(&im.info, im.bytes.data(), offset)) return setError("font: not a TrueType font");
-    int unitsPerEm = 0;
-    if (im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= im.bytes.size())
+    face->faceIndex_ = faceIndex;
+    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(im.bytes.data()),
+                                     static_cast<unsigned>(im.bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    hb_face_t* hbFace = hb_face_create(blob, static_cast<unsigned>(faceIndex));
+    hb_blob_destroy(blob);
+    const unsigned hbUnitsPerEm = hb_face_get_upem(hbFace);
+    const bool colourBitmaps = hb_ot_color_has_png(hbFace) && hb_face_get_glyph_count(hbFace) > 0;
+    im.hbFont = hb_font_create(hbFace);
+    hb_face_destroy(hbFace);
+
+    const int offset = stbtt_GetFontOffsetForIndex(im.bytes.data(), faceIndex);
+    if (offset < 0 || !stbtt_InitFont(&im.info, im.bytes.data(), offset)) {
+        if (!colourBitmaps) return setError("font: not a TrueType or OpenType font");
+        im.outlines = false;  // Noto Color Emoji: no glyf, no CFF; HarfBuzz measures it
+    }
+    int unitsPerEm = static_cast<int>(hbUnitsPerEm);
+    if (im.outlines && im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= im.bytes.size())
         unitsPerEm = (im.bytes[im.info.head + 18] << 8) | im.bytes[im.info.head + 19];
     if (unitsPerEm < 16 || unitsPerEm > 16384) return setError("font: bad unitsPerEm in head table");
     face->unitsPerEm_ = unitsPerEm;
     im.unitScale = 1.0f / unitsPerEm;
-    int ascent, descent, lineGap;
-    stbtt_GetFontVMetrics(&im.info, &ascent, &descent, &lineGap);
-    face->metrics_ = {ascent * im.unitScale, -descent * im.unitScale, lineGap * im.unitScale};
-    im.glyphOfCodepoint.assign(DirectGlyphTable, -1);
-    im.advanceOfGlyph.assign(static_cast<size_t>(im.info.numGlyphs > 0 ? im.info.numGlyphs : 0), -1.0f);
-    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(im.bytes.data()),
-                                     static_cast<unsigned>(im.bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
-    hb_face_t* hbFace = hb_face_create(blob, 0);
-    hb_blob_destroy(blob);
-    im.hbFont = hb_font_create(hbFace);
-    hb_face_destroy(hbFace);
     hb_font_set_scale(im.hbFont, unitsPerEm, unitsPerEm);
     hb_ot_font_set_funcs(im.hbFont);
+    if (im.outlines) {
+        int ascent, descent, lineGap;
+        stbtt_GetFontVMetrics(&im.info, &ascent, &descent, &lineGap);
+        face->metrics_ = {ascent * im.unitScale, -descent * im.unitScale, lineGap * im.unitScale};
+    } else {
+        hb_font_extents_t e{};
+        hb_font_get_h_extents(im.hbFont, &e);
+        face->metrics_ = {e.ascender * im.unitScale, -e.descender * im.unitScale, e.line_gap * im.unitScale};
+    }
+    im.glyphOfCodepoint.assign(DirectGlyphTable, -1);
+    const unsigned glyphs = im.outlines ? static_cast<unsigned>(std::max(0, im.info.numGlyphs))
+                                        : hb_face_get_glyph_count(hb_font_get_face(im.hbFont));
+    im.advanceOfGlyph.assign(glyphs, -1.0f);
     return face;
 }
 
-std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error) {
+std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error, int faceIndex) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (error) *error = path + ": cannot open";
@@ -74,13 +91,17 @@ std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::strin
     }
     std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::string why;
-    auto face = fromBytes(std::move(bytes), &why);
+    auto face = fromBytes(std::move(bytes), &why, faceIndex);
     if (!face && error) *error = path + ": " + why;
     return face;
 }
 
 int FontFace::glyphIndex(uint32_t cp) const {
     Impl& im = *impl_;
+    if (!im.outlines) {
+        hb_codepoint_t g = 0;
+        return cp <= 0x10FFFF && hb_font_get_nominal_glyph(im.hbFont, cp, &g) ? static_cast<int>(g) : 0;
+    }
     if (cp < DirectGlyphTable) {
         int32_t& g = im.glyphOfCodepoint[cp];
         if (g < 0) g = stbtt_FindGlyphIndex(&im.info, static_cast<int>(cp));
@@ -99,7 +120,8 @@ float FontFace::advance(int glyph) const {
     float& a = im.advanceOfGlyph[glyph];
     if (a < 0) {
         int adv = 0, lsb = 0;
-        stbtt_GetGlyphHMetrics(&im.info, glyph, &adv, &lsb);
+        if (im.outlines) stbtt_GetGlyphHMetrics(&im.info, glyph, &adv, &lsb);
+        else adv = hb_font_get_glyph_h_advance(im.hbFont, static_cast<hb_codepoint_t>(glyph));
         a = adv * im.unitScale;
     }
     return a;
@@ -107,6 +129,7 @@ float FontFace::advance(int glyph) const {
 
 float FontFace::kerning(int left, int right) const {
     Impl& im = *impl_;
+    if (!im.outlines) return 0;
     if (left <= 0 || right <= 0 || left > 0xFFFF || right > 0xFFFF) return 0;
     uint32_t key = (static_cast<uint32_t>(left) << 16) | static_cast<uint32_t>(right);
     auto it = im.kernOfPair.find(key);
@@ -117,6 +140,7 @@ float FontFace::kerning(int left, int right) const {
 }
 
 float FontFace::capHeight() const {
+    if (!impl_->outlines) return metrics_.ascent * 0.7f;
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     const int h = glyphIndex('H');
     if (h == 0 || !stbtt_GetGlyphBox(&impl_->info, h, &x0, &y0, &x1, &y1) || y1 <= 0) return metrics_.ascent * 0.7f;
@@ -124,13 +148,22 @@ float FontFace::capHeight() const {
 }
 
 void FontFace::inkExtent(int glyph, float& left, float& right) const {
+    if (!impl_->outlines) {
+        hb_glyph_extents_t e{};
+        hb_font_get_glyph_extents(impl_->hbFont, static_cast<hb_codepoint_t>(glyph), &e);
+        left = static_cast<float>(e.x_bearing) / static_cast<float>(unitsPerEm_);
+        right = static_cast<float>(e.x_bearing + e.width) / static_cast<float>(unitsPerEm_);
+        return;
+    }
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     if (!stbtt_GetGlyphBox(&impl_->info, glyph, &x0, &y0, &x1, &y1)) x0 = x1 = 0;
     left = static_cast<float>(x0) / static_cast<float>(unitsPerEm_);
     right = static_cast<float>(x1) / static_cast<float>(unitsPerEm_);
 }
 
-const void* FontFace::stbFontInfo() const { return &impl_->info; }
+const void* FontFace::stbFontInfo() const { return impl_->outlines ? &impl_->info : nullptr; }
+
+bool FontFace::hasOutlines() const { return impl_->outlines; }
 
 hb_font_t* FontFace::harfBuzzFont() const { return impl_->hbFont; }
 

@@ -28,9 +28,12 @@ struct VerticalMetrics {
 
 class FontFace {
 public:
-    // Takes ownership of the bytes. Returns nullptr (and sets *error) if the data is not a usable TrueType font.
-    static std::unique_ptr<FontFace> fromBytes(std::vector<unsigned char> bytes, std::string* error);
-    static std::unique_ptr<FontFace> fromFile(const std::string& path, std::string* error);
+    // Takes ownership of the bytes. Returns nullptr (and sets *error) if the data is not a usable font. `faceIndex`
+    // picks a face of a collection (.ttc: Noto CJK's Japanese, Korean, Simplified and Traditional Chinese faces).
+    // A font of colour bitmaps only (Noto Color Emoji's CBDT, which stb_truetype cannot read) opens too: measured by
+    // HarfBuzz, with no outlines (hasOutlines false, stbFontInfo null); renderers draw its PNGs.
+    static std::unique_ptr<FontFace> fromBytes(std::vector<unsigned char> bytes, std::string* error, int faceIndex = 0);
+    static std::unique_ptr<FontFace> fromFile(const std::string& path, std::string* error, int faceIndex = 0);
     ~FontFace();
 
     int glyphIndex(uint32_t codepoint) const;      // 0 (.notdef) when the face has no glyph for it
@@ -43,7 +46,10 @@ public:
     void inkExtent(int glyph, float& left, float& right) const;  // horizontal ink, in em units from the pen position
     int unitsPerEm() const { return unitsPerEm_; }
 
-    // For renderers: stb_truetype's state, to rasterise glyphs.
+    int faceIndex() const { return faceIndex_; }
+    bool hasOutlines() const;                      // false: colour bitmaps only (emoji)
+
+    // For renderers: stb_truetype's state, to rasterise glyphs; null for a face without outlines.
     const void* stbFontInfo() const;
     // For the Shaper: the face as a HarfBuzz font at a scale of unitsPerEm (positions in font units); never null.
     hb_font_t* harfBuzzFont() const;
@@ -54,6 +60,7 @@ private:
     std::unique_ptr<Impl> impl_;
     VerticalMetrics metrics_;
     int unitsPerEm_ = 1000;
+    int faceIndex_ = 0;
 };
 
 // The faces an article is set in (faces.def lists them). Body faces are required; a missing italic or bold falls
