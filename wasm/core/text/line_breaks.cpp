@@ -1,6 +1,6 @@
-// line_breaks.cpp — lineBreaks over libunibreak (set_linebreaks_utf32, on code points decoded by utf8::next), and
-// ThaiDictionary over libthai (th_brk_new, th_brk_wc_find_breaks). Results per code point become results per byte
-// here.
+// line_breaks.cpp — lineBreakOpportunities over libunibreak (set_linebreaks_utf32, on code points decoded by
+// utf8::next), and ThaiDictionary over libthai (th_brk_new, th_brk_wc_find_breaks). Results per code point become
+// results per byte here.
 #include "line_breaks.h"
 
 #include "utf8.h"
@@ -56,11 +56,11 @@ bool isThaiSA(utf32_t c) { return (c >= 0x0E01 && c <= 0x0E3A) || (c >= 0x0E40 &
 
 }  // namespace
 
-std::vector<LineBreak> lineBreaks(std::string_view paragraphUtf8, std::string_view language,
+std::vector<BreakOpportunity> lineBreakOpportunities(std::string_view paragraphUtf8, std::string_view language,
                                   const ThaiDictionary* thai) {
-    std::vector<LineBreak> result(paragraphUtf8.size() + 1, LineBreak::None);
+    std::vector<BreakOpportunity> result(paragraphUtf8.size() + 1, BreakOpportunity::None);
     if (paragraphUtf8.empty()) {
-        result[0] = LineBreak::Mandatory;  // LB3: the end of the text (which is also its start)
+        result[0] = BreakOpportunity::Mandatory;  // LB3: the end of the text (which is also its start)
         return result;
     }
     std::vector<utf32_t> chars;
@@ -77,11 +77,11 @@ std::vector<LineBreak> lineBreaks(std::string_view paragraphUtf8, std::string_vi
     std::vector<char> brks(chars.size());
     set_linebreaks_utf32(chars.data(), chars.size(), lang.c_str(), brks.data());
     for (size_t i = 0; i < chars.size(); ++i) {
-        LineBreak& at = result[ends[i]];
-        if (brks[i] == LINEBREAK_MUSTBREAK) at = LineBreak::Mandatory;
-        else if (brks[i] == LINEBREAK_ALLOWBREAK) at = LineBreak::Allowed;
+        BreakOpportunity& at = result[ends[i]];
+        if (brks[i] == LINEBREAK_MUSTBREAK) at = BreakOpportunity::Mandatory;
+        else if (brks[i] == LINEBREAK_ALLOWBREAK) at = BreakOpportunity::Allowed;
     }
-    result.back() = LineBreak::Mandatory;  // LB3
+    result.back() = BreakOpportunity::Mandatory;  // LB3
 
     if (thai) {
         for (size_t start = 0; start < chars.size();) {
@@ -93,8 +93,8 @@ std::vector<LineBreak> lineBreaks(std::string_view paragraphUtf8, std::string_vi
             while (end < chars.size() && isThaiSA(chars[end])) ++end;
             std::u32string run(chars.begin() + start, chars.begin() + end);
             for (size_t boundary : thai->wordBoundaries(run)) {
-                LineBreak& at = result[ends[start + boundary - 1]];
-                if (at == LineBreak::None) at = LineBreak::Allowed;
+                BreakOpportunity& at = result[ends[start + boundary - 1]];
+                if (at == BreakOpportunity::None) at = BreakOpportunity::Allowed;
             }
             start = end;
         }
