@@ -86,9 +86,9 @@ std::vector<Case> readCases(const std::string& file) {
     return cases;
 }
 
-// "" when lineBreakOpportunities gives the file's answer, or the first position where it does not.
+// "" when lineBreaks gives the file's answer, or the first position where it does not.
 std::string check(const Case& c, std::string_view language, const ThaiDictionary* thai) {
-    std::vector<BreakOpportunity> breaks = lineBreakOpportunities(c.text, language, thai);
+    std::vector<BreakOpportunity> breaks = lineBreaks(c.text, language, thai);
     if (breaks.size() != c.text.size() + 1) return "wrong size";
     if (breaks[0] != BreakOpportunity::None) return "a break at the start";
     if (breaks.back() != BreakOpportunity::Mandatory) return "no mandatory break at the end";

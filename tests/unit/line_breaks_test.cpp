@@ -35,7 +35,7 @@ const ThaiDictionary& thaiDictionary() {
 
 TEST(LineBreaks, EnglishBreaksAfterSpacesAndHyphens) {
     const std::string text = "A well-known fact, (really).";
-    std::vector<BreakOpportunity> b = lineBreakOpportunities(text, "en", nullptr);
+    std::vector<BreakOpportunity> b = lineBreaks(text, "en", nullptr);
     ASSERT_EQ(b.size(), text.size() + 1);
     EXPECT_EQ(b[0], BreakOpportunity::None);
     EXPECT_EQ(b.back(), BreakOpportunity::Mandatory);
@@ -46,7 +46,7 @@ TEST(LineBreaks, EnglishBreaksAfterSpacesAndHyphens) {
 TEST(LineBreaks, MandatoryAfterLineFeedAndPositionsAreBytes) {
     // "é" is two bytes: no break between them; a break after the line feed is mandatory (LB5).
     const std::string text = "caf\u00E9\nna\u00EFve";
-    std::vector<BreakOpportunity> b = lineBreakOpportunities(text, "", nullptr);
+    std::vector<BreakOpportunity> b = lineBreaks(text, "", nullptr);
     const size_t newline = text.find('\n');
     EXPECT_EQ(b[newline + 1], BreakOpportunity::Mandatory);
     EXPECT_EQ(b[newline], BreakOpportunity::None);      // not before the line feed (LB6)
@@ -62,19 +62,19 @@ TEST(LineBreaks, LanguageTailorsQuotationMarksAndCjk) {
     // it an opening mark (OP), after which no break comes even across spaces (LB14).
     const std::string quoted = "say \u201C hi\u201D";
     const size_t afterSpace = quoted.find(" hi") + 1;
-    EXPECT_EQ(lineBreakOpportunities(quoted, "", nullptr)[afterSpace], BreakOpportunity::Allowed);
-    EXPECT_EQ(lineBreakOpportunities(quoted, "en-GB", nullptr)[afterSpace], BreakOpportunity::None);
+    EXPECT_EQ(lineBreaks(quoted, "", nullptr)[afterSpace], BreakOpportunity::Allowed);
+    EXPECT_EQ(lineBreaks(quoted, "en-GB", nullptr)[afterSpace], BreakOpportunity::None);
     // Chinese: a break between Han characters, none before "。" (CL) or after "「" (OP).
     const std::string chinese = "\u4E2D\u6587\u3002\u300C\u5B57\u300D";
     std::vector<std::string> expected = {"\u4E2D", "\u6587\u3002", "\u300C\u5B57\u300D"};
-    EXPECT_EQ(pieces(chinese, lineBreakOpportunities(chinese, "zh", nullptr)), expected);
+    EXPECT_EQ(pieces(chinese, lineBreaks(chinese, "zh", nullptr)), expected);
 }
 
 TEST(LineBreaks, ThaiWithoutADictionaryHasNoBreaksInsideWords) {
     // ฉันรักภาษาไทย ("I love the Thai language"): one run of class SA, so UAX #14 alone gives no break inside.
     const std::string text = "\u0E09\u0E31\u0E19\u0E23\u0E31\u0E01\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22";
     std::vector<std::string> expected = {text};
-    EXPECT_EQ(pieces(text, lineBreakOpportunities(text, "th", nullptr)), expected);
+    EXPECT_EQ(pieces(text, lineBreaks(text, "th", nullptr)), expected);
 }
 
 TEST(LineBreaks, ThaiBreaksBetweenWordsWithTheDictionary) {
@@ -82,7 +82,7 @@ TEST(LineBreaks, ThaiBreaksBetweenWordsWithTheDictionary) {
     const std::string text = "\u0E09\u0E31\u0E19\u0E23\u0E31\u0E01\u0E20\u0E32\u0E29\u0E32\u0E44\u0E17\u0E22";
     std::vector<std::string> expected = {"\u0E09\u0E31\u0E19", "\u0E23\u0E31\u0E01", "\u0E20\u0E32\u0E29\u0E32",
                                          "\u0E44\u0E17\u0E22"};
-    EXPECT_EQ(pieces(text, lineBreakOpportunities(text, "th", &thaiDictionary())), expected);
+    EXPECT_EQ(pieces(text, lineBreaks(text, "th", &thaiDictionary())), expected);
 }
 
 TEST(LineBreaks, ThaiSentenceWithSpacesDigitsAndLatin) {
@@ -95,7 +95,7 @@ TEST(LineBreaks, ThaiSentenceWithSpacesDigitsAndLatin) {
     std::vector<std::string> expected = {"\u0E27\u0E31\u0E19", "\u0E19\u0E35\u0E49", "\u0E2D\u0E32\u0E01\u0E32\u0E28",
                                          "\u0E14\u0E35", "\u0E21\u0E32\u0E01 ", "30 ", "\u0E2D\u0E07\u0E28\u0E32 ",
                                          "OK"};
-    EXPECT_EQ(pieces(text, lineBreakOpportunities(text, "th", &thaiDictionary())), expected);
+    EXPECT_EQ(pieces(text, lineBreaks(text, "th", &thaiDictionary())), expected);
 }
 
 TEST(LineBreaks, ThaiDictionaryWordBoundariesAreCodePointOffsets) {

@@ -1,6 +1,6 @@
-// line_breaks.cpp — lineBreakOpportunities over libunibreak (set_linebreaks_utf32, on code points decoded by
-// utf8::next), and ThaiDictionary over libthai (th_brk_new, th_brk_wc_find_breaks). Results per code point become
-// results per byte here.
+// line_breaks.cpp — lineBreaks over libunibreak (set_linebreaks_utf32, on code points decoded by utf8::next), and
+// ThaiDictionary over libthai (th_brk_new, th_brk_wc_find_breaks). Results per code point become results per byte
+// here.
 #include "line_breaks.h"
 
 #include "utf8.h"
@@ -56,7 +56,7 @@ bool isThaiSA(utf32_t c) { return (c >= 0x0E01 && c <= 0x0E3A) || (c >= 0x0E40 &
 
 }  // namespace
 
-std::vector<BreakOpportunity> lineBreakOpportunities(std::string_view paragraphUtf8, std::string_view language,
+std::vector<BreakOpportunity> lineBreaks(std::string_view paragraphUtf8, std::string_view language,
                                   const ThaiDictionary* thai) {
     std::vector<BreakOpportunity> result(paragraphUtf8.size() + 1, BreakOpportunity::None);
     if (paragraphUtf8.empty()) {

@@ -59,7 +59,7 @@ private:
 // 35 cases (line_break_conformance_test.cpp lists them). `thai` may be null: Thai runs then keep UAX #14's no-break.
 // Text should be valid UTF-8 (the bundle loader accepts nothing else): an invalid byte is read as a character of its
 // own, with U+FFFD's class.
-std::vector<BreakOpportunity> lineBreakOpportunities(std::string_view paragraphUtf8, std::string_view language,
+std::vector<BreakOpportunity> lineBreaks(std::string_view paragraphUtf8, std::string_view language,
                                   const ThaiDictionary* thai);
 
 }  // namespace galley
