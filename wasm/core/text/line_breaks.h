@@ -7,6 +7,13 @@
 // (class SA); given a ThaiDictionary, such runs are broken between words by libthai's dictionary (th_brk, through
 // galley::thai). No library type appears here.
 //
+// The language: libunibreak reads a BCP 47 tag by its first two letters (en, de, es, fr, ru, zh tailor quotation
+// marks; zh, ja, ko make the ambiguous class AI ideographic) and a "-strict" suffix. Only with "-strict" ("" +
+// "-strict" too) are the conditional Japanese starters (class CJ: small kana, the prolonged sound mark) UAX #14's
+// default, NS, never starting a line (CSS's line-break: strict); otherwise they break like ideographs (CSS's
+// normal). Untailored and strict, this is UAX #14 as LineBreakTest.txt checks it but for 35 cases
+// (line_break_conformance_test.cpp lists them and why).
+//
 // Not here: hyphenation (hyphenator, word_hyphenation), choosing among the opportunities (breaking/), emergency
 // breaks inside a word wider than the line, and the scripts of the SA class other than Thai (Lao, Khmer, Myanmar:
 // their runs keep UAX #14's no-break).
@@ -51,14 +58,10 @@ private:
 // The break opportunities of `paragraphUtf8`: element b (0 <= b <= size) says whether a line may end before byte b,
 // that is between the character ending there and the one starting there. Element 0 is None (no line ends before the
 // text starts), the last Mandatory (LB3), elements inside a character None. `language` is the paragraph's BCP 47
-// tag ("en-US", "zh-Hans", "ja"; "" for none), read as libunibreak reads it: by its first two letters (en, de, es,
-// fr, ru, zh tailor quotation marks; zh, ja, ko make the ambiguous class AI ideographic), and a "-strict" suffix.
-// Only with "-strict" ("" + "-strict" too) are the conditional Japanese starters (class CJ: small kana, the
-// prolonged sound mark) UAX #14's default, NS, never starting a line (CSS's line-break: strict); otherwise they
-// break like ideographs (CSS's normal). Untailored and strict, it is UAX #14 as LineBreakTest.txt checks it but for
-// 35 cases (line_break_conformance_test.cpp lists them). `thai` may be null: Thai runs then keep UAX #14's no-break.
-// Text should be valid UTF-8 (the bundle loader accepts nothing else): an invalid byte is read as a character of its
-// own, with U+FFFD's class.
+// tag ("en-US", "zh-Hans", "ja"; "" for none), read by libunibreak's tailorings as it reads it: by its first two
+// letters, and a "-strict" suffix for Japanese and Chinese strict breaking. `thai` may be null: Thai runs then keep
+// UAX #14's no-break. Text should be valid UTF-8 (the bundle loader accepts nothing else): an invalid byte is read
+// as a character of its own, with U+FFFD's class.
 std::vector<BreakOpportunity> lineBreaks(std::string_view paragraphUtf8, std::string_view language,
                                   const ThaiDictionary* thai);
 
