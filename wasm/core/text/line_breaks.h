@@ -7,6 +7,13 @@
 // (class SA); given a ThaiDictionary, such runs are broken between words by libthai's dictionary (th_brk, through
 // galley::thai). No library type appears here.
 //
+// The language: libunibreak reads a BCP 47 tag by its first two letters (en, de, es, fr, ru, zh tailor quotation
+// marks; zh, ja, ko make the ambiguous class AI ideographic) and a "-strict" suffix. Only with "-strict" ("" +
+// "-strict" too) are the conditional Japanese starters (class CJ: small kana, the prolonged sound mark) UAX #14's
+// default, NS, never starting a line (CSS's line-break: strict); otherwise they break like ideographs (CSS's
+// normal). Untailored and strict, this is UAX #14 as LineBreakTest.txt checks it but for 35 cases
+// (line_break_conformance_test.cpp lists them and why).
+//
 // Not here: hyphenation (hyphenator, word_hyphenation), choosing among the opportunities (breaking/), emergency
 // breaks inside a word wider than the line, and the scripts of the SA class other than Thai (Lao, Khmer, Myanmar:
 // their runs keep UAX #14's no-break).
