@@ -93,6 +93,7 @@ std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::strin
     std::string why;
     auto face = fromBytes(std::move(bytes), &why, faceIndex);
     if (!face && error) *error = path + ": " + why;
+    if (face) face->fileName_ = path.substr(path.find_last_of('/') + 1);
     return face;
 }
 

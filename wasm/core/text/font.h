@@ -47,6 +47,8 @@ public:
     int unitsPerEm() const { return unitsPerEm_; }
 
     int faceIndex() const { return faceIndex_; }
+    // The file it was read from, without its folder ("NotoNaskhArabic-Regular.ttf"); empty when made from bytes.
+    const std::string& fileName() const { return fileName_; }
     bool hasOutlines() const;                      // false: colour bitmaps only (emoji)
 
     // For renderers: stb_truetype's state, to rasterise glyphs; null for a face without outlines.
@@ -61,6 +63,7 @@ private:
     VerticalMetrics metrics_;
     int unitsPerEm_ = 1000;
     int faceIndex_ = 0;
+    std::string fileName_;
 };
 
 // The faces an article is set in (faces.def lists them). Body faces are required; a missing italic or bold falls
