@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# CLI tests: exit codes and messages of `galley check`, and the layout dump's shape. Usage: run.sh PATH/TO/galley
+# CLI tests: exit codes and messages of `galley check`, the layout dump's shape, and its runs against hb-shape. Usage: run.sh PATH/TO/galley
 set -u
 galley="$1"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 fails=0 checks=0
+dump="$(mktemp)"  # the layout dumps, too long for an argument
+trap 'rm -f "$dump"' EXIT
 expect() {  # expect NAME EXPECTED_STATUS ACTUAL_STATUS
     checks=$((checks + 1))
     if [ "$2" != "$3" ]; then echo "FAIL: $1: exit $3, expected $2"; fails=$((fails + 1)); fi
@@ -30,9 +32,9 @@ done < "$root/tests/data/bundles/invalid/EXPECTED.tsv"
 
 out=$("$galley" layout "$root/assets/sample.json" --width 560 --json); expect "layout --json" 0 $?
 checks=$((checks + 1))
-python3 - "$out" <<'PY' || fails=$((fails + 1))
+printf '%s' "$out" > "$dump"; python3 - "$dump" <<'PY' || fails=$((fails + 1))
 import json, sys
-d = json.loads(sys.argv[1])
+d = json.load(open(sys.argv[1]))
 assert d["width"] == 560, d["width"]
 body = [l for l in d["lines"] if l["role"] == "paragraph"]
 assert len(body) > 30, len(body)
@@ -46,9 +48,9 @@ PY
 # Typesetting: micro-typography fields, the drop cap, and the bench commands (figures printed, never asserted here).
 out=$("$galley" layout "$root/assets/sample.json" --width 560 --drop-cap --json); expect "layout --drop-cap" 0 $?
 checks=$((checks + 1))
-python3 - "$out" <<'PY' || fails=$((fails + 1))
+printf '%s' "$out" > "$dump"; python3 - "$dump" <<'PY' || fails=$((fails + 1))
 import json, sys
-d = json.loads(sys.argv[1])
+d = json.load(open(sys.argv[1]))
 body = [l for l in d["lines"] if l["role"] == "paragraph"]
 assert all(0.98 - 1e-6 <= l["scaleX"] <= 1.02 + 1e-6 for l in body)
 # Letter spacing: at most 5% of a space wider, 2% narrower per gap between glyphs; used by some lines.
@@ -60,11 +62,15 @@ assert len(caps) == 1 and caps[0]["words"][0]["text"] == "A", caps
 PY
 out=$("$galley" layout "$root/assets/sample.json" --width 560 --no-letter-spacing --json); expect "layout --no-letter-spacing" 0 $?
 checks=$((checks + 1))
-python3 - "$out" <<'PY' || fails=$((fails + 1))
+printf '%s' "$out" > "$dump"; python3 - "$dump" <<'PY' || fails=$((fails + 1))
 import json, sys
-d = json.loads(sys.argv[1])
+d = json.load(open(sys.argv[1]))
 assert all(l["letterSpacing"] == 0 for l in d["lines"])
 PY
+# Every run of the layout dump, in every script, shaped as HarfBuzz's own hb-shape shapes it.
+checks=$((checks + 1))
+python3 "$root/tests/cli/shaping_vs_hb_shape.py" "$galley" /usr/share/fonts/truetype/noto "$root"/tests/data/scripts/*.json \
+    "$root/assets/sample.json" || fails=$((fails + 1))
 "$galley" bench quality 2>&1 | grep -q "^justified 560 px .* all$"; expect "bench quality" 0 $?
 "$galley" bench layout --words 2000 --seconds 0 --label cli 2>&1 | grep -q "million words/s"; expect "bench layout" 0 $?
 "$galley" bench frobnicate >/dev/null 2>&1; expect "unknown bench" 2 $?

@@ -147,6 +147,7 @@ int runLayoutCommand(int argc, char** argv) {
     const char* thaiPath = std::getenv("GALLEY_THAI_DICTIONARY");
     const std::unique_ptr<ThaiDictionary> thai = ThaiDictionary::open(thaiPath ? thaiPath : GALLEY_THAI_DICTIONARY);
     layout.setThaiDictionary(thai.get());
+    params.recordRuns = json;
     DisplayList dl = layout.layout(params);
 
     if (json) {
@@ -172,11 +173,29 @@ int runLayoutCommand(int argc, char** argv) {
             l["letterSpacing"] = line.letterSpacing;
             l["top"] = line.top;
             l["baseline"] = line.baseline;
+            l["direction"] = line.rightToLeft ? "rtl" : "ltr";
+            // Words in reading order, x from the column's left edge; each with its runs of one face, in reading
+            // order, their glyph ids left to right as `hb-shape` prints them for that file.
             nlohmann::json words = nlohmann::json::array();
             for (const WordBox& w : line.words)
-                words.push_back({{"text", w.text}, {"x", line.x + w.x}, {"width", w.width}});
+                words.push_back({{"text", w.text}, {"x", line.x + w.x}, {"width", w.width}, {"runs", nlohmann::json::array()}});
             l["words"] = std::move(words);
             lines.push_back(std::move(l));
+        }
+        for (const WordRun& run : dl.runs) {
+            const TextLine& line = dl.lines[run.line];
+            const WordBox& w = line.words[run.word];
+            const PlacedGlyph& first = dl.glyphs[run.firstGlyph];
+            const FontFace* face = fonts.face(first.style, first.slice);
+            nlohmann::json r;
+            r["text"] = w.text.substr(run.textBegin - w.sourceBegin, run.textEnd - run.textBegin);
+            r["font"] = face ? face->fileName() : std::string();
+            if (face && face->faceIndex() != 0) r["face"] = face->faceIndex();
+            r["direction"] = run.rightToLeft ? "rtl" : "ltr";
+            nlohmann::json glyphs = nlohmann::json::array();
+            for (uint32_t k = 0; k < run.glyphCount; ++k) glyphs.push_back(dl.glyphs[run.firstGlyph + k].glyph);
+            r["glyphs"] = std::move(glyphs);
+            lines[run.line]["words"][run.word]["runs"].push_back(std::move(r));
         }
         out["lines"] = std::move(lines);
         std::puts(out.dump(1).c_str());

@@ -55,6 +55,17 @@ struct WordBox {
     uint32_t sourceBegin = 0, sourceEnd = 0;
 };
 
+// A run of a word's glyphs in one face (LayoutParams::recordRuns; the layout dump checks them against hb-shape):
+// its text, bytes [textBegin, textEnd) of the word's source (as WordBox::sourceBegin), and its glyphs, which are
+// DisplayList::glyphs[firstGlyph, firstGlyph + glyphCount) as drawn from left to right. A word's runs are in reading
+// order and their texts join to the word's.
+struct WordRun {
+    uint32_t line = 0, word = 0;      // indices into DisplayList::lines and that line's words
+    uint32_t textBegin = 0, textEnd = 0;
+    uint32_t firstGlyph = 0, glyphCount = 0;
+    bool rightToLeft = false;         // shaped right to left (an odd bidi level)
+};
+
 struct TextLine {
     uint32_t block = 0;      // index into the article's blocks; header lines use UINT32_MAX
     LineRole role = LineRole::Paragraph;
@@ -64,6 +75,7 @@ struct TextLine {
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen
     bool endsInWord = false; // the break is inside a word (inserted hyphen, or after a hyphen or dash): no space follows
+    bool rightToLeft = false;  // its paragraph's direction (the words are still in reading order)
     // x and width span the line's ink, hanging punctuation included; word x are from the line's x.
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;
     // Hanging punctuation: how far the ink starts left of the text column's edge (x = column edge - hangLeft) and
@@ -84,6 +96,7 @@ struct DisplayList {
     std::vector<std::string> hrefs;
     std::vector<ImageBox> images;
     std::vector<TextLine> lines;
+    std::vector<WordRun> runs;   // only with LayoutParams::recordRuns
     uint32_t missingGlyphs = 0;  // glyphs placed as .notdef (glyph 0): code points no loaded face has
 };
 

@@ -71,8 +71,10 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     out.links.clear();
     out.hrefs.clear();
     out.images.clear();
+    out.runs.clear();
     out.missingGlyphs = 0;
     placer_ = std::make_unique<LinePlacer>(fonts_, out, breakWorkspace_, breaks_);
+    placer_->recordRuns(params.recordRuns);
     // One glyph per code point but spaces, a few more for inserted hyphens and list markers: reserved once rather
     // than grown by doubling, which would briefly hold one and a half times the glyphs.
     out.glyphs.reserve(glyphEstimate_ + glyphEstimate_ / 32 + 64);

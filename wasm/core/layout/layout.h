@@ -45,6 +45,7 @@ struct LayoutParams {
     bool letterSpacing = true;      // ...and space letters up to 5% of a space wider, 2% narrower (optimal breaking)
     bool dropCap = false;           // the first body paragraph opens with a big initial letter...
     int dropCapLines = 3;           // ...this many lines tall (2 to 4)
+    bool recordRuns = false;        // fill DisplayList::runs (the layout dump's runs of glyphs per face)
 };
 
 // Code point offsets in `text` where a hyphen may go, and where one may go only as a last resort (capitalised words:

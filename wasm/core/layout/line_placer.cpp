@@ -53,6 +53,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.level = s.level;
         line.item = s.item;
         line.face = p.style.face;
+        line.rightToLeft = p.rightToLeft();
         line.last = s.endsParagraph && li + 1 == breaks.size();
         line.hangLeft = br.hangLeft;
         line.hangRight = line.last ? 0.0f : br.hangRight;
@@ -144,6 +145,8 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             }
             wordOpen = true;
             x += setWidth;
+            if (recordRuns_)
+                addRuns(g, static_cast<uint32_t>(out_.glyphs.size() - b.glyphCount), b.glyphCount, s.sourceByte);
         }
         const BreakItem& end = items[br.item];
         line.endsInWord = end.kind != BreakItem::Glue && !line.last;  // a hyphen, a dash or between glyphs
@@ -275,6 +278,7 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
     for (size_t i : order_) {
         Segment& g = segments_[i];
         g.x = x;
+        g.placedGlyph = static_cast<uint32_t>(out_.glyphs.size());
         if (g.kind == Segment::Glyphs) {
             const BoxRef& b = boxes[boxOfItem[g.item]];
             const float boxGap = b.letterSpaced ? letterGap : 0.0f;
@@ -348,9 +352,47 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
             w.sourceEnd = s.sourceByte + textEnd;
         }
         wordOpen = true;
+        if (recordRuns_) {
+            const size_t firstRun = out_.runs.size();
+            for (size_t k = i; k < j; ++k)
+                addRuns(&p.glyphs[segments_[k].firstGlyph], segments_[k].placedGlyph, segments_[k].glyphCount,
+                        s.sourceByte, (segments_[k].level & 1) != 0);
+            std::sort(out_.runs.begin() + static_cast<std::ptrdiff_t>(firstRun), out_.runs.end(),
+                      [](const WordRun& a, const WordRun& b) { return a.textBegin < b.textBegin; });
+        }
         i = j;
     }
     return x;
+}
+
+void LinePlacer::addRuns(const ShapedGlyph* shaped, uint32_t first, uint32_t count, uint32_t sourceByte,
+                         bool rightToLeft) {
+    for (uint32_t k = 0; k < count;) {
+        WordRun run;
+        run.line = static_cast<uint32_t>(linesUsed_ - 1);
+        run.word = static_cast<uint32_t>(wordsUsed_ - 1);
+        run.firstGlyph = first + k;
+        run.textBegin = UINT32_MAX;
+        run.rightToLeft = rightToLeft;
+        const uint8_t slot = shaped[k].slot;
+        for (; k < count && shaped[k].slot == slot; ++k) {
+            run.textBegin = std::min(run.textBegin, sourceByte + shaped[k].textBegin);
+            run.textEnd = std::max(run.textEnd, sourceByte + shaped[k].textEnd());
+            ++run.glyphCount;
+        }
+        // A word split at a hyphenation point continues the run its last box ended.
+        WordRun* last = out_.runs.empty() ? nullptr : &out_.runs.back();
+        if (last && last->line == run.line && last->word == run.word && last->textEnd == run.textBegin &&
+            last->rightToLeft == run.rightToLeft && !run.rightToLeft &&
+            last->firstGlyph + last->glyphCount == run.firstGlyph &&
+            out_.glyphs[last->firstGlyph].style == out_.glyphs[run.firstGlyph].style &&
+            out_.glyphs[last->firstGlyph].slice == out_.glyphs[run.firstGlyph].slice) {
+            last->textEnd = run.textEnd;
+            last->glyphCount += run.glyphCount;
+            continue;
+        }
+        out_.runs.push_back(run);
+    }
 }
 
 }  // namespace galley

@@ -59,6 +59,8 @@ public:
         return line.words[wordsUsed_++];
     }
     void endLine(TextLine& line) { line.words.resize(wordsUsed_); }
+    // Whether to record the runs of glyphs of each word (DisplayList::runs).
+    void recordRuns(bool on) { recordRuns_ = on; }
     // Drops lines left over from the earlier layout.
     void finish() { out_.lines.resize(linesUsed_); }
     size_t linesUsed() const { return linesUsed_; }
@@ -100,6 +102,7 @@ private:
         float lead = 0;               // Glyphs: letter gap before its first glyph (a box split by level)
         float width = 0;
         float x = 0;                  // where it was placed, from the line's x
+        uint32_t placedGlyph = 0;     // index of its first glyph in the display list
     };
     // Places the glyphs and words of a line of a paragraph with bidi levels, items [start, br.item): segments in
     // logical order, reversed by UAX #9's rule L2, placed from the left. Returns the line's width.
@@ -119,6 +122,11 @@ private:
     const std::vector<BreakItem>* items_ = nullptr;
     const std::vector<int32_t>* boxOfItem_ = nullptr;
     const std::vector<BoxRef>* boxes_ = nullptr;
+    // Records the runs (one per face slot) of glyphs [first, first + count) of out_.glyphs, set from the measured
+    // glyphs at `shaped`, as part of the current line's last word.
+    void addRuns(const ShapedGlyph* shaped, uint32_t first, uint32_t count, uint32_t sourceByte,
+                 bool rightToLeft = false);
+    bool recordRuns_ = false;
     std::vector<Segment> segments_;
     std::vector<size_t> order_;
 };
