@@ -109,6 +109,7 @@ function place(el, box, flow) {
 export function createTextLayer(container, info, { imageState = () => 'loading' } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
+  if (info.dir) container.dir = info.dir;
   const measure = document.createElement('canvas').getContext('2d');
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
@@ -121,6 +122,8 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   const makeLine = (line, hrefs, flowX, rowTop) => {
     const span = document.createElement('span');
     span.className = 'line';
+    // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
+    if (line.d === 'rtl') span.dir = 'rtl';
     for (const [text, hrefIndex] of line.runs) {
       const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
       if (!href) { span.append(text); continue; }
@@ -249,6 +252,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
         if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
         const partEl = document.createElement(tag);
         partEl.className = `part text ${part.role}`;
+        if (blockInfo?.dir) partEl.dir = blockInfo.dir;
         place(partEl, box, containerEl ? innerFlow : chunkFlow);
         fillPart(partEl, part, hrefs, box.top);
         if (!layer.lead && (part.role === 'subtitle' || part.role === 'paragraph')) {

@@ -87,3 +87,47 @@ test('an English article fetches no other slice', async () => {
   assert.deepEqual(fonts.filter((f) => f.split('.').length > 2), []);
   await page.close();
 });
+
+// Right to left: find in page lands on the words where the canvas drew them, within a pixel or two, in an Arabic and
+// a Hebrew article; the layer says the article's language and direction.
+for (const [name, phrase] of [['ar', 'الرئيس الصيني شي جين بينغ'], ['he', 'נשיא סין']]) {
+  test(`${name}: the text layer is right to left and find lands on the drawn words`, async () => {
+    const { page, errors } = await openArticle(name);
+    assert.deepEqual(errors, []);
+    const layer = await page.evaluate(() => {
+      const doc = document.getElementById('galley-document');
+      return { lang: doc.lang, dir: doc.dir, rtlLines: doc.querySelectorAll('.line[dir="rtl"]').length };
+    });
+    assert.equal(layer.lang, name);
+    assert.equal(layer.dir, 'rtl');
+    assert.ok(layer.rtlLines > 10, `right-to-left lines: ${layer.rtlLines}`);
+    assert.equal(await page.evaluate((p) => window.find(p), phrase), true, 'window.find');
+    const rect = await page.evaluate(() => {
+      const r = getSelection().getRangeAt(0).getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, text: getSelection().toString() };
+    });
+    assert.equal(rect.text, phrase);
+    await page.evaluate(() => getSelection().removeAllRanges());
+    await hideOfflineNotice(page);
+    await new Promise((r) => setTimeout(r, 300));
+    const img = decodePng(await page.screenshot());
+    const x0 = Math.floor(rect.x) - 3, x1 = Math.ceil(rect.x + rect.w) + 3;
+    const y0 = Math.floor(rect.y), y1 = Math.ceil(rect.y + rect.h);
+    const columns = [];
+    for (let x = x0; x < x1; x++) {
+      let ink = false;
+      for (let y = y0; y < y1 && !ink; y++) {
+        const i = (y * img.width + x) * 4;
+        ink = 0.299 * img.rgba[i] + 0.587 * img.rgba[i + 1] + 0.114 * img.rgba[i + 2] < 110;
+      }
+      if (ink) columns.push(x);
+    }
+    assert.ok(columns.length > rect.w * 0.5, `ink columns ${columns.length} in a match ${rect.w} px wide`);
+    const first = Math.min(...columns), last = Math.max(...columns);
+    // Ink begins and ends at the match's edges, within a letter's side bearing and the few pixels the layer's
+    // word spacing differs from Galley's letter spacing along the line (as on left-to-right lines: reader.test.mjs).
+    assert.ok(first - x0 < 7 && x1 - last < 7,
+              `ink ${first}..${last} vs match ${rect.x.toFixed(1)}..${(rect.x + rect.w).toFixed(1)}`);
+    await page.close();
+  });
+}

@@ -248,13 +248,14 @@ EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {
     return static_cast<int>(v.layoutGeneration);
 }
 
-// The article's blocks, for the text layer's structure: {"blocks": [{"type", "level", "anchor", "ordered"}],
-// "lang", "title"}.
+// The article's blocks, for the text layer's structure: {"blocks": [{"type", "level", "anchor", "ordered", "dir"?}],
+// "lang", "dir", "title"}: the article's paragraph direction ("ltr", "rtl", "auto"), and a block's where it differs.
 EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
     Viewer& v = viewer();
     JsonWriter w(v.result);
     if (v.bundle.articles.empty()) { w.raw("null"); return v.result.c_str(); }
     const Article& article = v.bundle.articles[v.article];
+    const WritingDirection direction = paragraphDirection(article, nullptr);
     w.raw("{\"blocks\":[");
     for (size_t i = 0; i < article.blocks.size(); ++i) {
         const Block& b = article.blocks[i];
@@ -263,9 +264,13 @@ EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
         w.raw(","); w.key("level"); w.integer(b.level);
         w.raw(","); w.key("anchor"); w.str(b.anchor);
         w.raw(","); w.key("ordered"); w.raw(b.ordered ? "true" : "false");
+        if (paragraphDirection(article, &b) != direction) {
+            w.raw(","); w.key("dir"); w.str(writingDirectionName(paragraphDirection(article, &b)));
+        }
         w.raw("}");
     }
     w.raw("],"); w.key("lang"); w.str(article.lang);
+    w.raw(","); w.key("dir"); w.str(writingDirectionName(direction));
     w.raw(","); w.key("title"); w.str(article.title);
     w.raw("}");
     return v.result.c_str();

@@ -70,6 +70,7 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
         w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
         w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
         w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
+        if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
         w.raw(","); w.key("x"); w.num(v.columnX + line.x);
         w.raw(","); w.key("y"); w.num(v.top + line.top);
         w.raw(","); w.key("w"); w.num(line.width);
