@@ -49,12 +49,25 @@ if(EMSCRIPTEN)
       message(WARNING "${GALLEY_HYPHEN_DIR}/${file} is missing (scripts/setup.sh installs its hyphen-* package)")
     endif()
   endforeach()
+  # libthai's Thai word dictionary (libthai-data), fetched by Thai articles only.
+  set(thai_dictionary "")
+  if(EXISTS "${GALLEY_THAI_DICTIONARY}")
+    add_custom_command(OUTPUT "${GALLEY_DIST}/dict/thbrk.tri"
+      COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_THAI_DICTIONARY}" "${GALLEY_DIST}/dict/thbrk.tri"
+      DEPENDS "${GALLEY_THAI_DICTIONARY}" VERBATIM)
+    list(APPEND dist_outputs "${GALLEY_DIST}/dict/thbrk.tri")
+    set(thai_dictionary "dict/thbrk.tri")
+  else()
+    message(WARNING "${GALLEY_THAI_DICTIONARY} is missing (scripts/setup.sh installs libthai-data)")
+  endif()
   file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/patterns.js" CONTENT "// patterns.js — written by the build: the hyphenation pattern files in dist/hyphen (CMake's GALLEY_PATTERN_FILES),
 // and the one fetched at start, before a bundle names its language (GALLEY_EARLY_PATTERNS; the service worker
-// precaches it, and caches the others when an article first needs them).
+// precaches it, and caches the others when an article first needs them). And the Thai word dictionary (libthai's,
+// GALLEY_THAI_DICTIONARY), which articles with Thai text fetch: '' when the site has none.
 export const PATTERN_FILES = Object.freeze([
 @shipped_patterns@]);
 export const EARLY_PATTERNS = '@GALLEY_EARLY_PATTERNS@';
+export const THAI_DICTIONARY = '@thai_dictionary@';
 " @ONLY)
   add_custom_command(OUTPUT "${GALLEY_DIST}/patterns.js"
     COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/generated/patterns.js" "${GALLEY_DIST}/patterns.js"

@@ -20,7 +20,7 @@
 // complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
 import { FACES, SLICES } from './faces.js';
-import { EARLY_PATTERNS, PATTERN_FILES } from './patterns.js';
+import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
@@ -97,6 +97,8 @@ export function createViewer(canvas, container, options = {}) {
   }
   // 'ready' means laid out as it will stay: a layout made before the patterns arrived is made again with them.
   let hyphenationSettled = false;
+  let thaiSettled = true;            // false while a Thai article waits for the dictionary
+  let thaiState = 'none';            // the dictionary: 'none', 'loading', 'applied' or 'failed'
   const patternFetches = new Map();  // pattern file → Promise of its bytes (null when it could not be fetched)
   let patternsApplied = null;        // the file whose patterns the wasm has
   let articleLoads = 0;              // which loadBundle the patterns arriving are for
@@ -295,7 +297,7 @@ export function createViewer(canvas, container, options = {}) {
 
   // 'ready', once per article: when its layout and text layer are complete and the patterns have settled.
   function emitReady() {
-    if (readyEmitted || !hyphenationSettled) return;
+    if (readyEmitted || !hyphenationSettled || !thaiSettled) return;
     readyEmitted = true;
     performance.mark('galley-ready');
     emit('ready', { title: article.title, headings: headingList(), stats: stats() });
@@ -445,6 +447,7 @@ export function createViewer(canvas, container, options = {}) {
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
       articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
+      settleThai();
       await ensureFaces([]);
       article = { title: result.title, lang: result.lang, published: result.published };
       viewDirty = true;
@@ -494,6 +497,30 @@ export function createViewer(canvas, container, options = {}) {
       patternsApplied = file;
       performance.mark('galley-hyphenation-ready');
       requestFrame();
+    });
+  }
+
+  // Thai has no spaces between words: an article whose text needs the Thai faces (galley_faces_used) fetches libthai's
+  // dictionary, written to the wasm's memory file system, and is laid out again with it ('ready' waits for it).
+  function settleThai() {
+    const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
+    const needs = THAI_DICTIONARY && articleFaces.some((slot) => Math.floor(slot / FACES.length) === thai);
+    thaiSettled = !needs || thaiState === 'applied' || thaiState === 'failed';
+    if (thaiSettled || thaiState === 'loading') return;
+    thaiState = 'loading';
+    fetchBytes(new URL(THAI_DICTIONARY, ASSET_BASE), 'Thai dictionary').catch(() => null).then((bytes) => {
+      if (stopped) return;
+      thaiState = 'failed';   // offline, say: Thai then breaks only where UAX #14 lets it
+      if (bytes) {
+        guard(() => {
+          mod.FS.writeFile('/thbrk.tri', bytes);
+          if (withString(mod, '/thbrk.tri', (p) => mod._galley_set_thai_dictionary(p)) === 0) thaiState = 'applied';
+        });
+        performance.mark('galley-thai-ready');
+      }
+      thaiSettled = true;
+      requestFrame();
+      if (layerComplete && article) emitReady();
     });
   }
 

@@ -131,3 +131,38 @@ for (const [name, phrase] of [['ar', 'الرئيس الصيني شي جين بي
     await page.close();
   });
 }
+
+// Thai: the article fetches libthai's dictionary and its lines end between words. Chromium's own Thai word segmenter
+// (Intl.Segmenter, ICU's dictionary) checks the breaks inside runs without spaces; the two dictionaries may disagree
+// on a rare compound, so a tenth of such breaks may differ.
+test('th: lines break between Thai words, with the dictionary fetched for it', async () => {
+  const page = await browser.newPage({ viewport: { width: 700, height: 900 } });
+  const requests = [], errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.route('**/test-bundles/th.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: bundleText('th') }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/th.json`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null,
+                             { timeout: 30000 });
+  assert.deepEqual(errors, []);
+  assert.ok(requests.some((p) => p.endsWith('/dict/thbrk.tri')), 'the dictionary was fetched');
+  const result = await page.evaluate(() => {
+    const seg = new Intl.Segmenter('th', { granularity: 'word' });
+    let inside = 0, agree = 0;
+    for (const p of document.querySelectorAll('#galley-document p.paragraph')) {
+      const lines = [...p.querySelectorAll('.line')].map((l) => l.textContent);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const a = lines[i], b = lines[i + 1];
+        if (/\s$/.test(a) || /^\s/.test(b) || !/[\u0E00-\u0E7F]$/.test(a) || !/^[\u0E00-\u0E7F]/.test(b)) continue;
+        inside++;   // a break inside a run of Thai letters: a word must end there
+        const joined = a + b, at = a.length;
+        for (const s of seg.segment(joined)) if (s.index === at) { agree++; break; }
+      }
+    }
+    return { inside, agree };
+  });
+  assert.ok(result.inside >= 3, `breaks inside Thai runs: ${JSON.stringify(result)}`);
+  assert.ok(result.agree >= result.inside * 0.9, `at word boundaries: ${JSON.stringify(result)}`);
+  await page.close();
+});

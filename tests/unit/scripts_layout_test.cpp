@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 
 using namespace galley;
@@ -163,5 +164,28 @@ TEST(ScriptsLayout, EveryScriptIsDrawn) {
         const DisplayList dl = layOut(scriptArticle(name), 480);
         EXPECT_EQ(dl.missingGlyphs, 0u) << name;
         EXPECT_GT(dl.glyphs.size(), 300u) << name;
+    }
+}
+
+// Words across a break without a space (between Han characters, Thai words) join without one: the text layer and
+// copy give back the source text.
+TEST(ScriptsLayout, WordsWithoutSpacesJoinAsTheSourceHasThem) {
+    for (const char* name : {"zh-Hans", "ja", "th", "ar"}) {
+        const Article a = scriptArticle(name);
+        const DisplayList dl = layOut(a, 360);
+        std::map<uint32_t, std::string> text;
+        for (const TextLine& line : dl.lines) {
+            if (line.role != LineRole::Paragraph || line.block >= a.blocks.size()) continue;
+            std::string& t = text[line.block];
+            for (size_t i = 0; i < line.words.size(); ++i) {
+                const bool lineStart = i == 0;
+                if (!t.empty() && (lineStart ? !dl.lines[&line - &dl.lines[0] - 1].endsInWord : !line.words[i].joinsPrevious))
+                    t += ' ';
+                std::string w = line.words[i].text;
+                if (line.hyphenated && i + 1 == line.words.size() && !w.empty()) w.pop_back();
+                t += w;
+            }
+        }
+        for (const auto& [block, got] : text) EXPECT_EQ(got, a.blocks[block].text.text) << name << " block " << block;
     }
 }

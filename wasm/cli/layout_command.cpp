@@ -205,7 +205,7 @@ int runLayoutCommand(int argc, char** argv) {
                          dl.missingGlyphs);
         for (const TextLine& line : dl.lines) {
             std::string s;
-            for (const WordBox& w : line.words) s += (s.empty() ? "" : " ") + w.text;
+            for (const WordBox& w : line.words) s += (s.empty() || w.joinsPrevious ? "" : " ") + w.text;
             std::printf("%-10s %7.1f  %s\n", lineRoleName(line.role), line.width, s.c_str());
         }
     }

@@ -124,6 +124,15 @@ EMSCRIPTEN_KEEPALIVE int galley_set_hyphenation(const char* data, int length) {
     return v.hyphenator ? 0 : 1;
 }
 
+// libthai's Thai dictionary (dist/dict/thbrk.tri), which the page wrote to `path` in Emscripten's memory file system:
+// Thai text then breaks between words. Only Galley's own file is passed here. Returns 0 on success.
+EMSCRIPTEN_KEEPALIVE int galley_set_thai_dictionary(const char* path) {
+    Viewer& v = viewer();
+    v.thai = path ? ThaiDictionary::open(path) : nullptr;
+    v.rebuildLayout();
+    return v.thai ? 0 : 1;
+}
+
 // The pattern files the current article's language asks for, most specific first, as a JSON array: the page loads
 // the first of them that the site ships (galley_set_hyphenation).
 EMSCRIPTEN_KEEPALIVE const char* galley_hyphenation_files() {

@@ -30,7 +30,7 @@ bool LinkRuns::runsFor(const Article& article, const TextLine& line, std::vector
         if (word.sourceBegin >= word.sourceEnd || word.sourceEnd > source.size()) return false;
         const std::string_view w = source.substr(word.sourceBegin, word.sourceEnd - word.sourceBegin);
         const uint32_t startCp = codePointAt(word.sourceBegin);
-        if (wi > 0) {
+        if (wi > 0 && !word.joinsPrevious) {
             // The space between words belongs to a link that runs across it.
             const int before = linkAt(startCp - 1, hrefs), after = linkAt(startCp, hrefs);
             appendRun(out, " ", before == after && before == previousWordEnd ? after : -1);

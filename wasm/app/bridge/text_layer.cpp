@@ -62,7 +62,10 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
         for (const WordBox& word : line.words) words.push_back(word.text);
         if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
         std::string text;
-        for (const std::string& word : words) { if (!text.empty()) text += ' '; text += word; }
+        for (size_t k = 0; k < words.size(); ++k) {
+            if (k > 0 && !line.words[k].joinsPrevious) text += ' ';
+            text += words[k];
+        }
         w.raw(i > lines_ ? ",{" : "{");
         w.key("b"); w.integer(keyOf(line.block));
         w.raw(","); w.key("r"); w.str(lineRoleName(line.role));

@@ -41,6 +41,7 @@ void Viewer::rebuildLayout() {
                                    const std::string& t, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort) {
             findHyphenationPoints(*hyphenator, t, points, policy, &lastResort);
         });
+    layout->setThaiDictionary(thai.get());
     layoutDirty = true;
 }
 

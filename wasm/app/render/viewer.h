@@ -12,6 +12,7 @@
 #include "font.h"
 #include "glyph_atlas.h"
 #include "hyphenator.h"
+#include "line_breaks.h"
 #include "layout.h"
 
 #include <cstdint>
@@ -39,6 +40,7 @@ struct Viewer {
     FontSet sansFonts;
     bool sansBody = false;
     std::optional<Hyphenator> hyphenator;
+    std::unique_ptr<ThaiDictionary> thai;  // libthai's dictionary, once the page has fetched it (Thai articles)
     Bundle bundle;
     size_t article = 0;
     std::unique_ptr<ArticleLayout> layout;

@@ -53,6 +53,9 @@ struct WordBox {
     // attributionAsSet), as bytes [sourceBegin, sourceEnd): what the text layer finds the word's marks and links by.
     // An inserted hyphen is not in the source.
     uint32_t sourceBegin = 0, sourceEnd = 0;
+    // No space before it: it follows the word before it across a break opportunity without one (between Han
+    // characters or Thai words, after a zero-width space). Text joins such words without a space.
+    bool joinsPrevious = false;
 };
 
 // A run of a word's glyphs in one face (LayoutParams::recordRuns; the layout dump checks them against hb-shape):
@@ -74,7 +77,8 @@ struct TextLine {
     FontStyle face = FontStyle::Regular;  // the face the line's text is set in (marks may set words in others)
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen
-    bool endsInWord = false; // the break is inside a word (inserted hyphen, or after a hyphen or dash): no space follows
+    bool endsInWord = false; // the break is inside a word (inserted hyphen, after a hyphen or dash, between Han
+                             // characters or Thai words): no space follows
     bool rightToLeft = false;  // its paragraph's direction (the words are still in reading order)
     // x and width span the line's ink, hanging punctuation included; word x are from the line's x.
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;

@@ -78,7 +78,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         if (!p.levels.empty()) {
             const float measure = s.width - (static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f);
             line.width = placeReorderedLine(p, s, line, start, br, ratio, boxRatio, measure);
-            line.endsInWord = items[br.item].kind != BreakItem::Glue && !line.last;
+            line.endsInWord = (items[br.item].kind != BreakItem::Glue || items[br.item].width == 0) && !line.last;
             line.hyphenated = items[br.item].kind == BreakItem::Penalty && items[br.item].width > 0 && !line.last;
             endLine(line);
             top += s.lineHeightPx;
@@ -97,11 +97,13 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             out_.hrefs.push_back(p.hrefs[linkRun]);
             linkRun = -1;
         };
+        bool noSpace = false;  // the glue before the next word has no width (no space in the text)
         for (size_t k = start; k < br.item; ++k) {
             const BreakItem& it = items[k];
             if (it.kind == BreakItem::Glue) {
                 x += it.width + (ratio >= 0 ? ratio * it.stretch : ratio * it.shrink);
                 wordOpen = false;
+                noSpace = it.width == 0;
                 continue;
             }
             if (it.kind != BreakItem::Box) continue;
@@ -142,6 +144,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
                 w.width = setWidth;
                 w.sourceBegin = s.sourceByte + textBegin;
                 w.sourceEnd = s.sourceByte + textEnd;
+                w.joinsPrevious = noSpace && wordsUsed_ > 1;
             }
             wordOpen = true;
             x += setWidth;
@@ -149,7 +152,8 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
                 addRuns(g, static_cast<uint32_t>(out_.glyphs.size() - b.glyphCount), b.glyphCount, s.sourceByte);
         }
         const BreakItem& end = items[br.item];
-        line.endsInWord = end.kind != BreakItem::Glue && !line.last;  // a hyphen, a dash or between glyphs
+        // A hyphen, a dash, between glyphs, or between characters of a script without spaces (glue of no width).
+        line.endsInWord = (end.kind != BreakItem::Glue || end.width == 0) && !line.last;
         if (end.kind == BreakItem::Penalty && end.width > 0 && !line.last) {
             // An inserted hyphen, at its natural width (the breaker measured it so).
             out_.glyphs.push_back({line.x + x, line.baseline, size, p.hyphenGlyph, p.style.face, p.style.color, 1.0f});
@@ -308,10 +312,10 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
 
     // Words in reading (logical) order, each spanning its parts wherever they were placed. Boxes with no space
     // between them (a word split at a hyphenation point) are one word, as on a left-to-right line.
-    bool wordOpen = false;
+    bool wordOpen = false, noSpace = false;
     for (size_t i = 0; i < segments_.size();) {
         const Segment& g = segments_[i];
-        if (g.kind == Segment::Space) { wordOpen = false; ++i; continue; }
+        if (g.kind == Segment::Space) { wordOpen = false; noSpace = items[g.item].width == 0; ++i; continue; }
         if (g.kind == Segment::Hyphen) {
             if (wordsUsed_ > 0) {
                 WordBox& w = line.words[wordsUsed_ - 1];
@@ -350,6 +354,7 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
             w.width = right - left;
             w.sourceBegin = s.sourceByte + textBegin;
             w.sourceEnd = s.sourceByte + textEnd;
+            w.joinsPrevious = noSpace && wordsUsed_ > 1;
         }
         wordOpen = true;
         if (recordRuns_) {
