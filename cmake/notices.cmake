@@ -8,10 +8,16 @@ if(EMSCRIPTEN)
   # The files compiled or linked into the wasm whose package is not found from dist/ itself: headers of the core,
   # and the compiler (its runtime and system libraries are linked in).
   set(galley_used_files "/usr/include/stb/stb_truetype.h" "/usr/include/nlohmann/json.hpp" "${CMAKE_CXX_COMPILER}")
+  if(EXISTS "${GALLEY_THAI_DICTIONARY}")
+    list(APPEND galley_used_files "${GALLEY_THAI_DICTIONARY}")  # dict/thbrk.tri (libthai-data)
+  endif()
+  # The Debian source packages compiled into the wasm (cmake/third_party.cmake).
+  set(galley_source_dirs "${GALLEY_HARFBUZZ_DIR}" "${GALLEY_FRIBIDI_DIR}" "${GALLEY_UNIBREAK_DIR}" "${GALLEY_LIBTHAI_DIR}"
+      "${GALLEY_DATRIE_DIR}")
   add_custom_target(galley_notices ALL
     COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-notices.py" "${GALLEY_DIST}"
             --license "${CMAKE_SOURCE_DIR}/LICENSE" --font-dir "${GALLEY_FONT_DIR}" --hyphen-dir "${GALLEY_HYPHEN_DIR}"
-            --imgui-dir "${GALLEY_IMGUI_DIR}" --used ${galley_used_files}
+            --imgui-dir "${GALLEY_IMGUI_DIR}" --used ${galley_used_files} --sources ${galley_source_dirs}
     BYPRODUCTS "${GALLEY_DIST}/LICENSE.txt" "${GALLEY_DIST}/THIRD-PARTY-NOTICES.txt"
     COMMENT "Writing the licences and third-party notices" VERBATIM)
   add_dependencies(galley_notices galley_dist)

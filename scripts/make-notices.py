@@ -2,6 +2,7 @@
 """Write the licences that DIST must ship: Galley's own, the fonts' and every third party's.
 
 Usage: make-notices.py DIST --license LICENSE --font-dir DIR --hyphen-dir DIR --imgui-dir DIR --used FILE...
+                       [--sources DIR...]
 
 Writes into DIST:
   LICENSE.txt               Galley's licence (the repository's LICENSE)
@@ -119,6 +120,9 @@ def main():
     parser.add_argument("--hyphen-dir", required=True)
     parser.add_argument("--imgui-dir", required=True)
     parser.add_argument("--used", nargs="+", default=[], help="other files the build compiled or linked in")
+    parser.add_argument("--sources", nargs="*", default=[],
+                        help="folders of Debian source packages compiled in (scripts/fetch-debian-source.sh's, with "
+                             "their .debian-source line and licence files)")
     args = parser.parse_args()
 
     with open(args.license, encoding="utf-8") as f:
@@ -178,6 +182,32 @@ def main():
         out += [rule, "", text, ""]
     out += [rule, f"Dear ImGui (Debian source package imgui {imgui_version})",
             "Used: compiled into galley-core.wasm", rule, "", imgui_text.rstrip("\n"), ""]
+    # The source packages compiled into the wasm (HarfBuzz, fribidi, libunibreak, libthai, libdatrie): each one's
+    # Debian copyright file when the package came with one, and its upstream licence file.
+    lgpl = []
+    for folder in args.sources:
+        marker = os.path.join(folder, ".debian-source")
+        if not os.path.isfile(marker):
+            fail(f"{marker} is missing (scripts/fetch-debian-source.sh writes it)")
+        with open(marker, encoding="utf-8") as f:
+            name, deb_version, suite = f.read().split()[:3]
+        texts = []
+        for licence in ("debian/copyright", "COPYING", "LICENCE", "LICENSE"):
+            path = os.path.join(folder, licence)
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    texts.append(f"--- {licence} ---\n" + f.read().rstrip("\n"))
+        if not texts:
+            fail(f"{folder}: no copyright or licence file")
+        if any("GNU LESSER GENERAL PUBLIC LICENSE" in t or "GNU Library General Public" in t for t in texts):
+            lgpl.append(f"{name} {deb_version}")
+        out += [rule, f"{name} (Debian source package {name} {deb_version}, {suite})",
+                "Used: compiled into galley-core.wasm", rule, ""] + texts + [""]
+    if lgpl:
+        out += [rule, "Relinking (LGPL-2.1, section 6): " + ", ".join(lgpl) + " are compiled into galley-core.wasm.",
+                "Galley's complete sources, and the scripts that fetch these libraries' sources from Debian and build",
+                "this site from them (scripts/setup.sh), are published with it; anyone may rebuild galley-core.wasm",
+                "with a modified library from those.", rule, ""]
     write_if_changed(os.path.join(args.dist, "THIRD-PARTY-NOTICES.txt"), "\n".join(out))
 
 

@@ -5,6 +5,7 @@
 
 #include "block_style.h"
 #include "piece.h"
+#include "shaper.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,8 +27,9 @@ MeasuredParagraph ArticleLayout::measureText(const Piece& piece, size_t beginByt
     std::vector<uint32_t> points, lastResort;
     const bool hyphenate = piece.hyphenate && hyphenate_;
     if (hyphenate) hyphenate_(text.text, points, lastResort);
+    if (!shapingCache_) shapingCache_ = std::make_unique<ShapingCache>();
     return measureParagraph(text, piece.textStyle, fonts_, hyphenate ? &points : nullptr, measureOptions_,
-                            hyphenate ? &lastResort : nullptr);
+                            hyphenate ? &lastResort : nullptr, shapingCache_.get());
 }
 
 void ArticleLayout::measurePiece(Piece& piece, float fs) {

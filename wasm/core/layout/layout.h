@@ -109,6 +109,8 @@ private:
     const Article& article_;
     HyphenateFn hyphenate_;
     const ThaiDictionary* thai_ = nullptr;
+    // Shaped runs of this article's text (its faces are fixed for the layout's life): measured once per word.
+    mutable std::unique_ptr<ShapingCache> shapingCache_;
     std::vector<Piece> pieces_;
     float measuredFor_ = -1;  // font size the pieces were measured at
     int measuredDropCapLines_ = 0;  // and the drop cap they were measured for (0: none)

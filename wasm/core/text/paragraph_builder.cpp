@@ -135,7 +135,7 @@ bool isFixedWidthSpace(uint32_t cp) { return (cp >= 0x2000 && cp <= 0x200A) || c
 
 MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style, const FontSet& fonts,
                                    const std::vector<uint32_t>* hyphenPoints, const MeasureOptions& options,
-                                   const std::vector<uint32_t>* lastResortPoints) {
+                                   const std::vector<uint32_t>* lastResortPoints, ShapingCache* cache) {
     MeasuredParagraph p;
     p.text = rich.text;
     p.style = style;
@@ -198,9 +198,10 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     auto levelOf = [&](size_t k) -> uint8_t { return p.levels.empty() ? 0 : p.levels[cps[k].byte]; };
     // Where UAX #14 lets a line end (with the language's tailoring; Thai by its dictionary).
     const std::vector<BreakOpportunity> opportunities = lineBreaks(text, options.language, options.thai);
-    // The code point holding byte b.
-    auto codePointAt = [&](uint32_t b) {
-        auto it = std::upper_bound(cps.begin(), cps.end(), b,
+    // The code point holding byte b, searched for among code points [from, to) (a word's: a few steps).
+    auto codePointAt = [&](uint32_t b, size_t from, size_t to) {
+        auto it = std::upper_bound(cps.begin() + static_cast<std::ptrdiff_t>(from),
+                                   cps.begin() + static_cast<std::ptrdiff_t>(to), b,
                                    [](uint32_t v, const CodePointInfo& c) { return v < c.byte; });
         return static_cast<size_t>(it == cps.begin() ? 0 : (it - cps.begin()) - 1);
     };
@@ -301,7 +302,14 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             tr.script = isScript(r.script) ? r.script : 0;
             tr.language = options.language;
             shaped.clear();
-            shaper.shape(faceOfSlot(fonts, r.slot), tr, shaped);
+            if (cache) {
+                for (ShapedRunGlyph g : cache->shape(shaper, faceOfSlot(fonts, r.slot), r.slot, tr)) {
+                    g.cluster += tr.begin;
+                    shaped.push_back(g);
+                }
+            } else {
+                shaper.shape(faceOfSlot(fonts, r.slot), tr, shaped);
+            }
             clusters.clear();
             for (const ShapedRunGlyph& g : shaped) clusters.push_back(g.cluster);
             std::sort(clusters.begin(), clusters.end());
@@ -358,9 +366,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             const FontFace& lastFace = faceOfSlot(fonts, last.slot);
             // Not in a right-to-left paragraph: the breaker hangs at the start and end, and those are mirrored there.
             if (!p.rightToLeft()) {
-                item.hangLeft = hangLeftFraction(cps[codePointAt(first.textBegin)].cp) *
+                item.hangLeft = hangLeftFraction(cps[codePointAt(first.textBegin, a, b)].cp) *
                                 firstFace.advance(first.glyph) * style.size;
-                item.hangRight = hangRightFraction(cps[codePointAt(last.textEnd() - 1)].cp) *
+                item.hangRight = hangRightFraction(cps[codePointAt(last.textEnd() - 1, a, b)].cp) *
                                  lastFace.advance(last.glyph) * style.size;
             }
             p.items.push_back(item);
@@ -399,7 +407,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             g.slot = w.slot;
             g.textBegin = w.g.cluster;
             g.textLength = static_cast<uint8_t>(std::min<uint32_t>(w.clusterEnd - w.g.cluster, 255));
-            g.link = static_cast<int16_t>(cps[codePointAt(w.g.cluster)].link);
+            g.link = static_cast<int16_t>(cps[codePointAt(w.g.cluster, a, b)].link);
             p.glyphs.push_back(g);
             box.glyphCount++;
             pen += g.advance;

@@ -31,6 +31,7 @@
 namespace galley {
 
 class ThaiDictionary;
+class ShapingCache;
 
 // Penalties for breaks that are not spaces (TeX's \exhyphenpenalty and \hyphenpenalty).
 constexpr float ExplicitHyphenPenalty = 50.0f;
@@ -145,10 +146,12 @@ struct MeasuredParagraph {
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong);
 
 // `hyphenPoints` take HyphenationPenalty, `lastResortPoints` CapitalisedHyphenationPenalty (code point offsets).
+// `cache` (may be null) keeps shaped runs across the paragraphs of one layout.
 MeasuredParagraph measureParagraph(const RichText& text, const TextStyle& style, const FontSet& fonts,
                                    const std::vector<uint32_t>* hyphenPoints = nullptr,
                                    const MeasureOptions& options = MeasureOptions(),
-                                   const std::vector<uint32_t>* lastResortPoints = nullptr);
+                                   const std::vector<uint32_t>* lastResortPoints = nullptr,
+                                   ShapingCache* cache = nullptr);
 
 // The items for a line of the given width: the measured items, with boxes wider than `width` split between glyphs.
 // Returns the measured items themselves when nothing needs splitting (the common case: no copy).

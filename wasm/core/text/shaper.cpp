@@ -1,6 +1,8 @@
 // shaper.cpp — see shaper.h.
 #include "shaper.h"
 
+#include <algorithm>
+
 #include <hb-ot.h>
 #include <hb.h>
 
@@ -55,6 +57,31 @@ size_t Shaper::shape(const FontFace& face, const TextRun& run, std::vector<Shape
         out.push_back(g);
     }
     return count;
+}
+
+const std::vector<ShapedRunGlyph>& ShapingCache::shape(Shaper& shaper, const FontFace& face, uint8_t faceKey,
+                                                     const TextRun& run) {
+    scratch_.clear();
+    if (run.end - run.begin > MaxCachedRunBytes) {
+        shaper.shape(face, run, scratch_);
+        for (ShapedRunGlyph& g : scratch_) g.cluster -= run.begin;
+        return scratch_;
+    }
+    // Key: face, direction, script, and the run with up to 4 bytes of context on each side (a code point).
+    const uint32_t before = run.begin >= 4 ? run.begin - 4 : 0;
+    const uint32_t after = std::min<uint32_t>(static_cast<uint32_t>(run.text.size()), run.end + 4);
+    key_.clear();
+    key_ += static_cast<char>(faceKey);
+    key_ += static_cast<char>(run.direction);
+    key_.append(reinterpret_cast<const char*>(&run.script), sizeof run.script);
+    key_ += static_cast<char>(run.begin - before);
+    key_ += static_cast<char>(after - run.end);
+    key_.append(run.text.data() + before, after - before);
+    auto it = runs_.find(key_);
+    if (it != runs_.end()) return it->second;
+    shaper.shape(face, run, scratch_);
+    for (ShapedRunGlyph& g : scratch_) g.cluster -= run.begin;
+    return runs_.emplace(key_, scratch_).first->second;
 }
 
 uint32_t scriptOf(uint32_t codePoint) {
