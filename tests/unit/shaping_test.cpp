@@ -118,3 +118,38 @@ TEST(Shaping, RightToLeftRunsMirrorBrackets) {
     // From the left: the closing », drawn mirrored as «, then the opening « drawn as ».
     EXPECT_EQ(quotes, (std::vector<uint16_t>{109, 125}));
 }
+
+// Spaces and invisible characters: a soft hyphen is drawn only where a line breaks at it (then as a hyphen), a
+// zero-width space is a break and nothing else, a no-break space keeps its words together and does not stretch, a
+// thin space may break but does not stretch either.
+TEST(Shaping, SoftHyphenZeroWidthSpaceNoBreakAndThinSpaces) {
+    TextStyle style;
+    const MeasuredParagraph shy = measureParagraph(plain("co\u00ADoperation"), style, test::notoFonts());
+    ASSERT_EQ(shy.boxes.size(), 2u);  // a break at the soft hyphen
+    size_t penalties = 0;
+    for (const BreakItem& it : shy.items) {
+        if (it.kind != BreakItem::Penalty || it.penalty >= PenaltyForbidden || it.penalty <= PenaltyForced) continue;
+        ++penalties;
+        EXPECT_TRUE(it.flagged);
+        EXPECT_NEAR(it.width, shy.hyphenWidth, 0.001f);  // the hyphen drawn there
+    }
+    EXPECT_EQ(penalties, 1u);
+    float softHyphenAdvance = -1;
+    for (const ShapedGlyph& g : shy.glyphs)
+        if (shy.text.compare(g.textBegin, 2, "\u00AD") == 0) softHyphenAdvance = g.advance;
+    EXPECT_EQ(softHyphenAdvance, 0.0f) << "unbroken, the soft hyphen is invisible";
+
+    const MeasuredParagraph zwsp = measureParagraph(plain("example.org/\u200Bvery/long"), style, test::notoFonts());
+    EXPECT_GE(zwsp.boxes.size(), 2u);
+
+    const MeasuredParagraph nbsp = measureParagraph(plain("10\u00A0km away"), style, test::notoFonts());
+    ASSERT_EQ(nbsp.boxes.size(), 2u);  // "10 km" is one box: no break, no stretch of its space
+    const MeasuredParagraph thin = measureParagraph(plain("1\u2009000 m"), style, test::notoFonts());
+    size_t rigid = 0, word = 0;
+    for (const BreakItem& it : thin.items) {
+        if (it.kind != BreakItem::Glue || it.stretch > 1000) continue;
+        (it.stretch == 0 && it.shrink == 0 ? rigid : word)++;
+    }
+    EXPECT_EQ(rigid, 1u) << "the thin space: a break that does not stretch";
+    EXPECT_EQ(word, 1u);
+}
