@@ -52,10 +52,13 @@ struct WordBox {
     // Where the word is in the text it was set from (the block's text, list item, caption, or attribution as set:
     // attributionAsSet), as bytes [sourceBegin, sourceEnd): what the text layer finds the word's marks and links by.
     // An inserted hyphen is not in the source.
-    uint32_t sourceBegin = 0, sourceEnd = 0;
+    uint32_t sourceBegin = 0;
+    uint32_t sourceEnd : 31;
     // No space before it: it follows the word before it across a break opportunity without one (between Han
-    // characters or Thai words, after a zero-width space). Text joins such words without a space.
-    bool joinsPrevious = false;
+    // characters or Thai words, after a zero-width space). Text joins such words without a space. A bit beside
+    // sourceEnd (a source is at most 64 MiB): a long article holds one WordBox per word.
+    uint32_t joinsPrevious : 1;
+    WordBox() : sourceEnd(0), joinsPrevious(0) {}
 };
 
 // A run of a word's glyphs in one face (LayoutParams::recordRuns; the layout dump checks them against hb-shape):

@@ -108,6 +108,12 @@ void ArticleLayout::finish() {
     placer_->finish();
     out_->height = std::ceil(y_);
     nextPiece_ = pieces_.size();
+    // Every piece is measured now and a relayout at another width measures nothing again, so the shaped runs can go
+    // (a long article's heap: `galley bench browser`). Windowed paragraphs measure their windows at every layout:
+    // they keep it.
+    bool windowed = false;
+    for (const Piece& piece : pieces_) windowed |= piece.windowed;
+    if (!windowed) shapingCache_.reset();
 }
 
 bool ArticleLayout::done() const { return out_ == nullptr || nextPiece_ >= pieces_.size(); }

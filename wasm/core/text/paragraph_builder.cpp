@@ -397,7 +397,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                 }
             }
             if (box.glyphCount > 0 && p.glyphs.back().textBegin != w.g.cluster) ++gaps;
-            if (w.cursive) box.letterSpaced = false;
+            if (w.cursive) box.letterSpaced = 0;
             ShapedGlyph g;
             g.x = pen + w.g.xOffset * style.size;
             g.advance = w.g.advance * style.size;
@@ -487,7 +487,7 @@ const std::vector<BreakItem>& breakItemsFor(const MeasuredParagraph& p, float wi
         const BoxRef& whole = p.boxes[b];
         float pen = whole.x0;
         for (uint32_t gi = 0; gi < whole.glyphCount;) {
-            BoxRef piece{whole.firstGlyph + gi, 0, 0, pen, whole.letterSpaced};
+            BoxRef piece{whole.firstGlyph + gi, 0, 0, pen, whole.letterSpaced != 0};
             const uint32_t cluster = p.glyphs[whole.firstGlyph + gi].textBegin;
             while (gi < whole.glyphCount && p.glyphs[whole.firstGlyph + gi].textBegin == cluster) {
                 piece.width += p.glyphs[whole.firstGlyph + gi].advance;

@@ -108,12 +108,16 @@ constexpr int MaxLinksPerParagraph = 32767;  // later links in a paragraph are s
 
 // A box: an unbreakable run of glyphs (a word, or the part of one between break opportunities).
 struct BoxRef {
-    uint32_t firstGlyph = 0, glyphCount = 0;
+    uint32_t firstGlyph = 0;
+    uint32_t glyphCount : 31;
+    // Letter spacing may widen its gaps (false for joining scripts: Arabic, Devanagari's headline).
+    uint32_t letterSpaced : 1;
     float width = 0;
     float x0 = 0;           // pen position of its first glyph in the glyphs' x (0 but for a split box's pieces)
-    // Letter spacing may widen its gaps (false for joining scripts: Arabic, Devanagari's headline).
-    bool letterSpaced = true;
+    BoxRef(uint32_t first = 0, uint32_t count = 0, float w = 0, float x = 0, bool spaced = true)
+        : firstGlyph(first), glyphCount(count), letterSpaced(spaced ? 1 : 0), width(w), x0(x) {}
 };
+static_assert(sizeof(BoxRef) == 16, "BoxRef: one per word of the article");
 
 struct MeasuredParagraph {
     std::string text;                       // the paragraph's text (UTF-8)
