@@ -45,15 +45,16 @@ if(EMSCRIPTEN)
   add_library(galley_harfbuzz STATIC "${GALLEY_HARFBUZZ_DIR}/src/harfbuzz.cc")
   target_include_directories(galley_harfbuzz SYSTEM PUBLIC "${GALLEY_HARFBUZZ_DIR}/src")
   # HarfBuzz's own HB_LEAN list (src/hb-config.hh) less what Galley needs: CFF (glyph extents of Noto CJK), bitmap
-  # and colour tables (emoji PNGs: hb_ot_color_glyph_reference_png), metrics, and draw; plus HB_MINI (no AAT, no
-  # legacy API), no threads, no unassigned-code-point data. One TU compiled for size: shaping is not the hot path.
+  # and colour tables (emoji PNGs: hb_ot_color_glyph_reference_png) and metrics; plus HB_MINI (no AAT, no legacy
+  # API), no threads, no unassigned-code-point data, no outlines (stb_truetype draws glyphs) and no fallback mark
+  # positioning (every shipped face has GPOS marks). One TU compiled for size: shaping is not the hot path.
   target_compile_definitions(galley_harfbuzz PRIVATE
     HB_DISABLE_DEPRECATED HB_NDEBUG HB_NO_ATEXIT HB_NO_BUFFER_MESSAGE HB_NO_BUFFER_SERIALIZE HB_NO_BUFFER_VERIFY
     HB_NO_ERRNO HB_NO_FACE_COLLECT_UNICODES HB_NO_GETENV HB_NO_HINTING HB_NO_LANGUAGE_LONG
     HB_NO_LANGUAGE_PRIVATE_SUBTAG HB_NO_LAYOUT_FEATURE_PARAMS HB_NO_LAYOUT_COLLECT_GLYPHS HB_NO_LAYOUT_RARELY_USED
     HB_NO_LAYOUT_UNUSED HB_NO_MATH HB_NO_META HB_NO_MMAP HB_NO_NAME HB_NO_OPEN HB_NO_SETLOCALE
     HB_NO_OT_FONT_GLYPH_NAMES HB_NO_OT_SHAPE_FRACTIONS HB_NO_STYLE HB_NO_SUBSET_LAYOUT HB_NO_VERTICAL HB_NO_VAR
-    HB_MINI HB_NO_MT HB_NO_UCD_UNASSIGNED NDEBUG)
+    HB_MINI HB_NO_MT HB_NO_UCD_UNASSIGNED HB_NO_DRAW HB_NO_OT_SHAPE_FALLBACK NDEBUG)
   target_compile_options(galley_harfbuzz PRIVATE -Oz)
 else()
   pkg_check_modules(GALLEY_PC_HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)

@@ -27,7 +27,6 @@ struct HbDeleter {
     void operator()(hb_face_t* f) const { hb_face_destroy(f); }
     void operator()(hb_font_t* f) const { hb_font_destroy(f); }
     void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
-    void operator()(hb_draw_funcs_t* d) const { hb_draw_funcs_destroy(d); }
 };
 template <class T> using HbPtr = std::unique_ptr<T, HbDeleter>;
 
@@ -110,43 +109,6 @@ TEST(HarfBuzzBuild, NominalGlyphAndExtentsAsHbShapeGives) {
     EXPECT_EQ(extents.y_bearing, 546);
     EXPECT_EQ(extents.width, 467);
     EXPECT_EQ(extents.height, -556);
-}
-
-TEST(HarfBuzzBuild, DrawsAGlyphOutlineWithinItsExtents) {
-    LoadedFont f = loadFont(NotoSerif);
-    struct Box {
-        float minX = 1e9f, minY = 1e9f, maxX = -1e9f, maxY = -1e9f;
-        int contours = 0;
-        void add(float x, float y) {
-            minX = std::min(minX, x);
-            minY = std::min(minY, y);
-            maxX = std::max(maxX, x);
-            maxY = std::max(maxY, y);
-        }
-    } box;
-    HbPtr<hb_draw_funcs_t> funcs(hb_draw_funcs_create());
-    auto moveTo = [](hb_draw_funcs_t*, void* box, hb_draw_state_t*, float x, float y, void*) {
-        static_cast<Box*>(box)->add(x, y);
-        ++static_cast<Box*>(box)->contours;
-    };
-    auto lineTo = [](hb_draw_funcs_t*, void* box, hb_draw_state_t*, float x, float y, void*) {
-        static_cast<Box*>(box)->add(x, y);
-    };
-    auto quadraticTo = [](hb_draw_funcs_t*, void* box, hb_draw_state_t*, float cx, float cy, float x, float y,
-                          void*) {
-        static_cast<Box*>(box)->add(cx, cy);
-        static_cast<Box*>(box)->add(x, y);
-    };
-    hb_draw_funcs_set_move_to_func(funcs.get(), moveTo, nullptr, nullptr);
-    hb_draw_funcs_set_line_to_func(funcs.get(), lineTo, nullptr, nullptr);
-    hb_draw_funcs_set_quadratic_to_func(funcs.get(), quadraticTo, nullptr, nullptr);
-    hb_font_get_glyph_shape(f.font.get(), 82, funcs.get(), &box);
-    // An 'o': two contours, whose points span the glyph's bounding box <55,546,467,-556> exactly (glyf's bbox).
-    EXPECT_EQ(box.contours, 2);
-    EXPECT_EQ(box.minX, 55);
-    EXPECT_EQ(box.maxX, 55 + 467);
-    EXPECT_EQ(box.maxY, 546);
-    EXPECT_EQ(box.minY, 546 - 556);
 }
 
 TEST(HarfBuzzBuild, SelectsScriptAndLanguageSystems) {
