@@ -7,7 +7,8 @@ if(EMSCRIPTEN)
   find_program(GALLEY_PYTHON3 NAMES python3 REQUIRED)
   # The files compiled or linked into the wasm whose package is not found from dist/ itself: headers of the core,
   # and the compiler (its runtime and system libraries are linked in).
-  set(galley_used_files "/usr/include/stb/stb_truetype.h" "/usr/include/nlohmann/json.hpp" "${CMAKE_CXX_COMPILER}")
+  set(galley_used_files "/usr/include/stb/stb_truetype.h" "/usr/include/stb/stb_image.h" "/usr/include/nlohmann/json.hpp"
+      "${CMAKE_CXX_COMPILER}")
   add_custom_target(galley_notices ALL
     COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-notices.py" "${GALLEY_DIST}"
             --license "${CMAKE_SOURCE_DIR}/LICENSE" --font-dir "${GALLEY_FONT_DIR}" --hyphen-dir "${GALLEY_HYPHEN_DIR}"
