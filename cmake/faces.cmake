@@ -4,7 +4,8 @@
 #   GALLEY_SLICE_LAST      the last slice's index (FontSlice order); for each slice N, GALLEY_SLICE_N_SUFFIX its file
 #                          suffix ("" for the first), GALLEY_SLICE_N_UNICODES its ranges ("U+0400-052F,...") and
 #                          GALLEY_SLICE_N_SOURCES the face each style's slice is cut from, in FontStyle order
-#   GALLEY_FACES_JS        a JavaScript module that gives the page the same lists (copied into dist/ as faces.js)
+#   GALLEY_FACES_JS        a JavaScript module that gives the page the same lists (copied into dist/ as faces.js),
+#                          each slice marked `color` when cut from a colour face (GALLEY_COLOR_FACES: emoji)
 set(GALLEY_FACES_DEF "${CMAKE_SOURCE_DIR}/wasm/core/text/faces.def")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${GALLEY_FACES_DEF}")
 file(STRINGS "${GALLEY_FACES_DEF}" galley_face_lines REGEX "^GALLEY_FACE\\(")
@@ -53,8 +54,13 @@ foreach(line ${galley_slice_lines})
   endforeach()
   string(REGEX REPLACE ", $" "" files_js "${files_js}")
   math(EXPR galley_slice_count "${galley_slice_count} + 1")
+  list(GET GALLEY_SLICE_${n}_SOURCES 0 first_source)
+  set(color false)
+  if(first_source IN_LIST GALLEY_COLOR_FACES)
+    set(color true)
+  endif()
   string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${unicodes}',\n"
-         "    files: [${files_js}] },\n")
+         "    files: [${files_js}], color: ${color} },\n")
 endforeach()
 list(LENGTH GALLEY_FACE_FILES galley_face_count)
 if(NOT galley_face_count EQUAL 6)
@@ -66,8 +72,10 @@ file(CONFIGURE OUTPUT "${GALLEY_FACES_JS}" CONTENT "// faces.js — written by t
 // FontStyle, and the slices each is cut into, indexed by FontSlice, with each style's file of the slice (dist/fonts,
 // without .ttf). A face slot is slice * FACES.length + style (galley_faces_used, galley_add_font); styles that share
 // a slice's file (Italic's Arabic is Regular's) are asked for by the first of them. The text layer's \"f\" is a style.
+// A colour slice (emoji) is one file for every style, whose text-layer family is COLOR_FAMILY.
 export const FACES = Object.freeze([
 @galley_faces_entries@]);
 export const SLICES = Object.freeze([
 @galley_slices_entries@]);
+export const COLOR_FAMILY = 'Galley Color Emoji';
 " @ONLY)

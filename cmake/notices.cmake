@@ -7,7 +7,8 @@ if(EMSCRIPTEN)
   find_program(GALLEY_PYTHON3 NAMES python3 REQUIRED)
   # The files compiled or linked into the wasm whose package is not found from dist/ itself: headers of the core,
   # and the compiler (its runtime and system libraries are linked in).
-  set(galley_used_files "/usr/include/stb/stb_truetype.h" "/usr/include/nlohmann/json.hpp" "${CMAKE_CXX_COMPILER}")
+  set(galley_used_files "/usr/include/stb/stb_truetype.h" "/usr/include/stb/stb_image.h" "/usr/include/nlohmann/json.hpp"
+      "${CMAKE_CXX_COMPILER}")
   if(EXISTS "${GALLEY_THAI_DICTIONARY}")
     list(APPEND galley_used_files "${GALLEY_THAI_DICTIONARY}")  # dict/thbrk.tri (libthai-data)
   endif()

@@ -7,7 +7,7 @@ Usage: make-notices.py DIST --license LICENSE --font-dir DIR --hyphen-dir DIR --
 Writes into DIST:
   LICENSE.txt               Galley's licence (the repository's LICENSE)
   fonts/LICENSE-<id>.txt    for each licence the shipped fonts are under (OFL-1.1 for Noto): the copyright lines of
-                            the fonts' Debian package and the licence's full text, from its copyright file
+                            each of the fonts' Debian packages and the licence's full text, from their copyright files
   THIRD-PARTY-NOTICES.txt   what in DIST comes from whom: for each Debian package the build took something from, its
                             name, version, what came from it and its copyright file (/usr/share/doc/PKG/copyright)
                             verbatim; then Dear ImGui (from Debian's source package, its LICENSE.txt)
@@ -25,6 +25,8 @@ import sys
 
 # Licence names for the identifiers DEP-5 files use (SPDX), where a font package's may be.
 LICENCE_NAMES = {"OFL-1.1": "SIL Open Font License, Version 1.1"}
+# Other names some copyright files give the same licence (fonts-noto-color-emoji's "SIL-1.1").
+LICENCE_ALIASES = {"SIL-1.1": "OFL-1.1", "SIL-OFL-1.1": "OFL-1.1"}
 
 
 def fail(message):
@@ -81,21 +83,23 @@ def unfold(value):
 
 
 def font_licences(package):
-    """{licence id: text} for the upstream files (Files: *) of a font package: copyright lines and licence text."""
+    """(licence id, copyright lines, licence text) for the fonts of a font package: its 'Files: fonts/*' paragraph
+    where the upstream keeps code beside them under another licence (fonts-noto-color-emoji), else 'Files: *'."""
     text = copyright_text(package)
     if not text.startswith("Format:"):
         fail(f"/usr/share/doc/{package}/copyright is not machine-readable (DEP-5)")
     paras = paragraphs(text)
-    files = next((p for p in paras if p.get("Files", "").split() == ["*"]), None)
+    files = next((p for p in paras if any(f.startswith("fonts/") for f in p.get("Files", "").split())), None) or \
+        next((p for p in paras if p.get("Files", "").split() == ["*"]), None)
     if not files or "License" not in files:
         fail(f"/usr/share/doc/{package}/copyright: no 'Files: *' paragraph with a License")
-    licence_id = files["License"].splitlines()[0].strip()
-    standalone = next((p for p in paras if "Files" not in p and p.get("License", "").startswith(licence_id)), None)
+    declared = files["License"].splitlines()[0].strip()
+    standalone = next((p for p in paras if "Files" not in p and p.get("License", "").startswith(declared)), None)
     body = unfold(files["License"]) if "\n" in files["License"] else (unfold(standalone["License"]) if standalone else "")
     if not body.strip():
-        fail(f"/usr/share/doc/{package}/copyright: no text for licence {licence_id}")
+        fail(f"/usr/share/doc/{package}/copyright: no text for licence {declared}")
     holders = "\n".join(f"Copyright {l.strip()}" for l in files.get("Copyright", "").splitlines() if l.strip())
-    return {licence_id: f"{holders}\n\n{body}"}
+    return LICENCE_ALIASES.get(declared, declared), holders, body
 
 
 def write_if_changed(path, content):
@@ -148,13 +152,21 @@ def main():
     for path in args.used:
         add(owner(path), path)
 
+    # One file per licence, naming every font under it by package (Noto's text faces and Noto Color Emoji are both
+    # OFL-1.1), with each package's copyright lines and the licence's text once.
+    by_licence = {}
     for package in sorted(font_packages):
-        for licence_id, text in font_licences(package).items():
+        licence_id, holders, body = font_licences(package)
+        by_licence.setdefault(licence_id, []).append((package, holders, body))
+    for licence_id, packages in by_licence.items():
+        parts = []
+        for package, holders, _ in packages:
             fonts = ", ".join(n.split("/", 1)[1] for n in uses[package] if n.startswith("fonts/"))
-            write_if_changed(os.path.join(args.dist, "fonts", f"LICENSE-{licence_id}.txt"),
-                             f"The fonts in this folder ({fonts}) are from Debian's {package} {version(package)},\n"
-                             f"subset at build time. They are under the {LICENCE_NAMES.get(licence_id, licence_id)}"
-                             f" ({licence_id}):\n\n{text}")
+            parts.append(f"The fonts in this folder ({fonts}) are from Debian's {package} {version(package)},\n"
+                         f"subset at build time.\n\n{holders}\n")
+        write_if_changed(os.path.join(args.dist, "fonts", f"LICENSE-{licence_id}.txt"),
+                         "\n".join(parts) + f"\nThey are under the {LICENCE_NAMES.get(licence_id, licence_id)}"
+                         f" ({licence_id}):\n\n{packages[0][2]}")
 
     imgui_version_file = os.path.join(args.imgui_dir, ".debian-version")
     imgui_license = os.path.join(args.imgui_dir, "LICENSE.txt")

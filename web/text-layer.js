@@ -18,7 +18,7 @@
 
 export const ARTICLE_ID_PREFIX = 'article-';
 
-import { FACES } from './faces.js';
+import { COLOR_FAMILY, FACES } from './faces.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -35,7 +35,8 @@ export function safeHref(href) {
 // spaced to the drawn width).
 function fontOf(faceIndex) {
   const face = FACES[faceIndex] || FACES[0];
-  return { family: `"${face.family}", ${face.generic}`, weight: String(face.weight), style: face.italic ? 'italic' : 'normal' };
+  return { family: `"${face.family}", "${COLOR_FAMILY}", ${face.generic}`, weight: String(face.weight),
+           style: face.italic ? 'italic' : 'normal' };
 }
 
 function slugify(text) {

@@ -19,7 +19,7 @@
 // document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
 // complete, with the hyphenation patterns (or without them, when they failed to load).
 import createGalleyModule from './galley-core.js';
-import { FACES, SLICES } from './faces.js';
+import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
@@ -137,7 +137,13 @@ export function createViewer(canvas, container, options = {}) {
       facesAdded.add(slot);
       const style = slot % FACES.length, slice = Math.floor(slot / FACES.length);
       withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, slice, p, n));
-      // The same faces, for the text layer's measurements: every style whose slice this file is.
+      // The same faces, for the text layer's measurements: every style whose slice this file is. Emoji as a family
+      // of their own (after each face's in the text layer's font), so that their slices' digits and © (keycaps)
+      // never stand in for the text face's.
+      if (SLICES[slice].color) {
+        document.fonts.add(new FontFace(COLOR_FAMILY, bytes[k], { unicodeRange: SLICES[slice].unicodeRange }));
+        return;
+      }
       SLICES[slice].files.forEach((file, s) => {
         if (file !== SLICES[slice].files[style]) return;
         const face = FACES[s];

@@ -103,6 +103,7 @@ EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, int slice, const unsigned ch
     if (!face) return 2;
     Viewer& v = viewer();
     const FontSlice part = static_cast<FontSlice>(slice);
+    if (!face->hasOutlines()) v.colorAtlas.reset();  // its glyphs are keyed by slot, not by face
     v.fonts.slot(static_cast<FontStyle>(style), part) = std::move(face);
     auto sansSlots = [](FontStyle s) -> std::vector<FontStyle> {
         if (s == FontStyle::Sans) return {FontStyle::Regular, FontStyle::Sans};

@@ -49,6 +49,7 @@ const AtlasGlyph* GlyphAtlas::get(const FontSet& fonts, FontStyle style, FontSli
     if (!info) {  // a face of colour bitmaps: not drawn by this coverage atlas
         AtlasGlyph none;
         none.empty = true;
+        none.color = true;
         return &glyphs_.emplace(key, none).first->second;
     }
     float scale = devicePx / static_cast<float>(face.unitsPerEm());

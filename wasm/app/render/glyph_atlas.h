@@ -21,6 +21,7 @@ struct AtlasGlyph {
     int16_t x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // bitmap box relative to the pen position, device px (y down)
     float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
     bool empty = true;                       // nothing to draw (a space)
+    bool color = false;                      // of a face without outlines: drawn by ColorGlyphAtlas instead
 };
 
 class GlyphAtlas {

@@ -87,6 +87,38 @@ static uint32_t colorOf(const Theme& t, ColorRole r) {
     return t.text;
 }
 
+// Emoji, from their own RGBA page, drawn white (their own colours): at the pen position on the baseline, snapped to
+// device pixels like the coverage glyphs (no subpixel phase: a bitmap scaled once per size).
+void Viewer::drawColorGlyphs(ImDrawList* dl, float originY) {
+    if (colorGlyphs.empty()) return;
+    const FontSet& fonts = bodyFonts();
+    for (int pass = 0; pass < 2; ++pass) {
+        bool full = false;
+        colorQuads.clear();
+        for (const PlacedGlyph* g : colorGlyphs) {
+            const FontFace* face = fonts.face(g->style, g->slice);
+            if (!face) continue;
+            const uint32_t key = faceSlot(canonicalStyle(g->style, g->slice), g->slice);
+            const ColorGlyph* c = colorAtlas.get(*face, key, g->glyph, g->size * dpr);
+            if (!c) { full = true; break; }
+            if (!c->empty) colorQuads.emplace_back(g, c);
+        }
+        if (!full) break;
+        colorAtlas.reset();  // full (many sizes after zooming): start afresh for this frame's glyphs
+    }
+    if (colorQuads.empty()) return;
+    dl->PushTextureID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(colorAtlas.upload())));
+    for (const auto& [g, c] : colorQuads) {
+        const float whole = std::round((columnX + g->x) * dpr);
+        const float baselineDev = std::round((originY + g->y) * dpr);
+        dl->PrimReserve(6, 4);
+        dl->PrimRectUV(ImVec2((whole + c->x0) / dpr, (baselineDev + c->y0) / dpr),
+                       ImVec2((whole + c->x1) / dpr, (baselineDev + c->y1) / dpr), ImVec2(c->u0, c->v0),
+                       ImVec2(c->u1, c->v1), IM_COL32_WHITE);
+    }
+    dl->PopTextureID();
+}
+
 bool Viewer::draw() {
     relayoutIfNeeded();
     // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
@@ -112,6 +144,7 @@ bool Viewer::draw() {
         renderer.setCoverageTexture(atlasTexture);
         ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlasTexture));
         dl->PushTextureID(texture);
+        colorGlyphs.clear();
         for (const PlacedGlyph& g : display.glyphs) {
             if (g.y < visibleTop || g.y - g.size * 2 > visibleBottom) continue;
             float xDev = (columnX + g.x) * dpr;
@@ -120,6 +153,7 @@ bool Viewer::draw() {
             if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
             const AtlasGlyph* a = atlas.get(bodyFonts(), g.style, g.slice, g.glyph, g.size * dpr, phase, g.scaleX);
             if (!a) { full = true; break; }
+            if (a->color) colorGlyphs.push_back(&g);
             if (a->empty) continue;
             float baselineDev = std::round((originY + g.y) * dpr);
             ImVec2 p0((whole + a->x0) / dpr, (baselineDev + a->y0) / dpr);
@@ -135,6 +169,7 @@ bool Viewer::draw() {
     }
     // Textures are uploaded before ImGui renders; glyphs added after upload() are uploaded now.
     atlas.upload();
+    drawColorGlyphs(dl, originY);
 
     for (const RuleBox& r : display.rules) {
         if (r.y < visibleTop || r.y > visibleBottom) continue;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "bundle_loader.h"
+#include "color_glyph_atlas.h"
 #include "display_list.h"
 #include "draw_list_renderer.h"
 #include "font.h"
@@ -20,6 +21,10 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
+
+struct ImDrawList;
 
 namespace galley {
 
@@ -58,6 +63,9 @@ struct Viewer {
 
     Theme theme{};
     GlyphAtlas atlas;
+    ColorGlyphAtlas colorAtlas;          // emoji: reset whenever a colour face is added
+    std::vector<const PlacedGlyph*> colorGlyphs;  // this frame's glyphs of colour faces (scratch)
+    std::vector<std::pair<const PlacedGlyph*, const ColorGlyph*>> colorQuads;
     DrawListRenderer renderer;
     std::unordered_map<uint32_t, ImageTexture> images;  // by block index
     std::string result;                  // JSON answer of the last call that returns text
@@ -76,6 +84,7 @@ struct Viewer {
     float documentHeight() const;
     void clearImages();
     bool draw();                         // one frame: ImGui draw lists → WebGL2; false if WebGL cannot draw
+    void drawColorGlyphs(ImDrawList* dl, float originY);  // this frame's colorGlyphs, after the coverage glyphs
 };
 
 Theme lightTheme();

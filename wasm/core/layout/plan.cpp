@@ -3,6 +3,7 @@
 // its block style from the style table. Nothing is measured here: pieces are measured when first placed.
 #include "block_style.h"
 #include "byline.h"
+#include "emoji.h"
 #include "piece.h"
 #include "utf8.h"
 
@@ -188,11 +189,25 @@ FaceSlots ArticleLayout::facesUsed(const Article& article) {
         for (int k = 0; k < FontSliceCount; ++k)
             if (slices[static_cast<size_t>(k)]) used.add(s, static_cast<FontSlice>(k));
     };
+    std::vector<uint32_t> cps;
+    std::vector<EmojiPart> parts;
     for (const Piece& piece : planPieces(article, LayoutParams{})) {
         const RichText& text = piece.text();
         if (piece.kind != Piece::Text || text.text.empty()) continue;
         slices.reset();
-        for (size_t i = 0; i < text.text.size();) slices.set(static_cast<size_t>(sliceOf(utf8::next(text.text, i))));
+        cps.clear();
+        for (size_t i = 0; i < text.text.size();) cps.push_back(utf8::next(text.text, i));
+        // An emoji sequence needs the slice that holds it whole (emoji.h), not those of its code points.
+        for (size_t i = 0; i < cps.size();) {
+            const size_t emoji = emojiSequenceLength(cps.data() + i, cps.size() - i);
+            if (emoji == 0) {
+                slices.set(static_cast<size_t>(sliceOf(cps[i++])));
+                continue;
+            }
+            emojiParts(cps.data() + i, emoji, parts);
+            for (const EmojiPart& part : parts) slices.set(static_cast<size_t>(part.slice));
+            i += emoji;
+        }
         const FontStyle base = piece.textStyle.face;
         add(FontStyle::Regular);  // list markers and drop caps are set in it
         add(base);

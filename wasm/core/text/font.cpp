@@ -176,7 +176,10 @@ const FontFace* FontSet::face(FontStyle s, FontSlice slice) const {
     if (const FontFace* f = loaded(canonicalStyle(s, slice))) return f;
     if (s == FontStyle::BoldItalic && loaded(FontStyle::Bold)) return loaded(FontStyle::Bold);
     if (s == FontStyle::SansBold && loaded(FontStyle::Sans)) return loaded(FontStyle::Sans);
-    return loaded(FontStyle::Regular);
+    if (const FontFace* f = loaded(FontStyle::Regular)) return f;
+    // Natively, slices cut from one file (the emoji slices) hold that whole file once, in the first of them.
+    const int whole = wholeFaceSlice[k];
+    return whole > 0 && whole != k ? face(s, static_cast<FontSlice>(whole)) : nullptr;
 }
 
 const FontFace& FontSet::face(FontStyle s) const {
@@ -224,16 +227,38 @@ std::vector<CodePointRange> parseRanges(const char* text) {
 
 }  // namespace
 
-FontSlice sliceOf(uint32_t codePoint) {
+namespace {
+
+const std::vector<CodePointRange>& sliceRanges(int k) {
     static const std::vector<CodePointRange> ranges[] = {
 #define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseRanges(ranges),
 #include "faces.def"
 #undef GALLEY_SLICE
     };
+    return ranges[k];
+}
+
+bool holds(const std::vector<CodePointRange>& ranges, uint32_t codePoint) {
+    for (const CodePointRange& r : ranges)
+        if (codePoint >= r.first && codePoint <= r.last) return true;
+    return false;
+}
+
+}  // namespace
+
+FontSlice sliceOf(uint32_t codePoint) {
     for (int k = 0; k < FontSliceCount; ++k)
-        for (const CodePointRange& r : ranges[k])
-            if (codePoint >= r.first && codePoint <= r.last) return static_cast<FontSlice>(k);
+        if (holds(sliceRanges(k), codePoint)) return static_cast<FontSlice>(k);
     return FontSlice{};
+}
+
+FontSlice sliceHolding(const uint32_t* codePoints, size_t count) {
+    for (int k = 0; k < FontSliceCount; ++k) {
+        size_t i = 0;
+        while (i < count && holds(sliceRanges(k), codePoints[i])) ++i;
+        if (i == count) return static_cast<FontSlice>(k);
+    }
+    return FontSlice::Count;
 }
 
 namespace {
@@ -296,11 +321,21 @@ bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
             return false;
         }
     }
-    // The other scripts' faces, whole (natively there is no need to slice them); a face Debian lacks is skipped.
+    // The other scripts' faces, whole (natively there is no need to slice them); a face Debian lacks is skipped. A
+    // colour face several slices are cut from (Noto Color Emoji, 11 MB) is read once, into the first of them: the
+    // others find it there (wholeFaceSlice).
     for (int k = 1; k < FontSliceCount; ++k) {
+        const FontSlice slice = static_cast<FontSlice>(k);
+        for (int j = 1; j < k && !set.wholeFaceSlice[k]; ++j) {
+            const FontFace* earlier = set.slot(FontStyle::Regular, static_cast<FontSlice>(j)).get();
+            if (earlier && !earlier->hasOutlines() &&
+                std::string(sliceSourceName(FontStyle::Regular, slice)) ==
+                    sliceSourceName(FontStyle::Regular, static_cast<FontSlice>(j)))
+                set.wholeFaceSlice[k] = static_cast<int8_t>(j);
+        }
+        if (set.wholeFaceSlice[k]) continue;
         for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
             const FontStyle style = static_cast<FontStyle>(i);
-            const FontSlice slice = static_cast<FontSlice>(k);
             if (canonicalStyle(style, slice) != style || sliceSourceName(style, slice) == std::string(faceFileName(style)))
                 continue;
             set.slot(style, slice) = FontFace::fromFile(dir + "/" + sliceSourceName(style, slice) + ".ttf", nullptr);

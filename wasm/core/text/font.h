@@ -97,6 +97,9 @@ std::string sliceFileName(FontStyle style, FontSlice slice);
 FontStyle canonicalStyle(FontStyle style, FontSlice slice);
 // The slice whose Unicode ranges hold `codePoint`, the first in faces.def's order; the first slice when none does.
 FontSlice sliceOf(uint32_t codePoint);
+// The first slice whose Unicode ranges hold every one of `count` code points (an emoji sequence: emoji.h);
+// FontSlice::Count when none does.
+FontSlice sliceHolding(const uint32_t* codePoints, size_t count);
 // A face slice as one number (ShapedGlyph::slot, galley_faces_used, galley_add_font): slice * styles + style, so that
 // the first slice's slots are the styles' own.
 static_assert(FontStyleCount * FontSliceCount <= 256, "face slots are one byte");
@@ -131,6 +134,9 @@ struct FontSet {
         return slice == FontSlice{} ? faces[static_cast<int>(s)] : slices[static_cast<int>(s)][static_cast<int>(slice)];
     }
     bool valid() const { return faces[0] != nullptr; }
+    // Natively (loadFontSet), a slice whose file is cut from the same face as an earlier slice's holds nothing: its
+    // faces are that slice's, whole (the emoji slices share one Noto Color Emoji). 0: its own.
+    int8_t wholeFaceSlice[FontSliceCount] = {};
 };
 
 // Loads the faces of faces.def from a directory holding Debian's files: each style's own face whole (the first slice),

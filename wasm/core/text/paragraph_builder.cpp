@@ -3,6 +3,7 @@
 
 #include "bidi.h"
 #include "char_class.h"
+#include "emoji.h"
 #include "line_breaks.h"
 #include "shaper.h"
 #include "utf8.h"
@@ -220,6 +221,10 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     std::vector<WordGlyph> word, reordered;
     std::vector<size_t> runStarts;
     std::vector<InnerBreak> inner;
+    std::vector<uint32_t> wordCodePoints;
+    std::vector<EmojiPart> emojiPartsOf;
+    constexpr uint8_t NoSlot = 0xFF;
+    std::vector<uint8_t> emojiSlot;  // per code point of the word: the slot of its emoji sequence, or NoSlot
 
     auto addPenalty = [&](float width, float penalty, bool flagged) {
         p.items.push_back(BreakItem::pen(width, penalty, flagged));
@@ -259,16 +264,38 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         }
         std::sort(inner.begin(), inner.end(), [](const InnerBreak& x, const InnerBreak& y) { return x.byte < y.byte; });
 
-        // Itemise: the first slice of the style's face that has the code point; a mark, joiner or variation
-        // selector stays with its base if that face has it. A new run where the face or the script changes
-        // (Common and Inherited code points take the script around them).
+        // Emoji sequences shown as emoji (emoji.h), whole, in the emoji slice that holds them, if that face has their
+        // first code point: so that HarfBuzz ligates them (a keycap's digit, too, which the text face has).
+        emojiSlot.assign(b - a, NoSlot);
+        wordCodePoints.clear();
+        for (size_t k = a; k < b;) {
+            if (!mayStartEmoji(cps[k].cp)) { ++k; continue; }
+            if (wordCodePoints.empty())
+                for (size_t j = a; j < b; ++j) wordCodePoints.push_back(cps[j].cp);
+            const uint32_t* at = wordCodePoints.data() + (k - a);
+            const size_t length = emojiSequenceLength(at, b - k);
+            if (length == 0) { ++k; continue; }
+            emojiParts(at, length, emojiPartsOf);
+            for (const EmojiPart& part : emojiPartsOf) {
+                const FontFace* f = fonts.face(cps[k].style, part.slice);
+                if (f && f->hasGlyph(cps[k].cp))
+                    for (size_t j = k; j < k + part.length; ++j) emojiSlot[j - a] = faceSlot(cps[j].style, part.slice);
+                k += part.length;
+            }
+        }
+
+        // Itemise: an emoji sequence in its slice; otherwise the first slice of the style's face that has the code
+        // point; a mark, joiner or variation selector stays with its base if that face has it. A new run where the
+        // face or the script changes (Common and Inherited code points take the script around them).
         runs.clear();
         for (size_t k = a; k < b; ++k) {
             const uint32_t cp = cps[k].cp;
             const FontStyle st = cps[k].style;
             uint8_t slot = faceSlot(st, FontSlice{});
             const Run* prev = runs.empty() ? nullptr : &runs.back();
-            if (prev && extendsCluster(cp) && slotStyle(prev->slot) == st &&
+            if (emojiSlot[k - a] != NoSlot) {
+                slot = emojiSlot[k - a];
+            } else if (prev && extendsCluster(cp) && slotStyle(prev->slot) == st &&
                 (faceOfSlot(fonts, prev->slot).hasGlyph(cp) || cp == 0x200C || cp == 0x200D || cp >= 0xFE00)) {
                 slot = prev->slot;
             } else if (!fonts.face(st).hasGlyph(cp)) {
