@@ -507,7 +507,7 @@ export function createViewer(canvas, container, options = {}) {
   }
 
   // Thai has no spaces between words: an article whose text needs the Thai faces (galley_faces_used) fetches libthai's
-  // dictionary, written to the wasm's memory file system, and is laid out again with it ('ready' waits for it).
+  // dictionary and is laid out again with it ('ready' waits for it).
   function settleThai() {
     const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
     const needs = THAI_DICTIONARY && articleFaces.some((slot) => Math.floor(slot / FACES.length) === thai);
@@ -519,8 +519,7 @@ export function createViewer(canvas, container, options = {}) {
       thaiState = 'failed';   // offline, say: Thai then breaks only where UAX #14 lets it
       if (bytes) {
         guard(() => {
-          mod.FS.writeFile('/thbrk.tri', bytes);
-          if (withString(mod, '/thbrk.tri', (p) => mod._galley_set_thai_dictionary(p)) === 0) thaiState = 'applied';
+          if (withBytes(mod, bytes, (p, n) => mod._galley_set_thai_dictionary(p, n)) === 0) thaiState = 'applied';
         });
         performance.mark('galley-thai-ready');
       }

@@ -7,6 +7,7 @@
 #include "hyphen_language.h"
 #include "json_writer.h"
 #include "text_layer.h"
+#include "thai_dictionary_file.h"
 #include "textures.h"
 #include "viewer.h"
 
@@ -125,11 +126,11 @@ EMSCRIPTEN_KEEPALIVE int galley_set_hyphenation(const char* data, int length) {
     return v.hyphenator ? 0 : 1;
 }
 
-// libthai's Thai dictionary (dist/dict/thbrk.tri), which the page wrote to `path` in Emscripten's memory file system:
-// Thai text then breaks between words. Only Galley's own file is passed here. Returns 0 on success.
-EMSCRIPTEN_KEEPALIVE int galley_set_thai_dictionary(const char* path) {
+// libthai's Thai dictionary (dist/dict/thbrk.tri, fetched by the page for articles with Thai text): Thai text then
+// breaks between words. Only Galley's own file is passed here. Returns 0 on success.
+EMSCRIPTEN_KEEPALIVE int galley_set_thai_dictionary(const unsigned char* data, int length) {
     Viewer& v = viewer();
-    v.thai = path ? ThaiDictionary::open(path) : nullptr;
+    v.thai = length > 0 ? openThaiDictionaryFromMemory(data, static_cast<size_t>(length)) : nullptr;
     v.rebuildLayout();
     return v.thai ? 0 : 1;
 }
