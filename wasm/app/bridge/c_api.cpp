@@ -106,9 +106,12 @@ EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, int slice, const unsigned ch
     const FontSlice part = static_cast<FontSlice>(slice);
     if (!face->hasOutlines()) v.colorAtlas.reset();  // its glyphs are keyed by slot, not by face
     v.fonts.slot(static_cast<FontStyle>(style), part) = std::move(face);
-    auto sansSlots = [](FontStyle s) -> std::vector<FontStyle> {
+    auto sansSlots = [part](FontStyle s) -> std::vector<FontStyle> {
         if (s == FontStyle::Sans) return {FontStyle::Regular, FontStyle::Sans};
         if (s == FontStyle::SansBold) return {FontStyle::Bold, FontStyle::SansBold};
+        // A file every style shares (an emoji slice, added as Regular's): the sans set's Regular slot, to which its
+        // other styles fall back.
+        if (canonicalStyle(FontStyle::Sans, part) == s) return {FontStyle::Regular};
         return {};
     };
     for (FontStyle slot : sansSlots(static_cast<FontStyle>(style)))
