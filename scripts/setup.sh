@@ -8,9 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# xz-utils unpacks ImGui's source package; ca-certificates lets Debian's npm (system CA store) reach the registry.
+# xz-utils and bzip2 unpack the source packages (ImGui's .tar.xz, fribidi's .tar.bz2: a minimal Debian has neither);
+# ca-certificates lets Debian's npm (system CA store) reach the registry.
 PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core nlohmann-json3-dev libstb-dev
-          googletest python3-fonttools brotli clang libclang-rt-14-dev xz-utils ca-certificates
+          googletest python3-fonttools brotli clang libclang-rt-14-dev xz-utils bzip2 ca-certificates
           # HarfBuzz, fribidi, libthai (with its dictionary, libthai-data) natively; hb-shape, the colour emoji font
           # and Unicode's test files (the tests' references); patch applies Debian's patches to the source packages
           # the wasm build compiles (scripts/fetch-debian-source.sh).
