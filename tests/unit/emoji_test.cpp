@@ -210,8 +210,8 @@ TEST(Emoji, FacesUsedNameTheSequencesSlices) {
         EXPECT_FALSE(used.has(FontStyle::Regular, s)) << static_cast<int>(s);  // not the Arabic slice for the ZWJ
     // All styles share the one file: asked for once, as Regular's.
     for (int slot : used.slots()) {
-        if (!isEmojiSlice(slotSlice(static_cast<uint8_t>(slot)))) continue;
-        EXPECT_EQ(slotStyle(static_cast<uint8_t>(slot)), FontStyle::Regular);
+        if (!isEmojiSlice(slotSlice(static_cast<FaceSlot>(slot)))) continue;
+        EXPECT_EQ(slotStyle(static_cast<FaceSlot>(slot)), FontStyle::Regular);
     }
 }
 
@@ -253,4 +253,23 @@ TEST(Emoji, SliceFilesDrawEverySequenceOnce) {
 #else
     GTEST_SKIP() << "python3-fonttools is missing: no subset fonts to test";
 #endif
+}
+
+// The emoji slices (and CJK's) take face slots past one byte: ShapedGlyph keeps nine bits of them, and y offsets of
+// ±256 px, in the 32 bits it had.
+TEST(Emoji, ShapedGlyphHoldsEveryFaceSlot) {
+    ShapedGlyph g;
+    EXPECT_EQ(g.slot, 0u);
+    EXPECT_EQ(g.yOffset64, 0);
+    g.slot = 511;  // the most nine bits hold (faces.def may grow to 85 slices)
+    g.yOffset64 = -16383;
+    g.textLength = 255;
+    EXPECT_EQ(g.slot, 511u);
+    g.slot = FaceSlotCount - 1;
+    EXPECT_EQ(g.slice(), static_cast<FontSlice>(FontSliceCount - 1));
+    EXPECT_NEAR(g.yOffset(), -16383 / 64.0f, 1e-3);
+    EXPECT_EQ(g.textLength, 255u);
+    const std::vector<Glyph> last = measured("🧑🏻‍🤝‍🧑🏿");
+    ASSERT_EQ(last.size(), 1u);
+    EXPECT_EQ(last[0].slice, FontSlice::EmojiMixedTones);  // the last slice
 }

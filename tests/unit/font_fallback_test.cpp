@@ -103,5 +103,5 @@ TEST(FontFallback, FacesUsedNameTheSlicesTheTextNeeds) {
     EXPECT_FALSE(vi.has(FontStyle::Regular, FontSlice::LatinExtended));
     EXPECT_FALSE(vi.has(FontStyle::Regular, FontSlice::Cyrillic));
     const FaceSlots en = facesUsed(articleOf("assets/sample.json"));
-    for (int slot : en.slots()) EXPECT_EQ(slotSlice(static_cast<uint8_t>(slot)), FontSlice{});  // English: the first slice only
+    for (int slot : en.slots()) EXPECT_EQ(slotSlice(static_cast<FaceSlot>(slot)), FontSlice{});  // English: the first slice only
 }

@@ -101,14 +101,15 @@ FontSlice sliceOf(uint32_t codePoint);
 // FontSlice::Count when none does.
 FontSlice sliceHolding(const uint32_t* codePoints, size_t count);
 // A face slice as one number (ShapedGlyph::slot, galley_faces_used, galley_add_font): slice * styles + style, so that
-// the first slice's slots are the styles' own.
-static_assert(FontStyleCount * FontSliceCount <= 256, "face slots are one byte");
+// the first slice's slots are the styles' own. Nine bits in ShapedGlyph: up to 85 slices of six styles.
+using FaceSlot = uint16_t;
+static_assert(FontStyleCount * FontSliceCount <= 512, "face slots are nine bits (ShapedGlyph::slot)");
 constexpr int FaceSlotCount = FontStyleCount * FontSliceCount;
-constexpr uint8_t faceSlot(FontStyle style, FontSlice slice) {
-    return static_cast<uint8_t>(static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
+constexpr FaceSlot faceSlot(FontStyle style, FontSlice slice) {
+    return static_cast<FaceSlot>(static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
 }
-constexpr FontStyle slotStyle(uint8_t slot) { return static_cast<FontStyle>(slot % FontStyleCount); }
-constexpr FontSlice slotSlice(uint8_t slot) { return static_cast<FontSlice>(slot / FontStyleCount); }
+constexpr FontStyle slotStyle(FaceSlot slot) { return static_cast<FontStyle>(slot % FontStyleCount); }
+constexpr FontSlice slotSlice(FaceSlot slot) { return static_cast<FontSlice>(slot / FontStyleCount); }
 
 // A set of face slots: what an article asks the page to fetch. A slot whose file another style shares is recorded
 // as that style's (canonicalStyle): the page fetches each file once.

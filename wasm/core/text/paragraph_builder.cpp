@@ -84,7 +84,7 @@ struct InnerBreak {
 // A run to shape: code points [first, last) of a word in one face slot, one script and one bidi level.
 struct Run {
     uint32_t first = 0, last = 0;
-    uint8_t slot = 0;
+    FaceSlot slot = 0;
     uint8_t level = 0;
     uint32_t script = ScriptCommon;
 };
@@ -93,12 +93,12 @@ struct Run {
 struct WordGlyph {
     ShapedRunGlyph g;
     uint32_t clusterEnd = 0;  // byte where its cluster ends
-    uint8_t slot = 0;
+    FaceSlot slot = 0;
     bool rightToLeft = false;
     bool cursive = false;
 };
 
-const FontFace& faceOfSlot(const FontSet& fonts, uint8_t slot) {
+const FontFace& faceOfSlot(const FontSet& fonts, FaceSlot slot) {
     const FontStyle style = slotStyle(slot);
     const FontFace* f = fonts.face(style, slotSlice(slot));
     return f ? *f : fonts.face(style);
@@ -223,8 +223,8 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     std::vector<InnerBreak> inner;
     std::vector<uint32_t> wordCodePoints;
     std::vector<EmojiPart> emojiPartsOf;
-    constexpr uint8_t NoSlot = 0xFF;
-    std::vector<uint8_t> emojiSlot;  // per code point of the word: the slot of its emoji sequence, or NoSlot
+    constexpr FaceSlot NoSlot = 0xFFFF;
+    std::vector<FaceSlot> emojiSlot;  // per code point of the word: the slot of its emoji sequence, or NoSlot
 
     auto addPenalty = [&](float width, float penalty, bool flagged) {
         p.items.push_back(BreakItem::pen(width, penalty, flagged));
@@ -291,7 +291,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         for (size_t k = a; k < b; ++k) {
             const uint32_t cp = cps[k].cp;
             const FontStyle st = cps[k].style;
-            uint8_t slot = faceSlot(st, FontSlice{});
+            FaceSlot slot = faceSlot(st, FontSlice{});
             const Run* prev = runs.empty() ? nullptr : &runs.back();
             if (emojiSlot[k - a] != NoSlot) {
                 slot = emojiSlot[k - a];
@@ -429,7 +429,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             g.x = pen + w.g.xOffset * style.size;
             g.advance = w.g.advance * style.size;
             const float y = std::round(w.g.yOffset * style.size * 64.0f);
-            g.yOffset64 = static_cast<int16_t>(std::clamp(y, -32767.0f, 32767.0f));
+            g.yOffset64 = static_cast<int32_t>(std::clamp(y, -16383.0f, 16383.0f));
             g.glyph = static_cast<uint16_t>(w.g.glyph);
             g.slot = w.slot;
             g.textBegin = w.g.cluster;

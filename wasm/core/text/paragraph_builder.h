@@ -95,9 +95,11 @@ struct ShapedGlyph {
     uint32_t textBegin = 0; // byte offset in the paragraph text of the cluster this glyph was shaped from...
     uint16_t glyph = 0;     // glyph id in the face of `slot`
     int16_t link = -1;      // index into MeasuredParagraph::hrefs (MaxLinksPerParagraph at most)
-    int16_t yOffset64 = 0;  // raised by this many 64ths of a CSS px (marks stacked by the font)
-    uint8_t slot = 0;       // faceSlot(style, slice): the face and the slice of it that holds the glyph
-    uint8_t textLength = 0; // ...and the cluster's length in bytes (a ligature's several code points; 255 at most)
+    // 32 bits for three: the emoji and CJK slices take face slots past one byte.
+    int32_t yOffset64 : 15; // raised by this many 64ths of a CSS px (marks stacked by the font), within ±256 px
+    uint32_t slot : 9;      // faceSlot(style, slice): the face and the slice of it that holds the glyph
+    uint32_t textLength : 8;  // ...and the cluster's length in bytes (a ligature's several code points; 255 at most)
+    ShapedGlyph() : yOffset64(0), slot(0), textLength(0) {}
     uint32_t textEnd() const { return textBegin + textLength; }
     FontStyle face() const { return slotStyle(slot); }
     FontSlice slice() const { return slotSlice(slot); }
