@@ -379,7 +379,7 @@ void LinePlacer::addRuns(const ShapedGlyph* shaped, uint32_t first, uint32_t cou
         run.firstGlyph = first + k;
         run.textBegin = UINT32_MAX;
         run.rightToLeft = rightToLeft;
-        const uint8_t slot = shaped[k].slot;
+        const FaceSlot slot = shaped[k].slot;
         for (; k < count && shaped[k].slot == slot; ++k) {
             run.textBegin = std::min(run.textBegin, sourceByte + shaped[k].textBegin);
             run.textEnd = std::max(run.textEnd, sourceByte + shaped[k].textEnd());
