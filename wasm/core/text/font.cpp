@@ -20,7 +20,7 @@ namespace galley {
 // Lookups are cached because layout asks for the same glyphs and pairs millions of times, and stb_truetype walks
 // the cmap and GPOS tables on every call. The caches belong to the face; a face is used by one thread at a time.
 struct FontFace::Impl {
-    std::vector<unsigned char> bytes;
+    std::shared_ptr<const std::vector<unsigned char>> bytes;  // shared by the faces of one collection
     stbtt_fontinfo info{};
     float unitScale = 0.001f;                     // font units to em units
     std::vector<int32_t> glyphOfCodepoint;        // direct table for the BMP's first 0x3000 code points; -1 = unknown
@@ -39,14 +39,25 @@ FontFace::FontFace() : impl_(new Impl) {}
 FontFace::~FontFace() = default;
 
 std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, std::string* error, int faceIndex) {
-    auto setError = [&](const char* msg) { if (error) *error = msg; return nullptr; };
-    if (bytes.size() < 12) return setError("font: file too small");
+    return fromShared(std::make_shared<const std::vector<unsigned char>>(std::move(bytes)), std::string(), error,
+                      faceIndex);
+}
+
+std::unique_ptr<FontFace> FontFace::fromShared(std::shared_ptr<const std::vector<unsigned char>> shared,
+                                               const std::string& path, std::string* error, int faceIndex) {
+    auto setError = [&](const char* msg) {
+        if (error) *error = path.empty() ? std::string(msg) : path + ": " + msg;
+        return nullptr;
+    };
+    if (!shared || shared->size() < 12) return setError("font: file too small");
     std::unique_ptr<FontFace> face(new FontFace);
     Impl& im = *face->impl_;
-    im.bytes = std::move(bytes);
+    im.bytes = std::move(shared);
+    const std::vector<unsigned char>& bytes = *im.bytes;
     face->faceIndex_ = faceIndex;
-    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(im.bytes.data()),
-                                     static_cast<unsigned>(im.bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    if (!path.empty()) face->fileName_ = path.substr(path.find_last_of('/') + 1);
+    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(bytes.data()),
+                                     static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
     hb_face_t* hbFace = hb_face_create(blob, static_cast<unsigned>(faceIndex));
     hb_blob_destroy(blob);
     const unsigned hbUnitsPerEm = hb_face_get_upem(hbFace);
@@ -54,14 +65,14 @@ std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, 
     im.hbFont = hb_font_create(hbFace);
     hb_face_destroy(hbFace);
 
-    const int offset = stbtt_GetFontOffsetForIndex(im.bytes.data(), faceIndex);
-    if (offset < 0 || !stbtt_InitFont(&im.info, im.bytes.data(), offset)) {
+    const int offset = stbtt_GetFontOffsetForIndex(bytes.data(), faceIndex);
+    if (offset < 0 || !stbtt_InitFont(&im.info, bytes.data(), offset)) {
         if (!colourBitmaps) return setError("font: not a TrueType or OpenType font");
         im.outlines = false;  // Noto Color Emoji: no glyf, no CFF; HarfBuzz measures it
     }
     int unitsPerEm = static_cast<int>(hbUnitsPerEm);
-    if (im.outlines && im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= im.bytes.size())
-        unitsPerEm = (im.bytes[im.info.head + 18] << 8) | im.bytes[im.info.head + 19];
+    if (im.outlines && im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= bytes.size())
+        unitsPerEm = (bytes[im.info.head + 18] << 8) | bytes[im.info.head + 19];
     if (unitsPerEm < 16 || unitsPerEm > 16384) return setError("font: bad unitsPerEm in head table");
     face->unitsPerEm_ = unitsPerEm;
     im.unitScale = 1.0f / unitsPerEm;
@@ -83,18 +94,19 @@ std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, 
     return face;
 }
 
-std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error, int faceIndex) {
+std::shared_ptr<const std::vector<unsigned char>> FontFace::readFontFile(const std::string& path, std::string* error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (error) *error = path + ": cannot open";
         return nullptr;
     }
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::string why;
-    auto face = fromBytes(std::move(bytes), &why, faceIndex);
-    if (!face && error) *error = path + ": " + why;
-    if (face) face->fileName_ = path.substr(path.find_last_of('/') + 1);
-    return face;
+    return std::make_shared<const std::vector<unsigned char>>((std::istreambuf_iterator<char>(in)),
+                                                              std::istreambuf_iterator<char>());
+}
+
+std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error, int faceIndex) {
+    auto bytes = readFontFile(path, error);
+    return bytes ? fromShared(std::move(bytes), path, error, faceIndex) : nullptr;
 }
 
 int FontFace::glyphIndex(uint32_t cp) const {

@@ -34,6 +34,12 @@ public:
     // HarfBuzz, with no outlines (hasOutlines false, stbFontInfo null); renderers draw its PNGs.
     static std::unique_ptr<FontFace> fromBytes(std::vector<unsigned char> bytes, std::string* error, int faceIndex = 0);
     static std::unique_ptr<FontFace> fromFile(const std::string& path, std::string* error, int faceIndex = 0);
+    // A face of bytes that other faces share (a collection's faces: Noto CJK's four files hold 93 MB), as
+    // readFontFile read them from `path` (fileName() is its last component).
+    static std::unique_ptr<FontFace> fromShared(std::shared_ptr<const std::vector<unsigned char>> bytes,
+                                                const std::string& path, std::string* error, int faceIndex = 0);
+    // A file's bytes for fromShared; null (and *error set) when it cannot be read.
+    static std::shared_ptr<const std::vector<unsigned char>> readFontFile(const std::string& path, std::string* error);
     ~FontFace();
 
     int glyphIndex(uint32_t codepoint) const;      // 0 (.notdef) when the face has no glyph for it
