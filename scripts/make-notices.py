@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write the licences that DIST must ship: Galley's own, the fonts' and every third party's.
 
-Usage: make-notices.py DIST --license LICENSE --font-dir DIR --hyphen-dir DIR --imgui-dir DIR --used FILE...
+Usage: make-notices.py DIST --license LICENSE --font-dir DIR [--font-dir DIR] --hyphen-dir DIR --imgui-dir DIR
+                       --used FILE...
 
 Writes into DIST:
   LICENSE.txt               Galley's licence (the repository's LICENSE)
@@ -24,6 +25,8 @@ import sys
 
 # Licence names for the identifiers DEP-5 files use (SPDX), where a font package's may be.
 LICENCE_NAMES = {"OFL-1.1": "SIL Open Font License, Version 1.1"}
+# Other names packages give the same licence (fonts-noto-cjk's copyright file says SIL-1.1): one file for each licence.
+LICENCE_ALIASES = {"SIL-1.1": "OFL-1.1", "SIL-OFL-1.1": "OFL-1.1"}
 
 
 def fail(message):
@@ -88,8 +91,9 @@ def font_licences(package):
     files = next((p for p in paras if p.get("Files", "").split() == ["*"]), None)
     if not files or "License" not in files:
         fail(f"/usr/share/doc/{package}/copyright: no 'Files: *' paragraph with a License")
-    licence_id = files["License"].splitlines()[0].strip()
-    standalone = next((p for p in paras if "Files" not in p and p.get("License", "").startswith(licence_id)), None)
+    named = files["License"].splitlines()[0].strip()
+    licence_id = LICENCE_ALIASES.get(named, named)
+    standalone = next((p for p in paras if "Files" not in p and p.get("License", "").startswith(named)), None)
     body = unfold(files["License"]) if "\n" in files["License"] else (unfold(standalone["License"]) if standalone else "")
     if not body.strip():
         fail(f"/usr/share/doc/{package}/copyright: no text for licence {licence_id}")
@@ -115,7 +119,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dist")
     parser.add_argument("--license", required=True, help="Galley's LICENSE")
-    parser.add_argument("--font-dir", required=True)
+    parser.add_argument("--font-dir", required=True, action="append",
+                        help="where the shipped fonts' sources are (again for each other folder: Noto CJK's)")
     parser.add_argument("--hyphen-dir", required=True)
     parser.add_argument("--imgui-dir", required=True)
     parser.add_argument("--used", nargs="+", default=[], help="other files the build compiled or linked in")
@@ -128,29 +133,39 @@ def main():
     uses = {}
     def add(package, what):
         uses.setdefault(package, []).append(what)
-    shipped = {"fonts": args.font_dir, "hyphen": args.hyphen_dir}
+    shipped = {"fonts": args.font_dir, "hyphen": [args.hyphen_dir]}
     font_packages = set()
-    for folder, source_dir in shipped.items():
+    for folder, source_dirs in shipped.items():
         found = sorted(n for n in os.listdir(os.path.join(args.dist, folder)) if n.endswith((".ttf", ".otf", ".dic")))
         if not found:
             fail(f"{args.dist}/{folder}: nothing shipped there")
         for name in found:
-            # A font slice (faces.def: "NotoSans-Bold.cyrillic.ttf") is cut from its face's file ("NotoSans-Bold.ttf").
-            source = name.split(".")[0] + os.path.splitext(name)[1] if folder == "fonts" else name
-            package = owner(os.path.join(source_dir, source))
+            # A font slice (faces.def: "NotoSans-Bold.cyrillic.ttf") is cut from its face's file ("NotoSans-Bold.ttf"),
+            # or from a collection ("NotoSerifCJK-Bold.sc-1.ttf" from "NotoSerifCJK-Bold.ttc").
+            sources = [name]
+            if folder == "fonts":
+                sources = [name.split(".")[0] + ext for ext in (os.path.splitext(name)[1], ".ttc")]
+            paths = [os.path.join(d, s) for s in sources for d in source_dirs]
+            path = next((p for p in paths if os.path.exists(p)), paths[0])
+            package = owner(path)
             add(package, f"{folder}/{name}")
             if folder == "fonts":
                 font_packages.add(package)
     for path in args.used:
         add(owner(path), path)
 
+    # One file for each licence, with each package's fonts, copyright lines and licence text in turn.
+    licence_files = {}
     for package in sorted(font_packages):
         for licence_id, text in font_licences(package).items():
             fonts = ", ".join(n.split("/", 1)[1] for n in uses[package] if n.startswith("fonts/"))
-            write_if_changed(os.path.join(args.dist, "fonts", f"LICENSE-{licence_id}.txt"),
-                             f"The fonts in this folder ({fonts}) are from Debian's {package} {version(package)},\n"
-                             f"subset at build time. They are under the {LICENCE_NAMES.get(licence_id, licence_id)}"
-                             f" ({licence_id}):\n\n{text}")
+            licence_files.setdefault(licence_id, []).append(
+                f"The fonts in this folder ({fonts}) are from Debian's {package} {version(package)},\n"
+                f"subset at build time. They are under the {LICENCE_NAMES.get(licence_id, licence_id)}"
+                f" ({licence_id}):\n\n{text}")
+    for licence_id, parts in licence_files.items():
+        write_if_changed(os.path.join(args.dist, "fonts", f"LICENSE-{licence_id}.txt"),
+                         ("\n" + "=" * 100 + "\n\n").join(parts))
 
     imgui_version_file = os.path.join(args.imgui_dir, ".debian-version")
     imgui_license = os.path.join(args.imgui_dir, "LICENSE.txt")

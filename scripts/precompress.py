@@ -14,7 +14,8 @@ import subprocess
 import sys
 
 # Text and binary formats that compress; images are compressed already.
-COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".ttf", ".dic", ".svg", ".txt")
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".ttf", ".dic", ".svg", ".txt",
+                ".bin")
 
 
 def stale(copy, original):

@@ -87,9 +87,9 @@ public:
 private:
     struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes (piece.h)
     struct TextInProgress;
-    friend FaceSlots facesUsed(const Article& article);
+    friend FaceSlots facesUsed(const Article& article, bool* needsCjkTiers);
     static std::vector<Piece> planPieces(const Article& article, const LayoutParams& params);  // plan.cpp
-    static FaceSlots facesUsed(const Article& article);
+    static FaceSlots facesUsed(const Article& article, bool* needsCjkTiers);
     void plan(const LayoutParams& params);
     void measurePiece(Piece& piece, float fontSize);
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
@@ -129,8 +129,9 @@ private:
 
 // The faces an article's text asks for, as face slots (font.h): header, block styles and inline marks
 // (emphasis, strong and both), each in the slices its text's code points fall in. A viewer fetches these before the
-// first layout, and the others when they are needed.
-FaceSlots facesUsed(const Article& article);
+// first layout, and the others when they are needed. *needsCjkTiers, when given, is set when CJK text needs the
+// frequency tiers (font.h: setCjkTiers) that are not loaded: then the slots are not yet the ones to fetch.
+FaceSlots facesUsed(const Article& article, bool* needsCjkTiers = nullptr);
 
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
 // it), as it is for a pull quote. The text layer matches the attribution's lines against this.

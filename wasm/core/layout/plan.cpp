@@ -180,7 +180,7 @@ void ArticleLayout::plan(const LayoutParams& params) {
 }
 
 // The faces of the planned pieces and what their marks derive from them, in the slices their text needs.
-FaceSlots ArticleLayout::facesUsed(const Article& article) {
+FaceSlots ArticleLayout::facesUsed(const Article& article, bool* needsCjkTiers) {
     FaceSlots used;
     used.add(FontStyle::Regular, FontSlice{});  // always: the fallback of every face
     std::bitset<FontSliceCount> slices;  // of the piece at hand
@@ -192,7 +192,8 @@ FaceSlots ArticleLayout::facesUsed(const Article& article) {
         const RichText& text = piece.text();
         if (piece.kind != Piece::Text || text.text.empty()) continue;
         slices.reset();
-        for (size_t i = 0; i < text.text.size();) slices.set(static_cast<size_t>(sliceOf(utf8::next(text.text, i))));
+        for (size_t i = 0; i < text.text.size();)
+            slices.set(static_cast<size_t>(sliceOf(utf8::next(text.text, i), article.lang, needsCjkTiers)));
         const FontStyle base = piece.textStyle.face;
         add(FontStyle::Regular);  // list markers and drop caps are set in it
         add(base);
@@ -210,6 +211,8 @@ FaceSlots ArticleLayout::facesUsed(const Article& article) {
     return used;
 }
 
-FaceSlots facesUsed(const Article& article) { return ArticleLayout::facesUsed(article); }
+FaceSlots facesUsed(const Article& article, bool* needsCjkTiers) {
+    return ArticleLayout::facesUsed(article, needsCjkTiers);
+}
 
 }  // namespace galley

@@ -9,10 +9,15 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace galley {
@@ -214,12 +219,25 @@ namespace {
 
 struct CodePointRange { uint32_t first, last; };
 
-// "U+0400-052F,U+1C80" → ranges; what faces.def writes (the build checks its form).
-std::vector<CodePointRange> parseRanges(const char* text) {
+bool inRanges(uint32_t cp, const std::vector<CodePointRange>& ranges) {
+    for (const CodePointRange& r : ranges)
+        if (cp >= r.first && cp <= r.last) return true;
+    return false;
+}
+
+// "U+0400-052F,U+1C80" → ranges; what faces.def writes (the build checks its form). A CJK slice's "#a-b" (frequency
+// ranks) and "symbols" are not ranges: *ranked and *symbols say whether they were there.
+std::vector<CodePointRange> parseRanges(const char* text, bool* ranked = nullptr, bool* symbols = nullptr) {
     std::vector<CodePointRange> out;
     const char* p = text;
     while (*p) {
         while (*p == ',' || *p == 'U' || *p == '+') ++p;
+        if (*p == '#' || *p == 's') {
+            bool* flag = *p == '#' ? ranked : symbols;
+            if (flag) *flag = true;
+            while (*p && *p != ',') ++p;
+            continue;
+        }
         char* end = nullptr;
         const uint32_t first = static_cast<uint32_t>(std::strtoul(p, &end, 16));
         uint32_t last = first;
@@ -234,17 +252,190 @@ std::vector<CodePointRange> parseRanges(const char* text) {
     return out;
 }
 
-}  // namespace
+struct CjkFaceInfo { const char* name; int index; const char* languages; std::vector<CodePointRange> own; };
+const std::vector<CjkFaceInfo>& cjkFaces() {
+    static const std::vector<CjkFaceInfo> faces = {
+#define GALLEY_CJK(face, index, languages, own) {#face, index, languages, parseRanges(own)},
+#include "faces.def"
+#undef GALLEY_CJK
+    };
+    return faces;
+}
 
-FontSlice sliceOf(uint32_t codePoint) {
-    static const std::vector<CodePointRange> ranges[] = {
-#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseRanges(ranges),
+// A slice as sliceOf reads it: its CJK face (Count: none), its ranges, the ordinal of its "#a-b" ranks among its
+// face's slices (from 1; 0: none), which cjk_tiers.inc gives each ranked character, and whether it holds the face's
+// symbols (cjk_tiers.inc's SymbolsOrdinal).
+struct SliceSpec {
+    CjkFace face = CjkFace::Count;
+    std::vector<CodePointRange> ranges;
+    uint8_t ordinal = 0;
+    bool symbols = false;
+};
+constexpr int SymbolsOrdinal = 15;
+
+SliceSpec parseSlice(const char* text) {
+    SliceSpec spec;
+    const char* colon = std::strchr(text, ':');
+    if (colon) {
+        const std::string name(text, colon);
+        const auto& faces = cjkFaces();
+        for (size_t f = 0; f < faces.size(); ++f)
+            if (name == faces[f].name) spec.face = static_cast<CjkFace>(f);
+        text = colon + 1;
+    }
+    bool ranked = false;
+    spec.ranges = parseRanges(text, &ranked, &spec.symbols);
+    spec.ordinal = ranked ? 1 : 0;
+    return spec;
+}
+
+const std::vector<SliceSpec>& sliceSpecs() {
+    static const std::vector<SliceSpec> specs = [] {
+        std::vector<SliceSpec> out = {
+#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseSlice(ranges),
 #include "faces.def"
 #undef GALLEY_SLICE
-    };
-    for (int k = 0; k < FontSliceCount; ++k)
-        for (const CodePointRange& r : ranges[k])
-            if (codePoint >= r.first && codePoint <= r.last) return static_cast<FontSlice>(k);
+        };
+        uint8_t seen[static_cast<int>(CjkFace::Count) + 1] = {};
+        for (SliceSpec& s : out)
+            if (s.ordinal) s.ordinal = ++seen[static_cast<int>(s.face)];
+        return out;
+    }();
+    return specs;
+}
+
+// The frequency tiers of the CJK faces' characters (scripts/cjk-slices.py's cjk-tiers.bin, from faces.def and
+// Unihan): pages of 256 code points, two a byte, by face and then code point. Installed once, before layout.
+struct TierPage { uint8_t face; uint32_t first; std::array<uint8_t, 128> nibbles; };
+std::vector<TierPage>& tierPages() {
+    static std::vector<TierPage> pages;
+    return pages;
+}
+
+// The ordinal of the "#a-b" range of `face`'s slices that holds `cp`'s rank; 0 when none does.
+int tierOf(CjkFace face, uint32_t cp) {
+    const std::vector<TierPage>& pages = tierPages();
+    const uint8_t f = static_cast<uint8_t>(face);
+    const uint32_t first = cp & ~0xFFu;
+    auto page = std::lower_bound(pages.begin(), pages.end(), std::make_pair(f, first),
+        [](const TierPage& p, const std::pair<uint8_t, uint32_t>& key) {
+            return p.face != key.first ? p.face < key.first : p.first < key.second;
+        });
+    if (page == pages.end() || page->face != f || page->first != first) return 0;
+    const unsigned byte = page->nibbles[(cp & 0xFF) >> 1];
+    return static_cast<int>((cp & 1) ? byte >> 4 : byte & 0xF);
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+// How many subtags of `tag` begin `language` ("zh-Hant" begins "zh-Hant-TW": 2); 0 when it does not.
+int matchingSubtags(std::string_view tag, std::string_view language) {
+    int n = 0;
+    while (!tag.empty()) {
+        const size_t t = tag.find('-'), l = language.find('-');
+        if (!equalsIgnoringCase(tag.substr(0, t), language.substr(0, l))) return 0;
+        ++n;
+        if (t == std::string_view::npos) return n;
+        if (l == std::string_view::npos) return 0;
+        tag.remove_prefix(t + 1);
+        language.remove_prefix(l + 1);
+    }
+    return n;
+}
+
+}  // namespace
+
+namespace {
+
+// cjkFaceOf, and whether one of the face's languages matched (else the face is the default).
+CjkFace cjkFaceMatching(std::string_view language, bool& matched) {
+    const auto& faces = cjkFaces();
+    int best = 0;
+    CjkFace chosen{};
+    for (size_t f = 0; f < faces.size(); ++f) {
+        std::string_view tags = faces[f].languages;
+        while (!tags.empty()) {
+            const size_t space = tags.find(' ');
+            const int n = matchingSubtags(tags.substr(0, space), language);
+            if (n > best) best = n, chosen = static_cast<CjkFace>(f);
+            if (space == std::string_view::npos) break;
+            tags.remove_prefix(space + 1);
+        }
+    }
+    matched = best > 0;
+    return chosen;
+}
+
+}  // namespace
+
+CjkFace cjkFaceOf(std::string_view language) {
+    bool matched = false;
+    return cjkFaceMatching(language, matched);
+}
+
+bool setCjkTiers(const unsigned char* data, size_t size) {
+    // "GCJK", version 1, faces, pages (16 bits LE); each page: face, 0, first code point / 256 (16 bits LE), 128 bytes.
+    constexpr size_t Header = 8, Page = 4 + 128;
+    if (!data || size < Header || std::memcmp(data, "GCJK\x01", 5) != 0 ||
+        data[5] != static_cast<unsigned char>(CjkFace::Count))
+        return false;
+    const size_t count = data[6] | (data[7] << 8);
+    if (size != Header + count * Page) return false;
+    std::vector<TierPage> pages(count);
+    for (size_t i = 0; i < count; ++i) {
+        const unsigned char* p = data + Header + i * Page;
+        pages[i].face = p[0];
+        pages[i].first = static_cast<uint32_t>(p[2] | (p[3] << 8)) << 8;
+        std::copy(p + 4, p + Page, pages[i].nibbles.begin());
+        if (pages[i].face >= static_cast<uint8_t>(CjkFace::Count)) return false;
+        if (i > 0 && (pages[i - 1].face > pages[i].face ||
+                      (pages[i - 1].face == pages[i].face && pages[i - 1].first >= pages[i].first)))
+            return false;  // sorted, as tierOf searches them
+    }
+    tierPages() = std::move(pages);
+    return true;
+}
+
+bool cjkTiersLoaded() { return !tierPages().empty(); }
+
+CjkFace sliceCjkFace(FontSlice slice) {
+    const int k = static_cast<int>(slice);
+    return k >= 0 && k < FontSliceCount ? sliceSpecs()[static_cast<size_t>(k)].face : CjkFace::Count;
+}
+
+int sliceFaceIndex(FontSlice slice) {
+    const CjkFace face = sliceCjkFace(slice);
+    return face == CjkFace::Count ? 0 : cjkFaces()[static_cast<size_t>(face)].index;
+}
+
+FontSlice sliceOf(uint32_t codePoint, std::string_view language, bool* needsTiers) {
+    const auto& specs = sliceSpecs();
+    const auto& faces = cjkFaces();
+    // Kana and Hangul are their language's whatever the article's; other CJK code points the article language's.
+    CjkFace face = CjkFace::Count;
+    for (size_t f = 0; f < faces.size() && face == CjkFace::Count; ++f)
+        if (inRanges(codePoint, faces[f].own)) face = static_cast<CjkFace>(f);
+    bool faceKnown = face != CjkFace::Count, inItsLanguage = false;
+    for (int k = 0; k < FontSliceCount; ++k) {
+        const SliceSpec& s = specs[static_cast<size_t>(k)];
+        if (s.face != CjkFace::Count) {
+            if (!faceKnown) face = cjkFaceMatching(language, inItsLanguage), faceKnown = true;  // once, if needed
+            if (s.face != face) continue;
+            if (s.ordinal || s.symbols) {
+                if (needsTiers && !cjkTiersLoaded()) *needsTiers = true;
+                const int tier = tierOf(face, codePoint);
+                if (tier != 0 && tier == s.ordinal) return static_cast<FontSlice>(k);
+                // A face's symbols, only in its languages: an English article's ∼ or ① is not set from Noto CJK.
+                if (tier == SymbolsOrdinal && s.symbols && inItsLanguage) return static_cast<FontSlice>(k);
+            }
+        }
+        if (inRanges(codePoint, s.ranges)) return static_cast<FontSlice>(k);
+    }
     return FontSlice{};
 }
 
@@ -299,6 +490,25 @@ std::vector<int> FaceSlots::slots() const {
     return out;
 }
 
+namespace {
+
+// Where a Noto CJK collection is: in `dir`, or where Debian installs OpenType collections, `dir`'s sibling
+// ("/usr/share/fonts/truetype/noto" → "/usr/share/fonts/opentype/noto"). Empty when in neither.
+std::string findCollection(const std::string& dir, const std::string& name) {
+    std::vector<std::string> candidates = {dir + "/" + name + ".ttc"};
+    const size_t last = dir.find_last_of('/');
+    if (last != std::string::npos && last > 0) {
+        const size_t parent = dir.find_last_of('/', last - 1);
+        if (parent != std::string::npos && dir.compare(parent + 1, last - parent - 1, "truetype") == 0)
+            candidates.push_back(dir.substr(0, parent + 1) + "opentype" + dir.substr(last) + "/" + name + ".ttc");
+    }
+    for (const std::string& path : candidates)
+        if (std::ifstream(path, std::ios::binary)) return path;
+    return {};
+}
+
+}  // namespace
+
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
     for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
         std::string why;
@@ -308,14 +518,24 @@ bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
             return false;
         }
     }
-    // The other scripts' faces, whole (natively there is no need to slice them); a face Debian lacks is skipped.
+    // The other scripts' faces, whole (natively there is no need to slice them); a face Debian lacks is skipped. A
+    // CJK collection is read once: all its slices, of every CJK face, share its bytes.
+    std::map<std::string, std::shared_ptr<const std::vector<unsigned char>>> collections;
     for (int k = 1; k < FontSliceCount; ++k) {
         for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
             const FontStyle style = static_cast<FontStyle>(i);
             const FontSlice slice = static_cast<FontSlice>(k);
             if (canonicalStyle(style, slice) != style || sliceSourceName(style, slice) == std::string(faceFileName(style)))
                 continue;
-            set.slot(style, slice) = FontFace::fromFile(dir + "/" + sliceSourceName(style, slice) + ".ttf", nullptr);
+            if (sliceCjkFace(slice) == CjkFace::Count) {
+                set.slot(style, slice) = FontFace::fromFile(dir + "/" + sliceSourceName(style, slice) + ".ttf", nullptr);
+                continue;
+            }
+            const std::string path = findCollection(dir, sliceSourceName(style, slice));
+            if (path.empty()) continue;
+            auto& bytes = collections[path];
+            if (!bytes) bytes = FontFace::readFontFile(path, nullptr);
+            if (bytes) set.slot(style, slice) = FontFace::fromShared(bytes, path, nullptr, sliceFaceIndex(slice));
         }
     }
     return true;

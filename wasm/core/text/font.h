@@ -10,9 +10,11 @@
 #pragma once
 
 #include <bitset>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -92,17 +94,43 @@ enum class FontSlice : uint8_t {
 constexpr int FontStyleCount = static_cast<int>(FontStyle::Count);
 constexpr int FontSliceCount = static_cast<int>(FontSlice::Count);
 
+// The CJK faces of Noto CJK's collections (faces.def), chosen by the article's language.
+enum class CjkFace : uint8_t {
+#define GALLEY_CJK(face, index, languages, own) face,
+#include "faces.def"
+#undef GALLEY_CJK
+    Count
+};
+// The CJK face of an article in `language` (BCP 47): the face whose languages begin it, subtag by subtag, the longest
+// match winning ("zh-Hant-TW" is TC's "zh-Hant", "zh-CN" SC's); the first (SC) for any other language.
+CjkFace cjkFaceOf(std::string_view language);
+// The face a slice is cut from in Noto CJK; CjkFace::Count for a slice of other faces.
+CjkFace sliceCjkFace(FontSlice slice);
+// Its index in the collections (.ttc) its files are cut from; 0 for a slice of other faces.
+int sliceFaceIndex(FontSlice slice);
+
 // The file of a face without its extension, as Debian and dist/fonts name it ("NotoSerif-Regular").
 const char* faceFileName(FontStyle style);
 // The Debian face a slice of a style is cut from (without extension): the style's own, or the script's Noto face
-// ("NotoNaskhArabic-Bold" for Bold's Arabic slice).
+// ("NotoNaskhArabic-Bold" for Bold's Arabic slice), or a Noto CJK collection ("NotoSerifCJK-Bold": a .ttc, of which
+// the slice takes face sliceFaceIndex).
 const char* sliceSourceName(FontStyle style, FontSlice slice);
 // The slice's file in dist/fonts, without extension: the source face and the slice's suffix.
 std::string sliceFileName(FontStyle style, FontSlice slice);
 // The first style whose slice has the same file (Italic's Arabic is Regular's): the one slot that holds it.
 FontStyle canonicalStyle(FontStyle style, FontSlice slice);
-// The slice whose Unicode ranges hold `codePoint`, the first in faces.def's order; the first slice when none does.
-FontSlice sliceOf(uint32_t codePoint);
+// The slice that holds `codePoint` in an article in `language` (BCP 47), the first in faces.def's order; the first
+// slice when none does. A CJK slice holds a code point only for articles whose CJK face (cjkFaceOf) is its own, or
+// when the code point is one its face's language alone writes (kana, Hangul); then by its ranges, or by the
+// character's frequency rank in that face's order ("#a-b", scripts/cjk-slices.py).
+// Without the CJK tiers (setCjkTiers) no code point is in a "#a-b" slice or the symbols: *needsTiers, when given, is
+// set when that made a difference (a code point reached a ranked slice of its face).
+FontSlice sliceOf(uint32_t codePoint, std::string_view language, bool* needsTiers = nullptr);
+// The CJK characters' frequency tiers, which sliceOf needs: scripts/cjk-slices.py's cjk-tiers.bin (16 KB brotli, so
+// kept out of the viewer's wasm and fetched only for articles with CJK text; native programs and the tests build it
+// in: cjk_tiers_builtin.cpp). False, and nothing changed, if the bytes are not such a file for these faces.
+bool setCjkTiers(const unsigned char* data, size_t size);
+bool cjkTiersLoaded();
 // A face slice as one number (ShapedGlyph::slot, galley_faces_used, galley_add_font): slice * styles + style, so that
 // the first slice's slots are the styles' own.
 static_assert(FontStyleCount * FontSliceCount <= 256, "face slots are one byte");
@@ -140,7 +168,9 @@ struct FontSet {
 };
 
 // Loads the faces of faces.def from a directory holding Debian's files: each style's own face whole (the first slice),
-// and the faces of other scripts whole into their canonical slots. Only the first face is required.
+// and the faces of other scripts whole into their canonical slots; Noto CJK's collections (.ttc) from the same
+// directory or, where Debian installs them, its OpenType sibling (/usr/share/fonts/opentype/noto beside
+// .../truetype/noto), each file read once and shared by its slices. Only the first face is required.
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error);
 
 }  // namespace galley

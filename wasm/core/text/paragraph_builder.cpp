@@ -271,7 +271,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                 (faceOfSlot(fonts, prev->slot).hasGlyph(cp) || cp == 0x200C || cp == 0x200D || cp >= 0xFE00)) {
                 slot = prev->slot;
             } else if (!fonts.face(st).hasGlyph(cp)) {
-                const FontSlice other = sliceOf(cp);
+                const FontSlice other = sliceOf(cp, options.language);
                 const FontFace* f = fonts.face(st, other);
                 if (f && f->hasGlyph(cp)) slot = faceSlot(st, other);
                 else if (prev && slotStyle(prev->slot) == st) slot = prev->slot;  // missing: .notdef, in the run
