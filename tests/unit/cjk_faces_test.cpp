@@ -182,6 +182,13 @@ TEST(CjkFaces, RegionalFormsDifferByLanguage) {
     EXPECT_NE(inJapanese, inChinese);
     // An English article sets a Chinese name as Simplified Chinese.
     EXPECT_EQ(cjkGlyphs(layOut(fonts, oneParagraph("en", "直骨"))), inChinese);
+    // Kana in a Chinese article: the Japanese face's own forms, not its Chinese `locl` ones (as the viewer's slices,
+    // which keep no `locl`, draw them).
+    const FontFace* kana = fonts.face(FontStyle::Regular, FontSlice::Kana);
+    ASSERT_NE(kana, nullptr);
+    EXPECT_EQ(cjkGlyphs(layOut(fonts, oneParagraph("zh-Hans", "ひらがな"))),
+              (std::vector<int>{kana->glyphIndex(U'ひ'), kana->glyphIndex(U'ら'), kana->glyphIndex(U'が'),
+                                kana->glyphIndex(U'な')}));
 }
 
 // What the page fetches: a Chinese article names its language's first slices and no other language's; an English

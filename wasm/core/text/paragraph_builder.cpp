@@ -299,7 +299,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             tr.end = byteOf(r.last);
             tr.direction = rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight;
             tr.script = isScript(r.script) ? r.script : 0;
-            tr.language = options.language;
+            // A CJK face is its language's already: shaped in its own forms, never another language's `locl` (the
+            // viewer's HarfBuzz reads only a tag's first subtag, so zh-Hant would be ZHS there; its slices have none).
+            if (sliceCjkFace(slotSlice(r.slot)) == CjkFace::Count) tr.language = options.language;
             shaped.clear();
             shaper.shape(faceOfSlot(fonts, r.slot), tr, shaped);
             clusters.clear();
