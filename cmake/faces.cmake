@@ -4,6 +4,10 @@
 #   GALLEY_SLICE_LAST      the last slice's index (FontSlice order); for each slice N, GALLEY_SLICE_N_SUFFIX its file
 #                          suffix ("" for the first), GALLEY_SLICE_N_UNICODES its ranges ("U+0400-052F,...") and
 #                          GALLEY_SLICE_N_SOURCES the face each style's slice is cut from, in FontStyle order
+#   GALLEY_SLICE_N_CJK     for a CJK slice (its ranges begin with a CJK face, "SC:"): 1, and GALLEY_SLICE_N_INDEX the
+#                          face's index in Noto CJK's collections, GALLEY_SLICE_N_UNICODES_FILE what it holds (written
+#                          by scripts/cjk-slices.py, which ranks the "#a-b" characters from Unihan at configure time)
+#   GALLEY_CJK_TIERS_DIR   where that script writes cjk_tiers.inc, the ranks font.cpp includes
 #   GALLEY_FACES_JS        a JavaScript module that gives the page the same lists (copied into dist/ as faces.js),
 #                          each slice marked `color` when cut from a colour face (GALLEY_COLOR_FACES: emoji)
 set(GALLEY_FACES_DEF "${CMAKE_SOURCE_DIR}/wasm/core/text/faces.def")
@@ -20,11 +24,25 @@ foreach(line ${galley_face_lines})
   string(APPEND galley_faces_entries "  { style: '${CMAKE_MATCH_1}', file: '${CMAKE_MATCH_2}', family: '${CMAKE_MATCH_3}', "
          "generic: '${CMAKE_MATCH_4}', weight: ${CMAKE_MATCH_5}, italic: ${CMAKE_MATCH_6} },\n")
 endforeach()
+# The CJK slices' contents, from Unihan (Debian's unicode-data) and faces.def: see scripts/cjk-slices.py.
+set(GALLEY_CJK_TIERS_DIR "${CMAKE_BINARY_DIR}/generated/cjk")
+set(GALLEY_UNIHAN_DIR "/usr/share/unicode" CACHE PATH "Unicode's Unihan_*.txt.bz2 (Debian's unicode-data)")
+find_program(GALLEY_ANY_PYTHON python3 REQUIRED)
+execute_process(COMMAND "${GALLEY_ANY_PYTHON}" "${CMAKE_SOURCE_DIR}/scripts/cjk-slices.py" "${GALLEY_FACES_DEF}"
+                        "${GALLEY_UNIHAN_DIR}" "${GALLEY_CJK_FONT_DIR}" "${GALLEY_CJK_TIERS_DIR}"
+                RESULT_VARIABLE cjk_result)
+if(NOT cjk_result EQUAL 0)
+  message(FATAL_ERROR "scripts/cjk-slices.py failed: the CJK slices need Unihan and Noto CJK (scripts/setup.sh "
+                      "installs unicode-data and fonts-noto-cjk)")
+endif()
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/scripts/cjk-slices.py")
+include("${GALLEY_CJK_TIERS_DIR}/cjk-slices.cmake")
 set(galley_slice_count 0)
 set(galley_slices_entries "")
 foreach(line ${galley_slice_lines})
-  # CMake keeps nine groups of a match: the name first, then the quoted fields as a list.
-  if(NOT line MATCHES "^GALLEY_SLICE\\(([A-Za-z]+), \"[.a-z-]*\", \"U\\+[0-9A-F]+[-,U+0-9A-F]*\"(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")\\)$")
+  # CMake keeps nine groups of a match: the name first (the quoted fields are read as a list below). A CJK slice's
+  # ranges begin with its face ("SC:") and may hold "#a-b" and "symbols" (scripts/cjk-slices.py).
+  if(NOT line MATCHES "^GALLEY_SLICE\\(([A-Za-z0-9]+), \"[.a-z0-9-]*\", \"([A-Z]+:)?(U\\+[0-9A-F]+|#[0-9]+-[0-9]+)([-,U+#0-9A-F]|symbols)*\"(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")\\)$")
     message(FATAL_ERROR "faces.def: cannot read `${line}`")
   endif()
   set(slice_name "${CMAKE_MATCH_1}")
@@ -35,6 +53,16 @@ foreach(line ${galley_slice_lines})
   set(n ${galley_slice_count})
   set(GALLEY_SLICE_${n}_SUFFIX "${suffix}")
   set(GALLEY_SLICE_${n}_UNICODES "${unicodes}")
+  set(GALLEY_SLICE_${n}_CJK 0)
+  set(css_range "${unicodes}")
+  if(DEFINED GALLEY_CJK_SLICE_${slice_name}_INDEX)
+    set(GALLEY_SLICE_${n}_CJK 1)
+    set(GALLEY_SLICE_${n}_INDEX "${GALLEY_CJK_SLICE_${slice_name}_INDEX}")
+    set(GALLEY_SLICE_${n}_UNICODES_FILE "${GALLEY_CJK_SLICE_${slice_name}_UNICODES_FILE}")
+    set(css_range "${GALLEY_CJK_SLICE_${slice_name}_CSS_RANGE}")
+  elseif(unicodes MATCHES "[:#]|symbols")
+    message(FATAL_ERROR "faces.def: ${slice_name}: scripts/cjk-slices.py did not read it as a CJK slice")
+  endif()
   # The script faces by style: Regular and Italic the serif one, Bold and BoldItalic its bold, Sans, SansBold.
   list(GET fields 2 serif)
   list(GET fields 3 serif_bold)
@@ -59,7 +87,7 @@ foreach(line ${galley_slice_lines})
   if(first_source IN_LIST GALLEY_COLOR_FACES)
     set(color true)
   endif()
-  string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${unicodes}',\n"
+  string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${css_range}',\n"
          "    files: [${files_js}], color: ${color} },\n")
 endforeach()
 list(LENGTH GALLEY_FACE_FILES galley_face_count)

@@ -29,12 +29,26 @@ if(EMSCRIPTEN)
       if(dst IN_LIST font_outputs)
         continue()
       endif()
-      galley_font_command("${font}" "${GALLEY_SLICE_${slice}_SUFFIX}" "${GALLEY_SLICE_${slice}_UNICODES}"
-                          "${GALLEY_DIST}/fonts" dst)
+      if(GALLEY_SLICE_${slice}_CJK)
+        galley_cjk_font_command("${font}" "${GALLEY_SLICE_${slice}_SUFFIX}" "${GALLEY_SLICE_${slice}_INDEX}"
+                                "${GALLEY_SLICE_${slice}_UNICODES_FILE}" "${GALLEY_DIST}/fonts" dst)
+        if(NOT dst)
+          message(WARNING "neither hb-subset nor pyftsubset: no CJK slices in dist/fonts")
+          continue()
+        endif()
+      else()
+        galley_font_command("${font}" "${GALLEY_SLICE_${slice}_SUFFIX}" "${GALLEY_SLICE_${slice}_UNICODES}"
+                            "${GALLEY_DIST}/fonts" dst)
+      endif()
       list(APPEND font_outputs "${dst}")
     endforeach()
   endforeach()
   list(APPEND dist_outputs ${font_outputs})
+  # The CJK frequency tiers (scripts/cjk-slices.py), which the page fetches for articles with CJK text.
+  add_custom_command(OUTPUT "${GALLEY_DIST}/fonts/cjk-tiers.bin"
+    COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_CJK_TIERS_DIR}/cjk-tiers.bin" "${GALLEY_DIST}/fonts/cjk-tiers.bin"
+    DEPENDS "${GALLEY_CJK_TIERS_DIR}/cjk-tiers.bin" VERBATIM)
+  list(APPEND dist_outputs "${GALLEY_DIST}/fonts/cjk-tiers.bin")
   # Hyphenation patterns for the languages the fonts cover (Debian's hyphen-* packages, GALLEY_PATTERN_FILES), each
   # fetched only by articles in its language; patterns.js tells the page which the site has.
   set(shipped_patterns "")

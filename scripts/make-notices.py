@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write the licences that DIST must ship: Galley's own, the fonts' and every third party's.
 
-Usage: make-notices.py DIST --license LICENSE --font-dir DIR --hyphen-dir DIR --imgui-dir DIR --used FILE...
-                       [--sources DIR...]
+Usage: make-notices.py DIST --license LICENSE --font-dir DIR [--font-dir DIR] --hyphen-dir DIR --imgui-dir DIR
+                       --used FILE... [--sources DIR...]
 
 Writes into DIST:
   LICENSE.txt               Galley's licence (the repository's LICENSE)
@@ -25,7 +25,8 @@ import sys
 
 # Licence names for the identifiers DEP-5 files use (SPDX), where a font package's may be.
 LICENCE_NAMES = {"OFL-1.1": "SIL Open Font License, Version 1.1"}
-# Other names some copyright files give the same licence (fonts-noto-color-emoji's "SIL-1.1").
+# Other names packages give the same licence (the copyright files of fonts-noto-color-emoji and fonts-noto-cjk say
+# SIL-1.1).
 LICENCE_ALIASES = {"SIL-1.1": "OFL-1.1", "SIL-OFL-1.1": "OFL-1.1"}
 
 
@@ -120,7 +121,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dist")
     parser.add_argument("--license", required=True, help="Galley's LICENSE")
-    parser.add_argument("--font-dir", required=True)
+    parser.add_argument("--font-dir", required=True, action="append",
+                        help="where the shipped fonts' sources are (again for each other folder: Noto CJK's)")
     parser.add_argument("--hyphen-dir", required=True)
     parser.add_argument("--imgui-dir", required=True)
     parser.add_argument("--used", nargs="+", default=[], help="other files the build compiled or linked in")
@@ -136,16 +138,21 @@ def main():
     uses = {}
     def add(package, what):
         uses.setdefault(package, []).append(what)
-    shipped = {"fonts": args.font_dir, "hyphen": args.hyphen_dir}
+    shipped = {"fonts": args.font_dir, "hyphen": [args.hyphen_dir]}
     font_packages = set()
-    for folder, source_dir in shipped.items():
+    for folder, source_dirs in shipped.items():
         found = sorted(n for n in os.listdir(os.path.join(args.dist, folder)) if n.endswith((".ttf", ".otf", ".dic")))
         if not found:
             fail(f"{args.dist}/{folder}: nothing shipped there")
         for name in found:
-            # A font slice (faces.def: "NotoSans-Bold.cyrillic.ttf") is cut from its face's file ("NotoSans-Bold.ttf").
-            source = name.split(".")[0] + os.path.splitext(name)[1] if folder == "fonts" else name
-            package = owner(os.path.join(source_dir, source))
+            # A font slice (faces.def: "NotoSans-Bold.cyrillic.ttf") is cut from its face's file ("NotoSans-Bold.ttf"),
+            # or from a collection ("NotoSerifCJK-Bold.sc-1.ttf" from "NotoSerifCJK-Bold.ttc").
+            sources = [name]
+            if folder == "fonts":
+                sources = [name.split(".")[0] + ext for ext in (os.path.splitext(name)[1], ".ttc")]
+            paths = [os.path.join(d, s) for s in sources for d in source_dirs]
+            path = next((p for p in paths if os.path.exists(p)), paths[0])
+            package = owner(path)
             add(package, f"{folder}/{name}")
             if folder == "fonts":
                 font_packages.add(package)

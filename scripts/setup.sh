@@ -14,12 +14,10 @@ PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core 
           googletest python3-fonttools brotli clang libclang-rt-14-dev xz-utils bzip2 ca-certificates
           # HarfBuzz, fribidi, libthai (with its dictionary, libthai-data) natively; hb-shape, the colour emoji font
           # and Unicode's test files (the tests' references); patch applies Debian's patches to the source packages
-          # the wasm build compiles (scripts/fetch-debian-source.sh).
+          # the wasm build compiles (scripts/fetch-debian-source.sh). Noto CJK's collections, cut by frequency from
+          # Unihan (unicode-data) with hb-subset (libharfbuzz-bin): scripts/cjk-slices.py.
           libharfbuzz-dev libharfbuzz-bin libfribidi-dev libthai-dev libthai-data unicode-data pkg-config
-          fonts-noto-color-emoji patch
-          # Noto CJK (Chinese, Japanese, Korean: a .ttc with a face per language), sliced into the viewer's CJK faces
-          # and read by the tests of collection faces.
-          fonts-noto-cjk
+          fonts-noto-color-emoji patch fonts-noto-cjk
           # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).
           hyphen-bg hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr
           hyphen-hr hyphen-hu hyphen-it hyphen-nl hyphen-no hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru

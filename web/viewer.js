@@ -87,6 +87,7 @@ export function createViewer(canvas, container, options = {}) {
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
   let keepPosition = null, minHeight = 0, workPending = false, stopped = false;
   const fontFetches = new Map();  // face slot → Promise of the bytes
+  let cjkTiers = null;            // Promise of fonts/cjk-tiers.bin's bytes, once an article needs them
   const facesAdded = new Set();   // face slots
   let articleFaces = [];          // the slots the article asked for (galley_faces_used)
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
@@ -451,6 +452,17 @@ export function createViewer(canvas, container, options = {}) {
       textLayerGeneration = -1;
       pendingPosition = loadOptions.position ? { ...loadOptions.position } : null;
       articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
+      // CJK text is sliced by frequency: the tiers that say which slice holds a character come first (once a page).
+      if (mod._galley_cjk_tiers_needed()) {
+        if (!cjkTiers) {
+          cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
+            .catch((e) => { cjkTiers = null; throw e; });
+        }
+        const tiers = await cjkTiers;
+        if (withBytes(mod, tiers, (p, n) => mod._galley_set_cjk_tiers(p, n)) !== 0) {
+          throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
+        }
+      }
       articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
       settleThai();

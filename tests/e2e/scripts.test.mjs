@@ -1,6 +1,7 @@
-// Articles in other scripts and languages: a Russian (with Ukrainian and Serbian names) and a Vietnamese article are
-// drawn with no missing glyph, from the font slices their text needs (fetched only for them), and their text layer
-// holds the text; a German one is hyphenated with German patterns.
+// Articles in other scripts and languages: a Russian (with Ukrainian and Serbian names), a Vietnamese, an Arabic, a
+// Chinese, a Japanese, a Korean article... are drawn with no missing glyph, from the font slices their text needs
+// (fetched only for them: a CJK article its language's most frequent characters' slices, never the rare ones), and
+// their text layer holds the text; a German one is hyphenated with German patterns.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -39,7 +40,15 @@ const SCRIPT_FILES = {
   he: ['NotoSerifHebrew-Regular.hebrew', 'NotoSerifHebrew-Bold.hebrew'],
   hi: ['NotoSerifDevanagari-Regular.devanagari', 'NotoSerifDevanagari-Bold.devanagari'],
   th: ['NotoSerifThai-Regular.thai', 'NotoSerifThai-Bold.thai'],
+  // CJK: Noto CJK's face of the article's language, sliced by frequency; the most frequent characters first.
+  'zh-Hans': ['NotoSerifCJK-Regular.sc-1', 'NotoSerifCJK-Bold.sc-1', 'NotoSansCJK-Regular.sc-1'],
+  'zh-Hant': ['NotoSerifCJK-Regular.tc-1', 'NotoSerifCJK-Bold.tc-1', 'NotoSansCJK-Regular.tc-1'],
+  ja: ['NotoSerifCJK-Regular.jp-1', 'NotoSerifCJK-Bold.jp-1', 'NotoSerifCJK-Regular.kana', 'NotoSansCJK-Regular.jp-1'],
+  ko: ['NotoSerifCJK-Regular.hangul', 'NotoSerifCJK-Bold.hangul', 'NotoSerifCJK-Regular.kr-1',
+       'NotoSansMath-Regular.math'],
 };
+// The last slice of each CJK face, by range: what only a rare character makes an article fetch (megabytes).
+const CJK_RARE = ['sc-6', 'tc-6', 'jp-4', 'kr-2', 'hangul-2'];
 for (const [name, files] of Object.entries(SCRIPT_FILES)) {
   test(`a ${name} article is drawn from ${files[0]} and its bold, with no missing glyph`, async () => {
     const { page, errors, fonts } = await openArticle(name);
@@ -50,6 +59,12 @@ for (const [name, files] of Object.entries(SCRIPT_FILES)) {
     // No other script's slice: an article fetches what its text needs.
     const others = Object.values(SCRIPT_FILES).flat().filter((f) => f.includes('.') && !files.includes(f));
     for (const file of others) assert.ok(!fonts.includes(`${file}.ttf`), `${file} fetched for ${name}`);
+    for (const file of fonts) {
+      assert.ok(!CJK_RARE.some((suffix) => file.endsWith(`.${suffix}.ttf`)), `${file} fetched for ${name}`);
+    }
+    // The CJK tiers (which slice holds a character) only for CJK text.
+    const tiers = fonts.includes('cjk-tiers.bin');
+    assert.equal(tiers, files.some((f) => f.includes('CJK')), `cjk-tiers.bin ${tiers ? '' : 'not '}fetched`);
     const article = JSON.parse(bundleText(name)).articles[0];
     assert.equal(await page.title(), article.title);
     const text = await documentText(page);
@@ -84,7 +99,23 @@ test('a German article is hyphenated with German patterns', async () => {
 test('an English article fetches no other slice', async () => {
   const { page, fonts } = await openArticle('');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.galleyMissingGlyphs), '0');
-  assert.deepEqual(fonts.filter((f) => f.split('.').length > 2), []);
+  assert.deepEqual(fonts.filter((f) => f.split('.').length > 2 || f.endsWith('.bin')), []);
+  await page.close();
+});
+
+// English with a few Chinese and Korean names (习近平, 金正恩, 김민주): the first slices of Simplified Chinese and
+// Hangul, in the regular face the body is set in, and nothing rarer; the names' glyphs are drawn (its emoji are not
+// counted here: another face's work).
+test('an English article with CJK names fetches only the first CJK slices', async () => {
+  const { page, errors, fonts } = await openArticle('en-mixed');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
+  assert.deepEqual(errors, []);
+  const cjk = fonts.filter((f) => f.includes('CJK'));
+  assert.ok(cjk.includes('NotoSerifCJK-Regular.sc-1.ttf'), `fetched: ${cjk.join(', ')}`);
+  assert.ok(cjk.includes('NotoSerifCJK-Regular.hangul.ttf'), `fetched: ${cjk.join(', ')}`);
+  for (const file of cjk) assert.match(file, /^NotoSerifCJK-Regular\.(sc-1|sc-2|hangul)\.ttf$/);
+  const text = await documentText(page);
+  for (const name of ['习近平', '金正恩', '김민주']) assert.ok(text.includes(name), name);
   await page.close();
 });
 

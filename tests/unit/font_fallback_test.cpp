@@ -33,21 +33,24 @@ size_t glyphsIn(const DisplayList& dl, FontSlice slice) {
 }  // namespace
 
 TEST(FontFallback, SlicesByUnicodeRange) {
-    EXPECT_EQ(sliceOf('a'), FontSlice::Latin);
-    EXPECT_EQ(sliceOf(U'é'), FontSlice::Latin);
-    EXPECT_EQ(sliceOf(U'Ω'), FontSlice::Latin);
-    EXPECT_EQ(sliceOf(U'—'), FontSlice::Latin);
-    EXPECT_EQ(sliceOf(U'ơ'), FontSlice::Vietnamese);
-    EXPECT_EQ(sliceOf(U'ƒ'), FontSlice::Latin);
-    EXPECT_EQ(sliceOf(U'ǆ'), FontSlice::LatinExtended);
-    EXPECT_EQ(sliceOf(U'ệ'), FontSlice::Vietnamese);
-    EXPECT_EQ(sliceOf(U'ἀ'), FontSlice::GreekExtended);
-    EXPECT_EQ(sliceOf(U'\u0301'), FontSlice::Latin);
-    EXPECT_EQ(sliceOf(U'\u0323'), FontSlice::Vietnamese);
-    EXPECT_EQ(sliceOf(U'\u0324'), FontSlice::LatinExtended);
-    EXPECT_EQ(sliceOf(U'Ж'), FontSlice::Cyrillic);
-    EXPECT_EQ(sliceOf(U'ї'), FontSlice::Cyrillic);
-    EXPECT_EQ(sliceOf(U'中'), FontSlice::Latin);  // in no slice: the first
+    EXPECT_EQ(sliceOf('a', "en"), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'é', "en"), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'Ω', "en"), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'—', "en"), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'ơ', "en"), FontSlice::Vietnamese);
+    EXPECT_EQ(sliceOf(U'ƒ', "en"), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'ǆ', "en"), FontSlice::LatinExtended);
+    EXPECT_EQ(sliceOf(U'ệ', "en"), FontSlice::Vietnamese);
+    EXPECT_EQ(sliceOf(U'ἀ', "en"), FontSlice::GreekExtended);
+    EXPECT_EQ(sliceOf(U'\u0301', "en"), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'\u0323', "en"), FontSlice::Vietnamese);
+    EXPECT_EQ(sliceOf(U'\u0324', "en"), FontSlice::LatinExtended);
+    EXPECT_EQ(sliceOf(U'Ж', "en"), FontSlice::Cyrillic);
+    EXPECT_EQ(sliceOf(U'ї', "en"), FontSlice::Cyrillic);
+    EXPECT_EQ(sliceOf(U'≤', "en"), FontSlice::Math);
+    EXPECT_EQ(sliceOf(U'√', "de"), FontSlice::Math);
+    EXPECT_EQ(sliceOf(U'\u2212', "en"), FontSlice::Latin);  // the minus sign: Noto Serif has it
+    EXPECT_EQ(sliceOf(U'\uE000', "en"), FontSlice::Latin);  // in no slice: the first
 }
 
 // Debian's whole faces cover Cyrillic and Vietnamese: nothing is missing natively.

@@ -127,7 +127,10 @@ TEST(ScriptsLayout, ChineseAndJapaneseLinesKeepTheirPunctuationRules) {
                 const uint32_t last = lastCodePoint(line.words.back().text);
                 EXPECT_EQ(noLineStart.find(first), std::u32string::npos) << name << " " << width << ": " << line.words.front().text;
                 EXPECT_EQ(noLineEnd.find(last), std::u32string::npos) << name << " " << width << ": " << line.words.back().text;
-                EXPECT_LE(line.width, width + 1.0f) << name;
+                // Within the measure, but for an opening quote hanging into the left margin ("“要么被处决"): its
+                // right edge, and a left edge no further out than a hanging quote.
+                EXPECT_LE(line.x + line.width, width + 1.0f) << name << " " << width << ": " << line.words.back().text;
+                EXPECT_GE(line.x, -0.5f * 18.0f) << name << " " << width << ": " << line.words.front().text;
                 // Justified by spacing the characters: every line but a paragraph's last fills the measure.
                 if (!line.last) full += std::abs(line.x + line.width - width) < 1.0f;
                 else full++;

@@ -5,6 +5,7 @@
 #include "cli_common.h"
 #include "hyphen_language.h"
 #include "hyphenator.h"
+#include "cjk_tiers.h"
 #include "layout.h"
 #include "line_breaks.h"
 #include "word_hyphenation.h"
@@ -147,6 +148,7 @@ int runLayoutCommand(int argc, char** argv) {
     const char* thaiPath = std::getenv("GALLEY_THAI_DICTIONARY");
     const std::unique_ptr<ThaiDictionary> thai = ThaiDictionary::open(thaiPath ? thaiPath : GALLEY_THAI_DICTIONARY);
     layout.setThaiDictionary(thai.get());
+    layout.setCjkTiers(&builtinCjkTiers());
     params.recordRuns = json;
     DisplayList dl = layout.layout(params);
 

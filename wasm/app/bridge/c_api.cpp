@@ -290,13 +290,33 @@ EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
     return v.result.c_str();
 }
 
+// 1 when the current article's CJK text needs the CJK frequency tiers, not loaded yet: the page then fetches
+// fonts/cjk-tiers.bin and gives it to galley_set_cjk_tiers before it asks galley_faces_used. 0 otherwise.
+EMSCRIPTEN_KEEPALIVE int galley_cjk_tiers_needed() {
+    Viewer& v = viewer();
+    bool needed = false;
+    if (!v.bundle.articles.empty()) facesUsed(v.bundle.articles[v.article], v.cjkTiers.get(), &needed);
+    return needed ? 1 : 0;
+}
+
+// The CJK frequency tiers (fonts/cjk-tiers.bin, scripts/cjk-slices.py). Returns 0 on success, 1 if the bytes are not
+// that file for this build's faces.
+EMSCRIPTEN_KEEPALIVE int galley_set_cjk_tiers(const unsigned char* data, int length) {
+    Viewer& v = viewer();
+    std::unique_ptr<CjkTiers> tiers = length > 0 ? CjkTiers::fromBytes(data, static_cast<size_t>(length)) : nullptr;
+    if (!tiers) return 1;
+    v.cjkTiers = std::move(tiers);
+    v.rebuildLayout();
+    return 0;
+}
+
 // Face slots the current article asks for (slice * styles + style, font.h's FaceSlots), as a JSON array: the page
 // fetches these first.
 EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
     Viewer& v = viewer();
     FaceSlots used;
     used.add(FontStyle::Regular, FontSlice{});
-    if (!v.bundle.articles.empty()) used = facesUsed(v.bundle.articles[v.article]);
+    if (!v.bundle.articles.empty()) used = facesUsed(v.bundle.articles[v.article], v.cjkTiers.get());
     JsonWriter w(v.result);
     w.raw("[");
     bool first = true;

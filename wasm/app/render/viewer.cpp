@@ -42,6 +42,7 @@ void Viewer::rebuildLayout() {
             findHyphenationPoints(*hyphenator, t, points, policy, &lastResort);
         });
     layout->setThaiDictionary(thai.get());
+    layout->setCjkTiers(cjkTiers.get());
     layoutDirty = true;
 }
 

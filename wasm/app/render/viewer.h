@@ -7,6 +7,7 @@
 #pragma once
 
 #include "bundle_loader.h"
+#include "cjk_tiers.h"
 #include "color_glyph_atlas.h"
 #include "display_list.h"
 #include "draw_list_renderer.h"
@@ -46,6 +47,7 @@ struct Viewer {
     bool sansBody = false;
     std::optional<Hyphenator> hyphenator;
     std::unique_ptr<ThaiDictionary> thai;  // libthai's dictionary, once the page has fetched it (Thai articles)
+    std::unique_ptr<CjkTiers> cjkTiers;    // the CJK frequency tiers, once the page has fetched them (CJK text)
     Bundle bundle;
     size_t article = 0;
     std::unique_ptr<ArticleLayout> layout;

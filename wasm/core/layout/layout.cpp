@@ -62,7 +62,7 @@ void ArticleLayout::layout(const LayoutParams& params, DisplayList& out) {
 void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     const int dropCapLines = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
     if (measuredFor_ != params.fontSize || measuredDropCapLines_ != dropCapLines ||
-        measureOptions_ != measureOptionsOf(params, article_.lang, thai_))
+        measureOptions_ != measureOptionsOf(params, article_.lang, thai_, cjkTiers_))
         plan(params);
     params_ = params;
     out_ = &out;

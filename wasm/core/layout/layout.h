@@ -63,6 +63,8 @@ public:
     // Thai words broken by this dictionary (line_breaks.h; kept by address, read only); null: Thai breaks only at
     // spaces and other opportunities UAX #14 gives.
     void setThaiDictionary(const ThaiDictionary* thai) { thai_ = thai; measuredFor_ = -1; }
+    // Which slice of its face holds each CJK character (cjk_tiers.h; kept by address, read only); null: the last.
+    void setCjkTiers(const CjkTiers* tiers) { cjkTiers_ = tiers; measuredFor_ = -1; }
     DisplayList layout(const LayoutParams& params);
     // The same into `out`, reusing its memory (lines, words, glyphs): what a viewer relaying out on resize wants.
     void layout(const LayoutParams& params, DisplayList& out);
@@ -88,9 +90,9 @@ public:
 private:
     struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes (piece.h)
     struct TextInProgress;
-    friend FaceSlots facesUsed(const Article& article);
+    friend FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers);
     static std::vector<Piece> planPieces(const Article& article, const LayoutParams& params);  // plan.cpp
-    static FaceSlots facesUsed(const Article& article);
+    static FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers);
     void plan(const LayoutParams& params);
     void measurePiece(Piece& piece, float fontSize);
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
@@ -109,6 +111,7 @@ private:
     const Article& article_;
     HyphenateFn hyphenate_;
     const ThaiDictionary* thai_ = nullptr;
+    const CjkTiers* cjkTiers_ = nullptr;
     // Shaped runs of this article's text (its faces are fixed for the layout's life): measured once per word.
     mutable std::unique_ptr<ShapingCache> shapingCache_;
     std::vector<Piece> pieces_;
@@ -132,8 +135,10 @@ private:
 
 // The faces an article's text asks for, as face slots (font.h): header, block styles and inline marks
 // (emphasis, strong and both), each in the slices its text's code points fall in. A viewer fetches these before the
-// first layout, and the others when they are needed.
-FaceSlots facesUsed(const Article& article);
+// first layout, and the others when they are needed. CJK characters take the slices `cjkTiers` give them
+// (cjk_tiers.h); *needsCjkTiers, when given, is set when CJK text needs tiers and none are given: then the slots are
+// not yet the ones to fetch.
+FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers = nullptr, bool* needsCjkTiers = nullptr);
 
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
 // it), as it is for a pull quote. The text layer matches the attribution's lines against this.

@@ -74,8 +74,8 @@ struct ArticleLayout::TextInProgress {
 
 // What the measured boxes may stretch by: a change of either means measuring again.
 inline MeasureOptions measureOptionsOf(const LayoutParams& params, const std::string& language,
-                                       const ThaiDictionary* thai) {
-    return {params.fontExpansion, params.letterSpacing, language, thai};
+                                       const ThaiDictionary* thai, const CjkTiers* cjkTiers) {
+    return {params.fontExpansion, params.letterSpacing, language, thai, cjkTiers};
 }
 
 }  // namespace galley

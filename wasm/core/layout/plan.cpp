@@ -175,13 +175,13 @@ void ArticleLayout::plan(const LayoutParams& params) {
             for (char c : piece.text().text) glyphEstimate_ += (static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ';
     }
     measuredFor_ = params.fontSize;
-    measureOptions_ = measureOptionsOf(params, article_.lang, thai_);
+    measureOptions_ = measureOptionsOf(params, article_.lang, thai_, cjkTiers_);
     nextPiece_ = pieces_.size();  // nothing laid out for these pieces yet: begin() starts over
     measuredDropCapLines_ = params.dropCap ? std::clamp(params.dropCapLines, style::DropCapMinLines, style::DropCapMaxLines) : 0;
 }
 
 // The faces of the planned pieces and what their marks derive from them, in the slices their text needs.
-FaceSlots ArticleLayout::facesUsed(const Article& article) {
+FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers) {
     FaceSlots used;
     used.add(FontStyle::Regular, FontSlice{});  // always: the fallback of every face
     std::bitset<FontSliceCount> slices;  // of the piece at hand
@@ -201,7 +201,7 @@ FaceSlots ArticleLayout::facesUsed(const Article& article) {
         for (size_t i = 0; i < cps.size();) {
             const size_t emoji = emojiSequenceLength(cps.data() + i, cps.size() - i);
             if (emoji == 0) {
-                slices.set(static_cast<size_t>(sliceOf(cps[i++])));
+                slices.set(static_cast<size_t>(sliceOf(cps[i++], article.lang, cjkTiers, needsCjkTiers)));
                 continue;
             }
             emojiParts(cps.data() + i, emoji, parts);
@@ -225,6 +225,8 @@ FaceSlots ArticleLayout::facesUsed(const Article& article) {
     return used;
 }
 
-FaceSlots facesUsed(const Article& article) { return ArticleLayout::facesUsed(article); }
+FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers) {
+    return ArticleLayout::facesUsed(article, cjkTiers, needsCjkTiers);
+}
 
 }  // namespace galley

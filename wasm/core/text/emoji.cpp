@@ -85,7 +85,7 @@ void emojiParts(const uint32_t* cps, size_t length, std::vector<EmojiPart>& out)
         size_t end = e.end > i ? e.end : i + 1;
         if (end < length && cps[end] == ZeroWidthJoiner) ++end;
         FontSlice slice = sliceHolding(cps + i, end - i);
-        if (slice == FontSlice::Count) slice = sliceOf(cps[i]);
+        if (slice == FontSlice::Count) slice = sliceOf(cps[i], {});  // by range: an emoji part is no CJK text
         out.push_back({static_cast<uint32_t>(end - i), slice});
         i = end;
     }

@@ -5,14 +5,21 @@
 
 #include "font.h"
 
+#include "cjk_tiers.h"
+
 #include <hb-ot.h>
 #include <hb.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <utility>
 #include <vector>
 
 namespace galley {
@@ -20,7 +27,7 @@ namespace galley {
 // Lookups are cached because layout asks for the same glyphs and pairs millions of times, and stb_truetype walks
 // the cmap and GPOS tables on every call. The caches belong to the face; a face is used by one thread at a time.
 struct FontFace::Impl {
-    std::vector<unsigned char> bytes;
+    std::shared_ptr<const std::vector<unsigned char>> bytes;  // shared by the faces of one collection
     stbtt_fontinfo info{};
     float unitScale = 0.001f;                     // font units to em units
     std::vector<int32_t> glyphOfCodepoint;        // direct table for the BMP's first 0x3000 code points; -1 = unknown
@@ -39,14 +46,25 @@ FontFace::FontFace() : impl_(new Impl) {}
 FontFace::~FontFace() = default;
 
 std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, std::string* error, int faceIndex) {
-    auto setError = [&](const char* msg) { if (error) *error = msg; return nullptr; };
-    if (bytes.size() < 12) return setError("font: file too small");
+    return fromShared(std::make_shared<const std::vector<unsigned char>>(std::move(bytes)), std::string(), error,
+                      faceIndex);
+}
+
+std::unique_ptr<FontFace> FontFace::fromShared(std::shared_ptr<const std::vector<unsigned char>> shared,
+                                               const std::string& path, std::string* error, int faceIndex) {
+    auto setError = [&](const char* msg) {
+        if (error) *error = path.empty() ? std::string(msg) : path + ": " + msg;
+        return nullptr;
+    };
+    if (!shared || shared->size() < 12) return setError("font: file too small");
     std::unique_ptr<FontFace> face(new FontFace);
     Impl& im = *face->impl_;
-    im.bytes = std::move(bytes);
+    im.bytes = std::move(shared);
+    const std::vector<unsigned char>& bytes = *im.bytes;
     face->faceIndex_ = faceIndex;
-    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(im.bytes.data()),
-                                     static_cast<unsigned>(im.bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    if (!path.empty()) face->fileName_ = path.substr(path.find_last_of('/') + 1);
+    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(bytes.data()),
+                                     static_cast<unsigned>(bytes.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
     hb_face_t* hbFace = hb_face_create(blob, static_cast<unsigned>(faceIndex));
     hb_blob_destroy(blob);
     const unsigned hbUnitsPerEm = hb_face_get_upem(hbFace);
@@ -54,14 +72,14 @@ std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, 
     im.hbFont = hb_font_create(hbFace);
     hb_face_destroy(hbFace);
 
-    const int offset = stbtt_GetFontOffsetForIndex(im.bytes.data(), faceIndex);
-    if (offset < 0 || !stbtt_InitFont(&im.info, im.bytes.data(), offset)) {
+    const int offset = stbtt_GetFontOffsetForIndex(bytes.data(), faceIndex);
+    if (offset < 0 || !stbtt_InitFont(&im.info, bytes.data(), offset)) {
         if (!colourBitmaps) return setError("font: not a TrueType or OpenType font");
         im.outlines = false;  // Noto Color Emoji: no glyf, no CFF; HarfBuzz measures it
     }
     int unitsPerEm = static_cast<int>(hbUnitsPerEm);
-    if (im.outlines && im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= im.bytes.size())
-        unitsPerEm = (im.bytes[im.info.head + 18] << 8) | im.bytes[im.info.head + 19];
+    if (im.outlines && im.info.head > 0 && static_cast<size_t>(im.info.head) + 20 <= bytes.size())
+        unitsPerEm = (bytes[im.info.head + 18] << 8) | bytes[im.info.head + 19];
     if (unitsPerEm < 16 || unitsPerEm > 16384) return setError("font: bad unitsPerEm in head table");
     face->unitsPerEm_ = unitsPerEm;
     im.unitScale = 1.0f / unitsPerEm;
@@ -83,18 +101,19 @@ std::unique_ptr<FontFace> FontFace::fromBytes(std::vector<unsigned char> bytes, 
     return face;
 }
 
-std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error, int faceIndex) {
+std::shared_ptr<const std::vector<unsigned char>> FontFace::readFontFile(const std::string& path, std::string* error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (error) *error = path + ": cannot open";
         return nullptr;
     }
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::string why;
-    auto face = fromBytes(std::move(bytes), &why, faceIndex);
-    if (!face && error) *error = path + ": " + why;
-    if (face) face->fileName_ = path.substr(path.find_last_of('/') + 1);
-    return face;
+    return std::make_shared<const std::vector<unsigned char>>((std::istreambuf_iterator<char>(in)),
+                                                              std::istreambuf_iterator<char>());
+}
+
+std::unique_ptr<FontFace> FontFace::fromFile(const std::string& path, std::string* error, int faceIndex) {
+    auto bytes = readFontFile(path, error);
+    return bytes ? fromShared(std::move(bytes), path, error, faceIndex) : nullptr;
 }
 
 int FontFace::glyphIndex(uint32_t cp) const {
@@ -205,12 +224,25 @@ namespace {
 
 struct CodePointRange { uint32_t first, last; };
 
-// "U+0400-052F,U+1C80" → ranges; what faces.def writes (the build checks its form).
-std::vector<CodePointRange> parseRanges(const char* text) {
+bool inRanges(uint32_t cp, const std::vector<CodePointRange>& ranges) {
+    for (const CodePointRange& r : ranges)
+        if (cp >= r.first && cp <= r.last) return true;
+    return false;
+}
+
+// "U+0400-052F,U+1C80" → ranges; what faces.def writes (the build checks its form). A CJK slice's "#a-b" (frequency
+// ranks) and "symbols" are not ranges: *ranked and *symbols say whether they were there.
+std::vector<CodePointRange> parseRanges(const char* text, bool* ranked = nullptr, bool* symbols = nullptr) {
     std::vector<CodePointRange> out;
     const char* p = text;
     while (*p) {
         while (*p == ',' || *p == 'U' || *p == '+') ++p;
+        if (*p == '#' || *p == 's') {
+            bool* flag = *p == '#' ? ranked : symbols;
+            if (flag) *flag = true;
+            while (*p && *p != ',') ++p;
+            continue;
+        }
         char* end = nullptr;
         const uint32_t first = static_cast<uint32_t>(std::strtoul(p, &end, 16));
         uint32_t last = first;
@@ -225,37 +257,148 @@ std::vector<CodePointRange> parseRanges(const char* text) {
     return out;
 }
 
+struct CjkFaceInfo { const char* name; int index; const char* languages; std::vector<CodePointRange> own; };
+const std::vector<CjkFaceInfo>& cjkFaces() {
+    static const std::vector<CjkFaceInfo> faces = {
+#define GALLEY_CJK(face, index, languages, own) {#face, index, languages, parseRanges(own)},
+#include "faces.def"
+#undef GALLEY_CJK
+    };
+    return faces;
+}
+
+// A slice as sliceOf reads it: its CJK face (Count: none), its ranges, the ordinal of its "#a-b" ranks among its
+// face's slices (from 1; 0: none), which CjkTiers gives each ranked character, and whether it holds the face's
+// symbols (CjkTiers::SymbolsTier).
+struct SliceSpec {
+    CjkFace face = CjkFace::Count;
+    std::vector<CodePointRange> ranges;
+    uint8_t ordinal = 0;
+    bool symbols = false;
+};
+SliceSpec parseSlice(const char* text) {
+    SliceSpec spec;
+    const char* colon = std::strchr(text, ':');
+    if (colon) {
+        const std::string name(text, colon);
+        const auto& faces = cjkFaces();
+        for (size_t f = 0; f < faces.size(); ++f)
+            if (name == faces[f].name) spec.face = static_cast<CjkFace>(f);
+        text = colon + 1;
+    }
+    bool ranked = false;
+    spec.ranges = parseRanges(text, &ranked, &spec.symbols);
+    spec.ordinal = ranked ? 1 : 0;
+    return spec;
+}
+
+const std::vector<SliceSpec>& sliceSpecs() {
+    static const std::vector<SliceSpec> specs = [] {
+        std::vector<SliceSpec> out = {
+#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseSlice(ranges),
+#include "faces.def"
+#undef GALLEY_SLICE
+        };
+        uint8_t seen[static_cast<int>(CjkFace::Count) + 1] = {};
+        for (SliceSpec& s : out)
+            if (s.ordinal) s.ordinal = ++seen[static_cast<int>(s.face)];
+        return out;
+    }();
+    return specs;
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+// How many subtags of `tag` begin `language` ("zh-Hant" begins "zh-Hant-TW": 2); 0 when it does not.
+int matchingSubtags(std::string_view tag, std::string_view language) {
+    int n = 0;
+    while (!tag.empty()) {
+        const size_t t = tag.find('-'), l = language.find('-');
+        if (!equalsIgnoringCase(tag.substr(0, t), language.substr(0, l))) return 0;
+        ++n;
+        if (t == std::string_view::npos) return n;
+        if (l == std::string_view::npos) return 0;
+        tag.remove_prefix(t + 1);
+        language.remove_prefix(l + 1);
+    }
+    return n;
+}
+
 }  // namespace
 
 namespace {
 
-const std::vector<CodePointRange>& sliceRanges(int k) {
-    static const std::vector<CodePointRange> ranges[] = {
-#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseRanges(ranges),
-#include "faces.def"
-#undef GALLEY_SLICE
-    };
-    return ranges[k];
-}
-
-bool holds(const std::vector<CodePointRange>& ranges, uint32_t codePoint) {
-    for (const CodePointRange& r : ranges)
-        if (codePoint >= r.first && codePoint <= r.last) return true;
-    return false;
+// cjkFaceOf, and whether one of the face's languages matched (else the face is the default).
+CjkFace cjkFaceMatching(std::string_view language, bool& matched) {
+    const auto& faces = cjkFaces();
+    int best = 0;
+    CjkFace chosen{};
+    for (size_t f = 0; f < faces.size(); ++f) {
+        std::string_view tags = faces[f].languages;
+        while (!tags.empty()) {
+            const size_t space = tags.find(' ');
+            const int n = matchingSubtags(tags.substr(0, space), language);
+            if (n > best) best = n, chosen = static_cast<CjkFace>(f);
+            if (space == std::string_view::npos) break;
+            tags.remove_prefix(space + 1);
+        }
+    }
+    matched = best > 0;
+    return chosen;
 }
 
 }  // namespace
 
-FontSlice sliceOf(uint32_t codePoint) {
-    for (int k = 0; k < FontSliceCount; ++k)
-        if (holds(sliceRanges(k), codePoint)) return static_cast<FontSlice>(k);
+CjkFace cjkFaceOf(std::string_view language) {
+    bool matched = false;
+    return cjkFaceMatching(language, matched);
+}
+
+CjkFace sliceCjkFace(FontSlice slice) {
+    const int k = static_cast<int>(slice);
+    return k >= 0 && k < FontSliceCount ? sliceSpecs()[static_cast<size_t>(k)].face : CjkFace::Count;
+}
+
+int sliceFaceIndex(FontSlice slice) {
+    const CjkFace face = sliceCjkFace(slice);
+    return face == CjkFace::Count ? 0 : cjkFaces()[static_cast<size_t>(face)].index;
+}
+
+FontSlice sliceOf(uint32_t codePoint, std::string_view language, const CjkTiers* tiers, bool* needsTiers) {
+    const auto& specs = sliceSpecs();
+    const auto& faces = cjkFaces();
+    // Kana and Hangul are their language's whatever the article's; other CJK code points the article language's.
+    CjkFace face = CjkFace::Count;
+    for (size_t f = 0; f < faces.size() && face == CjkFace::Count; ++f)
+        if (inRanges(codePoint, faces[f].own)) face = static_cast<CjkFace>(f);
+    bool faceKnown = face != CjkFace::Count, inItsLanguage = false;
+    for (int k = 0; k < FontSliceCount; ++k) {
+        const SliceSpec& s = specs[static_cast<size_t>(k)];
+        if (s.face != CjkFace::Count) {
+            if (!faceKnown) face = cjkFaceMatching(language, inItsLanguage), faceKnown = true;  // once, if needed
+            if (s.face != face) continue;
+            if (s.ordinal || s.symbols) {
+                if (needsTiers && !tiers) *needsTiers = true;
+                const int tier = tiers ? tiers->tierOf(face, codePoint) : 0;
+                if (tier != 0 && tier == s.ordinal) return static_cast<FontSlice>(k);
+                // A face's symbols, only in its languages: an English article's ∼ or ① is not set from Noto CJK.
+                if (tier == CjkTiers::SymbolsTier && s.symbols && inItsLanguage) return static_cast<FontSlice>(k);
+            }
+        }
+        if (inRanges(codePoint, s.ranges)) return static_cast<FontSlice>(k);
+    }
     return FontSlice{};
 }
 
 FontSlice sliceHolding(const uint32_t* codePoints, size_t count) {
     for (int k = 0; k < FontSliceCount; ++k) {
         size_t i = 0;
-        while (i < count && holds(sliceRanges(k), codePoints[i])) ++i;
+        while (i < count && inRanges(codePoints[i], sliceSpecs()[static_cast<size_t>(k)].ranges)) ++i;
         if (i == count) return static_cast<FontSlice>(k);
     }
     return FontSlice::Count;
@@ -312,6 +455,25 @@ std::vector<int> FaceSlots::slots() const {
     return out;
 }
 
+namespace {
+
+// Where a Noto CJK collection is: in `dir`, or where Debian installs OpenType collections, `dir`'s sibling
+// ("/usr/share/fonts/truetype/noto" → "/usr/share/fonts/opentype/noto"). Empty when in neither.
+std::string findCollection(const std::string& dir, const std::string& name) {
+    std::vector<std::string> candidates = {dir + "/" + name + ".ttc"};
+    const size_t last = dir.find_last_of('/');
+    if (last != std::string::npos && last > 0) {
+        const size_t parent = dir.find_last_of('/', last - 1);
+        if (parent != std::string::npos && dir.compare(parent + 1, last - parent - 1, "truetype") == 0)
+            candidates.push_back(dir.substr(0, parent + 1) + "opentype" + dir.substr(last) + "/" + name + ".ttc");
+    }
+    for (const std::string& path : candidates)
+        if (std::ifstream(path, std::ios::binary)) return path;
+    return {};
+}
+
+}  // namespace
+
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
     for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {
         std::string why;
@@ -323,7 +485,9 @@ bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
     }
     // The other scripts' faces, whole (natively there is no need to slice them); a face Debian lacks is skipped. A
     // colour face several slices are cut from (Noto Color Emoji, 11 MB) is read once, into the first of them: the
-    // others find it there (wholeFaceSlice).
+    // others find it there (wholeFaceSlice). A CJK collection is read once: all its slices, of every CJK face, share
+    // its bytes.
+    std::map<std::string, std::shared_ptr<const std::vector<unsigned char>>> collections;
     for (int k = 1; k < FontSliceCount; ++k) {
         const FontSlice slice = static_cast<FontSlice>(k);
         for (int j = 1; j < k && !set.wholeFaceSlice[k]; ++j) {
@@ -338,7 +502,15 @@ bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
             const FontStyle style = static_cast<FontStyle>(i);
             if (canonicalStyle(style, slice) != style || sliceSourceName(style, slice) == std::string(faceFileName(style)))
                 continue;
-            set.slot(style, slice) = FontFace::fromFile(dir + "/" + sliceSourceName(style, slice) + ".ttf", nullptr);
+            if (sliceCjkFace(slice) == CjkFace::Count) {
+                set.slot(style, slice) = FontFace::fromFile(dir + "/" + sliceSourceName(style, slice) + ".ttf", nullptr);
+                continue;
+            }
+            const std::string path = findCollection(dir, sliceSourceName(style, slice));
+            if (path.empty()) continue;
+            auto& bytes = collections[path];
+            if (!bytes) bytes = FontFace::readFontFile(path, nullptr);
+            if (bytes) set.slot(style, slice) = FontFace::fromShared(bytes, path, nullptr, sliceFaceIndex(slice));
         }
     }
     return true;

@@ -10,15 +10,19 @@
 #pragma once
 
 #include <bitset>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 struct hb_font_t;
 
 namespace galley {
+
+class CjkTiers;  // cjk_tiers.h
 
 struct VerticalMetrics {
     float ascent = 0;   // above the baseline, positive, in em units (1.0 = one em)
@@ -34,6 +38,12 @@ public:
     // HarfBuzz, with no outlines (hasOutlines false, stbFontInfo null); renderers draw its PNGs.
     static std::unique_ptr<FontFace> fromBytes(std::vector<unsigned char> bytes, std::string* error, int faceIndex = 0);
     static std::unique_ptr<FontFace> fromFile(const std::string& path, std::string* error, int faceIndex = 0);
+    // A face of bytes that other faces share (a collection's faces: Noto CJK's four files hold 93 MB), as
+    // readFontFile read them from `path` (fileName() is its last component).
+    static std::unique_ptr<FontFace> fromShared(std::shared_ptr<const std::vector<unsigned char>> bytes,
+                                                const std::string& path, std::string* error, int faceIndex = 0);
+    // A file's bytes for fromShared; null (and *error set) when it cannot be read.
+    static std::shared_ptr<const std::vector<unsigned char>> readFontFile(const std::string& path, std::string* error);
     ~FontFace();
 
     int glyphIndex(uint32_t codepoint) const;      // 0 (.notdef) when the face has no glyph for it
@@ -86,17 +96,39 @@ enum class FontSlice : uint8_t {
 constexpr int FontStyleCount = static_cast<int>(FontStyle::Count);
 constexpr int FontSliceCount = static_cast<int>(FontSlice::Count);
 
+// The CJK faces of Noto CJK's collections (faces.def), chosen by the article's language.
+enum class CjkFace : uint8_t {
+#define GALLEY_CJK(face, index, languages, own) face,
+#include "faces.def"
+#undef GALLEY_CJK
+    Count
+};
+// The CJK face of an article in `language` (BCP 47): the face whose languages begin it, subtag by subtag, the longest
+// match winning ("zh-Hant-TW" is TC's "zh-Hant", "zh-CN" SC's); the first (SC) for any other language.
+CjkFace cjkFaceOf(std::string_view language);
+// The face a slice is cut from in Noto CJK; CjkFace::Count for a slice of other faces.
+CjkFace sliceCjkFace(FontSlice slice);
+// Its index in the collections (.ttc) its files are cut from; 0 for a slice of other faces.
+int sliceFaceIndex(FontSlice slice);
+
 // The file of a face without its extension, as Debian and dist/fonts name it ("NotoSerif-Regular").
 const char* faceFileName(FontStyle style);
 // The Debian face a slice of a style is cut from (without extension): the style's own, or the script's Noto face
-// ("NotoNaskhArabic-Bold" for Bold's Arabic slice).
+// ("NotoNaskhArabic-Bold" for Bold's Arabic slice), or a Noto CJK collection ("NotoSerifCJK-Bold": a .ttc, of which
+// the slice takes face sliceFaceIndex).
 const char* sliceSourceName(FontStyle style, FontSlice slice);
 // The slice's file in dist/fonts, without extension: the source face and the slice's suffix.
 std::string sliceFileName(FontStyle style, FontSlice slice);
 // The first style whose slice has the same file (Italic's Arabic is Regular's): the one slot that holds it.
 FontStyle canonicalStyle(FontStyle style, FontSlice slice);
-// The slice whose Unicode ranges hold `codePoint`, the first in faces.def's order; the first slice when none does.
-FontSlice sliceOf(uint32_t codePoint);
+// The slice that holds `codePoint` in an article in `language` (BCP 47), the first in faces.def's order; the first
+// slice when none does. A CJK slice holds a code point only for articles whose CJK face (cjkFaceOf) is its own, or
+// when the code point is one its face's language alone writes (kana, Hangul); then by its ranges, or by the
+// character's frequency rank in that face's order ("#a-b", scripts/cjk-slices.py), which `tiers` give.
+// Without tiers no code point is in a "#a-b" slice or the symbols: *needsTiers, when given, is set when that made a
+// difference (a code point reached a ranked slice of its face).
+FontSlice sliceOf(uint32_t codePoint, std::string_view language, const CjkTiers* tiers = nullptr,
+                  bool* needsTiers = nullptr);
 // The first slice whose Unicode ranges hold every one of `count` code points (an emoji sequence: emoji.h);
 // FontSlice::Count when none does.
 FontSlice sliceHolding(const uint32_t* codePoints, size_t count);
@@ -141,7 +173,9 @@ struct FontSet {
 };
 
 // Loads the faces of faces.def from a directory holding Debian's files: each style's own face whole (the first slice),
-// and the faces of other scripts whole into their canonical slots. Only the first face is required.
+// and the faces of other scripts whole into their canonical slots; Noto CJK's collections (.ttc) from the same
+// directory or, where Debian installs them, its OpenType sibling (/usr/share/fonts/opentype/noto beside
+// .../truetype/noto), each file read once and shared by its slices. Only the first face is required.
 bool loadFontSet(FontSet& set, const std::string& dir, std::string* error);
 
 }  // namespace galley

@@ -299,7 +299,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                 (faceOfSlot(fonts, prev->slot).hasGlyph(cp) || cp == 0x200C || cp == 0x200D || cp >= 0xFE00)) {
                 slot = prev->slot;
             } else if (!fonts.face(st).hasGlyph(cp)) {
-                const FontSlice other = sliceOf(cp);
+                const FontSlice other = sliceOf(cp, options.language, options.cjkTiers);
                 const FontFace* f = fonts.face(st, other);
                 if (f && f->hasGlyph(cp)) slot = faceSlot(st, other);
                 else if (prev && slotStyle(prev->slot) == st) slot = prev->slot;  // missing: .notdef, in the run
@@ -327,7 +327,9 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             tr.end = byteOf(r.last);
             tr.direction = rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight;
             tr.script = isScript(r.script) ? r.script : 0;
-            tr.language = options.language;
+            // A CJK face is its language's already: shaped in its own forms, never another language's `locl` (the
+            // viewer's HarfBuzz reads only a tag's first subtag, so zh-Hant would be ZHS there; its slices have none).
+            if (sliceCjkFace(slotSlice(r.slot)) == CjkFace::Count) tr.language = options.language;
             shaped.clear();
             if (cache) {
                 for (ShapedRunGlyph g : cache->shape(shaper, faceOfSlot(fonts, r.slot), r.slot, tr)) {

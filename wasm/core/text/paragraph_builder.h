@@ -73,9 +73,10 @@ struct MeasureOptions {
     bool letterSpacing = true;
     std::string language;   // BCP 47, the article's: shaping's `locl` forms, UAX #14's tailoring
     const ThaiDictionary* thai = nullptr;  // Thai words broken by libthai's dictionary; null: Thai runs do not break
+    const CjkTiers* cjkTiers = nullptr;    // which slice holds a CJK character; null: the last slice of its face
     bool operator==(const MeasureOptions& o) const {
         return fontExpansion == o.fontExpansion && letterSpacing == o.letterSpacing && language == o.language &&
-               thai == o.thai;
+               thai == o.thai && cjkTiers == o.cjkTiers;
     }
     bool operator!=(const MeasureOptions& o) const { return !(*this == o); }
 };

@@ -1,0 +1,306 @@
+// CJK faces by language (faces.def's GALLEY_CJK and CJK slices): an article's language picks Noto CJK's face (zh-Hans
+// Simplified Chinese, zh-Hant Traditional, ja Japanese, ko Korean, any other language Simplified Chinese), kana and
+// Hangul are set from the Japanese and Korean faces in any article, Han characters go to the slice of their frequency
+// rank, and the page is asked for the slices an article's text needs and no others.
+#include "bundle_loader.h"
+#include "cjk_tiers.h"
+#include "font.h"
+#include "layout.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace galley;
+
+namespace {
+
+Article articleOf(const std::string& rel) {
+    LoadResult r = loadBundle(test::readText(test::sourcePath(rel)));
+    EXPECT_TRUE(r.ok()) << rel;
+    return r.ok() ? r.bundle.articles[0] : Article{};
+}
+
+const CjkTiers& tiers() { return builtinCjkTiers(); }
+
+Article scriptArticle(const std::string& name) { return articleOf("tests/data/scripts/" + name + ".json"); }
+
+DisplayList layOut(const FontSet& fonts, const Article& article, float width = 560) {
+    ArticleLayout layout(fonts, article);
+    layout.setCjkTiers(&tiers());
+    LayoutParams params;
+    params.width = width;
+    return layout.layout(params);
+}
+
+Article oneParagraph(const std::string& lang, const std::string& text) {
+    Article a;
+    a.lang = lang;
+    a.title = "T";
+    Block b;
+    b.type = BlockType::Paragraph;
+    b.text.text = text;
+    a.blocks.push_back(b);
+    return a;
+}
+
+// The glyph ids of a paragraph's glyphs set from CJK slices, in order.
+std::vector<int> cjkGlyphs(const DisplayList& dl) {
+    std::vector<int> out;
+    for (const PlacedGlyph& g : dl.glyphs)
+        if (sliceCjkFace(g.slice) != CjkFace::Count) out.push_back(g.glyph);
+    return out;
+}
+
+std::set<FontSlice> cjkSlicesNamed(const FaceSlots& used) {
+    std::set<FontSlice> out;
+    for (int slot : used.slots()) {
+        const FontSlice slice = slotSlice(static_cast<uint8_t>(slot));
+        if (sliceCjkFace(slice) != CjkFace::Count) out.insert(slice);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(CjkFaces, TheLanguageChoosesTheFace) {
+    for (const char* lang : {"zh", "zh-Hans", "zh-CN", "zh-SG", "zh-Hans-CN", "zh-Hans-HK", "ZH-cn"})
+        EXPECT_EQ(cjkFaceOf(lang), CjkFace::SC) << lang;
+    for (const char* lang : {"zh-Hant", "zh-TW", "zh-Hant-TW", "zh-HK", "zh-MO", "zh-hant", "yue"})
+        EXPECT_EQ(cjkFaceOf(lang), CjkFace::TC) << lang;
+    for (const char* lang : {"ja", "ja-JP", "JA"}) EXPECT_EQ(cjkFaceOf(lang), CjkFace::JP) << lang;
+    for (const char* lang : {"ko", "ko-KR"}) EXPECT_EQ(cjkFaceOf(lang), CjkFace::KR) << lang;
+    // Any other language: Simplified Chinese. A tag matches by whole subtags ("jav" is not "ja").
+    for (const char* lang : {"en", "en-US", "de", "", "jav", "kok", "zhx"}) EXPECT_EQ(cjkFaceOf(lang), CjkFace::SC) << lang;
+    // The faces' indices in Noto CJK's collections.
+    EXPECT_EQ(sliceFaceIndex(FontSlice::HanJP1), 0);
+    EXPECT_EQ(sliceFaceIndex(FontSlice::HanKR1), 1);
+    EXPECT_EQ(sliceFaceIndex(FontSlice::HanSC1), 2);
+    EXPECT_EQ(sliceFaceIndex(FontSlice::HanTC1), 3);
+    EXPECT_EQ(sliceFaceIndex(FontSlice::Latin), 0);
+    EXPECT_EQ(sliceCjkFace(FontSlice::Cyrillic), CjkFace::Count);
+}
+
+TEST(CjkFaces, SlicesByLanguageAndFrequency) {
+    // The most frequent characters are in each face's first slice, with the CJK punctuation.
+    EXPECT_EQ(sliceOf(U'的', "zh-Hans", &tiers()), FontSlice::HanSC1);
+    EXPECT_EQ(sliceOf(U'國', "zh-Hant", &tiers()), FontSlice::HanTC1);
+    EXPECT_EQ(sliceOf(U'国', "ja", &tiers()), FontSlice::HanJP1);
+    EXPECT_EQ(sliceOf(U'。', "zh-Hans", &tiers()), FontSlice::HanSC1);
+    EXPECT_EQ(sliceOf(U'。', "ja", &tiers()), FontSlice::HanJP1);
+    EXPECT_EQ(sliceOf(U'，', "zh-Hant", &tiers()), FontSlice::HanTC1);   // U+FF0C, full width
+    EXPECT_EQ(sliceOf(U'\u3000', "ko", &tiers()), FontSlice::HanKR1);    // ideographic space
+    // The same character in another language's face.
+    EXPECT_EQ(sliceOf(U'的', "ja", &tiers()), FontSlice::HanJP1);
+    EXPECT_EQ(sliceOf(U'的', "en", &tiers()), FontSlice::HanSC1);        // any other language: Simplified Chinese
+    // Rarer characters in later slices; the rarest by range in the last.
+    EXPECT_EQ(sliceOf(U'囹', "zh-Hant", &tiers()), FontSlice::HanTC5);     // Big5 has it, but far down
+    EXPECT_EQ(sliceOf(U'喆', "zh-Hans", &tiers()), FontSlice::HanSC5);     // in names: kTGHZ2013 has it, GB 2312 not
+    EXPECT_EQ(sliceOf(U'\u3400', "zh-Hans", &tiers()), FontSlice::HanSC6);  // CJK Extension A
+    EXPECT_EQ(sliceOf(U'\U00020000', "ja", &tiers()), FontSlice::HanJP4);  // Extension B
+    // Kana are Japanese and Hangul Korean, whatever the article's language.
+    EXPECT_EQ(sliceOf(U'あ', "ja", &tiers()), FontSlice::Kana);
+    EXPECT_EQ(sliceOf(U'ア', "zh-Hans", &tiers()), FontSlice::Kana);
+    EXPECT_EQ(sliceOf(U'김', "en", &tiers()), FontSlice::Hangul);          // in KS X 1001's 2,350 syllables
+    EXPECT_EQ(sliceOf(U'똠', "ko", &tiers()), FontSlice::Hangul2);         // not in them
+    EXPECT_EQ(sliceOf(U'ㄱ', "ja", &tiers()), FontSlice::Hangul);
+    // Latin stays in the first slice in a CJK article.
+    EXPECT_EQ(sliceOf('a', "ja", &tiers()), FontSlice::Latin);
+    EXPECT_EQ(sliceOf(U'—', "zh-Hans", &tiers()), FontSlice::Latin);
+    // A national charset's symbols, from the CJK face only in its languages' articles.
+    EXPECT_EQ(sliceOf(U'①', "zh-Hans", &tiers()), FontSlice::HanSC1);
+    EXPECT_EQ(sliceOf(U'①', "ko", &tiers()), FontSlice::HanKR1);
+    EXPECT_EQ(sliceOf(U'●', "ja", &tiers()), FontSlice::HanJP1);
+    EXPECT_EQ(sliceCjkFace(sliceOf(U'①', "en", &tiers())), CjkFace::Count);
+    EXPECT_EQ(sliceOf(U'≤', "en", &tiers()), FontSlice::Math);
+    EXPECT_EQ(sliceOf(U'∼', "ko", &tiers()), FontSlice::Math);             // Korean's wave dash: no Noto CJK face has it
+}
+
+// The tiers that sliceOf reads: built into the tests (as into the CLI), checked when read.
+TEST(CjkFaces, TiersAreCheckedWhenRead) {
+    const unsigned char notTiers[] = "GCJK\x02\x04\x00\x00";
+    EXPECT_EQ(CjkTiers::fromBytes(notTiers, sizeof notTiers - 1), nullptr);   // another version
+    EXPECT_EQ(CjkTiers::fromBytes(notTiers, 3), nullptr);
+    const unsigned char noPages[] = "GCJK\x01\x04\x01\x00";   // one page announced, none there
+    EXPECT_EQ(CjkTiers::fromBytes(noPages, sizeof noPages - 1), nullptr);
+    const unsigned char empty[] = "GCJK\x01\x04\x00\x00";     // no page: a valid file that ranks nothing
+    const auto none = CjkTiers::fromBytes(empty, sizeof empty - 1);
+    ASSERT_NE(none, nullptr);
+    EXPECT_EQ(none->tierOf(CjkFace::SC, U'的'), 0);
+    EXPECT_EQ(tiers().tierOf(CjkFace::SC, U'的'), 1);
+    EXPECT_EQ(sliceOf(U'的', "zh-Hans", none.get()), FontSlice::HanSC6);  // unranked: the face's last slice, by range
+    // Without tiers, an article says it needs them when its text reaches a ranked slice; with them, not.
+    bool needs = false;
+    facesUsed(scriptArticle("zh-Hans"), nullptr, &needs);
+    EXPECT_TRUE(needs);
+    needs = false;
+    facesUsed(scriptArticle("zh-Hans"), &tiers(), &needs);
+    EXPECT_FALSE(needs);
+    facesUsed(scriptArticle("ru"), nullptr, &needs);
+    EXPECT_FALSE(needs);
+}
+
+// Natively the faces are Debian's whole collections, each CJK slice the face of its language.
+TEST(CjkFaces, ArticlesAreSetInTheirLanguagesFaces) {
+    const FontSet& fonts = test::notoFonts();
+    ASSERT_NE(fonts.face(FontStyle::Regular, FontSlice::HanSC1), nullptr) << "fonts-noto-cjk is missing";
+    struct Case { const char* name; CjkFace face; int index; };
+    for (const Case& c : {Case{"zh-Hans", CjkFace::SC, 2}, Case{"zh-Hant", CjkFace::TC, 3}, Case{"ja", CjkFace::JP, 0},
+                          Case{"ko", CjkFace::KR, 1}}) {
+        const DisplayList dl = layOut(fonts, scriptArticle(c.name));
+        EXPECT_EQ(dl.missingGlyphs, 0u) << c.name;
+        size_t cjk = 0;
+        for (const PlacedGlyph& g : dl.glyphs) {
+            const CjkFace face = sliceCjkFace(g.slice);
+            if (face == CjkFace::Count) continue;
+            ++cjk;
+            // Kana in the Japanese face, Hangul in the Korean, all else in the article's language's.
+            if (g.slice != FontSlice::Kana && g.slice != FontSlice::Hangul && g.slice != FontSlice::Hangul2) {
+                EXPECT_EQ(face, c.face) << c.name;
+            }
+            const FontFace* f = fonts.face(g.style, g.slice);
+            ASSERT_NE(f, nullptr);
+            EXPECT_EQ(f->faceIndex(), face == c.face ? c.index : sliceFaceIndex(g.slice)) << c.name;
+            EXPECT_NE(f->fileName().find("CJK-"), std::string::npos) << f->fileName();
+        }
+        EXPECT_GT(cjk, 400u) << c.name;
+    }
+    // Bold from the bold collection, sans from the sans one.
+    EXPECT_EQ(fonts.face(FontStyle::Bold, FontSlice::HanTC2)->fileName(), "NotoSerifCJK-Bold.ttc");
+    EXPECT_EQ(fonts.face(FontStyle::Sans, FontSlice::HanTC2)->fileName(), "NotoSansCJK-Regular.ttc");
+    EXPECT_EQ(fonts.face(FontStyle::SansBold, FontSlice::Hangul)->fileName(), "NotoSansCJK-Bold.ttc");
+    EXPECT_EQ(fonts.face(FontStyle::Italic, FontSlice::HanJP1)->fileName(), "NotoSerifCJK-Regular.ttc");
+}
+
+// 直 and 骨 have different forms in Japanese and in Simplified Chinese: the same text gets other glyphs by language.
+TEST(CjkFaces, RegionalFormsDifferByLanguage) {
+    const FontSet& fonts = test::notoFonts();
+    const FontFace* jp = fonts.face(FontStyle::Regular, FontSlice::HanJP1);
+    const FontFace* sc = fonts.face(FontStyle::Regular, FontSlice::HanSC1);
+    const FontFace* tc = fonts.face(FontStyle::Regular, FontSlice::HanTC1);
+    ASSERT_TRUE(jp && sc && tc);
+    for (char32_t c : {U'直', U'骨'}) {
+        EXPECT_NE(jp->glyphIndex(c), 0);
+        EXPECT_NE(jp->glyphIndex(c), sc->glyphIndex(c));
+    }
+    const std::vector<int> inJapanese = cjkGlyphs(layOut(fonts, oneParagraph("ja", "直骨")));
+    const std::vector<int> inChinese = cjkGlyphs(layOut(fonts, oneParagraph("zh-Hans", "直骨")));
+    const std::vector<int> inTraditional = cjkGlyphs(layOut(fonts, oneParagraph("zh-Hant", "直骨")));
+    EXPECT_EQ(inJapanese, (std::vector<int>{jp->glyphIndex(U'直'), jp->glyphIndex(U'骨')}));
+    EXPECT_EQ(inChinese, (std::vector<int>{sc->glyphIndex(U'直'), sc->glyphIndex(U'骨')}));
+    EXPECT_EQ(inTraditional, (std::vector<int>{tc->glyphIndex(U'直'), tc->glyphIndex(U'骨')}));
+    EXPECT_NE(inJapanese, inChinese);
+    // An English article sets a Chinese name as Simplified Chinese.
+    EXPECT_EQ(cjkGlyphs(layOut(fonts, oneParagraph("en", "直骨"))), inChinese);
+    // Kana in a Chinese article: the Japanese face's own forms, not its Chinese `locl` ones (as the viewer's slices,
+    // which keep no `locl`, draw them).
+    const FontFace* kana = fonts.face(FontStyle::Regular, FontSlice::Kana);
+    ASSERT_NE(kana, nullptr);
+    EXPECT_EQ(cjkGlyphs(layOut(fonts, oneParagraph("zh-Hans", "ひらがな"))),
+              (std::vector<int>{kana->glyphIndex(U'ひ'), kana->glyphIndex(U'ら'), kana->glyphIndex(U'が'),
+                                kana->glyphIndex(U'な')}));
+}
+
+// What the page fetches: a Chinese article names its language's first slices and no other language's; an English
+// article no CJK slice; English with a few Chinese and Korean names the first slices of those.
+TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
+    const FaceSlots zh = facesUsed(scriptArticle("zh-Hans"), &tiers());
+    EXPECT_TRUE(zh.has(FontStyle::Regular, FontSlice::HanSC1));
+    EXPECT_TRUE(zh.has(FontStyle::Bold, FontSlice::HanSC1));    // title, heading
+    EXPECT_TRUE(zh.has(FontStyle::Sans, FontSlice::HanSC1));    // byline, attribution
+    EXPECT_TRUE(zh.has(FontStyle::Italic, FontSlice::HanSC1));  // dek, quote: Regular's file (Noto CJK has no italic)
+    EXPECT_FALSE(zh.has(FontStyle::SansBold, FontSlice::HanSC1));
+    EXPECT_FALSE(zh.has(FontStyle::Regular, FontSlice::HanSC5));  // nothing rare
+    EXPECT_FALSE(zh.has(FontStyle::Regular, FontSlice::HanSC6));
+    for (FontSlice s : cjkSlicesNamed(zh)) EXPECT_EQ(sliceCjkFace(s), CjkFace::SC) << static_cast<int>(s);
+    // Each slice named holds a character of the article (Regular's: every piece is also set in it).
+    const Article zhArticle = scriptArticle("zh-Hans");
+    std::set<FontSlice> needed;
+    auto note = [&](const std::string& text) {
+        for (size_t i = 0; i < text.size();) needed.insert(sliceOf(utf8::next(text, i), zhArticle.lang, &tiers()));
+    };
+    note(zhArticle.title);
+    note(zhArticle.subtitle);
+    for (const Author& a : zhArticle.authors) note(a.name);
+    note(zhArticle.source.name);
+    note("年月日");  // the byline's date
+    for (const Block& b : zhArticle.blocks) {
+        note(b.text.text);
+        note(b.attribution.text);
+        for (const RichText& item : b.items) note(item.text);
+    }
+    for (FontSlice s : cjkSlicesNamed(zh)) EXPECT_TRUE(needed.count(s)) << static_cast<int>(s);
+
+    const FaceSlots hant = facesUsed(scriptArticle("zh-Hant"), &tiers());
+    EXPECT_TRUE(hant.has(FontStyle::Regular, FontSlice::HanTC1));
+    for (FontSlice s : cjkSlicesNamed(hant)) EXPECT_EQ(sliceCjkFace(s), CjkFace::TC);
+    const FaceSlots ja = facesUsed(scriptArticle("ja"), &tiers());
+    EXPECT_TRUE(ja.has(FontStyle::Regular, FontSlice::HanJP1));
+    EXPECT_TRUE(ja.has(FontStyle::Regular, FontSlice::Kana));
+    for (FontSlice s : cjkSlicesNamed(ja)) EXPECT_TRUE(sliceCjkFace(s) == CjkFace::JP) << static_cast<int>(s);
+    const FaceSlots ko = facesUsed(scriptArticle("ko"), &tiers());
+    EXPECT_TRUE(ko.has(FontStyle::Regular, FontSlice::Hangul));
+    EXPECT_FALSE(ko.has(FontStyle::Regular, FontSlice::Hangul2));  // all in KS X 1001
+    EXPECT_TRUE(ko.has(FontStyle::Regular, FontSlice::HanKR1));    // 北送
+    EXPECT_TRUE(ko.has(FontStyle::Regular, FontSlice::Math));      // 7∼9월
+    for (FontSlice s : cjkSlicesNamed(ko)) EXPECT_EQ(sliceCjkFace(s), CjkFace::KR);
+
+    EXPECT_TRUE(cjkSlicesNamed(facesUsed(articleOf("assets/sample.json"), &tiers())).empty());
+    for (const char* name : {"ru", "ar", "th", "vi"}) EXPECT_TRUE(cjkSlicesNamed(facesUsed(scriptArticle(name), &tiers())).empty()) << name;
+    // 习近平, 金正恩, 김민주 in English: Simplified Chinese's first slices, and Hangul's.
+    const std::set<FontSlice> mixed = cjkSlicesNamed(facesUsed(scriptArticle("en-mixed"), &tiers()));
+    EXPECT_TRUE(mixed.count(FontSlice::HanSC1));
+    EXPECT_TRUE(mixed.count(FontSlice::Hangul));
+    for (FontSlice s : mixed)
+        EXPECT_TRUE(s == FontSlice::HanSC1 || s == FontSlice::HanSC2 || s == FontSlice::Hangul) << static_cast<int>(s);
+}
+
+// The viewer's files (scripts/cjk-slices.py's slices, subset as the build cuts them): each holds what sliceOf sends
+// to it, so the four articles are drawn from them with no .notdef, as in the browser.
+TEST(CjkFaces, TheShippedSlicesHoldWhatSliceOfSendsThem) {
+#ifdef GALLEY_SUBSET_FONT_DIR
+    const std::string dir = GALLEY_SUBSET_FONT_DIR;
+    FontSet fonts;
+    std::string why;
+    fonts.faces[0] = FontFace::fromFile(dir + "/NotoSerif-Regular.ttf", &why);
+    ASSERT_TRUE(fonts.valid()) << why;
+    size_t loaded = 0;
+    for (int k = 1; k < FontSliceCount; ++k) {
+        const FontSlice slice = static_cast<FontSlice>(k);
+        if (sliceCjkFace(slice) == CjkFace::Count && slice != FontSlice::Math) continue;
+        fonts.slot(FontStyle::Regular, slice) = FontFace::fromFile(dir + "/" + sliceFileName(FontStyle::Regular, slice) + ".ttf", &why);
+        ASSERT_NE(fonts.face(FontStyle::Regular, slice), nullptr) << why;
+        ++loaded;
+    }
+    EXPECT_GE(loaded, 19u);
+    // Every style falls back to the regular face of a slice (the test has no others): all drawn from these files.
+    for (const char* name : {"zh-Hans", "zh-Hant", "ja", "ko"}) {
+        const DisplayList dl = layOut(fonts, scriptArticle(name));
+        EXPECT_EQ(dl.missingGlyphs, 0u) << name;
+        EXPECT_GT(cjkGlyphs(dl).size(), 400u) << name;
+    }
+    // A first slice holds its face's most frequent characters and punctuation, and nothing of the next slice.
+    const FontFace* sc1 = fonts.face(FontStyle::Regular, FontSlice::HanSC1);
+    const FontFace* sc2 = fonts.face(FontStyle::Regular, FontSlice::HanSC2);
+    for (char32_t c : {U'的', U'是', U'中', U'国', U'。', U'，', U'（'}) EXPECT_TRUE(sc1->hasGlyph(c)) << static_cast<uint32_t>(c);
+    size_t first = 0;
+    for (uint32_t c = 0x4E00; c <= 0x9FFF; ++c) {
+        const FontSlice s = sliceOf(c, "zh-Hans", &tiers());
+        if (s == FontSlice::HanSC1) {
+            EXPECT_TRUE(sc1->hasGlyph(c) && !sc2->hasGlyph(c)) << c;
+            ++first;
+        } else {
+            EXPECT_FALSE(sc1->hasGlyph(c)) << c;
+        }
+    }
+    EXPECT_EQ(first, 1000u);  // "#1-1000"
+    // CFF outlines, read by stb_truetype as the glyph atlas reads them.
+    EXPECT_TRUE(sc1->hasOutlines());
+    EXPECT_NE(sc1->stbFontInfo(), nullptr);
+#else
+    GTEST_SKIP() << "no subsetter: no subset fonts to test";
+#endif
+}
