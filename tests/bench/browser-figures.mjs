@@ -5,7 +5,7 @@
 // - first frame: navigation start to performance.mark('galley-first-frame'), median of cold loads (fresh context,
 //   empty cache each time; nothing reads from the page until it is ready);
 // - bytes for the first view: every response of a cold load, each compressed with brotli (quality 11, as a
-//   pre-compressing static host would serve it), summed;
+//   pre-compressing static host would serve it), summed; the same for the Chinese, Japanese and Korean test articles;
 // - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article;
 // - idle frames: WebGL draw calls during 2 s with no input after the first frame;
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
@@ -123,6 +123,25 @@ async function coldLoad(browser, { query = '', routes = null, collectBodies = fa
   return { context, page, bodies };
 }
 
+// Every response of a cold load until the page is ready and half a second after, each compressed with brotli.
+async function firstViewTransfer(options = {}) {
+  const { context, page, bodies } = await coldLoad(browser, { ...options, collectBodies: true });
+  await page.waitForTimeout(500);
+  const files = bodies.map(({ url, bytes }) => ({
+    file: url.replace(BASE, ''), raw: bytes.length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  }));
+  await context.close();
+  return files;
+}
+
+// The test articles in Chinese, Japanese and Korean (tests/data/scripts/), served at the viewer's origin.
+const CJK_ARTICLES = ['zh-Hans', 'zh-Hant', 'ja', 'ko'];
+const routeBundle = (name) => (page) => page.route(`**/bench/${name}.json`, (route) => route.fulfill({
+  contentType: 'application/json',
+  body: readFileSync(new URL(`../data/scripts/${name}.json`, import.meta.url), 'utf8'),
+}));
+
 const browser = ONLY ? null : await launch();
 if (ONLY) {
   await lighthouseScores();
@@ -145,16 +164,7 @@ if (ONLY) {
     }));
     await context.close();
   }
-  let transfer;
-  {
-    const { context, page, bodies } = await coldLoad(browser, { collectBodies: true });
-    await page.waitForTimeout(500);
-    transfer = bodies.map(({ url, bytes }) => ({
-      file: url.replace(BASE, ''), raw: bytes.length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    }));
-    await context.close();
-  }
+  const transfer = await firstViewTransfer();
   console.log(`first frame (median of ${RUNS} cold loads): ${median(firstFrames).toFixed(0)} ms  [${firstFrames.map((x) => x.toFixed(0)).join(', ')}]`);
   // Where the time went, medians over the cold loads: the viewer's performance marks (viewer.js) and when each
   // critical resource finished arriving, both from navigation start.
@@ -166,6 +176,16 @@ if (ONLY) {
   console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB in ${transfer.length} files`);
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
     console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br`);
+
+  // A CJK article's first view: its language's most frequent characters' slices (issue budget: 1.2 MB brotli).
+  for (const name of CJK_ARTICLES) {
+    const files = await firstViewTransfer({ query: `?bundle=bench/${name}.json`, routes: routeBundle(name) });
+    const fonts = files.filter((f) => f.file.includes('CJK') || f.file.endsWith('.bin'));
+    const kb = (list) => (list.reduce((s, f) => s + f.brotli, 0) / 1024).toFixed(0);
+    console.log(`first view transfer, ${name} article (tests/data/scripts/${name}.json), brotli: ${kb(files)} KB in ` +
+                `${files.length} files, of which CJK faces and tiers ${kb(fonts)} KB: ` +
+                fonts.map((f) => f.file.replace('fonts/', '')).join(', '));
+  }
 
   // Idle frames and heap after the sample.
   {
