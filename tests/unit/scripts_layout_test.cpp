@@ -4,6 +4,7 @@
 // Thai broken between words by libthai's dictionary, and every script drawn with no .notdef.
 #include "bundle_loader.h"
 #include "layout.h"
+#include "layout_quality.h"
 #include "paragraph_builder.h"
 #include "line_breaks.h"
 #include "test_support.h"
@@ -174,6 +175,60 @@ TEST(ScriptsLayout, OnlyPunctuationAtTheParagraphsLevelHangs) {
     const auto ltr = boxHangs(measureParagraph(t, TextStyle{}, test::notoFonts()));
     EXPECT_NEAR(ltr.at("Smith,").second, comma, 0.01f);
     EXPECT_EQ(ltr.at("Smith,").first, 0.0f);
+}
+
+TEST(ScriptsLayout, HebrewDropCapStandsAtTheRightWithTheLinesBesideIt) {
+    const Article article = scriptArticle("he");
+    ArticleLayout layout(test::notoFonts(), article);
+    LayoutParams params;
+    params.width = 400;
+    params.dropCap = true;
+    params.dropCapLines = 3;
+    const DisplayList dl = layout.layout(params);
+    const TextLine* cap = nullptr;
+    std::vector<const TextLine*> first;
+    for (const TextLine& l : dl.lines) {
+        if (l.role == LineRole::DropCap) cap = &l;
+        else if (l.block == 0 && l.role == LineRole::Paragraph) first.push_back(&l);
+    }
+    ASSERT_NE(cap, nullptr);
+    ASSERT_GE(first.size(), 5u);
+    EXPECT_EQ(cap->words[0].text, "ג");  // "גבר מצפון קוריאה..."
+    EXPECT_TRUE(cap->endsInWord);
+    EXPECT_TRUE(cap->rightToLeft);
+    EXPECT_NEAR(cap->x + cap->width, 400.0f, 0.01f);  // its ink flush with the right edge
+    EXPECT_NEAR(cap->baseline, first[2]->baseline, 0.01f);
+    // Its glyph drawn there, on the third line's baseline: the pen inside the ink box (ink starts near the pen).
+    bool drawn = false;
+    for (const PlacedGlyph& g : dl.glyphs)
+        drawn |= g.size == cap->fontSize && std::abs(g.y - cap->baseline) < 0.01f && g.x > cap->x - 0.2f * g.size &&
+                 g.x < cap->x + cap->width;
+    EXPECT_TRUE(drawn);
+    // The first three lines end short of it on the right and run to the left edge (justified); then full width.
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_LT(first[i]->x + first[i]->width - first[i]->hangRight, cap->x) << i;
+        EXPECT_NEAR(first[i]->x + first[i]->hangLeft, 0.0f, 0.6f) << i;
+    }
+    EXPECT_NEAR(first[3]->x + first[3]->width - first[3]->hangRight, 400.0f, 0.6f);
+    EXPECT_NEAR(first[3]->x + first[3]->hangLeft, 0.0f, 0.6f);
+    EXPECT_EQ(measureLayoutQuality(dl).overflowingLines, 0);
+}
+
+TEST(ScriptsLayout, JoiningScriptsKeepTheirFirstLetterJoinedWithoutADropCap) {
+    for (const char* name : {"ar", "fa", "hi"}) {
+        const Article article = scriptArticle(name);
+        ArticleLayout layout(test::notoFonts(), article);
+        LayoutParams params;
+        params.width = 400;
+        params.dropCap = true;
+        const DisplayList dl = layout.layout(params);
+        for (const TextLine& l : dl.lines) {
+            EXPECT_NE(l.role, LineRole::DropCap) << name;
+            if (l.block == 0 && l.role == LineRole::Paragraph && !l.last) {
+                EXPECT_NEAR(l.x + l.width - l.hangRight, 400.0f, 0.6f) << name;  // no line narrowed
+            }
+        }
+    }
 }
 
 TEST(ScriptsLayout, RightToLeftParagraphsStartAtTheRight) {
