@@ -19,12 +19,13 @@ namespace {
 // points). 0 when it opens otherwise, or with a letter of a joining script (isCursiveScript): an Arabic, Syriac or
 // N'Ko letter joins the next, a Devanagari one hangs from the word's headline with it, and an initial set apart
 // would cut that join (an Arabic letter would take the isolated form it never has inside its word).
-size_t initialLength(const std::string& text) {
+size_t initialLength(const std::string& text, uint32_t& letter) {
     size_t i = 0, count = 0;
     while (i < text.size()) {
         const uint32_t cp = utf8::next(text, i);
         ++count;
         if (chars::isLetterOrDigit(cp)) {
+            letter = cp;
             if (isCursiveScript(scriptOf(cp))) return 0;
             while (i < text.size()) {
                 size_t next = i;
@@ -46,12 +47,25 @@ void inkOf(const FontSet& fonts, const ShapedGlyph& g, float& left, float& right
     (face ? *face : fonts.face(slotStyle(g.slot))).inkExtent(g.glyph, left, right);
 }
 
+// How tall the letters of the initial's script stand, in ems: Hebrew letters by he (flat-topped, neither ascender
+// nor descender) in their face, lower than a Latin capital; the others by the body face's capital H.
+constexpr uint32_t ScriptHebrew = 0x48656272u;  // 'Hebr'
+constexpr uint32_t HebrewReferenceLetter = 0x05D4;
+
+float letterHeightOf(const FontSet& fonts, uint32_t letter) {
+    const FontFace& body = fonts.face(FontStyle::Regular);
+    if (scriptOf(letter) != ScriptHebrew) return body.capHeight();
+    const FontFace* face = fonts.face(FontStyle::Regular, sliceOf(letter));
+    return (face ? *face : body).letterHeight(HebrewReferenceLetter);
+}
+
 }  // namespace
 
 // Takes the initial off the first body paragraph (a piece about to be measured from `text`): measures the initial and
 // moves the piece's text start past it.
 void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
-    const size_t length = initialLength(text.text);
+    uint32_t letter = 0;
+    const size_t length = initialLength(text.text, letter);
     if (length == 0) return;
     const size_t cut = utf8::byteOffset(text.text, length);
     RichText initial;
@@ -69,6 +83,7 @@ void ArticleLayout::splitDropCap(Piece& piece, const RichText& text, float fs) {
     inkOf(fonts_, piece.initial.glyphs.back(), unused, right);
     piece.initialInkLeft = left;
     piece.initialInkRight = piece.initial.glyphs.back().x / fs + right;
+    piece.initialLetterHeight = letterHeightOf(fonts_, letter);
     piece.hasDropCap = true;
 }
 
@@ -78,9 +93,10 @@ void ArticleLayout::placeDropCap(const Piece& piece, float x0, float y, float fi
     LinePlacer& placer = *placer_;
     ParagraphSetting& setting = text_->setting;
     const float em = params_.fontSize, size = piece.textStyle.size, w = setting.width;
-    // The initial's cap height runs from the first line's cap height to the baseline of line N.
+    // The initial's cap height (the height of its script's letters) runs from the first line's to the baseline of
+    // line N.
     const int lines = measuredDropCapLines_;
-    const float capEm = fonts_.face(FontStyle::Regular).capHeight();
+    const float capEm = piece.initialLetterHeight;
     const float capSize = ((lines - 1) * lineHeightPx + capEm * size) / capEm;
     const float scale = capSize / piece.initial.style.size;
     const float baseline = firstBaseline + (lines - 1) * lineHeightPx;
