@@ -4,6 +4,8 @@
 // Thai broken between words by libthai's dictionary, and every script drawn with no .notdef.
 #include "bundle_loader.h"
 #include "layout.h"
+#include "layout_quality.h"
+#include "paragraph_builder.h"
 #include "line_breaks.h"
 #include "test_support.h"
 #include "utf8.h"
@@ -55,7 +57,185 @@ uint32_t lastCodePoint(const std::string& s) {
     return cps.empty() ? 0 : cps.back();
 }
 
+// The glyphs drawn on a line's baseline (marks raised off it aside), left to right.
+std::vector<PlacedGlyph> glyphsOnBaseline(const DisplayList& dl, const TextLine& line) {
+    std::vector<PlacedGlyph> out;
+    for (const PlacedGlyph& g : dl.glyphs)
+        if (std::abs(g.y - line.baseline) < 0.01f && g.x >= line.x - 0.01f && g.x < line.x + line.width) out.push_back(g);
+    std::sort(out.begin(), out.end(), [](const PlacedGlyph& a, const PlacedGlyph& b) { return a.x < b.x; });
+    return out;
+}
+
+float advanceOf(const PlacedGlyph& g) { return test::notoFonts().face(g.style, g.slice)->advance(g.glyph) * g.size; }
+
+bool isGlyphOf(const PlacedGlyph& g, uint32_t cp) {
+    return static_cast<int>(g.glyph) == test::notoFonts().face(g.style, g.slice)->glyphIndex(cp);
+}
+
+Article oneParagraph(const std::string& lang, const std::string& text) {
+    Article a;
+    a.lang = lang;
+    a.title = "t";
+    Block b;
+    b.text.text = text;
+    a.blocks.push_back(b);
+    return a;
+}
+
+// A measured paragraph's boxes by their text, with what they hang at a line's start and end.
+std::map<std::string, std::pair<float, float>> boxHangs(const MeasuredParagraph& m) {
+    std::map<std::string, std::pair<float, float>> out;
+    for (size_t k = 0; k < m.items.size(); ++k) {
+        if (m.boxOfItem[k] < 0) continue;
+        const BoxRef& b = m.boxes[static_cast<size_t>(m.boxOfItem[k])];
+        uint32_t begin = UINT32_MAX, end = 0;
+        for (uint32_t gi = 0; gi < b.glyphCount; ++gi) {
+            begin = std::min(begin, m.glyphs[b.firstGlyph + gi].textBegin);
+            end = std::max(end, m.glyphs[b.firstGlyph + gi].textEnd());
+        }
+        out[m.text.substr(begin, end - begin)] = {m.items[k].hangStart, m.items[k].hangEnd};
+    }
+    return out;
+}
+
 }  // namespace
+
+TEST(ScriptsLayout, RightToLeftLinesHangTheirEndingPunctuationIntoTheLeftMargin) {
+    for (const char* name : {"ar", "he"}) {
+        size_t hung = 0;
+        for (float width : {300.0f, 340.0f, 400.0f, 480.0f, 560.0f}) {
+            const DisplayList dl = layOut(scriptArticle(name), width);
+            for (const TextLine& line : dl.lines) {
+                if (line.role != LineRole::Paragraph || line.last) continue;
+                // Justified between the column's edges, what hangs outside them.
+                EXPECT_NEAR(line.x + line.hangLeft, 0.0f, 0.6f) << name;
+                EXPECT_NEAR(line.x + line.width - line.hangRight, width, 0.6f) << name;
+                // A line that ends (in reading order) with a period, a comma or an Arabic comma after a letter: that
+                // glyph is the leftmost and hangs wholly past the column's left edge.
+                const std::u32string last = utf8::decode(line.words.back().text);
+                if (last.size() < 2 || last[last.size() - 2] < 0x0590) continue;
+                const uint32_t stop = last.back();
+                if (stop != '.' && stop != ',' && stop != 0x060C) continue;
+                const std::vector<PlacedGlyph> glyphs = glyphsOnBaseline(dl, line);
+                ASSERT_FALSE(glyphs.empty());
+                const PlacedGlyph& edge = glyphs.front();
+                EXPECT_TRUE(isGlyphOf(edge, stop)) << name << ": " << line.words.back().text;
+                EXPECT_NEAR(line.hangLeft, advanceOf(edge), 0.01f) << name << ": " << line.words.back().text;
+                EXPECT_NEAR(edge.x, -advanceOf(edge), 0.05f) << name << ": " << line.words.back().text;
+                ++hung;
+            }
+        }
+        EXPECT_GE(hung, 3u) << name;
+    }
+}
+
+TEST(ScriptsLayout, RightToLeftLinesHangTheirOpeningQuoteIntoTheRightMargin) {
+    // Hebrew with quoted words: some lines, at some width, start with a quotation mark.
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "הוא אמר \"שלום\" לכל האנשים שעמדו ליד הבית, ואז הלך לדרכו. ";
+    const Article article = oneParagraph("he", text);
+    size_t hung = 0;
+    for (float width = 240; width <= 480; width += 10) {
+        const DisplayList dl = layOut(article, width);
+        for (const TextLine& line : dl.lines) {
+            if (line.role != LineRole::Paragraph || line.words.front().text.front() != '"') continue;
+            // The quote, logically first, is the rightmost glyph and hangs 0.7 of its advance past the right edge.
+            const std::vector<PlacedGlyph> glyphs = glyphsOnBaseline(dl, line);
+            ASSERT_FALSE(glyphs.empty());
+            const PlacedGlyph& edge = glyphs.back();
+            EXPECT_TRUE(isGlyphOf(edge, '"'));
+            EXPECT_NEAR(line.hangRight, 0.7f * advanceOf(edge), 0.01f);
+            EXPECT_NEAR(line.x + line.width, width + line.hangRight, 0.6f);
+            ++hung;
+        }
+    }
+    EXPECT_GE(hung, 2u);
+}
+
+TEST(ScriptsLayout, OnlyPunctuationAtTheParagraphsLevelHangs) {
+    // In a right-to-left paragraph "Smith," is left to right (level 2) before another English name: at a line's end
+    // its comma is not at the line's left edge ("John" is), so it does not hang. "ועוד." ends at the left: it does.
+    // The opening quote of "\"שלום" starts at the right and hangs there.
+    TextStyle rtl;
+    rtl.direction = WritingDirection::RightToLeft;
+    RichText t;
+    t.text = "\"שלום\" ראה John Smith, Jane Doe ועוד.";
+    const auto hangs = boxHangs(measureParagraph(t, rtl, test::notoFonts()));
+    const FontFace& regular = test::notoFonts().face(FontStyle::Regular);
+    const float quote = regular.advance(regular.glyphIndex('"')) * rtl.size;
+    const float period = regular.advance(regular.glyphIndex('.')) * rtl.size;
+    const float comma = regular.advance(regular.glyphIndex(',')) * rtl.size;
+    ASSERT_EQ(hangs.count("Smith,"), 1u);
+    EXPECT_EQ(hangs.at("Smith,").second, 0.0f);
+    EXPECT_NEAR(hangs.at("ועוד.").second, period, 0.01f);
+    EXPECT_NEAR(hangs.at("\"שלום\"").first, 0.7f * quote, 0.01f);
+    EXPECT_NEAR(hangs.at("\"שלום\"").second, 0.7f * quote, 0.01f);
+    // Left to right, the same comma ends its line at the right edge and hangs.
+    t.text = "John Smith, Jane Doe.";
+    const auto ltr = boxHangs(measureParagraph(t, TextStyle{}, test::notoFonts()));
+    EXPECT_NEAR(ltr.at("Smith,").second, comma, 0.01f);
+    EXPECT_EQ(ltr.at("Smith,").first, 0.0f);
+}
+
+TEST(ScriptsLayout, HebrewDropCapStandsAtTheRightWithTheLinesBesideIt) {
+    const Article article = scriptArticle("he");
+    ArticleLayout layout(test::notoFonts(), article);
+    LayoutParams params;
+    params.width = 400;
+    params.dropCap = true;
+    params.dropCapLines = 3;
+    const DisplayList dl = layout.layout(params);
+    const TextLine* cap = nullptr;
+    std::vector<const TextLine*> first;
+    for (const TextLine& l : dl.lines) {
+        if (l.role == LineRole::DropCap) cap = &l;
+        else if (l.block == 0 && l.role == LineRole::Paragraph) first.push_back(&l);
+    }
+    ASSERT_NE(cap, nullptr);
+    ASSERT_GE(first.size(), 5u);
+    EXPECT_EQ(cap->words[0].text, "ג");  // "גבר מצפון קוריאה..."
+    EXPECT_TRUE(cap->endsInWord);
+    EXPECT_TRUE(cap->rightToLeft);
+    EXPECT_NEAR(cap->x + cap->width, 400.0f, 0.01f);  // its ink flush with the right edge
+    EXPECT_NEAR(cap->baseline, first[2]->baseline, 0.01f);
+    // Its top meets the first line's letters, which stand lower than a Latin capital.
+    const FontFace& hebrew = *test::notoFonts().face(FontStyle::Regular, sliceOf(0x05D2));
+    const float letterHeight = hebrew.letterHeight(0x05D4);
+    EXPECT_LT(letterHeight, test::notoFonts().face(FontStyle::Regular).capHeight() - 0.03f);
+    EXPECT_NEAR(cap->baseline - letterHeight * cap->fontSize, first[0]->baseline - letterHeight * first[0]->fontSize,
+                0.01f);
+    // Its glyph drawn there, on the third line's baseline: the pen inside the ink box (ink starts near the pen).
+    bool drawn = false;
+    for (const PlacedGlyph& g : dl.glyphs)
+        drawn |= g.size == cap->fontSize && std::abs(g.y - cap->baseline) < 0.01f && g.x > cap->x - 0.2f * g.size &&
+                 g.x < cap->x + cap->width;
+    EXPECT_TRUE(drawn);
+    // The first three lines end short of it on the right and run to the left edge (justified); then full width.
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_LT(first[i]->x + first[i]->width - first[i]->hangRight, cap->x) << i;
+        EXPECT_NEAR(first[i]->x + first[i]->hangLeft, 0.0f, 0.6f) << i;
+    }
+    EXPECT_NEAR(first[3]->x + first[3]->width - first[3]->hangRight, 400.0f, 0.6f);
+    EXPECT_NEAR(first[3]->x + first[3]->hangLeft, 0.0f, 0.6f);
+    EXPECT_EQ(measureLayoutQuality(dl).overflowingLines, 0);
+}
+
+TEST(ScriptsLayout, JoiningScriptsKeepTheirFirstLetterJoinedWithoutADropCap) {
+    for (const char* name : {"ar", "fa", "hi"}) {
+        const Article article = scriptArticle(name);
+        ArticleLayout layout(test::notoFonts(), article);
+        LayoutParams params;
+        params.width = 400;
+        params.dropCap = true;
+        const DisplayList dl = layout.layout(params);
+        for (const TextLine& l : dl.lines) {
+            EXPECT_NE(l.role, LineRole::DropCap) << name;
+            if (l.block == 0 && l.role == LineRole::Paragraph && !l.last) {
+                EXPECT_NEAR(l.x + l.width - l.hangRight, 400.0f, 0.6f) << name;  // no line narrowed
+            }
+        }
+    }
+}
 
 TEST(ScriptsLayout, RightToLeftParagraphsStartAtTheRight) {
     for (const char* name : {"ar", "fa", "he"}) {
@@ -65,8 +245,9 @@ TEST(ScriptsLayout, RightToLeftParagraphsStartAtTheRight) {
             for (const TextLine& line : dl.lines) {
                 if (line.role != LineRole::Paragraph) continue;
                 ++body;
-                // Every line ends at the column's right edge, ragged or justified, last line or not.
-                EXPECT_NEAR(line.x + line.width, 400.0f, 0.6f) << name << ": " << line.words.front().text;
+                // Every line ends at the column's right edge, ragged or justified, last line or not (an opening
+                // quote hanging past it).
+                EXPECT_NEAR(line.x + line.width - line.hangRight, 400.0f, 0.6f) << name << ": " << line.words.front().text;
                 if (line.words.size() >= 2 && firstCodePoint(line.words[0].text) >= 0x0590 &&
                     firstCodePoint(line.words[1].text) >= 0x0590) {
                     EXPECT_GT(line.words[0].x, line.words[1].x) << name << ": words read from right to left";

@@ -84,7 +84,7 @@ TEST(MicroTypography, HangingPunctuationLengthensTheLine) {
     // word hangs 3 px into the margin and the line is set to 111.
     std::vector<BreakItem> items = words({50, 50, 50}, 10);
     for (BreakItem& i : items) i.shrink = 0;
-    items[2].hangRight = 3;
+    items[2].hangEnd = 3;
     BreakParams p;
     p.lineWidths = {108};
     p.tolerance = 100;
@@ -94,7 +94,7 @@ TEST(MicroTypography, HangingPunctuationLengthensTheLine) {
     breaks = breakOptimal(items, p);
     ASSERT_GE(breaks.size(), 2u);
     EXPECT_EQ(breaks[0].item, 3u);
-    EXPECT_FLOAT_EQ(breaks[0].hangRight, 3.0f);
+    EXPECT_FLOAT_EQ(breaks[0].hangEnd, 3.0f);
     EXPECT_NEAR(breaks[0].ratio, 1.0 / 5.0, 1e-5);  // 111 - 110 = 1 px over 5 px of stretch
 }
 

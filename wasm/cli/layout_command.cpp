@@ -168,7 +168,8 @@ int runLayoutCommand(int argc, char** argv) {
             l["hyphenated"] = line.hyphenated;
             l["space"] = line.space;
             // Hanging punctuation: the line's ink runs from x = -hangLeft to W + hangRight (justified); the words'
-            // x and width are where their ink is, so a first word may start left of 0 and a last one end past W.
+            // x and width are where their ink is, so the leftmost word may start left of 0 and the rightmost end past
+            // W (in either direction: a right-to-left line's last word is its leftmost).
             l["hangLeft"] = line.hangLeft;
             l["hangRight"] = line.hangRight;
             l["scaleX"] = line.scaleX;

@@ -93,8 +93,8 @@ struct Node {
     uint32_t parent = 0;
     float ratio = 0;          // of the line ending here, as reported
     float boxRatio = 0;       // of the line ending here
-    float hangRight = 0;      // of the line ending here
-    float hangLeft = 0;       // of the line starting after this break
+    float hangEnd = 0;        // of the line ending here
+    float hangStart = 0;      // of the line starting after this break
     uint8_t fitness = Decent; // of the line ending at this break
     bool flagged = false;     // this break is a hyphen
     uint8_t hyphenRun = 0;    // hyphenated lines in a row ending here
@@ -181,7 +181,7 @@ public:
         active_.clear();
         pool_.push_back(Node{});  // the paragraph start: line 0 begins at item 0
         compactAt_ = compactionMinimum_;
-        pool_[0].hangLeft = hangLeftAt(0);
+        pool_[0].hangStart = hangStartAt(0);
         pool_[0].flagged = params_.hyphenBreaksBefore > 0;
         pool_[0].fitness = params_.justify ? fitnessOf(params_.lookBefore) : Decent;
         pool_[0].hyphenRun = static_cast<uint8_t>(std::clamp(params_.hyphenBreaksBefore, 0, 255));
@@ -199,9 +199,9 @@ public:
             // A final box belongs to the last line; a glue or penalty break does not (a penalty adds its width).
             const uint32_t lineEnd = static_cast<uint32_t>(final && item.kind == BreakItem::Box ? n : b);
             const Totals& end = totals_[lineEnd];
-            // What the line ending here may hang into the right margin comes off its natural width.
-            hangRightHere_ = hangRightAt(b, final);
-            const double endWidth = end.width + (isPenalty ? item.width : 0.0) - hangRightHere_;
+            // What the line ending here may hang into the margin at its end comes off its natural width.
+            hangEndHere_ = hangEndAt(b, final);
+            const double endWidth = end.width + (isPenalty ? item.width : 0.0) - hangEndHere_;
             beginBreakpoint();
 
             uint32_t group = NoItem;
@@ -221,7 +221,7 @@ public:
                 }
 
                 const Totals& start = totals_[a.startItem];
-                const double natural = endWidth - start.width - a.hangLeft;
+                const double natural = endWidth - start.width - a.hangStart;
                 double ratio = 0, boxRatio = 0;
                 bool overfull = false;
                 bool tooLoose = false;
@@ -241,7 +241,7 @@ public:
                             }
                             // Most tries are lines still far too short: decide that without dividing.
                             tooLoose = !unlimited && !(rest <= tolerance * glue);
-                            laterTooLoose = tooLoose && !(rest - a.hangLeft <= tolerance * glue);
+                            laterTooLoose = tooLoose && !(rest - a.hangStart <= tolerance * glue);
                             if (!tooLoose) ratio = rest <= WidthEpsilon ? 0.0 : glue > 0 ? rest / glue : Infinity;
                             if (boxAdjust_ == BoxAdjust::LikeGlue) boxRatio = ratio;
                         }
@@ -263,7 +263,7 @@ public:
                     overfull = natural > lineWidth + WidthEpsilon;
                     // A ragged line ending at a forced break (the last line) is free, however short.
                     tooLoose = !unlimited && !overfull && !forced && lineWidth - natural > tolerance * lineWidth;
-                    laterTooLoose = tooLoose && lineWidth - natural - a.hangLeft > tolerance * lineWidth;
+                    laterTooLoose = tooLoose && lineWidth - natural - a.hangStart > tolerance * lineWidth;
                 }
 
                 if (overfull) {
@@ -342,10 +342,10 @@ public:
             if ((atEnd && !bestAtEnd) || (atEnd == bestAtEnd && candidate.demerits < pool_[best].demerits)) best = index;
         }
         out.clear();
-        if (pool_[best].item != lastItem) out.push_back({lastItem, 0, 0, pool_[best].hangLeft, 0});
+        if (pool_[best].item != lastItem) out.push_back({lastItem, 0, 0, pool_[best].hangStart, 0});
         for (uint32_t node = best; node != 0; node = pool_[node].parent) {
             const Node& here = pool_[node];
-            out.push_back({here.item, here.ratio, here.boxRatio, pool_[here.parent].hangLeft, here.hangRight});
+            out.push_back({here.item, here.ratio, here.boxRatio, pool_[here.parent].hangStart, here.hangEnd});
         }
         std::reverse(out.begin(), out.end());
         return true;
@@ -363,21 +363,21 @@ private:
         return item.kind == BreakItem::Penalty && item.penalty < PenaltyForbidden;
     }
 
-    // Hanging punctuation: what the first box from `start` on may hang left, and what a line ending at `b` may hang
-    // right (an inserted hyphen's own hang, else the box before the break: a word, or a word ending in a dash).
-    float hangLeftAt(size_t start) const {
+    // Hanging punctuation: what the first box from `start` on may hang at the line's start, and what a line ending at
+    // `b` may hang at its end (an inserted hyphen's own hang, else the box before the break: a word, or a word ending in a dash).
+    float hangStartAt(size_t start) const {
         if (!hanging_) return 0;
         for (size_t j = start; j < items_.size(); ++j) {
-            if (items_[j].kind == BreakItem::Box) return items_[j].hangLeft;
+            if (items_[j].kind == BreakItem::Box) return items_[j].hangStart;
             if (items_[j].kind == BreakItem::Penalty && items_[j].penalty <= PenaltyForced) break;
         }
         return 0;
     }
-    float hangRightAt(size_t b, bool final) const {
+    float hangEndAt(size_t b, bool final) const {
         if (!hanging_ || final) return 0;  // the last line is not filled: nothing to gain
         const BreakItem& item = items_[b];
-        if (item.kind == BreakItem::Penalty && item.width > 0) return item.hangRight;
-        return b > 0 && items_[b - 1].kind == BreakItem::Box ? items_[b - 1].hangRight : 0.0f;
+        if (item.kind == BreakItem::Penalty && item.width > 0) return item.hangEnd;
+        return b > 0 && items_[b - 1].kind == BreakItem::Box ? items_[b - 1].hangEnd : 0.0f;
     }
 
     // The line starting after `a` and running to the end: one word (no interword glue) and short.
@@ -415,7 +415,7 @@ private:
         for (int c = 0; c < SlotCount; ++c) least = std::min(least, bestDemerits_[c]);
         if (!startItemKnown_) {
             startItemAfterBreak_ = startAfter(b);
-            hangLeftAfterBreak_ = hangLeftAt(startItemAfterBreak_);
+            hangStartAfterBreak_ = hangStartAt(startItemAfterBreak_);
             startItemKnown_ = true;
         }
         for (int c = 0; c < SlotCount; ++c) {
@@ -434,8 +434,8 @@ private:
             created.parent = bestParent_[c];
             created.ratio = bestRatio_[c];
             created.boxRatio = bestBoxRatio_[c];
-            created.hangRight = hangRightHere_;
-            created.hangLeft = hangLeftAfterBreak_;
+            created.hangEnd = hangEndHere_;
+            created.hangStart = hangStartAfterBreak_;
             next_.push_back(static_cast<uint32_t>(pool_.size()));
             pool_.push_back(created);
             bestDemerits_[c] = Infinity;
@@ -490,7 +490,7 @@ private:
     BoxAdjust boxAdjust_ = BoxAdjust::LikeGlue;
     bool hanging_ = false;
     int maxHyphenRun_ = 0;
-    float hangRightHere_ = 0;        // of a line ending at the breakpoint being tried
+    float hangEndHere_ = 0;        // of a line ending at the breakpoint being tried
 
     std::vector<Node>& pool_;
     // Indices into pool_, sorted by line group (TeX keeps its active list so too). With a single line width there is
@@ -509,7 +509,7 @@ private:
     bool haveCandidates_ = false;
     bool startItemKnown_ = false;
     uint32_t startItemAfterBreak_ = 0;
-    float hangLeftAfterBreak_ = 0;
+    float hangStartAfterBreak_ = 0;
 };
 
 }  // namespace

@@ -34,11 +34,12 @@ struct BreakItem {
     float stretch = 0;      // Glue (and Box, for font expansion)
     float shrink = 0;       // Glue (and Box, for font expansion)
     float penalty = 0;      // Penalty; Box with breakBefore
-    // Hanging punctuation (margin kerning): how far a Box's first glyph may hang into the left margin when it starts
-    // a line, and its last glyph into the right margin when it ends one; for a Penalty, how far what it inserts (a
-    // hyphen) may hang. Used only with BreakParams::hangingPunctuation.
-    float hangLeft = 0;
-    float hangRight = 0;
+    // Hanging punctuation (margin kerning): how far a Box's first glyph may hang into the margin at a line's start
+    // when it starts one, and its last glyph into the margin at the end when it ends one (start and end in reading
+    // order: the left and right margins of a left-to-right line, the right and left of a right-to-left one); for a
+    // Penalty, how far what it inserts (a hyphen) may hang. Used only with BreakParams::hangingPunctuation.
+    float hangStart = 0;
+    float hangEnd = 0;
 
     static BreakItem box(float w) { BreakItem i; i.kind = Box; i.width = w; return i; }
     static BreakItem glue(float w, float st, float sh) { BreakItem i; i.kind = Glue; i.width = w; i.stretch = st; i.shrink = sh; return i; }
@@ -84,8 +85,8 @@ struct LineBreak {
     float ratio = 0;     // adjustment ratio of the line: <0 shrunk, >0 stretched (0 for a ragged line's slack)
                          // With BoxAdjust::First, the glue's ratio only.
     float boxRatio = 0;  // how far the boxes use their stretch (>0) or shrink (<0): 1 = all of it. LikeGlue: = ratio
-    float hangLeft = 0;  // how far the line's first glyph hangs into the left margin (hanging punctuation), px
-    float hangRight = 0; // and its last glyph (or inserted hyphen) into the right margin, px
+    float hangStart = 0;  // how far the line's first glyph hangs into the margin at its start (hanging punctuation), px
+    float hangEnd = 0;    // and its last glyph (or inserted hyphen) into the margin at its end, px
 };
 
 // Where the line after a break at `item` begins: the next item, or the box itself for a break before a box (glue and

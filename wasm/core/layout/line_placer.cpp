@@ -55,9 +55,12 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.face = p.style.face;
         line.rightToLeft = p.rightToLeft();
         line.last = s.endsParagraph && li + 1 == breaks.size();
-        line.hangLeft = br.hangLeft;
-        line.hangRight = line.last ? 0.0f : br.hangRight;
-        line.x = s.x0 + (static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f) - line.hangLeft;
+        // The breaker's start and end are in reading order: the right and left of a right-to-left line.
+        const float hangEnd = line.last ? 0.0f : br.hangEnd;
+        line.hangLeft = line.rightToLeft ? hangEnd : br.hangStart;
+        line.hangRight = line.rightToLeft ? br.hangStart : hangEnd;
+        const float indent = static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f;
+        line.x = s.x0 + (s.narrowAtRight ? 0.0f : indent) - line.hangLeft;
         line.top = top;
         line.height = s.lineHeightPx;
         line.baseline = top + halfLeading + vm.ascent * size;
@@ -76,8 +79,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.letterSpacing = boxRatio * (boxRatio >= 0 ? p.letterStretch : p.letterShrink);
         const float scale = line.scaleX, letterGap = line.letterSpacing;
         if (!p.levels.empty()) {
-            const float measure = s.width - (static_cast<int>(li) < s.narrowLines ? s.narrowIndent : 0.0f);
-            line.width = placeReorderedLine(p, s, line, start, br, ratio, boxRatio, measure);
+            line.width = placeReorderedLine(p, s, line, start, br, ratio, boxRatio, s.width - indent);
             line.endsInWord = (items[br.item].kind != BreakItem::Glue || items[br.item].width == 0) && !line.last;
             line.hyphenated = items[br.item].kind == BreakItem::Penalty && items[br.item].width > 0 && !line.last;
             endLine(line);
@@ -263,10 +265,12 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
         }
     }
 
-    // A right-to-left paragraph's lines start at the right: a line narrower than the measure moves right.
+    // A right-to-left paragraph's lines start at the right: a line narrower than the measure (and what hangs out of
+    // it on both sides) moves right, its right hang past the measure's right edge.
     float width = 0;
     for (const Segment& g : segments_) width += g.width;
-    if (p.rightToLeft() && width < measure) line.x += measure - width;
+    const float hungMeasure = measure + line.hangLeft + line.hangRight;
+    if (p.rightToLeft() && width < hungMeasure) line.x += hungMeasure - width;
 
     // Place from the left.
     float x = 0;

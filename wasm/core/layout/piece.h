@@ -54,6 +54,7 @@ struct ArticleLayout::Piece {
     bool initialJoinsWord = false; // the initial's word goes on after it ("T" + "he")
     float initialInkLeft = 0;      // ink box of the initial, in ems of its size, from its pen position
     float initialInkRight = 0;
+    float initialLetterHeight = 0; // how tall its script's letters stand, in ems: what spans the first lines
     std::string src, alt;
 };
 

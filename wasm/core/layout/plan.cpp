@@ -73,7 +73,7 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                 Piece& p = addText(LineRole::Paragraph, b.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
                 p.lineHeight = 0;
                 p.spaceAfter = style::ParagraphSpacing;
-                p.wantsDropCap = params.dropCap && bi == 0 && direction != WritingDirection::RightToLeft;
+                p.wantsDropCap = params.dropCap && bi == 0;  // if its initial may have one (drop_cap.cpp)
                 break;
             }
             case BlockType::Heading: {

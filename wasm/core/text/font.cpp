@@ -159,11 +159,13 @@ float FontFace::kerning(int left, int right) const {
     return k;
 }
 
-float FontFace::capHeight() const {
+float FontFace::capHeight() const { return letterHeight('H'); }
+
+float FontFace::letterHeight(uint32_t codePoint) const {
     if (!impl_->outlines) return metrics_.ascent * 0.7f;
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    const int h = glyphIndex('H');
-    if (h == 0 || !stbtt_GetGlyphBox(&impl_->info, h, &x0, &y0, &x1, &y1) || y1 <= 0) return metrics_.ascent * 0.7f;
+    const int g = glyphIndex(codePoint);
+    if (g == 0 || !stbtt_GetGlyphBox(&impl_->info, g, &x0, &y0, &x1, &y1) || y1 <= 0) return metrics_.ascent * 0.7f;
     return static_cast<float>(y1) / static_cast<float>(unitsPerEm_);
 }
 

@@ -53,6 +53,8 @@ public:
     const VerticalMetrics& metrics() const { return metrics_; }
     float capHeight() const;                       // of capital H above the baseline, in em units (70% of the
                                                    // ascent if the face has no H)
+    float letterHeight(uint32_t codePoint) const;  // the same of another flat-topped letter (Hebrew he: how tall
+                                                   // that script's letters stand)
     void inkExtent(int glyph, float& left, float& right) const;  // horizontal ink, in em units from the pen position
     int unitsPerEm() const { return unitsPerEm_; }
 

@@ -29,17 +29,17 @@ FontStyle styledImpl(FontStyle base, bool emphasis, bool strong) {
 }
 
 // Hang fractions, named so the table reads as a style decision.
-constexpr float HangFull = 1.0f;        // . , - ‐ (soft and hard hyphens)
+constexpr float HangFull = 1.0f;        // . , - ‐ (soft and hard hyphens), Arabic ، and ۔, Hebrew maqaf ־
 constexpr float HangDoubleQuote = 0.7f; // “ ” " „ « »: most of the way; a full hang looks like a hole
 constexpr float HangSingleQuote = 0.5f; // ‘ ’ ' (also apostrophes ending a word)
-constexpr float HangColon = 0.5f;       // : ;
+constexpr float HangColon = 0.5f;       // : ; Arabic ؛, Hebrew sof pasuq ׃
 constexpr float HangEnDash = 0.3f;      // – (wide: a full hang would leave a visible notch)
 constexpr float HangEmDash = 0.2f;      // —
-constexpr float HangExclamation = 0.2f; // ! ?
+constexpr float HangExclamation = 0.2f; // ! ? Arabic ؟
 
 }  // namespace
 
-float hangLeftFraction(uint32_t cp) {
+float hangStartFraction(uint32_t cp) {
     switch (cp) {
         case 0x201C: case 0x201E: case '"': case 0xAB: case 0xBB: return HangDoubleQuote;
         case 0x2018: case '\'': return HangSingleQuote;
@@ -47,15 +47,16 @@ float hangLeftFraction(uint32_t cp) {
     }
 }
 
-float hangRightFraction(uint32_t cp) {
+float hangEndFraction(uint32_t cp) {
     switch (cp) {
         case '.': case ',': case '-': case 0x2010: case 0x2011: case 0xAD: return HangFull;
+        case 0x060C: case 0x06D4: case 0x05BE: return HangFull;  // Arabic comma, Arabic (Urdu) full stop, maqaf
         case 0x201D: case '"': case 0xAB: case 0xBB: return HangDoubleQuote;
         case 0x2019: case '\'': return HangSingleQuote;
-        case ':': case ';': return HangColon;
+        case ':': case ';': case 0x061B: case 0x05C3: return HangColon;  // and Arabic semicolon, sof pasuq
         case 0x2013: return HangEnDash;
         case 0x2014: return HangEmDash;
-        case '!': case '?': return HangExclamation;
+        case '!': case '?': case 0x061F: return HangExclamation;  // and Arabic question mark
         default: return 0;
     }
 }
@@ -374,6 +375,31 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             r = e;
         }
 
+        // What a box hangs into the margin when it starts (ends) a line: its logically first (last) code point's
+        // glyph, if hangable and at the paragraph's level. UAX #9's rule L2 then puts that glyph at the line's start
+        // (end), the outermost of its cluster: the left (right) edge of a left-to-right line, the right (left) edge of
+        // a right-to-left one. At a deeper level (an English name ending a line of Arabic) the edge holds another
+        // glyph of its run: no hang. Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the
+        // space kerning gives.
+        auto edgeHang = [&](const BoxRef& box, bool atStart) -> float {
+            const ShapedGlyph* g = &p.glyphs[box.firstGlyph];
+            uint32_t byte = atStart ? UINT32_MAX : 0;
+            for (uint32_t gi = 0; gi < box.glyphCount; ++gi)
+                byte = atStart ? std::min(byte, g[gi].textBegin) : std::max(byte, g[gi].textEnd() - 1);
+            const uint8_t level = p.levels.empty() ? 0 : p.levels[byte];
+            if (level != p.baseLevel) return 0;
+            const uint32_t cp = cps[codePointAt(byte, a, b)].cp;
+            const float fraction = atStart ? hangStartFraction(cp) : hangEndFraction(cp);
+            if (fraction == 0) return 0;
+            // Box glyphs run left to right: the outermost glyph of a left-to-right cluster at the start is its first,
+            // of a right-to-left one its last; at the end the other way round.
+            const bool outermostIsLast = atStart == ((level & 1) != 0);
+            const ShapedGlyph* edge = nullptr;
+            for (uint32_t gi = 0; gi < box.glyphCount; ++gi)
+                if (g[gi].textBegin <= byte && byte < g[gi].textEnd() && (outermostIsLast || !edge)) edge = &g[gi];
+            return fraction * faceOfSlot(fonts, edge->slot).advance(edge->glyph) * style.size;
+        };
+
         // Cut into boxes at the inner breaks that fall on a cluster boundary of left-to-right text.
         size_t nextInner = 0;
         BoxRef box{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
@@ -388,18 +414,8 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             const float letterGaps = box.letterSpaced ? static_cast<float>(gaps + (gapAfter ? 1 : 0)) : 0.0f;
             item.stretch = p.expansionLimit * box.width + letterGaps * p.letterStretch;
             item.shrink = p.expansionLimit * box.width + letterGaps * p.letterShrink;
-            // Hangs use the glyph's own advance (no kerning): what hangs is the glyph, not the space kerning gives.
-            const ShapedGlyph& first = p.glyphs[box.firstGlyph];
-            const ShapedGlyph& last = p.glyphs[box.firstGlyph + box.glyphCount - 1];
-            const FontFace& firstFace = faceOfSlot(fonts, first.slot);
-            const FontFace& lastFace = faceOfSlot(fonts, last.slot);
-            // Not in a right-to-left paragraph: the breaker hangs at the start and end, and those are mirrored there.
-            if (!p.rightToLeft()) {
-                item.hangLeft = hangLeftFraction(cps[codePointAt(first.textBegin, a, b)].cp) *
-                                firstFace.advance(first.glyph) * style.size;
-                item.hangRight = hangRightFraction(cps[codePointAt(last.textEnd() - 1, a, b)].cp) *
-                                 lastFace.advance(last.glyph) * style.size;
-            }
+            item.hangStart = edgeHang(box, true);
+            item.hangEnd = edgeHang(box, false);
             p.items.push_back(item);
             p.boxes.push_back(box);
             box = BoxRef{static_cast<uint32_t>(p.glyphs.size()), 0, 0};
@@ -419,7 +435,10 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                         p.boxOfItem.push_back(-1);
                     } else if (br.hyphenation()) {
                         addPenalty(p.hyphenWidth, br.penalty, true);
-                        if (!p.rightToLeft()) p.items.back().hangRight = hangRightFraction('-') * p.hyphenWidth;
+                        // The inserted hyphen takes the level of the text before it: at the line's end only at the
+                        // paragraph's (never in a right-to-left paragraph: these breaks are in left-to-right text).
+                        if (levelOf(codePointAt(p.glyphs.back().textBegin, a, b)) == p.baseLevel)
+                            p.items.back().hangEnd = hangEndFraction('-') * p.hyphenWidth;
                     } else {
                         addPenalty(0, br.penalty, br.kind == InnerBreak::Dash);
                     }

@@ -81,11 +81,12 @@ struct MeasureOptions {
     bool operator!=(const MeasureOptions& o) const { return !(*this == o); }
 };
 
-// Hanging punctuation: the fraction of a glyph's advance that hangs into the left margin when it starts a line, or
-// the right margin when it ends one. Periods, commas and hyphens hang fully (they are light and low, so a full hang
-// gives an optically straight edge); quotes most of the way; colons, semicolons and dashes partly. 0: does not hang.
-float hangLeftFraction(uint32_t codePoint);
-float hangRightFraction(uint32_t codePoint);
+// Hanging punctuation: the fraction of a glyph's advance that hangs into the margin at a line's start when it starts
+// the line, or at its end when it ends it (the left and right margins of a left-to-right line, the right and left of a
+// right-to-left one). Periods, commas and hyphens hang fully (they are light and low, so a full hang gives an optically
+// straight edge); quotes most of the way; colons, semicolons and dashes partly. 0: does not hang.
+float hangStartFraction(uint32_t codePoint);
+float hangEndFraction(uint32_t codePoint);
 
 // 20 bytes: a measured article holds one per character (a 100,000-word article, about 600,000), kept for relayout.
 // Glyphs of a box are in visual order (left to right). A glyph's pen position is where the one before it (in the
