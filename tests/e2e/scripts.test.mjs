@@ -96,11 +96,15 @@ for (const [name, phrase] of [['ar', 'الرئيس الصيني شي جين بي
     assert.deepEqual(errors, []);
     const layer = await page.evaluate(() => {
       const doc = document.getElementById('galley-document');
-      return { lang: doc.lang, dir: doc.dir, rtlLines: doc.querySelectorAll('.line[dir="rtl"]').length };
+      // The lines of rendered chunks (those of others have no boxes yet): within the page, over the drawn ones.
+      const boxes = [...doc.querySelectorAll('.line')].map((l) => l.getBoundingClientRect()).filter((r) => r.width);
+      return { lang: doc.lang, dir: doc.dir, rtlLines: doc.querySelectorAll('.line[dir="rtl"]').length,
+               placed: boxes.length, outside: boxes.filter((r) => r.left < 0 || r.right > innerWidth).length };
     });
     assert.equal(layer.lang, name);
     assert.equal(layer.dir, 'rtl');
     assert.ok(layer.rtlLines > 10, `right-to-left lines: ${layer.rtlLines}`);
+    assert.ok(layer.placed > 10 && layer.outside === 0, `lines outside the page: ${layer.outside} of ${layer.placed}`);
     assert.equal(await page.evaluate((p) => window.find(p), phrase), true, 'window.find');
     const rect = await page.evaluate(() => {
       const r = getSelection().getRangeAt(0).getBoundingClientRect();
