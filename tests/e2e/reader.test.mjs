@@ -276,7 +276,8 @@ test('settings persist across reload, URL parameters override them, reset restor
   assert.equal(await bg(), '#f4ecd8', 'theme after reload');
   assert.equal(await page.locator('#galley-size').inputValue(), '22');
   assert.ok(await page.locator('#galley-settings input[value="sans"]').isChecked());
-  const fontSize = await page.evaluate(() => parseFloat(document.querySelector('#galley-document p.paragraph .line').style.fontSize));
+  // The paragraph's size: its lines' are fitted to the drawn words (text-layer.js, placeWords).
+  const fontSize = await page.evaluate(() => parseFloat(document.querySelector('#galley-document p.paragraph').style.fontSize));
   assert.equal(fontSize, 22, 'body size after reload');
   const img = decodePng(await page.screenshot());
   assert.deepEqual(pixel(img, 10, 450), [0xf4, 0xec, 0xd8], 'sepia background drawn');
