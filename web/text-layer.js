@@ -8,7 +8,11 @@
 // normal flow, each given its height and a top margin that puts it where layout put it; inside a block, lines are
 // inline spans in a zero-width element, separated by a space (or <wbr> where a word breaks), so every separator
 // wraps and each span gets a row of its own: one inline run per paragraph, as find and copy need. Relative offsets
-// place each span on its drawn line; word spacing stretches it to the drawn width, as justification did.
+// place each span on its drawn line. Inside it every word lands within a pixel of where Galley drew it (the bridge
+// sends each word's drawn box, "wb"), although the browser shapes and spaces text its own way: the line's font size
+// and word spacing are fitted to the drawn words, and a word still off gets a span of its own size and left margin
+// (placeWords). Those stay inline (inline-block would again be a block to find) and are few: most lines remain one
+// text node.
 //
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
 // the loader already refuses others). Ids that come from a bundle (heading anchors, or slugs of heading text) are
@@ -31,12 +35,140 @@ export function safeHref(href) {
   }
 }
 
-// The face a line was drawn in (its "f", an index into FACES), for measuring its natural width (the span is then
-// spaced to the drawn width).
+// The face a line was drawn in (its "f", an index into FACES), for measuring its words' natural widths.
 function fontOf(faceIndex) {
   const face = FACES[faceIndex] || FACES[0];
   return { family: `"${face.family}", "${COLOR_FAMILY}", ${face.generic}`, weight: String(face.weight),
            style: face.italic ? 'italic' : 'normal' };
+}
+
+// A text's width in a CSS font, as the browser sets it (a canvas's measureText): (font, text) => px. Remembered, as
+// an article says its words many times over and the layer measures every one; forgotten past MEASURE_CACHE_SIZE.
+const MEASURE_CACHE_SIZE = 50000;
+function createMeasure() {
+  const context = document.createElement('canvas').getContext('2d');
+  let widths = new Map(), contextFont = '';
+  return (font, text) => {
+    const key = `${font}|${text}`;
+    let width = widths.get(key);
+    if (width !== undefined) return width;
+    if (contextFont !== font) context.font = contextFont = font;
+    width = context.measureText(text).width;
+    if (widths.size >= MEASURE_CACHE_SIZE) widths = new Map();
+    widths.set(key, width);
+    return width;
+  };
+}
+
+// How far (px) a word of the layer may be from where Galley drew it, at its start or end, before it gets an element
+// of its own that puts it there. Half the pixel the layer promises: what is left for the browser's rounding.
+const ALIGN_TOLERANCE = 0.5;
+
+// A line's words as drawn: their characters in its text ("t": [start, end)) and boxes from the line's x (px), from
+// "wb" (eighths of a px). A hyphenated line's last box loses the inserted hyphen, which is drawn but not in the text
+// (at the line's end: the right on a left-to-right line, the left on a right-to-left one).
+function drawnWords(line, hyphenWidth) {
+  const words = [];
+  const wb = line.wb || [];
+  let start = 0;
+  for (let i = 0; i + 2 < wb.length; i += 3) {
+    if (i > 0 && line.t[start] === ' ') start++;
+    words.push({ start, end: start + wb[i], x: wb[i + 1] / 8, w: wb[i + 2] / 8, spaceBefore: i > 0 && line.t[start - 1] === ' ' });
+    start += wb[i];
+  }
+  if (line.hy && words.length) {
+    const last = words[words.length - 1], hyphen = Math.min(last.w, hyphenWidth);
+    last.w -= hyphen;
+    if (line.d === 'rtl') last.x += hyphen;
+  }
+  return words;
+}
+
+// Where the browser will put each word, and what moves the ones it would put elsewhere. The line as a whole is set
+// at a font size scaled to Galley's (which letter-spaces and expands justified lines) and a word spacing, the two
+// fitted by least squares to the drawn words' starts and ends; then, from the left (the browser places a line's
+// words in visual order, Galley's too, whatever their direction), each word that would still be more than
+// ALIGN_TOLERANCE from its drawn start or width is moved: its own font size for its width (letter-spacing would do
+// for Latin, but Chromium does not letter-space Arabic) and a left margin for its start (physical, so the same on
+// right-to-left lines). Those words are rare on a line set as Galley set it (none on most), so the layer keeps one
+// text node per line where it can. widthAt(size, text): the text's width in the line's face at that size. Returns
+// {size, wordSpacing, width, moved: [{start, end, size, margin}]}.
+function placeWords(line, words, widthAt) {
+  const target = line.w - (line.hy ? widthAt(line.s, '-') : 0);
+  const space = widthAt(line.s, ' ');
+  const spaces = (line.t.match(/ /g) || []).length;
+  const fallback = { size: line.s, width: target, moved: [],
+                     wordSpacing: spaces > 0 ? (target - widthAt(line.s, line.t)) / spaces : 0 };
+  if (!words.length || words.some((w) => w.end > line.t.length)) return fallback;
+  for (const w of words) w.natural = widthAt(line.s, line.t.slice(w.start, w.end));
+  // Visual order, and whether a space separates each word from the one left of it: between neighbours in the
+  // text, whether the text has one (joined words, Thai or glue-joined Han, have none); between words that bidi
+  // reordering brought side by side (the comma of a Latin "Watch," in a Hebrew line, left of the Latin run), whether
+  // Galley drew a gap there.
+  const visual = words.map((w, i) => i).sort((a, b) => words[a].x - words[b].x);
+  const spaced = visual.map((i, v) => {
+    if (v === 0) return false;
+    const left = visual[v - 1];
+    if (Math.abs(i - left) === 1) return words[Math.max(i, left)].spaceBefore;
+    return words[i].x - (words[left].x + words[left].w) > space / 3;
+  });
+  // Least squares for scale k and space width W: start = k·A + n·W, end = k·(A + natural) + n·W, where A is the
+  // natural width of the words left of it and n the spaces.
+  let saa = 0, san = 0, snn = 0, say = 0, sny = 0, before = 0, n = 0;
+  visual.forEach((i, v) => {
+    const w = words[i];
+    if (spaced[v]) n++;
+    for (const [a, y] of [[before, w.x], [before + w.natural, w.x + w.w]]) {
+      saa += a * a; san += a * n; snn += n * n; say += a * y; sny += n * y;
+    }
+    before += w.natural;
+  });
+  const det = saa * snn - san * san;
+  const fitted = det > 1e-6 ? (say * snn - sny * san) / det : saa > 0 ? say / saa : 1;
+  let W = det > 1e-6 ? (saa * sny - san * say) / det : space;
+  if (!(fitted > 0.5 && fitted < 2) || !Number.isFinite(W)) return fallback;
+  // The words again at the line's size (in thousandths of a px, as the style gives it; lines share sizes, and so
+  // measurements): the browser's advances are not quite proportional to the size.
+  const size = Math.round(line.s * fitted * 1000) / 1000;
+  for (const w of words) w.scaled = widthAt(size, line.t.slice(w.start, w.end));
+  const scaledSpace = widthAt(size, ' ');
+  if (!n) W = scaledSpace;
+  const moved = [];
+  let pos = 0;
+  visual.forEach((i, v) => {
+    const w = words[i];
+    if (spaced[v]) pos += W;
+    if (Math.abs(pos - w.x) <= ALIGN_TOLERANCE && Math.abs(w.scaled - w.w) <= ALIGN_TOLERANCE) {
+      pos += w.scaled;
+      return;
+    }
+    moved.push({ start: w.start, end: w.end, margin: w.x - pos,
+                 size: w.natural > 0 ? line.s * (w.w / w.natural) : size });
+    pos = w.x + w.w;
+  });
+  moved.sort((a, b) => a.start - b.start);
+  return { size, wordSpacing: W - scaledSpace, width: target, moved };
+}
+
+// Appends text[from, to) to parent: plain text, and the parts of moved words (sorted, within the text) as spans of
+// their own size, the word's margin on its first part (its last on a right-to-left line, where that one is leftmost).
+function appendPlaced(parent, text, from, to, moved, rightToLeft) {
+  let at = from;
+  for (const m of moved) {
+    if (m.end <= from || m.start >= to) continue;
+    const start = Math.max(m.start, from), end = Math.min(m.end, to);
+    if (start > at) parent.append(text.slice(at, start));
+    const part = document.createElement('span');
+    part.textContent = text.slice(start, end);
+    let style = `font-size:${m.size.toFixed(3)}px`;
+    if ((rightToLeft ? end === m.end : start === m.start) && Math.abs(m.margin) > 0.005) {
+      style += `;margin-left:${m.margin.toFixed(3)}px`;
+    }
+    part.style.cssText = style;
+    parent.append(part);
+    at = end;
+  }
+  if (to > at) parent.append(text.slice(at, to));
 }
 
 function slugify(text) {
@@ -111,42 +243,43 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
   if (info.dir) container.dir = info.dir;
-  const measure = document.createElement('canvas').getContext('2d');
+  const measureWidth = createMeasure();
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
   const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
 
-  // One drawn line: its runs (links as <a>), spaced to the drawn width. flowX is where the inline flow puts the span
-  // in its row (0, except after a drop cap), rowTop where its row starts.
+  // One drawn line: its runs (links as <a>), its words where Galley drew them (placeWords). flowX is where the
+  // inline flow puts the span in its row (0, except after a drop cap), rowTop where its row starts.
   const makeLine = (line, hrefs, flowX, rowTop) => {
+    const font = fontOf(line.f);
+    const widthAt = (size, text) => measureWidth(`${font.style} ${font.weight} ${size}px ${font.family}`, text);
+    const words = drawnWords(line, widthAt(line.s, '-'));
+    const placed = placeWords(line, words, widthAt);
     const span = document.createElement('span');
     span.className = 'line';
     // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
     if (line.d === 'rtl') span.dir = 'rtl';
-    for (const [text, hrefIndex] of line.runs) {
+    const runs = line.runs.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.runs : [[line.t, -1]];
+    let runStart = 0;
+    for (const [text, hrefIndex] of runs) {
       const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
-      if (!href) { span.append(text); continue; }
-      const a = document.createElement('a');
-      a.href = href;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      a.textContent = text;
-      span.append(a);
+      let parent = span;
+      if (href) {
+        parent = document.createElement('a');
+        parent.href = href;
+        parent.target = '_blank';
+        parent.rel = 'noopener noreferrer';
+        span.append(parent);
+      }
+      appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
+      runStart += text.length;
     }
-    const font = fontOf(line.f);
-    measure.font = `${font.style} ${font.weight} ${line.s}px ${font.family}`;
-    const natural = measure.measureText(line.t).width;
-    // The drawn width includes an inserted hyphen, which the text leaves out (copy and find see the source text).
-    const target = line.w - (line.hy ? measure.measureText('-').width : 0);
-    const spaces = (line.t.match(/ /g) || []).length;
-    const spacing = spaces > 0 ? `word-spacing:${((target - natural) / spaces).toFixed(3)}px`
-      : `letter-spacing:${((target - natural) / Math.max(1, [...line.t].length)).toFixed(3)}px`;
     span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
-      `font-size:${line.s}px;font-family:${font.family};font-weight:${font.weight};font-style:${font.style};` +
-      spacing;
-    return { span, width: target };
+      `font-size:${placed.size.toFixed(3)}px;font-family:${font.family};font-weight:${font.weight};` +
+      `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
+    return { span, width: placed.width };
   };
 
   // The lines of one part as rows of a zero-width element: a space after a line that ends between words, <wbr>

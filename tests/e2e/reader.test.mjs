@@ -160,9 +160,10 @@ test('find in page finds a phrase of the 17th paragraph where the canvas drew it
   const columns = new Set();
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (luminance(pixel(img, x, y)) < 110) columns.add(x);
   assert.ok(columns.size > (x1 - x0) * 0.4, `ink columns in the match box: ${columns.size} of ${x1 - x0}`);
-  // Ink starts near the box's left edge and ends near its right edge.
+  // Ink starts at the box's left edge and ends at its right edge, within a letter's side bearing and the pixel the
+  // layer may be off (scripts.test.mjs compares every word's ends with the drawn boxes).
   const first = Math.min(...columns), last = Math.max(...columns);
-  assert.ok(first - x0 < 8 && x1 - last < 10, `ink ${first}..${last} vs box ${x0}..${x1}`);
+  assert.ok(first - x0 <= 2 && x1 - last <= 3, `ink ${first}..${last} vs box ${x0}..${x1}`);
   await context.close();
 });
 
@@ -275,7 +276,8 @@ test('settings persist across reload, URL parameters override them, reset restor
   assert.equal(await bg(), '#f4ecd8', 'theme after reload');
   assert.equal(await page.locator('#galley-size').inputValue(), '22');
   assert.ok(await page.locator('#galley-settings input[value="sans"]').isChecked());
-  const fontSize = await page.evaluate(() => parseFloat(document.querySelector('#galley-document p.paragraph .line').style.fontSize));
+  // The paragraph's size: its lines' are fitted to the drawn words (text-layer.js, placeWords).
+  const fontSize = await page.evaluate(() => parseFloat(document.querySelector('#galley-document p.paragraph').style.fontSize));
   assert.equal(fontSize, 22, 'body size after reload');
   const img = decodePng(await page.screenshot());
   assert.deepEqual(pixel(img, 10, 450), [0xf4, 0xec, 0xd8], 'sepia background drawn');

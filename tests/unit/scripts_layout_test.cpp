@@ -294,6 +294,41 @@ TEST(ScriptsLayout, EnglishAndNumbersInsideArabicKeepTheirOrder) {
     EXPECT_TRUE(found);
 }
 
+// A word whose parts bidi reordering placed apart is a box per piece: in "Human Rights Watch, ..." inside Hebrew
+// the comma goes with the Hebrew, left of the Latin run, and its box is there, joined to "Watch" (no space in the
+// text), not one box over the whole run. So no two boxes of a line overlap: each is where its text was drawn (the
+// DOM text layer places its words by them).
+TEST(ScriptsLayout, WordsDrawnInPiecesHaveABoxPerPiece) {
+    for (const char* name : {"ar", "fa", "he", "en-mixed"}) {
+        for (float width : {300.0f, 420.0f, 560.0f}) {
+            const DisplayList dl = layOut(scriptArticle(name), width);
+            for (const TextLine& line : dl.lines) {
+                std::vector<std::pair<float, float>> boxes;
+                for (const WordBox& w : line.words) boxes.emplace_back(w.x, w.x + w.width);
+                std::sort(boxes.begin(), boxes.end());
+                for (size_t i = 1; i < boxes.size(); ++i)
+                    EXPECT_LE(boxes[i - 1].second, boxes[i].first + 0.01f) << name << " " << width << ": "
+                                                                           << line.words.front().text;
+            }
+        }
+    }
+    const DisplayList dl = layOut(scriptArticle("he"), 560);
+    bool seen = false;
+    for (const TextLine& line : dl.lines) {
+        for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+            const WordBox& watch = line.words[i];
+            const WordBox& comma = line.words[i + 1];
+            const WordBox* human = findWord(line, "Human");
+            if (watch.text != "Watch" || comma.text != "," || !human) continue;
+            seen = true;
+            EXPECT_TRUE(comma.joinsPrevious);
+            EXPECT_LE(comma.x + comma.width, human->x + 0.01f) << "the comma is drawn left of the Latin run";
+            EXPECT_GT(watch.x, human->x);
+        }
+    }
+    EXPECT_TRUE(seen) << "Human Rights Watch, on one line of the Hebrew article at 560 px";
+}
+
 TEST(ScriptsLayout, ChineseAndJapaneseLinesKeepTheirPunctuationRules) {
     const std::u32string noLineStart = U"、。，」）！？：；』〉》】〕〟・ー";
     const std::u32string noLineEnd = U"「（『〈《【〔〝";

@@ -5,10 +5,26 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <utility>
 #include <vector>
 
 namespace galley {
+
+namespace {
+
+// Its length in UTF-16 code units, as JavaScript counts a string: one per code point, two above U+FFFF.
+long utf16Length(const std::string& utf8) {
+    long n = 0;
+    for (const unsigned char c : utf8) n += (c & 0xC0) != 0x80 ? 1 : 0;  // a code point's first byte
+    for (const unsigned char c : utf8) n += c >= 0xF0 ? 1 : 0;           // the first byte of four: a surrogate pair
+    return n;
+}
+
+// Eighths of a CSS px, as "wb" carries positions (a sixteenth of a px at most from the layout's own).
+long eighths(float px) { return std::lround(static_cast<double>(px) * 8.0); }
+
+}  // namespace
 
 std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     v.relayoutIfNeeded();
@@ -81,6 +97,17 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
         w.raw(","); w.key("s"); w.num(line.fontSize);
         w.raw(","); w.key("f"); w.integer(static_cast<int>(v.faceShown(line.face)));
         w.raw(","); w.key("t"); w.str(text);
+        w.raw(","); w.key("wb"); w.raw("[");
+        for (size_t k = 0; k < words.size(); ++k) {
+            const WordBox& word = line.words[k];
+            w.raw(k ? "," : "");
+            w.integer(utf16Length(words[k]));
+            w.raw(",");
+            w.integer(eighths(word.x));
+            w.raw(",");
+            w.integer(eighths(word.width));
+        }
+        w.raw("]");
         if (links_.runsFor(article, line, runs, hrefs)) {
             w.raw(","); w.key("k"); w.raw("[");
             for (size_t r = 0; r < runs.size(); ++r) {

@@ -6,6 +6,10 @@
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
 //               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "f": the face drawn (FontStyle, the
 //               index into faces.js), "t": text without the inserted hyphen,
+//               "wb": [length, x, width, ...]: each word of "t" in reading order, as drawn: its length in UTF-16 code
+//               units (words follow each other in "t" with a space between them, or none where a word joins the one
+//               before: WordBox::joinsPrevious), and its box from the line's x, in eighths of a px (x from the left,
+//               visual, on right-to-left lines too; a hyphenated line's last box includes the inserted hyphen),
 //               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
 //    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
 // A new layout (Viewer::layoutGeneration changes) starts again from the first line.

@@ -55,7 +55,8 @@ struct WordBox {
     uint32_t sourceBegin = 0;
     uint32_t sourceEnd : 31;
     // No space before it: it follows the word before it across a break opportunity without one (between Han
-    // characters or Thai words, after a zero-width space). Text joins such words without a space. A bit beside
+    // characters or Thai words, after a zero-width space), or it is the next piece of a word whose parts bidi
+    // reordering placed apart (each piece its own box). Text joins such words without a space. A bit beside
     // sourceEnd (a source is at most 64 MiB): a long article holds one WordBox per word.
     uint32_t joinsPrevious : 1;
     WordBox() : sourceEnd(0), joinsPrevious(0) {}

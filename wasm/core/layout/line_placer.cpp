@@ -2,6 +2,7 @@
 #include "line_placer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace galley {
 
@@ -314,8 +315,15 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
     }
     closeLink();
 
-    // Words in reading (logical) order, each spanning its parts wherever they were placed. Boxes with no space
-    // between them (a word split at a hyphenation point) are one word, as on a left-to-right line.
+    // Words in reading (logical) order. A word whose parts were placed apart (Latin "Watch," in a Hebrew line: its
+    // comma goes with the Hebrew, left of the Latin run) is a WordBox per piece placed side by side, each after the
+    // first joining the one before (no space between them in the text), so that every box is where its text was
+    // drawn. Boxes with no space between them (a word split at a hyphenation point) are one word where they touch,
+    // as on a left-to-right line.
+    auto touches = [](float left, float right, float x, float width) {
+        constexpr float Epsilon = 1e-3f;
+        return std::fabs(x - right) < Epsilon || std::fabs(x + width - left) < Epsilon;
+    };
     bool wordOpen = false, noSpace = false;
     for (size_t i = 0; i < segments_.size();) {
         const Segment& g = segments_[i];
@@ -331,43 +339,50 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
             ++i;
             continue;
         }
-        // The segments of this box.
+        // The segments of this box, in pieces placed side by side.
         size_t j = i;
-        float left = g.x, right = g.x + g.width;
-        uint32_t textBegin = UINT32_MAX, textEnd = 0;
-        for (; j < segments_.size() && segments_[j].kind == Segment::Glyphs && segments_[j].item == g.item; ++j) {
-            const Segment& part = segments_[j];
-            left = std::min(left, part.x);
-            right = std::max(right, part.x + part.width);
-            for (uint32_t k = 0; k < part.glyphCount; ++k) {
-                textBegin = std::min(textBegin, p.glyphs[part.firstGlyph + k].textBegin);
-                textEnd = std::max(textEnd, p.glyphs[part.firstGlyph + k].textEnd());
+        while (j < segments_.size() && segments_[j].kind == Segment::Glyphs && segments_[j].item == g.item) ++j;
+        for (size_t a = i; a < j;) {
+            float left = segments_[a].x, right = segments_[a].x + segments_[a].width;
+            size_t b = a + 1;
+            for (; b < j && touches(left, right, segments_[b].x, segments_[b].width); ++b) {
+                left = std::min(left, segments_[b].x);
+                right = std::max(right, segments_[b].x + segments_[b].width);
             }
-        }
-        if (wordOpen && wordsUsed_ > 0) {
-            WordBox& w = line.words[wordsUsed_ - 1];
-            w.text.append(p.text, textBegin, textEnd - textBegin);
-            const float l = std::min(w.x, left), r = std::max(w.x + w.width, right);
-            w.x = l;
-            w.width = r - l;
-            w.sourceEnd = s.sourceByte + textEnd;
-        } else {
-            WordBox& w = addWord(line);
-            w.text.assign(p.text, textBegin, textEnd - textBegin);
-            w.x = left;
-            w.width = right - left;
-            w.sourceBegin = s.sourceByte + textBegin;
-            w.sourceEnd = s.sourceByte + textEnd;
-            w.joinsPrevious = noSpace && wordsUsed_ > 1;
-        }
-        wordOpen = true;
-        if (recordRuns_) {
-            const size_t firstRun = out_.runs.size();
-            for (size_t k = i; k < j; ++k)
-                addRuns(&p.glyphs[segments_[k].firstGlyph], segments_[k].placedGlyph, segments_[k].glyphCount,
-                        s.sourceByte, (segments_[k].level & 1) != 0);
-            std::sort(out_.runs.begin() + static_cast<std::ptrdiff_t>(firstRun), out_.runs.end(),
-                      [](const WordRun& a, const WordRun& b) { return a.textBegin < b.textBegin; });
+            uint32_t textBegin = UINT32_MAX, textEnd = 0;
+            for (size_t k = a; k < b; ++k) {
+                const Segment& part = segments_[k];
+                for (uint32_t n = 0; n < part.glyphCount; ++n) {
+                    textBegin = std::min(textBegin, p.glyphs[part.firstGlyph + n].textBegin);
+                    textEnd = std::max(textEnd, p.glyphs[part.firstGlyph + n].textEnd());
+                }
+            }
+            WordBox* open = wordOpen && wordsUsed_ > 0 ? &line.words[wordsUsed_ - 1] : nullptr;
+            if (open && touches(open->x, open->x + open->width, left, right - left)) {
+                open->text.append(p.text, textBegin, textEnd - textBegin);
+                const float l = std::min(open->x, left), r = std::max(open->x + open->width, right);
+                open->x = l;
+                open->width = r - l;
+                open->sourceEnd = s.sourceByte + textEnd;
+            } else {
+                WordBox& w = addWord(line);
+                w.text.assign(p.text, textBegin, textEnd - textBegin);
+                w.x = left;
+                w.width = right - left;
+                w.sourceBegin = s.sourceByte + textBegin;
+                w.sourceEnd = s.sourceByte + textEnd;
+                w.joinsPrevious = (open != nullptr || noSpace) && wordsUsed_ > 1;
+            }
+            wordOpen = true;
+            if (recordRuns_) {
+                const size_t firstRun = out_.runs.size();
+                for (size_t k = a; k < b; ++k)
+                    addRuns(&p.glyphs[segments_[k].firstGlyph], segments_[k].placedGlyph, segments_[k].glyphCount,
+                            s.sourceByte, (segments_[k].level & 1) != 0);
+                std::sort(out_.runs.begin() + static_cast<std::ptrdiff_t>(firstRun), out_.runs.end(),
+                          [](const WordRun& x, const WordRun& y) { return x.textBegin < y.textBegin; });
+            }
+            a = b;
         }
         i = j;
     }
