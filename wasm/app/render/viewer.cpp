@@ -53,15 +53,25 @@ void Viewer::relayoutIfNeeded() {
     if (!layout || (!layoutDirty && width == params.width)) return;
     params.width = width;
     layout->begin(params, display);
+    layoutPasses = layout->passes();
     layoutDirty = false;
     ++layoutGeneration;
+}
+
+bool Viewer::advanceLayout(const std::function<bool()>& more) {
+    const bool done = layout->advance(more);
+    if (layout->passes() != layoutPasses) {
+        layoutPasses = layout->passes();
+        ++layoutGeneration;
+    }
+    return done;
 }
 
 bool Viewer::layoutStep(double budgetMs) {
     relayoutIfNeeded();
     if (layoutDone()) return true;
     const double deadline = emscripten_get_now() + budgetMs;
-    return layout->advance([deadline] { return emscripten_get_now() < deadline; });
+    return advanceLayout([deadline] { return emscripten_get_now() < deadline; });
 }
 
 float Viewer::documentHeight() const {
@@ -124,7 +134,7 @@ bool Viewer::draw() {
     // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
     if (!layoutDone()) {
         const float needed = scrollY - top + cssHeight + 64;
-        layout->advance([&] { return display.height < needed; });
+        advanceLayout([&] { return display.height < needed; });
     }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
