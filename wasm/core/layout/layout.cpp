@@ -101,7 +101,7 @@ bool ArticleLayout::tooLooseToJustify(const ParagraphSetting& s, size_t count) {
     if (params_.align != Align::Auto || !s.justify || !placer_->stretchesSpacesPast(JustifyMaxSpaceRatio, count, s.endsParagraph))
         return false;
     // The whole column goes ragged (mixed alignment looks broken): the pieces placed so far, justified, are set again
-    // from the first (ragged breaking is the cheaper: Knuth-Plass weighs no stretch and shrink).
+    // from the first. The lines broken justified are not kept: ragged lines break elsewhere.
     justifying_ = false;
     startOver();
     return true;
