@@ -25,6 +25,11 @@ Theme lightTheme() {
 // width less margins on phones.
 static constexpr float MarginCss = 20.0f;
 
+// Automatic alignment may start over ragged at a line below the first screen: before a layout's first frame, it
+// goes on this long, so that a short article (the sample, whole) is first drawn as it stays rather than justified
+// for a frame. Half a 60 Hz frame: the first frame of a long article comes at most that much later.
+static constexpr double AutoAlignLookaheadMs = 8.0;
+
 FontStyle Viewer::faceShown(FontStyle style) const {
     if (!sansBody || !sansFonts.valid()) return style;
     const bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic || style == FontStyle::SansBold;
@@ -134,8 +139,15 @@ bool Viewer::draw() {
     // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
     if (!layoutDone()) {
         const float needed = scrollY - top + cssHeight + 64;
-        advanceLayout([&] { return display.height < needed; });
+        auto viewportShort = [&] { return display.height < needed; };
+        advanceLayout(viewportShort);
+        if (params.align == Align::Auto && display.justified && drawnGeneration != layoutGeneration && !layoutDone()) {
+            const double deadline = emscripten_get_now() + AutoAlignLookaheadMs;
+            advanceLayout([deadline] { return emscripten_get_now() < deadline; });
+            if (!layoutDone()) advanceLayout(viewportShort);  // started over ragged: the viewport again
+        }
     }
+    drawnGeneration = layoutGeneration;
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);

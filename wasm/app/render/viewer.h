@@ -54,6 +54,7 @@ struct Viewer {
     bool layoutDirty = true;
     uint32_t layoutGeneration = 0;       // bumped whenever a layout of `display` starts (the page rebuilds its text layer)
     uint32_t layoutPasses = 0;           // ArticleLayout::passes() when last seen: one more is a new layout too
+    uint32_t drawnGeneration = 0;        // the layout generation the last frame drew
 
     // View, in CSS px.
     float cssWidth = 800, cssHeight = 600, dpr = 1, scrollY = 0;
