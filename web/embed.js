@@ -8,7 +8,7 @@
 // focus, styles or globals. Any number of elements per page, each with its own frame and channel.
 //
 // Attributes: src (a bundle URL, relative to the host page), theme (auto|light|sepia|dark), font-size (14..28),
-//   font (serif|sans), line-width (narrow|medium|wide), line-spacing (tight|normal|loose), align (justify|left),
+//   font (serif|sans), line-width (narrow|medium|wide), line-spacing (tight|normal|loose), align (auto|justify|left),
 //   auto-height (the element grows to the article's height, up to 8192 px), label (the frame's accessible name).
 // Methods: load(urlOrBundle, {baseUrl}) → Promise<{title, headings, stats}>, scrollToHeading(id) → Promise<bool>,
 //   setSettings({...}) → Promise<settings>. Properties: articleTitle, headings.

@@ -6,14 +6,16 @@ export const SETTING_CHOICES = {
   family: ['serif', 'sans'],
   width: ['narrow', 'medium', 'wide'],
   spacing: ['tight', 'normal', 'loose'],
-  align: ['justify', 'left'],
+  // auto: justified unless that would stretch some line's word spaces too far, then ragged (the core decides:
+  // Align::Auto in wasm/core/layout/layout.h).
+  align: ['auto', 'justify', 'left'],
   theme: ['auto', 'light', 'sepia', 'dark'],
 };
 
 export const SIZE_RANGE = { min: 14, max: 28 };
 
 export const DEFAULT_SETTINGS = Object.freeze({
-  size: 18, family: 'serif', width: 'medium', spacing: 'normal', align: 'justify', theme: 'auto',
+  size: 18, family: 'serif', width: 'medium', spacing: 'normal', align: 'auto', theme: 'auto',
 });
 
 // The widest text column, in ems of the body size: Noto Serif averages about half an em a character, so these are
@@ -24,7 +26,7 @@ export const LINE_HEIGHT = { tight: 1.35, normal: 1.5, loose: 1.7 };
 // Accepted spellings besides the canonical ones (URL parameters are typed by people).
 const ALIASES = {
   family: { 'sans-serif': 'sans' },
-  align: { justified: 'justify', ragged: 'left', start: 'left' },
+  align: { automatic: 'auto', justified: 'justify', ragged: 'left', start: 'left' },
   width: { small: 'narrow', normal: 'medium', large: 'wide' },
   spacing: { compact: 'tight', relaxed: 'loose' },
 };
@@ -46,7 +48,7 @@ export function normalizeSettings(input) {
   return out;
 }
 
-// ?theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left (also font= for family).
+// ?theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left (or align=auto, justify; also font= for family).
 export function settingsFromUrl(search) {
   const params = new URLSearchParams(search);
   const raw = {};

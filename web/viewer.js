@@ -41,6 +41,8 @@ const canonicalSlot = (slot) => {
 const FIRST_FACES = [REGULAR, BOLD, SANS];
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
 const TEXT_LAYER_CHUNK_LINES = 48;
+// The alignment setting as galley_set_layout takes it (0 ragged, 1 justified, 2 automatic: the core's Align::Auto).
+const ALIGN_CODES = { left: 0, justify: 1, auto: 2 };
 const ASSET_BASE = new URL('./', import.meta.url);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -206,7 +208,7 @@ export function createViewer(canvas, container, options = {}) {
     const narrow = canvas.clientWidth < 600;
     // On phones the page's toolbar floats over the top margin: leave it room above the headline.
     const topMargin = options.topMargin ?? (narrow ? 64 : -1);
-    mod._galley_set_layout(settings.size, LINE_HEIGHT[settings.spacing], settings.align === 'justify' ? 1 : 0,
+    mod._galley_set_layout(settings.size, LINE_HEIGHT[settings.spacing], ALIGN_CODES[settings.align],
                            MEASURE_EM[settings.width], settings.family === 'sans' ? 1 : 0, topMargin);
     viewDirty = true;
     requestFrame();
@@ -279,6 +281,8 @@ export function createViewer(canvas, container, options = {}) {
   // while a long article was laid out again has found their place in the new layout.
   function completeLayer() {
     layerComplete = true;
+    // How the body was set: the reader's alignment, or what automatic alignment chose (CSS and tests read it).
+    container.dataset.align = mod._galley_justified() ? 'justify' : 'left';
     minHeight = 0;
     const scrolled = keepPosition && Math.abs(window.scrollY - keepPosition.scrollY) > 1;
     const height = updateHeight();
@@ -334,6 +338,8 @@ export function createViewer(canvas, container, options = {}) {
         if (chunk.done) { done = true; break; }
       } else {
         mod._galley_layout_step(Math.max(1, deadline - performance.now()));
+        // Automatic alignment may have started the layout over ragged: a new text layer, from the next frame.
+        if (mod._galley_layout_generation() !== textLayerGeneration) { requestFrame(); return; }
       }
     } while (performance.now() < deadline);
     if (done) completeLayer();

@@ -45,6 +45,18 @@ for l in d["lines"]:
 assert body[0]["words"][0]["text"] == "A", body[0]["words"][0]
 PY
 
+# --align auto: what it chose, in the dump; ragged on a phone's column, justified on a wide screen's (as the unit tests).
+for case in "350 left" "594 justify"; do
+    read -r width expected <<<"$case"
+    chosen=$("$galley" layout "$root/assets/sample.json" --width "$width" --align auto --json |
+             python3 -c 'import json, sys; print(json.load(sys.stdin)["align"])')
+    checks=$((checks + 1))
+    if [ "$chosen" != "$expected" ]; then
+        echo "FAIL: --align auto at $width px chose '$chosen', expected $expected"; fails=$((fails + 1))
+    fi
+done
+"$galley" layout "$root/assets/sample.json" --width 350 --align centre >/dev/null 2>&1; expect "unknown --align" 2 $?
+
 # Typesetting: micro-typography fields, the drop cap, and the bench commands (figures printed, never asserted here).
 out=$("$galley" layout "$root/assets/sample.json" --width 560 --drop-cap --json); expect "layout --drop-cap" 0 $?
 checks=$((checks + 1))

@@ -300,6 +300,43 @@ test('settings persist across reload, URL parameters override them, reset restor
   await context.close();
 });
 
+// The right edges of the body's lines that are not the last of their paragraph, as the text layer placed them over
+// the drawn ones: one edge (give or take hanging punctuation) when justified, a spread when ragged.
+async function bodyLineEdges(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#galley-document p.paragraph')].flatMap((p) => {
+    const lines = [...p.querySelectorAll('.line')];
+    return lines.slice(0, -1).map((l) => l.getBoundingClientRect().right);
+  }));
+}
+const spread = (xs) => Math.max(...xs) - Math.min(...xs);
+
+test('on a phone the sample is set ragged by default, and justified when the reader asks for it', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+  const { page, context, errors } = await openViewer('?theme=dark', phone);
+  assert.equal(await page.evaluate(() => document.getElementById('galley-document').dataset.align), 'left',
+               'automatic alignment chose ragged for a 350 px column');
+  const ragged = await bodyLineEdges(page);
+  assert.ok(spread(ragged) > 40, `ragged right edges spread ${spread(ragged).toFixed(1)} px`);
+
+  await page.click('#galley-settings-button');
+  assert.ok(await page.locator('#galley-settings input[name="align"][value="auto"]').isChecked(), 'Auto shown');
+  assert.deepEqual(await page.locator('#galley-settings input[name="align"] + span').allTextContents(),
+                   ['Auto', 'Justified', 'Ragged']);
+  await page.click('#galley-settings label:has(input[name="align"][value="justify"])');
+  await page.waitForFunction(() => document.getElementById('galley-document').dataset.align === 'justify', null,
+                             { timeout: 15000 });
+  const justified = await bodyLineEdges(page);
+  assert.ok(spread(justified) < 12, `justified right edges spread ${spread(justified).toFixed(1)} px`);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // On a wide screen the default justifies.
+  const { page: wide, context: wideContext } = await openViewer();
+  assert.equal(await wide.evaluate(() => document.getElementById('galley-document').dataset.align), 'justify');
+  assert.ok(spread(await bodyLineEdges(wide)) < 12);
+  await wideContext.close();
+});
+
 test('the text layer has the article structure: headings, lists, quote, figure, links', async () => {
   const { page, context, errors } = await openViewer('?bundle=test-bundles/rich.json');
   assert.deepEqual(errors, []);

@@ -1,7 +1,8 @@
 // bench_command.cpp — `galley bench layout` and `galley bench quality`.
 //
 // layout: an article made of the bundle's first article repeated to at least --words words (100,000), laid out
-// once (measuring), then relaid out justified at changing widths for --seconds; prints words per second of relayout.
+// once (measuring), then relaid out at changing widths for --seconds each: justified, automatic (Align::Auto) at the
+// same widths, automatic at phone widths; prints words per second of relayout.
 // The native build then runs the same measurement in the wasm build of the CLI (build/wasm/galley.js) under Node,
 // if that build exists, and prints both.
 // quality: the figures of layout_quality.h for the bundle's body paragraphs, justified at 560 and 340 px and ragged
@@ -50,6 +51,9 @@ constexpr size_t DefaultWords = 100000;
 constexpr double DefaultSeconds = 2.0;
 // Relayout cycles through these widths so that every layout is a real width change.
 constexpr float BenchWidths[] = {560, 541, 577, 520, 600, 533};
+// And phone columns (a 360-430 px screen less the viewer's margins), where automatic alignment sets the sample
+// ragged: a justified pass that stops at the first line too loose, then the ragged one.
+constexpr float PhoneBenchWidths[] = {350, 335, 374, 320, 390};
 
 int usage(const char* why) {
     std::fprintf(stderr, "galley bench: %s\nusage: galley bench layout [BUNDLE] [--words N] [--seconds S]\n"
@@ -136,32 +140,43 @@ int benchLayout(const std::string& bundlePath, size_t targetWords, double durati
 
     ArticleLayout layout(loaded.fonts, big);
     attachHyphenation(layout, *loaded.hyphenator);
-    LayoutParams params;  // justified, optimal, hanging punctuation and font expansion: the viewer's defaults
+    LayoutParams params;  // optimal, hanging punctuation and font expansion: the viewer's defaults (first layout justified)
     auto start = std::chrono::steady_clock::now();
     DisplayList display;  // relaid out into the same list, as a viewer does on resize
     layout.layout(params, display);
     const double firstSeconds = seconds(start);
 
-    size_t runs = 0;
-    size_t lines = 0;
-    start = std::chrono::steady_clock::now();
-    double elapsed = 0;
-    double best = INFINITY;  // the machine may be shared: the fastest run is the least disturbed one
-    while (runs < 3 || elapsed < duration) {
-        params.width = BenchWidths[runs % (sizeof BenchWidths / sizeof BenchWidths[0])];
-        const auto runStart = std::chrono::steady_clock::now();
-        layout.layout(params, display);
-        best = std::min(best, seconds(runStart));
-        lines += display.lines.size();
-        ++runs;
-        elapsed = seconds(start);
-    }
-    const double perRun = elapsed / static_cast<double>(runs);
-    std::printf("%-8s %zu words (%zu x the article), justified relayout: %.2f million words/s at best (%.1f ms), "
-                "%.2f on average (%.1f ms); first layout with measuring %.0f ms; %zu runs, %zu lines each\n",
-                label, words, copies, static_cast<double>(words) / best / 1e6, best * 1e3,
-                static_cast<double>(words) / perRun / 1e6, perRun * 1e3, firstSeconds * 1e3, runs, lines / runs);
-    std::fflush(stdout);
+    // Relayout at changing widths for `duration`, `align` as named.
+    auto relayout = [&](Align align, const char* name, const float* widths, size_t widthCount) {
+        params.align = align;
+        size_t runs = 0, lines = 0, justified = 0;
+        const auto start = std::chrono::steady_clock::now();
+        double elapsed = 0;
+        double best = INFINITY;  // the machine may be shared: the fastest run is the least disturbed one
+        while (runs < 3 || elapsed < duration) {
+            params.width = widths[runs % widthCount];
+            const auto runStart = std::chrono::steady_clock::now();
+            layout.layout(params, display);
+            best = std::min(best, seconds(runStart));
+            lines += display.lines.size();
+            justified += display.justified;
+            ++runs;
+            elapsed = seconds(start);
+        }
+        const double perRun = elapsed / static_cast<double>(runs);
+        std::printf("%-8s %zu words (%zu x the article), %s relayout: %.2f million words/s at best (%.1f ms), "
+                    "%.2f on average (%.1f ms); first layout with measuring %.0f ms; %zu runs, %zu lines each, %zu "
+                    "justified\n",
+                    label, words, copies, name, static_cast<double>(words) / best / 1e6, best * 1e3,
+                    static_cast<double>(words) / perRun / 1e6, perRun * 1e3, firstSeconds * 1e3, runs, lines / runs,
+                    justified);
+        std::fflush(stdout);
+    };
+    constexpr size_t WidthCount = sizeof BenchWidths / sizeof BenchWidths[0];
+    constexpr size_t PhoneWidthCount = sizeof PhoneBenchWidths / sizeof PhoneBenchWidths[0];
+    relayout(Align::Justify, "justified", BenchWidths, WidthCount);
+    relayout(Align::Auto, "auto", BenchWidths, WidthCount);
+    relayout(Align::Auto, "auto phone", PhoneBenchWidths, PhoneWidthCount);
 
 #ifndef __EMSCRIPTEN__
     if (runWasm) {

@@ -31,7 +31,7 @@ bool parseNumber(const char* s, double lo, double hi, double& out) {
 
 int usage(const char* why) {
     std::fprintf(stderr, "galley layout: %s\nusage: galley layout BUNDLE --width PX [--font-size PX] "
-                         "[--align justify|left] [--breaking optimal|first-fit] [--font PATH] [--article N] "
+                         "[--align justify|left|auto] [--breaking optimal|first-fit] [--font PATH] [--article N] "
                          "[--no-hyphenation] [--hyphenate-capitalised] [--no-hanging] [--no-expansion] [--no-letter-spacing] [--drop-cap] "
                          "[--json]\n", why);
     return ExitUsage;
@@ -77,7 +77,8 @@ int runLayoutCommand(int argc, char** argv) {
             const char* s = value("--align");
             if (s && std::string(s) == "justify") params.align = Align::Justify;
             else if (s && std::string(s) == "left") params.align = Align::Left;
-            else return usage("--align takes justify or left");
+            else if (s && std::string(s) == "auto") params.align = Align::Auto;
+            else return usage("--align takes justify, left or auto");
         } else if (a == "--breaking") {
             const char* s = value("--breaking");
             if (s && std::string(s) == "optimal") params.breaking = Breaking::Optimal;
@@ -158,6 +159,7 @@ int runLayoutCommand(int argc, char** argv) {
         out["height"] = dl.height;
         out["fontSize"] = params.fontSize;
         out["missingGlyphs"] = dl.missingGlyphs;
+        out["align"] = dl.justified ? "justify" : "left";  // with --align auto, what it chose
         nlohmann::json lines = nlohmann::json::array();
         for (const TextLine& line : dl.lines) {
             nlohmann::json l;

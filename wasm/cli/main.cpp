@@ -17,8 +17,8 @@ namespace {
 const char* const Usage =
     "usage: galley COMMAND ...\n"
     "  check BUNDLE...                 validate bundles; messages as 'path: reason' on stderr\n"
-    "  layout BUNDLE --width PX [--font-size PX] [--align justify|left] [--breaking optimal|first-fit]\n"
-    "         [--font PATH] [--article N] [--json]\n"
+    "  layout BUNDLE --width PX [--font-size PX] [--align justify|left|auto]\n"
+    "         [--breaking optimal|first-fit] [--font PATH] [--article N] [--json]\n"
     "                                  typeset an article and print its lines\n"
     "  import INPUT... [--format text|markdown] [-o OUT] [--lang TAG] [--explain] [--compact]\n"
     "  import --batch DIR -o OUTDIR [--jobs N]\n"

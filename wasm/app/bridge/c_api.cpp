@@ -178,15 +178,15 @@ EMSCRIPTEN_KEEPALIVE void galley_set_theme(uint32_t background, uint32_t text, u
     viewer().theme = {imgui(background), imgui(text), imgui(muted), imgui(link), imgui(rule), imgui(accent)};
 }
 
-// The reader's settings: body size (CSS px), line height (multiple of the em), justified or ragged, widest measure
-// (ems of the body size), sans body, space above the article (CSS px; negative: automatic). Re-lays out only what
-// changed: a new size re-measures, the rest re-breaks lines.
-EMSCRIPTEN_KEEPALIVE void galley_set_layout(float fontSize, float lineHeight, int justify, float measureEm,
+// The reader's settings: body size (CSS px), line height (multiple of the em), alignment (0 ragged, 1 justified,
+// 2 automatic: Align::Auto), widest measure (ems of the body size), sans body, space above the article (CSS px;
+// negative: automatic). Re-lays out only what changed: a new size re-measures, the rest re-breaks lines.
+EMSCRIPTEN_KEEPALIVE void galley_set_layout(float fontSize, float lineHeight, int alignment, float measureEm,
                                             int sansBody, float topMargin) {
     Viewer& v = viewer();
     fontSize = std::clamp(fontSize, 8.0f, 72.0f);
     lineHeight = std::clamp(lineHeight, 1.0f, 3.0f);
-    Align align = justify ? Align::Justify : Align::Left;
+    const Align align = alignment == 1 ? Align::Justify : alignment == 2 ? Align::Auto : Align::Left;
     measureEm = std::clamp(measureEm, 15.0f, 80.0f);
     if (fontSize != v.params.fontSize || lineHeight != v.params.lineHeight || align != v.params.align ||
         measureEm != v.measureEm)
@@ -331,6 +331,10 @@ EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
 
 // Code points of the current layout that no loaded face has, drawn as .notdef (final once the layout is done).
 EMSCRIPTEN_KEEPALIVE int galley_missing_glyphs() { return static_cast<int>(viewer().display.missingGlyphs); }
+
+// 1 when the body is set justified (the reader's choice, or what automatic alignment chose), 0 when ragged. Final
+// once the layout is done.
+EMSCRIPTEN_KEEPALIVE int galley_justified() { return viewer().display.justified ? 1 : 0; }
 
 // Lays out for about budgetMs (whole blocks, or windows of a long paragraph; at least one). Returns 1 when the article is laid out.
 EMSCRIPTEN_KEEPALIVE int galley_layout_step(double budgetMs) { return viewer().layoutStep(budgetMs) ? 1 : 0; }

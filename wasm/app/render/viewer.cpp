@@ -25,6 +25,11 @@ Theme lightTheme() {
 // width less margins on phones.
 static constexpr float MarginCss = 20.0f;
 
+// Automatic alignment may start over ragged at a line below the first screen: before a layout's first frame, it
+// goes on this long, so that a short article (the sample, whole) is first drawn as it stays rather than justified
+// for a frame. Half a 60 Hz frame: the first frame of a long article comes at most that much later.
+static constexpr double AutoAlignLookaheadMs = 8.0;
+
 FontStyle Viewer::faceShown(FontStyle style) const {
     if (!sansBody || !sansFonts.valid()) return style;
     const bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic || style == FontStyle::SansBold;
@@ -54,15 +59,25 @@ void Viewer::relayoutIfNeeded() {
     if (!layout || (!layoutDirty && width == params.width)) return;
     params.width = width;
     layout->begin(params, display);
+    layoutPasses = layout->passes();
     layoutDirty = false;
     ++layoutGeneration;
+}
+
+bool Viewer::advanceLayout(const std::function<bool()>& more) {
+    const bool done = layout->advance(more);
+    if (layout->passes() != layoutPasses) {
+        layoutPasses = layout->passes();
+        ++layoutGeneration;
+    }
+    return done;
 }
 
 bool Viewer::layoutStep(double budgetMs) {
     relayoutIfNeeded();
     if (layoutDone()) return true;
     const double deadline = emscripten_get_now() + budgetMs;
-    return layout->advance([deadline] { return emscripten_get_now() < deadline; });
+    return advanceLayout([deadline] { return emscripten_get_now() < deadline; });
 }
 
 float Viewer::documentHeight() const {
@@ -125,8 +140,15 @@ bool Viewer::draw() {
     // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
     if (!layoutDone()) {
         const float needed = scrollY - top + cssHeight + 64;
-        layout->advance([&] { return display.height < needed; });
+        auto viewportShort = [&] { return display.height < needed; };
+        advanceLayout(viewportShort);
+        if (params.align == Align::Auto && display.justified && drawnGeneration != layoutGeneration && !layoutDone()) {
+            const double deadline = emscripten_get_now() + AutoAlignLookaheadMs;
+            advanceLayout([deadline] { return emscripten_get_now() < deadline; });
+            if (!layoutDone()) advanceLayout(viewportShort);  // started over ragged: the viewport again
+        }
     }
+    drawnGeneration = layoutGeneration;
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);

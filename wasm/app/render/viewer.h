@@ -55,6 +55,8 @@ struct Viewer {
     DisplayList display;
     bool layoutDirty = true;
     uint32_t layoutGeneration = 0;       // bumped whenever a layout of `display` starts (the page rebuilds its text layer)
+    uint32_t layoutPasses = 0;           // ArticleLayout::passes() when last seen: one more is a new layout too
+    uint32_t drawnGeneration = 0;        // the layout generation the last frame drew
 
     // View, in CSS px.
     float cssWidth = 800, cssHeight = 600, dpr = 1, scrollY = 0;
@@ -82,6 +84,8 @@ struct Viewer {
     void relayoutIfNeeded();
     bool layoutDone() const { return !layout || layout->done(); }
     bool layoutStep(double budgetMs);    // lays out blocks for about budgetMs; true when the article is done
+    // ArticleLayout::advance, and a new generation when Align::Auto started over ragged in it.
+    bool advanceLayout(const std::function<bool()>& more);
     // The whole document's height: exact once laid out, estimated from the text laid out so far until then.
     float documentHeight() const;
     void clearImages();

@@ -106,6 +106,9 @@ struct DisplayList {
     std::vector<TextLine> lines;
     std::vector<WordRun> runs;   // only with LayoutParams::recordRuns
     uint32_t missingGlyphs = 0;  // glyphs placed as .notdef (glyph 0): code points no loaded face has
+    // Whether the body is set justified: LayoutParams::align, or what Align::Auto chose (until the layout is done,
+    // what it holds so far: Auto may still start over ragged).
+    bool justified = false;
 };
 
 }  // namespace galley

@@ -4,6 +4,7 @@
 #include "layout.h"
 
 #include "block_style.h"
+#include "layout_quality.h"
 #include "piece.h"
 #include "shaper.h"
 
@@ -66,7 +67,15 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
         plan(params);
     params_ = params;
     out_ = &out;
-    out.width = std::max(params.width, 1.0f);
+    justifying_ = params.align != Align::Left;
+    passes_ = 0;
+    startOver();
+}
+
+void ArticleLayout::startOver() {
+    DisplayList& out = *out_;
+    ++passes_;
+    out.width = std::max(params_.width, 1.0f);
     out.height = 0;
     out.glyphs.clear();
     out.rules.clear();
@@ -75,8 +84,9 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     out.images.clear();
     out.runs.clear();
     out.missingGlyphs = 0;
+    out.justified = justifying_;
     placer_ = std::make_unique<LinePlacer>(fonts_, out, breakWorkspace_, breaks_);
-    placer_->recordRuns(params.recordRuns);
+    placer_->recordRuns(params_.recordRuns);
     // One glyph per code point but spaces, a few more for inserted hyphens and list markers: reserved once rather
     // than grown by doubling, which would briefly hold one and a half times the glyphs.
     out.glyphs.reserve(glyphEstimate_ + glyphEstimate_ / 32 + 64);
@@ -87,13 +97,25 @@ void ArticleLayout::begin(const LayoutParams& params, DisplayList& out) {
     if (pieces_.empty()) finish();
 }
 
+bool ArticleLayout::tooLooseToJustify(const ParagraphSetting& s, size_t count) {
+    if (params_.align != Align::Auto || !s.justify || !placer_->stretchesSpacesPast(JustifyMaxSpaceRatio, count, s.endsParagraph))
+        return false;
+    // The whole column goes ragged (mixed alignment looks broken): the pieces placed so far, justified, are set again
+    // from the first. The lines broken justified are not kept: ragged lines break elsewhere.
+    justifying_ = false;
+    startOver();
+    return true;
+}
+
 bool ArticleLayout::advance(const std::function<bool()>& more) {
     if (!out_ || nextPiece_ >= pieces_.size()) return true;
     while (nextPiece_ < pieces_.size()) {
         // Whole blocks at a time, but for a windowed paragraph, which may stop between windows.
         const uint32_t block = pieces_[nextPiece_].block;
         while (nextPiece_ < pieces_.size() && pieces_[nextPiece_].block == block) {
-            if (!placePiece(pieces_[nextPiece_], more)) return false;  // between windows (out_->height is set)
+            const Placed placed = placePiece(pieces_[nextPiece_], more);
+            if (placed == Placed::Stopped) return false;  // between windows (out_->height is set)
+            if (placed == Placed::StartedOver) break;     // from the first piece, ragged
             doneBytes_ += pieces_[nextPiece_].sourceBytes;
             ++nextPiece_;
         }
@@ -135,24 +157,27 @@ float ArticleLayout::progress() const {
     return static_cast<float>(static_cast<double>(doneBytes_ + inPiece) / static_cast<double>(totalBytes_));
 }
 
-bool ArticleLayout::placePiece(Piece& piece, const std::function<bool()>& more) {
+ArticleLayout::Placed ArticleLayout::placePiece(Piece& piece, const std::function<bool()>& more) {
     if (!text_->open) {
         if (!piece.measured) measurePiece(piece, params_.fontSize);
         if (piece.kind != Piece::Text) {
             placeFigure(piece);
-            return true;
+            return Placed::Whole;
         }
         openText(piece);
         text_->open = true;
     }
     if (piece.windowed) {
-        if (!setWindows(piece, more)) return false;
+        const Placed placed = setWindows(piece, more);
+        if (placed != Placed::Whole) return placed;
     } else {
-        y_ = text_->top + placer_->place(piece.para, text_->setting);
+        const size_t lines = placer_->breakLines(piece.para, text_->setting);
+        if (tooLooseToJustify(text_->setting, lines)) return Placed::StartedOver;
+        y_ = text_->top + placer_->placeLines(piece.para, text_->setting, lines);
     }
     closeText(piece);
     text_->open = false;
-    return true;
+    return Placed::Whole;
 }
 
 float ArticleLayout::indentOf(const Piece& piece) const {
@@ -190,7 +215,7 @@ void ArticleLayout::openText(const Piece& piece) {
     const float indent = indentOf(piece), x0 = rtl ? 0.0f : indent, w = width - indent;
     const TextStyle& style = piece.textStyle;
     float lineHeightPx = (piece.lineHeight > 0 ? piece.lineHeight : params.lineHeight) * style.size;
-    bool justify = params.align == Align::Justify && !piece.ragged;
+    bool justify = justifying_ && !piece.ragged;
     if (piece.rulesAround) {
         out.rules.push_back({0, y, width, 2.0f, ColorRole::Accent});
         y += 0.5f * em;

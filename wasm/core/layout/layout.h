@@ -31,7 +31,10 @@
 
 namespace galley {
 
-enum class Align : uint8_t { Justify, Left };
+// How the body is set. Auto: justified, unless justifying would stretch the word spaces of some line past
+// JustifyMaxSpaceRatio times their natural width (layout_quality.h; LinePlacer::stretchesSpacesPast says which lines
+// count); then the whole column is set ragged, never some paragraphs of it. DisplayList::justified says which.
+enum class Align : uint8_t { Justify, Left, Auto };
 enum class Breaking : uint8_t { Optimal, FirstFit };
 
 struct LayoutParams {
@@ -54,6 +57,7 @@ using HyphenateFn =
     std::function<void(const std::string& text, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort)>;
 
 class LinePlacer;
+struct ParagraphSetting;
 
 class ArticleLayout {
 public:
@@ -76,6 +80,9 @@ public:
     // always the height laid out so far. Returns done().
     bool advance(const std::function<bool()>& more);
     bool done() const;
+    // Times the layout begun last started: 1, or 2 once Align::Auto found a line too loose and started over ragged
+    // (the lines and glyphs laid out until then are gone: whoever copied them copies them again).
+    uint32_t passes() const { return passes_; }
     uint32_t blocksDone() const;  // article blocks laid out so far (all of them once done)
     // Lines of `out` laid out so far; until done(), lines after them are left from an earlier layout (kept for
     // their memory) and are not this layout's.
@@ -90,6 +97,8 @@ public:
 private:
     struct Piece;  // one paragraph (measured when first placed), rule or image, and where it goes (piece.h)
     struct TextInProgress;
+    // What placing a piece came to: all of it, a stop between windows (more() said so), or a start over ragged.
+    enum class Placed : uint8_t { Whole, Stopped, StartedOver };
     friend FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers);
     static std::vector<Piece> planPieces(const Article& article, const LayoutParams& params);  // plan.cpp
     static FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers);
@@ -98,12 +107,16 @@ private:
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
     MeasuredParagraph measureText(const Piece& piece, size_t beginByte, size_t endByte, uint32_t beginCodePoint) const;
     // Places a piece, or goes on with the one begun; false when it stopped between windows because more() said so.
-    bool placePiece(Piece& piece, const std::function<bool()>& more);
+    Placed placePiece(Piece& piece, const std::function<bool()>& more);
+    void startOver();  // clears the output and places from the first piece again
+    // Align::Auto: whether the first `count` lines just broken for `s` stretch their spaces too far to justify; if
+    // so, the layout starts over ragged.
+    bool tooLooseToJustify(const ParagraphSetting& s, size_t count);
     float indentOf(const Piece& piece) const;  // where the piece's column starts, CSS px
     void placeFigure(const Piece& piece);  // a rule or an image
     void openText(const Piece& piece);     // space before, marker, drop cap; the setting of its lines
     void placeDropCap(const Piece& piece, float x0, float y, float firstBaseline, float lineHeightPx);  // drop_cap.cpp
-    bool setWindows(const Piece& piece, const std::function<bool()>& more);  // windows.cpp
+    Placed setWindows(const Piece& piece, const std::function<bool()>& more);  // windows.cpp
     void closeText(const Piece& piece);    // quote bar, rules, space after
     void finish();
 
@@ -131,6 +144,8 @@ private:
     uint64_t doneBytes_ = 0;
     float y_ = 0;
     std::unique_ptr<TextInProgress> text_;
+    bool justifying_ = true;  // the body is set justified (Align::Justify, or Auto until a line is too loose)
+    uint32_t passes_ = 0;
 };
 
 // The faces an article's text asks for, as face slots (font.h): header, block styles and inline marks

@@ -37,9 +37,10 @@ LayoutQuality measureLayoutQuality(const DisplayList& layout, LineRole role = Li
 bool keepsEveryWord(const Article& article, const DisplayList& layout);
 
 // Whether justified text reads better than ragged at this measure, judged on these figures: justify when its spaces
-// stay within JustifyMaxMeanDeviation on average and JustifyMaxSpaceRatio at worst. For a "justify if wide
-// enough" setting: lay out both ways and ask.
+// stay within JustifyMaxMeanDeviation on average and JustifyMaxSpaceRatio at worst. Align::Auto decides with the
+// second while it lays out (LinePlacer::stretchesSpacesPast), from the breaker's ratios, without this pass.
 constexpr double JustifyMaxMeanDeviation = 0.30;
+// Spaces set at twice their width and more open visible rivers and holes: past this, a column is better ragged.
 constexpr double JustifyMaxSpaceRatio = 2.0;
 bool justifiedReadsWell(const LayoutQuality& justified);
 

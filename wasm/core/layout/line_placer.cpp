@@ -26,6 +26,36 @@ size_t LinePlacer::breakLines(const MeasuredParagraph& p, const ParagraphSetting
     return breaks_.size();
 }
 
+size_t LinePlacer::lineStart(size_t line) const {
+    const std::vector<BreakItem>& items = *items_;
+    const size_t end = breaks_[line].item;
+    size_t start = line == 0 ? 0 : lineStartAfterBreak(items, breaks_[line - 1].item);
+    while (start < end && items[start].kind != BreakItem::Box) ++start;
+    return start;
+}
+
+bool LinePlacer::stretchesSpacesPast(double limit, size_t count, bool endsParagraph) const {
+    if (!breakParams_.justify) return false;
+    const std::vector<BreakItem>& items = *items_;
+    count = std::min(count, breaks_.size());
+    for (size_t li = 0; li < count; ++li) {
+        if (endsParagraph && li + 1 == breaks_.size()) break;  // the last line: placeLines never stretches it
+        const double ratio = breaks_[li].ratio;
+        // A word space stretches by SpaceStretch of its width, no glue by more: a line under this is within the
+        // limit without adding up its glue (most lines, which keeps this check out of relayout's time).
+        if (ratio * SpaceStretch <= limit - 1) continue;
+        double natural = 0, set = 0;
+        for (size_t k = lineStart(li), end = breaks_[li].item; k < end; ++k) {
+            const BreakItem& it = items[k];
+            if (it.kind != BreakItem::Glue || it.width <= 0) continue;
+            natural += it.width;
+            set += it.width + ratio * it.stretch;
+        }
+        if (natural > 0 && set > limit * natural) return true;
+    }
+    return false;
+}
+
 size_t LinePlacer::textAfterLine(const MeasuredParagraph& p, size_t line) const {
     const std::vector<BreakItem>& items = *items_;
     for (size_t k = lineStartAfterBreak(items, breaks_[line].item); k < items.size(); ++k)

@@ -84,6 +84,15 @@ public:
         return br.ratio + (breakParams_.boxAdjust == BoxAdjust::First ? br.boxRatio : 0.0f);
     }
 
+    // Whether any of the first `count` lines of the last breakLines() sets its word spaces wider than `limit` times
+    // their natural width, in total over the line (its mean space, as layout_quality measures it): sum over its
+    // glue of width + ratio * stretch > limit * sum of width, glue of no width left out (it stretches between the
+    // characters of scripts without spaces, not between words). Not counted: the last line of a paragraph (never
+    // stretched; `endsParagraph` says whether the last of these breaks is one) and lines without a word space (a
+    // word wider than the measure is split between its glyphs, breakItemsFor, and its lines hold none). A line the
+    // breaker could set no tighter, as when a paragraph needs its emergency pass, counts: ragged avoids it.
+    bool stretchesSpacesPast(double limit, size_t count, bool endsParagraph) const;
+
     // Byte offset in p.text where the line after line `line` of the last breakLines() starts; p.text.size() when no
     // text follows it.
     size_t textAfterLine(const MeasuredParagraph& p, size_t line) const;
@@ -93,6 +102,9 @@ public:
     float placeLines(const MeasuredParagraph& p, const ParagraphSetting& s, size_t count);
 
 private:
+    // The first item of line `line` of the last breakLines() (its first box, or its break when it has none).
+    size_t lineStart(size_t line) const;
+
     // A part of a line of one bidi level: glyphs of one box, a space, or the inserted hyphen.
     struct Segment {
         enum Kind : uint8_t { Glyphs, Space, Hyphen } kind = Glyphs;

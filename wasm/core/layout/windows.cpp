@@ -16,7 +16,7 @@ constexpr size_t WindowOverlapLines = 5;
 
 // Sets a windowed piece a window at a time from where it stopped; false when more() stopped it between windows. A
 // window that does not keep some lines beyond those it gives back is measured again, twice as long.
-bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& more) {
+ArticleLayout::Placed ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& more) {
     const std::string& text = piece.text().text;
     LinePlacer& placer = *placer_;
     while (text_->byte < text.size()) {
@@ -39,6 +39,7 @@ bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& 
             const size_t keep = last ? lines : lines - WindowOverlapLines;
             const size_t next = last ? para.text.size() : placer.textAfterLine(para, keep - 1);
             if (next == 0) continue;  // kept lines without text (never seen): a window must move on
+            if (tooLooseToJustify(s, keep)) return Placed::StartedOver;  // the lines given back are judged next time
             y_ += placer.placeLines(para, s, keep);
             text_->lines += keep;
             for (size_t li = 0; li < keep; ++li)
@@ -50,9 +51,9 @@ bool ArticleLayout::setWindows(const Piece& piece, const std::function<bool()>& 
             break;
         }
         out_->height = std::ceil(y_);  // what more() may ask about
-        if (text_->byte < text.size() && !more()) return false;
+        if (text_->byte < text.size() && !more()) return Placed::Stopped;
     }
-    return true;
+    return Placed::Whole;
 }
 
 }  // namespace galley
