@@ -199,7 +199,7 @@ TEST(ScriptsLayout, HebrewDropCapStandsAtTheRightWithTheLinesBesideIt) {
     EXPECT_NEAR(cap->x + cap->width, 400.0f, 0.01f);  // its ink flush with the right edge
     EXPECT_NEAR(cap->baseline, first[2]->baseline, 0.01f);
     // Its top meets the first line's letters, which stand lower than a Latin capital.
-    const FontFace& hebrew = *test::notoFonts().face(FontStyle::Regular, sliceOf(0x05D2));
+    const FontFace& hebrew = *test::notoFonts().face(FontStyle::Regular, sliceOf(0x05D2, "he"));
     const float letterHeight = hebrew.letterHeight(0x05D4);
     EXPECT_LT(letterHeight, test::notoFonts().face(FontStyle::Regular).capHeight() - 0.03f);
     EXPECT_NEAR(cap->baseline - letterHeight * cap->fontSize, first[0]->baseline - letterHeight * first[0]->fontSize,

@@ -55,7 +55,7 @@ constexpr uint32_t HebrewReferenceLetter = 0x05D4;
 float letterHeightOf(const FontSet& fonts, uint32_t letter) {
     const FontFace& body = fonts.face(FontStyle::Regular);
     if (scriptOf(letter) != ScriptHebrew) return body.capHeight();
-    const FontFace* face = fonts.face(FontStyle::Regular, sliceOf(letter));
+    const FontFace* face = fonts.face(FontStyle::Regular, sliceOf(letter, {}));
     return (face ? *face : body).letterHeight(HebrewReferenceLetter);
 }
 
