@@ -18,11 +18,7 @@ using namespace galley;
 
 namespace {
 
-Article articleOf(const std::string& rel) {
-    LoadResult r = loadBundle(test::readText(test::sourcePath(rel)));
-    EXPECT_TRUE(r.ok()) << rel;
-    return r.ok() ? r.bundle.articles[0] : Article{};
-}
+using test::articleOf;
 
 const CjkTiers& tiers() { return builtinCjkTiers(); }
 

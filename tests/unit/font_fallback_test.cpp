@@ -11,11 +11,7 @@ using namespace galley;
 
 namespace {
 
-Article articleOf(const std::string& rel) {
-    LoadResult r = loadBundle(test::readText(test::sourcePath(rel)));
-    EXPECT_TRUE(r.ok()) << rel;
-    return r.ok() ? r.bundle.articles[0] : Article{};
-}
+using test::articleOf;
 
 DisplayList layOut(const FontSet& fonts, const Article& article, float width = 400) {
     ArticleLayout layout(fonts, article);

@@ -185,12 +185,7 @@ TEST(ScriptsLayout, HebrewDropCapStandsAtTheRightWithTheLinesBesideIt) {
     params.dropCap = true;
     params.dropCapLines = 3;
     const DisplayList dl = layout.layout(params);
-    const TextLine* cap = nullptr;
-    std::vector<const TextLine*> first;
-    for (const TextLine& l : dl.lines) {
-        if (l.role == LineRole::DropCap) cap = &l;
-        else if (l.block == 0 && l.role == LineRole::Paragraph) first.push_back(&l);
-    }
+    const auto [cap, first] = test::dropCapLines(dl);
     ASSERT_NE(cap, nullptr);
     ASSERT_GE(first.size(), 5u);
     EXPECT_EQ(cap->words[0].text, "ג");  // "גבר מצפון קוריאה..."

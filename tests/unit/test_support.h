@@ -1,11 +1,14 @@
 // test_support.h — shared by the unit tests: data paths and small loaders.
 #pragma once
 
+#include "bundle_loader.h"
 #include "font.h"
 #include "hyphenator.h"
 #include "layout.h"
 #include "utf8.h"
 #include "word_hyphenation.h"
+
+#include <gtest/gtest.h>
 
 #include <fstream>
 #include <iterator>
@@ -19,6 +22,27 @@ inline std::string sourcePath(const std::string& rel) { return std::string(GALLE
 inline std::string readText(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The first article of a bundle in the source tree (a failure is the test's).
+inline Article articleOf(const std::string& rel) {
+    LoadResult r = loadBundle(readText(sourcePath(rel)));
+    EXPECT_TRUE(r.ok()) << rel;
+    return r.ok() ? r.bundle.articles[0] : Article{};
+}
+
+// A layout's drop cap line (null if none) and the lines of its first paragraph beside and after it.
+struct DropCapLines {
+    const TextLine* cap = nullptr;
+    std::vector<const TextLine*> first;
+};
+inline DropCapLines dropCapLines(const DisplayList& dl) {
+    DropCapLines out;
+    for (const TextLine& l : dl.lines) {
+        if (l.role == LineRole::DropCap) out.cap = &l;
+        else if (l.block == 0 && l.role == LineRole::Paragraph) out.first.push_back(&l);
+    }
+    return out;
 }
 
 // The Noto faces, loaded once per test binary (fonts are immutable once loaded but for their lookup caches).

@@ -423,12 +423,7 @@ TEST(DropCap, InitialSpansTheFirstLinesWhichMakeRoomForIt) {
     const DisplayList dl = layout.layout(p);
     EXPECT_TRUE(keepsEveryWord(article, dl));
     EXPECT_EQ(measureLayoutQuality(dl).overflowingLines, 0);
-    const TextLine* cap = nullptr;
-    std::vector<const TextLine*> first;
-    for (const TextLine& l : dl.lines) {
-        if (l.role == LineRole::DropCap) cap = &l;
-        else if (l.block == 0 && l.role == LineRole::Paragraph) first.push_back(&l);
-    }
+    const auto [cap, first] = test::dropCapLines(dl);
     ASSERT_NE(cap, nullptr);
     ASSERT_GE(first.size(), 4u);
     EXPECT_EQ(cap->words.size(), 1u);
