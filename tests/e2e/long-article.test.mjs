@@ -56,7 +56,12 @@ async function openBundle(name, body, { observe = false } = {}) {
   return page;
 }
 
-test('a 100,000-word article is drawn first, then laid out in slices without long tasks', async () => {
+// Bounds on the main thread's tasks once the first frame is drawn, while the rest is laid out in slices: measured
+// here at 2 long tasks of 105-336 ms at most (loaded, 2 cores); a layout in one go would be one task of seconds.
+const MaxTaskAfterFirstFrame = 1000;
+const MaxLongTasksAfterFirstFrame = 10;
+
+test('a 100,000-word article is drawn first, then laid out in slices: few long tasks, none near a second', async () => {
   const { body, paragraphs } = longBundle(100000);
   const page = await openBundle('long', body, { observe: true });
 
@@ -76,13 +81,15 @@ test('a 100,000-word article is drawn first, then laid out in slices without lon
   const growing = r.growth.filter((g) => g.t >= r.firstFrame && g.lines > 0);
   assert.ok(growing.length >= 10, `text layer grew in ${growing.length} steps`);
   // No task after the first frame took anything like the whole article (about ten seconds here when set in one
-  // go): the longest is printed, and bounded generously (a loaded 2-core machine stretches the 8 ms slices, the
-  // collector runs in them, and a few frames still take a few hundred ms: see the README's figures).
+  // go), and only a few passed 50 ms (a long task): the longest is printed and bounded (a loaded 2-core machine
+  // stretches the 8 ms slices, the collector runs in them, and a few frames take a few hundred ms: 319 ms at worst in
+  // this sitting's full test run, see the README's figures).
   const after = r.longTasks.filter((t) => t.start >= r.firstFrame);
   const longest = Math.max(0, ...after.map((t) => t.duration));
   console.log(`# long article: first frame ${r.firstFrame.toFixed(0)} ms, ready ${r.ready.toFixed(0)} ms, ` +
               `${growing.length} steps, ${after.length} long tasks after the first frame, longest ${longest.toFixed(0)} ms`);
-  assert.ok(longest < 2000, `a task of ${longest.toFixed(0)} ms after the first frame`);
+  assert.ok(longest < MaxTaskAfterFirstFrame, `a task of ${longest.toFixed(0)} ms after the first frame`);
+  assert.ok(after.length <= MaxLongTasksAfterFirstFrame, `${after.length} long tasks after the first frame`);
   await page.close();
 });
 
@@ -139,7 +146,8 @@ for (const withSpaces of [false, true]) {
     console.log(`# 1 MB paragraph ${withSpaces ? 'of words' : 'without a space'}: first frame ` +
                 `${r.firstFrame.toFixed(0)} ms, ready ${r.ready.toFixed(0)} ms, ${r.parts} parts, ${growing.length} steps, ` +
                 `${after.length} long tasks after the first frame, longest ${longest.toFixed(0)} ms`);
-    assert.ok(longest < 2000, `a task of ${longest.toFixed(0)} ms after the first frame`);
+    assert.ok(longest < MaxTaskAfterFirstFrame, `a task of ${longest.toFixed(0)} ms after the first frame`);
+    assert.ok(after.length <= MaxLongTasksAfterFirstFrame, `${after.length} long tasks after the first frame`);
     await page.close();
   });
 }
