@@ -14,10 +14,12 @@
 // galley-bundle-loaded, galley-first-frame, galley-ready; galley-layout-complete after every layout): the wasm
 // (compiled while it streams in), the faces every article uses and the bundle load in parallel; the first frame lays
 // out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out before they arrive
-// is laid out again with them. The rest of the layout and the text layer are built after the first frame in slices of
+// is laid out again with them; nor are a CJK article's bold and sans faces (galley_faces_first_frame: its title and
+// byline are drawn from the regular serif's slices until they come, right after the first frame, in lines that stay,
+// CJK characters being one em wide in every face). The rest of the layout and the text layer are built after the first frame in slices of
 // about SLICE_MS (whole blocks, or windows of a long paragraph), so a long article never holds the page for long; the
 // document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
-// complete, with the hyphenation patterns (or without them, when they failed to load).
+// complete, with the hyphenation patterns (or without them, when they failed to load) and every face.
 import createGalleyModule from './galley-core.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
@@ -90,6 +92,8 @@ export function createViewer(canvas, container, options = {}) {
   let cjkTiers = null;            // Promise of fonts/cjk-tiers.bin's bytes, once an article needs them
   const facesAdded = new Set();   // face slots
   let articleFaces = [];          // the slots the article asked for (galley_faces_used)
+  let laterFaces = [];            // those of them fetched after its first frame (not in galley_faces_first_frame)
+  let facesSettled = true;        // false until laterFaces are added
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
@@ -304,7 +308,7 @@ export function createViewer(canvas, container, options = {}) {
 
   // 'ready', once per article: when its layout and text layer are complete and the patterns have settled.
   function emitReady() {
-    if (readyEmitted || !hyphenationSettled || !thaiSettled) return;
+    if (readyEmitted || !hyphenationSettled || !thaiSettled || !facesSettled) return;
     readyEmitted = true;
     performance.mark('galley-ready');
     emit('ready', { title: article.title, headings: headingList(), stats: stats() });
@@ -366,6 +370,7 @@ export function createViewer(canvas, container, options = {}) {
     if (!firstFrameDrawn) {
       firstFrameDrawn = true;
       performance.mark('galley-first-frame');
+      addLaterFaces();
     }
     if (!layerComplete) { updateHeight(); scheduleWork(); }
   }
@@ -463,7 +468,10 @@ export function createViewer(canvas, container, options = {}) {
           throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
         }
       }
-      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
+      const allFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
+      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame()));
+      laterFaces = allFaces.filter((slot) => !articleFaces.includes(slot));
+      facesSettled = !laterFaces.length;
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
       settleThai();
       await ensureFaces([]);
@@ -520,6 +528,21 @@ export function createViewer(canvas, container, options = {}) {
 
   // Thai has no spaces between words: an article whose text needs the Thai faces (galley_faces_used) fetches libthai's
   // dictionary and is laid out again with it ('ready' waits for it).
+  // The faces the first frame did without (laterFaces), fetched once it is drawn; added, they lay the article out
+  // again, and 'ready' waits for that layout.
+  function addLaterFaces() {
+    if (facesSettled) return;
+    const load = articleLoads;
+    articleFaces = [...articleFaces, ...laterFaces];
+    ensureFaces([]).then((added) => {
+      if (stopped || load !== articleLoads) return;
+      facesSettled = true;
+      performance.mark('galley-faces-complete');
+      if (added) requestFrame();
+      else if (layerComplete && article) emitReady();
+    }, (e) => fail(e));
+  }
+
   function settleThai() {
     const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
     const needs = THAI_DICTIONARY && articleFaces.some((slot) => Math.floor(slot / FACES.length) === thai);

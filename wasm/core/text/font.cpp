@@ -455,6 +455,18 @@ std::vector<int> FaceSlots::slots() const {
     return out;
 }
 
+FaceSlots firstFrameFaces(const FaceSlots& used) {
+    FaceSlots first;
+    for (int slot : used.slots()) {
+        const FontStyle style = slotStyle(static_cast<FaceSlot>(slot));
+        const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));
+        const bool deferred = sliceCjkFace(slice) != CjkFace::Count &&
+                              canonicalStyle(style, slice) != canonicalStyle(FontStyle::Regular, slice);
+        first.add(deferred ? FontStyle::Regular : style, slice);
+    }
+    return first;
+}
+
 namespace {
 
 // Where a Noto CJK collection is: in `dir`, or where Debian installs OpenType collections, `dir`'s sibling
