@@ -11,15 +11,15 @@
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
 //
 // Critical path (performance marks galley-wasm-ready, galley-fonts-fetched, galley-gl-ready, galley-fonts-ready,
-// galley-bundle-loaded, galley-first-frame, galley-ready; galley-layout-complete after every layout): the wasm
-// (compiled while it streams in), the faces every article uses and the bundle load in parallel; the first frame lays
-// out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out before they arrive
-// is laid out again with them; nor are a CJK article's bold and sans faces (galley_faces_first_frame: its title and
-// byline are drawn from the regular serif's slices until they come, right after the first frame, in lines that stay,
-// CJK characters being one em wide in every face). The rest of the layout and the text layer are built after the first frame in slices of
-// about SLICE_MS (whole blocks, or windows of a long paragraph), so a long article never holds the page for long; the
-// document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
-// complete, with the hyphenation patterns (or without them, when they failed to load) and every face.
+// galley-bundle-loaded, galley-first-frame, galley-faces-complete, galley-ready; galley-layout-complete after every
+// layout): the wasm (compiled while it streams in), the faces every article uses and the bundle load in parallel; the
+// first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out
+// before they arrive is laid out again with them; nor are a CJK article's bold and sans faces
+// (galley_faces_first_frame: drawn in its regular until they come, in the same lines). The rest of the layout and the
+// text layer are built after the first frame in slices of about SLICE_MS (whole blocks, or windows of a long
+// paragraph), so a long article never holds the page for long; the document's height is estimated until the layout is
+// done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
+// them, when they failed to load) and every face.
 import createGalleyModule from './galley-core.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
@@ -91,9 +91,8 @@ export function createViewer(canvas, container, options = {}) {
   const fontFetches = new Map();  // face slot → Promise of the bytes
   let cjkTiers = null;            // Promise of fonts/cjk-tiers.bin's bytes, once an article needs them
   const facesAdded = new Set();   // face slots
-  let articleFaces = [];          // the slots the article asked for (galley_faces_used)
-  let laterFaces = [];            // those of them fetched after its first frame (not in galley_faces_first_frame)
-  let facesSettled = true;        // false until laterFaces are added
+  let articleFaces = [];          // the slots the article asks for (galley_faces_first_frame, then _used)
+  let laterFaces = [], facesSettled = true;  // those only _used names, fetched after the first frame
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
@@ -526,10 +525,7 @@ export function createViewer(canvas, container, options = {}) {
     });
   }
 
-  // Thai has no spaces between words: an article whose text needs the Thai faces (galley_faces_used) fetches libthai's
-  // dictionary and is laid out again with it ('ready' waits for it).
-  // The faces the first frame did without (laterFaces), fetched once it is drawn; added, they lay the article out
-  // again, and 'ready' waits for that layout.
+  // laterFaces, once the first frame is drawn: added, they lay the article out again ('ready' waits for it).
   function addLaterFaces() {
     if (facesSettled) return;
     const load = articleLoads;
@@ -543,6 +539,8 @@ export function createViewer(canvas, container, options = {}) {
     }, (e) => fail(e));
   }
 
+  // Thai has no spaces between words: an article whose text needs the Thai faces (galley_faces_used) fetches libthai's
+  // dictionary and is laid out again with it ('ready' waits for it).
   function settleThai() {
     const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
     const needs = THAI_DICTIONARY && articleFaces.some((slot) => Math.floor(slot / FACES.length) === thai);

@@ -180,7 +180,7 @@ if (ONLY) {
   const at = (name) => median(breakdowns.map((b) => b[name]).filter((x) => x !== undefined));
   for (const name of names.sort((a, b) => at(a) - at(b))) console.log(`    ${name.padEnd(36)} ${at(name).toFixed(0).padStart(6)}`);
   const total = transfer.reduce((s, f) => s + f.brotli, 0);
-  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB in ${transfer.length} files`);
+  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB (${total} bytes) in ${transfer.length} files`);
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
     console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br`);
 
