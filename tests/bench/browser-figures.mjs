@@ -180,7 +180,8 @@ if (ONLY) {
   const at = (name) => median(breakdowns.map((b) => b[name]).filter((x) => x !== undefined));
   for (const name of names.sort((a, b) => at(a) - at(b))) console.log(`    ${name.padEnd(36)} ${at(name).toFixed(0).padStart(6)}`);
   const total = transfer.reduce((s, f) => s + f.brotli, 0);
-  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB (${total} bytes) in ${transfer.length} files`);
+  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB (${total} bytes) in ` +
+              `${transfer.length} files`);
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
     console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br`);
 
@@ -190,11 +191,13 @@ if (ONLY) {
     const files = await firstViewTransfer({ query: `?bundle=bench/${name}.json`, routes: routeBundle(name) });
     const kb = (list) => (list.reduce((s, f) => s + f.brotli, 0) / 1024).toFixed(0);
     const cjk = (list) => list.filter((f) => f.file.includes('CJK') || f.file.endsWith('.bin'));
-    const names = (list) => list.map((f) => `${f.file.replace('fonts/', '')} ${(f.brotli / 1024).toFixed(0)}`).join(', ');
+    const names = (list) => list.map((f) => `${f.file.replace('fonts/', '')} ${(f.brotli / 1024).toFixed(0)}`)
+      .join(', ');
     const first = files.filter((f) => f.beforeFirstFrame), later = files.filter((f) => !f.beforeFirstFrame);
     console.log(`${name} article (tests/data/scripts/${name}.json), brotli: before its first frame ${kb(first)} KB in ` +
                 `${first.length} files (CJK faces and tiers ${kb(cjk(first))} KB: ${names(cjk(first))}); ` +
-                `all until ready ${kb(files)} KB in ${files.length} files (after the first frame: ${names(later) || 'none'})`);
+                `all until ready ${kb(files)} KB in ${files.length} files ` +
+                `(after the first frame: ${names(later) || 'none'})`);
   }
 
   // Idle frames and heap after the sample.

@@ -72,11 +72,15 @@ for (const [name, files] of Object.entries(SCRIPT_FILES)) {
     // The CJK tiers (which slice holds a character) only for CJK text.
     const tiers = fonts.includes('cjk-tiers.bin');
     assert.equal(tiers, files.some((f) => f.includes('CJK')), `cjk-tiers.bin ${tiers ? '' : 'not '}fetched`);
-    // The first frame waits for the CJK regular serif only; the bold title and sans byline come after it (above).
+    // The first frame waits for the CJK regular serif only (and Hangul's sans, whose widths differ); the bold title
+    // and sans byline come after it (above).
     if (tiers) {
       const early = (await fetchedBeforeFirstFrame(page)).filter((f) => f.includes('CJK'));
       assert.ok(early.includes(`${files[0]}.ttf`), `before the first frame: ${early.join(', ')}`);
-      for (const file of early) assert.match(file, /^NotoSerifCJK-Regular\./, `before the first frame: ${early.join(', ')}`);
+      for (const file of early) {
+        assert.match(file, /^NotoSerifCJK-Regular\.|^NotoSansCJK-Regular\.hangul/,
+                     `before the first frame: ${early.join(', ')}`);
+      }
     }
     const article = JSON.parse(bundleText(name)).articles[0];
     assert.equal(await page.title(), article.title);

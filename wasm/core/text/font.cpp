@@ -460,8 +460,12 @@ FaceSlots firstFrameFaces(const FaceSlots& used) {
     for (int slot : used.slots()) {
         const FontStyle style = slotStyle(static_cast<FaceSlot>(slot));
         const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));
+        const FontStyle file = canonicalStyle(style, slice);
+        // Hangul's widths differ between Noto Sans CJK and Noto Serif CJK (not its bold): its sans comes first too.
+        const bool hangul = slice == FontSlice::Hangul || slice == FontSlice::Hangul2;
+        const bool sans = file == FontStyle::Sans || file == FontStyle::SansBold;
         const bool deferred = sliceCjkFace(slice) != CjkFace::Count &&
-                              canonicalStyle(style, slice) != canonicalStyle(FontStyle::Regular, slice);
+                              file != canonicalStyle(FontStyle::Regular, slice) && !(hangul && sans);
         first.add(deferred ? FontStyle::Regular : style, slice);
     }
     return first;

@@ -160,9 +160,10 @@ private:
 // regular serif's (bold titles and headings, the sans byline), each replaced by the regular serif's slot of its
 // slice. A CJK slice's bold or sans file costs as much as its regular one (~200 bytes a glyph brotli) for the few
 // characters a title or byline holds, scattered over the frequency slices; until they arrive, FontSet::face draws
-// those characters from the regular face of their slice. Ideographs, kana, Hangul and full-width punctuation are
-// one em wide in every Noto CJK face, so the lines laid out then stay when the bold and sans faces come
-// (galley_add_font lays out again).
+// those characters from the regular face of their slice. Ideographs, kana and full-width punctuation are one em wide
+// in every Noto CJK face, Hangul in its serif ones, so the lines laid out then stay, their words where they were,
+// when the later faces come (galley_add_font lays out again): the sans Hangul slices, whose widths differ, are
+// waited for.
 FaceSlots firstFrameFaces(const FaceSlots& used);
 
 struct FontSet {
