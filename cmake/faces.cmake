@@ -39,6 +39,8 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_D
 include("${GALLEY_CJK_TIERS_DIR}/cjk-slices.cmake")
 set(galley_slice_count 0)
 set(galley_slices_entries "")
+set(galley_slice_sources "")       # each distinct list of six source faces, as faces.js's SOURCES
+set(galley_slice_sources_js "")
 foreach(line ${galley_slice_lines})
   # CMake keeps nine groups of a match: the name first (the quoted fields are read as a list below). A CJK slice's
   # ranges begin with its face ("SC:") and may hold "#a-b" and "symbols" (scripts/cjk-slices.py).
@@ -70,7 +72,7 @@ foreach(line ${galley_slice_lines})
   list(GET fields 5 sans_bold)
   set(script_faces "${serif}" "${serif}" "${serif_bold}" "${serif_bold}" "${sans}" "${sans_bold}")
   set(GALLEY_SLICE_${n}_SOURCES)
-  set(files_js "")
+  set(sources_js "")
   foreach(style RANGE 5)
     list(GET script_faces ${style} script_face)
     list(GET GALLEY_FACE_FILES ${style} own_face)
@@ -78,17 +80,24 @@ foreach(line ${galley_slice_lines})
       set(script_face "${own_face}")
     endif()
     list(APPEND GALLEY_SLICE_${n}_SOURCES "${script_face}")
-    string(APPEND files_js "'${script_face}${suffix}', ")
+    string(APPEND sources_js "'${script_face}', ")
   endforeach()
-  string(REGEX REPLACE ", $" "" files_js "${files_js}")
+  string(REGEX REPLACE ", $" "" sources_js "${sources_js}")
+  # Slices share their lists of sources (all of Noto CJK's slices one): faces.js names each list once.
+  list(FIND galley_slice_sources "${sources_js}" sources_index)
+  if(sources_index EQUAL -1)
+    list(LENGTH galley_slice_sources sources_index)
+    list(APPEND galley_slice_sources "${sources_js}")
+    string(APPEND galley_slice_sources_js "  [${sources_js}],\n")
+  endif()
   math(EXPR galley_slice_count "${galley_slice_count} + 1")
   list(GET GALLEY_SLICE_${n}_SOURCES 0 first_source)
-  set(color false)
+  set(color "")
   if(first_source IN_LIST GALLEY_COLOR_FACES)
-    set(color true)
+    set(color ", color: true")
   endif()
   string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${css_range}',\n"
-         "    files: [${files_js}], color: ${color} },\n")
+         "    files: files(${sources_index}, '${suffix}')${color} },\n")
 endforeach()
 list(LENGTH GALLEY_FACE_FILES galley_face_count)
 if(NOT galley_face_count EQUAL 6)
@@ -96,13 +105,18 @@ if(NOT galley_face_count EQUAL 6)
 endif()
 math(EXPR GALLEY_SLICE_LAST "${galley_slice_count} - 1")
 set(GALLEY_FACES_JS "${CMAKE_BINARY_DIR}/generated/faces.js")
-file(CONFIGURE OUTPUT "${GALLEY_FACES_JS}" CONTENT "// faces.js — written by the build from wasm/core/text/faces.def: the faces Galley ships, indexed by C++'s
-// FontStyle, and the slices each is cut into, indexed by FontSlice, with each style's file of the slice (dist/fonts,
-// without .ttf). A face slot is slice * FACES.length + style (galley_faces_used, galley_add_font); styles that share
-// a slice's file (Italic's Arabic is Regular's) are asked for by the first of them. The text layer's \"f\" is a style.
-// A colour slice (emoji) is one file for every style, whose text-layer family is COLOR_FAMILY.
+# faces.js: the faces Galley ships, indexed by C++'s FontStyle, and the slices each is cut into, indexed by FontSlice,
+# with each style's file of the slice (dist/fonts, without .ttf). A face slot is slice * FACES.length + style
+# (galley_faces_used, galley_add_font); styles that share a slice's file (Italic's Arabic is Regular's) are asked for
+# by the first of them. The text layer's "f" is a style. A colour slice (emoji, color: true) is one file for every
+# style, whose text-layer family is COLOR_FAMILY. Every page loads it: its own comments are kept to a line (each of
+# this paragraph's lines cost some 60 bytes brotli in the first view).
+file(CONFIGURE OUTPUT "${GALLEY_FACES_JS}" CONTENT "// faces.js — written by cmake/faces.cmake (which says what it holds) from wasm/core/text/faces.def.
 export const FACES = Object.freeze([
 @galley_faces_entries@]);
+const SOURCES = [  // each style's face, which a slice's suffix follows
+@galley_slice_sources_js@];
+const files = (sources, suffix) => Object.freeze(SOURCES[sources].map((face) => face + suffix));
 export const SLICES = Object.freeze([
 @galley_slices_entries@]);
 export const COLOR_FAMILY = 'Galley Color Emoji';

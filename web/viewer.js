@@ -11,13 +11,15 @@
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
 //
 // Critical path (performance marks galley-wasm-ready, galley-fonts-fetched, galley-gl-ready, galley-fonts-ready,
-// galley-bundle-loaded, galley-first-frame, galley-ready; galley-layout-complete after every layout): the wasm
-// (compiled while it streams in), the faces every article uses and the bundle load in parallel; the first frame lays
-// out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out before they arrive
-// is laid out again with them. The rest of the layout and the text layer are built after the first frame in slices of
-// about SLICE_MS (whole blocks, or windows of a long paragraph), so a long article never holds the page for long; the
-// document's height is estimated until the layout is done. 'ready' is emitted once the layout and the text layer are
-// complete, with the hyphenation patterns (or without them, when they failed to load).
+// galley-bundle-loaded, galley-first-frame, galley-faces-complete, galley-ready; galley-layout-complete after every
+// layout): the wasm (compiled while it streams in), the faces every article uses and the bundle load in parallel; the
+// first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out
+// before they arrive is laid out again with them; nor are a CJK article's bold and sans faces
+// (galley_faces_first_frame: drawn in its regular until they come, in the same lines). The rest of the layout and the
+// text layer are built after the first frame in slices of about SLICE_MS (whole blocks, or windows of a long
+// paragraph), so a long article never holds the page for long; the document's height is estimated until the layout is
+// done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
+// them, when they failed to load) and every face.
 import createGalleyModule from './galley-core.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
@@ -91,7 +93,8 @@ export function createViewer(canvas, container, options = {}) {
   const fontFetches = new Map();  // face slot → Promise of the bytes
   let cjkTiers = null;            // Promise of fonts/cjk-tiers.bin's bytes, once an article needs them
   const facesAdded = new Set();   // face slots
-  let articleFaces = [];          // the slots the article asked for (galley_faces_used)
+  let articleFaces = [];          // the slots the article asks for (galley_faces_first_frame, then _used)
+  let laterFaces = [], facesSettled = true;  // those only _used names, fetched after the first frame
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
@@ -308,7 +311,7 @@ export function createViewer(canvas, container, options = {}) {
 
   // 'ready', once per article: when its layout and text layer are complete and the patterns have settled.
   function emitReady() {
-    if (readyEmitted || !hyphenationSettled || !thaiSettled) return;
+    if (readyEmitted || !hyphenationSettled || !thaiSettled || !facesSettled) return;
     readyEmitted = true;
     performance.mark('galley-ready');
     emit('ready', { title: article.title, headings: headingList(), stats: stats() });
@@ -372,6 +375,7 @@ export function createViewer(canvas, container, options = {}) {
     if (!firstFrameDrawn) {
       firstFrameDrawn = true;
       performance.mark('galley-first-frame');
+      addLaterFaces();
     }
     if (!layerComplete) { updateHeight(); scheduleWork(); }
   }
@@ -469,7 +473,10 @@ export function createViewer(canvas, container, options = {}) {
           throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
         }
       }
-      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
+      const allFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
+      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame()));
+      laterFaces = allFaces.filter((slot) => !articleFaces.includes(slot));
+      facesSettled = !laterFaces.length;
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
       settleThai();
       await ensureFaces([]);
@@ -522,6 +529,20 @@ export function createViewer(canvas, container, options = {}) {
       performance.mark('galley-hyphenation-ready');
       requestFrame();
     });
+  }
+
+  // laterFaces, once the first frame is drawn: added, they lay the article out again ('ready' waits for it).
+  function addLaterFaces() {
+    if (facesSettled) return;
+    const load = articleLoads;
+    articleFaces = [...articleFaces, ...laterFaces];
+    ensureFaces([]).then((added) => {
+      if (stopped || load !== articleLoads) return;
+      facesSettled = true;
+      performance.mark('galley-faces-complete');
+      if (added) requestFrame();
+      else if (layerComplete && article) emitReady();
+    }, (e) => fail(e));
   }
 
   // Thai has no spaces between words: an article whose text needs the Thai faces (galley_faces_used) fetches libthai's

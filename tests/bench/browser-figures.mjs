@@ -5,7 +5,9 @@
 // - first frame: navigation start to performance.mark('galley-first-frame'), median of cold loads (fresh context,
 //   empty cache each time; nothing reads from the page until it is ready);
 // - bytes for the first view: every response of a cold load, each compressed with brotli (quality 11, as a
-//   pre-compressing static host would serve it), summed; the same for the Chinese, Japanese and Korean test articles;
+//   pre-compressing static host would serve it), summed; the same for the Chinese, Japanese and Korean test articles,
+//   both what was asked for before their first frame (a request started before performance.mark('galley-first-frame'))
+//   and all until 'ready' (their bold and sans CJK faces come after the first frame);
 // - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article;
 // - idle frames: WebGL draw calls during 2 s with no input after the first frame;
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
@@ -123,13 +125,18 @@ async function coldLoad(browser, { query = '', routes = null, collectBodies = fa
   return { context, page, bodies };
 }
 
-// Every response of a cold load until the page is ready and half a second after, each compressed with brotli.
+// Every response of a cold load until the page is ready and half a second after, each compressed with brotli, and
+// whether it was asked for before the first frame (the page itself was: it has no resource timing entry).
 async function firstViewTransfer(options = {}) {
   const { context, page, bodies } = await coldLoad(browser, { ...options, collectBodies: true });
   await page.waitForTimeout(500);
+  const requestedAt = new Map(await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => [r.name, r.startTime])));
+  const firstFrame = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
   const files = bodies.map(({ url, bytes }) => ({
     file: url.replace(BASE, ''), raw: bytes.length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    beforeFirstFrame: !requestedAt.has(url) || requestedAt.get(url) < firstFrame,
   }));
   await context.close();
   return files;
@@ -173,18 +180,24 @@ if (ONLY) {
   const at = (name) => median(breakdowns.map((b) => b[name]).filter((x) => x !== undefined));
   for (const name of names.sort((a, b) => at(a) - at(b))) console.log(`    ${name.padEnd(36)} ${at(name).toFixed(0).padStart(6)}`);
   const total = transfer.reduce((s, f) => s + f.brotli, 0);
-  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB in ${transfer.length} files`);
+  console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB (${total} bytes) in ` +
+              `${transfer.length} files`);
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
     console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br`);
 
-  // A CJK article's first view: its language's most frequent characters' slices (issue budget: 1.2 MB brotli).
+  // A CJK article's first view: what its first frame waited for, its regular serif's frequency slices (issue budget:
+  // 1.2 MB brotli); then all until 'ready', with the bold and sans CJK faces fetched after the first frame.
   for (const name of CJK_ARTICLES) {
     const files = await firstViewTransfer({ query: `?bundle=bench/${name}.json`, routes: routeBundle(name) });
-    const fonts = files.filter((f) => f.file.includes('CJK') || f.file.endsWith('.bin'));
     const kb = (list) => (list.reduce((s, f) => s + f.brotli, 0) / 1024).toFixed(0);
-    console.log(`first view transfer, ${name} article (tests/data/scripts/${name}.json), brotli: ${kb(files)} KB in ` +
-                `${files.length} files, of which CJK faces and tiers ${kb(fonts)} KB: ` +
-                fonts.map((f) => f.file.replace('fonts/', '')).join(', '));
+    const cjk = (list) => list.filter((f) => f.file.includes('CJK') || f.file.endsWith('.bin'));
+    const names = (list) => list.map((f) => `${f.file.replace('fonts/', '')} ${(f.brotli / 1024).toFixed(0)}`)
+      .join(', ');
+    const first = files.filter((f) => f.beforeFirstFrame), later = files.filter((f) => !f.beforeFirstFrame);
+    console.log(`${name} article (tests/data/scripts/${name}.json), brotli: before its first frame ${kb(first)} KB in ` +
+                `${first.length} files (CJK faces and tiers ${kb(cjk(first))} KB: ${names(cjk(first))}); ` +
+                `all until ready ${kb(files)} KB in ${files.length} files ` +
+                `(after the first frame: ${names(later) || 'none'})`);
   }
 
   // Idle frames and heap after the sample.

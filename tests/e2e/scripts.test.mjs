@@ -49,8 +49,15 @@ const SCRIPT_FILES = {
   ko: ['NotoSerifCJK-Regular.hangul', 'NotoSerifCJK-Bold.hangul', 'NotoSerifCJK-Regular.kr-1',
        'NotoSansMath-Regular.math'],
 };
-// The last slice of each CJK face, by range: what only a rare character makes an article fetch (megabytes).
-const CJK_RARE = ['sc-6', 'tc-6', 'jp-4', 'kr-2', 'hangul-2'];
+// The last slice of each CJK face, by range, and Big5's 6,501st to 13,060th characters: what only a rare character
+// makes an article fetch (megabytes).
+const CJK_RARE = ['sc-14', 'tc-14', 'tc-15', 'jp-12', 'kr-2', 'hangul-2'];
+// The files asked for before the first frame (resource timing: requests started before 'galley-first-frame').
+const fetchedBeforeFirstFrame = (page) => page.evaluate(() => {
+  const firstFrame = performance.getEntriesByName('galley-first-frame')[0].startTime;
+  return performance.getEntriesByType('resource').filter((r) => r.startTime < firstFrame)
+    .map((r) => new URL(r.name).pathname.split('/').pop());
+});
 for (const [name, files] of Object.entries(SCRIPT_FILES)) {
   test(`a ${name} article is drawn from ${files[0]} and its bold, with no missing glyph`, async () => {
     const { page, errors, fonts } = await openArticle(name);
@@ -67,6 +74,16 @@ for (const [name, files] of Object.entries(SCRIPT_FILES)) {
     // The CJK tiers (which slice holds a character) only for CJK text.
     const tiers = fonts.includes('cjk-tiers.bin');
     assert.equal(tiers, files.some((f) => f.includes('CJK')), `cjk-tiers.bin ${tiers ? '' : 'not '}fetched`);
+    // The first frame waits for the CJK regular serif only (and Hangul's sans, whose widths differ); the bold title
+    // and sans byline come after it (above).
+    if (tiers) {
+      const early = (await fetchedBeforeFirstFrame(page)).filter((f) => f.includes('CJK'));
+      assert.ok(early.includes(`${files[0]}.ttf`), `before the first frame: ${early.join(', ')}`);
+      for (const file of early) {
+        assert.match(file, /^NotoSerifCJK-Regular\.|^NotoSansCJK-Regular\.hangul/,
+                     `before the first frame: ${early.join(', ')}`);
+      }
+    }
     const article = JSON.parse(bundleText(name)).articles[0];
     assert.equal(await page.title(), article.title);
     const text = await documentText(page);

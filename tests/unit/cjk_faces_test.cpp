@@ -54,7 +54,7 @@ std::vector<int> cjkGlyphs(const DisplayList& dl) {
 std::set<FontSlice> cjkSlicesNamed(const FaceSlots& used) {
     std::set<FontSlice> out;
     for (int slot : used.slots()) {
-        const FontSlice slice = slotSlice(static_cast<uint8_t>(slot));
+        const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));  // nine bits: past a byte's slices
         if (sliceCjkFace(slice) != CjkFace::Count) out.insert(slice);
     }
     return out;
@@ -93,10 +93,17 @@ TEST(CjkFaces, SlicesByLanguageAndFrequency) {
     EXPECT_EQ(sliceOf(U'的', "ja", &tiers()), FontSlice::HanJP1);
     EXPECT_EQ(sliceOf(U'的', "en", &tiers()), FontSlice::HanSC1);        // any other language: Simplified Chinese
     // Rarer characters in later slices; the rarest by range in the last.
-    EXPECT_EQ(sliceOf(U'囹', "zh-Hant", &tiers()), FontSlice::HanTC5);     // Big5 has it, but far down
-    EXPECT_EQ(sliceOf(U'喆', "zh-Hans", &tiers()), FontSlice::HanSC5);     // in names: kTGHZ2013 has it, GB 2312 not
-    EXPECT_EQ(sliceOf(U'\u3400', "zh-Hans", &tiers()), FontSlice::HanSC6);  // CJK Extension A
-    EXPECT_EQ(sliceOf(U'\U00020000', "ja", &tiers()), FontSlice::HanJP4);  // Extension B
+    EXPECT_EQ(sliceOf(U'喆', "zh-Hans", &tiers()), FontSlice::HanSC13);    // in names: kTGHZ2013 has it, GB 2312 not
+    EXPECT_EQ(sliceOf(U'\u3400', "zh-Hans", &tiers()), FontSlice::HanSC14);  // CJK Extension A
+    EXPECT_EQ(sliceOf(U'\U00020000', "ja", &tiers()), FontSlice::HanJP12);  // Extension B
+    // Slices of 250 ranks to the 3,500th, of 500 to the 5,000th: the zh-Hant article's rare characters (囹圄
+    // "prison", 瀋陽) cost three small files, not Big5's 7,560 rarest.
+    EXPECT_EQ(sliceOf(U'寐', "zh-Hans", &tiers()), FontSlice::HanSC7);     // rank 3,016 of 3,001-3,250
+    EXPECT_EQ(sliceOf(U'圄', "zh-Hant", &tiers()), FontSlice::HanTC10);    // rank 4,392
+    EXPECT_EQ(sliceOf(U'瀋', "zh-Hant", &tiers()), FontSlice::HanTC11);    // 4,796
+    EXPECT_EQ(sliceOf(U'囹', "zh-Hant", &tiers()), FontSlice::HanTC13);    // 6,152: Big5 has it, but far down
+    EXPECT_EQ(sliceOf(U'瀋', "ja", &tiers()), FontSlice::HanJP8);          // 3,443 in Japanese's order
+    EXPECT_EQ(sliceOf(U'瑩', "ja", &tiers()), FontSlice::HanJP10);         // 4,087
     // Kana are Japanese and Hangul Korean, whatever the article's language.
     EXPECT_EQ(sliceOf(U'あ', "ja", &tiers()), FontSlice::Kana);
     EXPECT_EQ(sliceOf(U'ア', "zh-Hans", &tiers()), FontSlice::Kana);
@@ -127,7 +134,7 @@ TEST(CjkFaces, TiersAreCheckedWhenRead) {
     ASSERT_NE(none, nullptr);
     EXPECT_EQ(none->tierOf(CjkFace::SC, U'的'), 0);
     EXPECT_EQ(tiers().tierOf(CjkFace::SC, U'的'), 1);
-    EXPECT_EQ(sliceOf(U'的', "zh-Hans", none.get()), FontSlice::HanSC6);  // unranked: the face's last slice, by range
+    EXPECT_EQ(sliceOf(U'的', "zh-Hans", none.get()), FontSlice::HanSC14);  // unranked: the face's last slice, by range
     // Without tiers, an article says it needs them when its text reaches a ranked slice; with them, not.
     bool needs = false;
     facesUsed(scriptArticle("zh-Hans"), nullptr, &needs);
@@ -209,8 +216,8 @@ TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
     EXPECT_TRUE(zh.has(FontStyle::Sans, FontSlice::HanSC1));    // byline, attribution
     EXPECT_TRUE(zh.has(FontStyle::Italic, FontSlice::HanSC1));  // dek, quote: Regular's file (Noto CJK has no italic)
     EXPECT_FALSE(zh.has(FontStyle::SansBold, FontSlice::HanSC1));
-    EXPECT_FALSE(zh.has(FontStyle::Regular, FontSlice::HanSC5));  // nothing rare
-    EXPECT_FALSE(zh.has(FontStyle::Regular, FontSlice::HanSC6));
+    for (FontSlice rare : {FontSlice::HanSC9, FontSlice::HanSC12, FontSlice::HanSC13, FontSlice::HanSC14})
+        EXPECT_FALSE(zh.has(FontStyle::Regular, rare)) << static_cast<int>(rare);  // nothing beyond rank 3,500
     for (FontSlice s : cjkSlicesNamed(zh)) EXPECT_EQ(sliceCjkFace(s), CjkFace::SC) << static_cast<int>(s);
     // Each slice named holds a character of the article (Regular's: every piece is also set in it).
     const Article zhArticle = scriptArticle("zh-Hans");
@@ -233,6 +240,9 @@ TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
     const FaceSlots hant = facesUsed(scriptArticle("zh-Hant"), &tiers());
     EXPECT_TRUE(hant.has(FontStyle::Regular, FontSlice::HanTC1));
     for (FontSlice s : cjkSlicesNamed(hant)) EXPECT_EQ(sliceCjkFace(s), CjkFace::TC);
+    EXPECT_TRUE(hant.has(FontStyle::Regular, FontSlice::HanTC13));   // 囹
+    EXPECT_FALSE(hant.has(FontStyle::Regular, FontSlice::HanTC14));  // Big5's rarest
+    EXPECT_FALSE(hant.has(FontStyle::Regular, FontSlice::HanTC15));
     const FaceSlots ja = facesUsed(scriptArticle("ja"), &tiers());
     EXPECT_TRUE(ja.has(FontStyle::Regular, FontSlice::HanJP1));
     EXPECT_TRUE(ja.has(FontStyle::Regular, FontSlice::Kana));
@@ -252,6 +262,94 @@ TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
     EXPECT_TRUE(mixed.count(FontSlice::Hangul));
     for (FontSlice s : mixed)
         EXPECT_TRUE(s == FontSlice::HanSC1 || s == FontSlice::HanSC2 || s == FontSlice::Hangul) << static_cast<int>(s);
+}
+
+// What the first frame waits for: a CJK article's slices in the regular serif only, with the slices its bold title
+// and sans byline need (a CJK slice's bold file costs what its regular one does, for a few characters); its other
+// scripts' faces as they are. An article without CJK text waits for all it uses.
+TEST(CjkFaces, TheFirstFrameWaitsForTheRegularCjkSlicesOnly) {
+    for (const char* name : {"zh-Hans", "zh-Hant", "ja", "ko", "en-mixed"}) {
+        const FaceSlots used = facesUsed(scriptArticle(name), &tiers());
+        const FaceSlots first = firstFrameFaces(used);
+        size_t deferred = 0;
+        for (int slot : used.slots()) {
+            const FontStyle style = slotStyle(static_cast<FaceSlot>(slot));
+            const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));
+            // Every slice used has its regular face in the first frame's, so no character waits for a later file.
+            EXPECT_TRUE(first.has(FontStyle::Regular, slice) || sliceCjkFace(slice) == CjkFace::Count) << name << slot;
+            if (sliceCjkFace(slice) == CjkFace::Count) {
+                EXPECT_TRUE(first.hasSlot(slot)) << name << slot;
+            } else if (canonicalStyle(style, slice) != FontStyle::Regular) {
+                const bool sansHangul = (slice == FontSlice::Hangul || slice == FontSlice::Hangul2) &&
+                                        (style == FontStyle::Sans || style == FontStyle::SansBold);
+                EXPECT_EQ(first.hasSlot(slot), sansHangul) << name << slot;
+                deferred += !sansHangul;
+            }
+        }
+        for (int slot : first.slots()) EXPECT_TRUE(used.hasSlot(slot) || slotStyle(static_cast<FaceSlot>(slot)) ==
+                                                   FontStyle::Regular) << name << slot;
+        if (std::string(name) != "en-mixed") {
+            EXPECT_GT(deferred, 0u) << name;  // a title in bold, a byline in sans
+        }
+    }
+    const FaceSlots zh = firstFrameFaces(facesUsed(scriptArticle("zh-Hans"), &tiers()));
+    EXPECT_TRUE(zh.has(FontStyle::Sans, FontSlice::Latin));    // the byline's digits: Noto Sans, as ever
+    EXPECT_TRUE(zh.has(FontStyle::Regular, FontSlice::HanSC2));
+    EXPECT_FALSE(zh.has(FontStyle::Bold, FontSlice::HanSC1));
+    EXPECT_FALSE(zh.has(FontStyle::Sans, FontSlice::HanSC1));
+    const FaceSlots ko = firstFrameFaces(facesUsed(scriptArticle("ko"), &tiers()));
+    EXPECT_TRUE(ko.has(FontStyle::Sans, FontSlice::Hangul));    // the byline: Hangul's sans widths are its own
+    EXPECT_FALSE(ko.has(FontStyle::Bold, FontSlice::Hangul));   // the title: the serif's
+    for (const char* name : {"ru", "ar", "th"}) {
+        const FaceSlots used = facesUsed(scriptArticle(name), &tiers());
+        EXPECT_TRUE(firstFrameFaces(used) == used) << name;
+    }
+    const FaceSlots sample = facesUsed(articleOf("assets/sample.json"), &tiers());
+    EXPECT_TRUE(firstFrameFaces(sample) == sample);
+}
+
+// The first frame's lines stay when the bold and sans CJK faces come: laid out with the CJK faces firstFrameFaces
+// keeps only (the others' slots empty, as in the viewer until they arrive: FontSet::face falls back to the regular),
+// a CJK article breaks into the same lines, with its words at the same places, as with every face. (With Noto Sans
+// CJK's Hangul left out too, the Korean byline's words moved by 4-5 px each.)
+TEST(CjkFaces, TheFirstFramesLinesStayWhenTheBoldAndSansCjkFacesCome) {
+    FontSet firstFrame;
+    ASSERT_TRUE(loadFontSet(firstFrame, GALLEY_FONT_DIR, nullptr));
+    size_t emptied = 0;
+    for (int k = 1; k < FontSliceCount; ++k) {
+        const FontSlice slice = static_cast<FontSlice>(k);
+        if (sliceCjkFace(slice) == CjkFace::Count) continue;
+        for (int i = 0; i < FontStyleCount; ++i) {
+            const FontStyle style = static_cast<FontStyle>(i);
+            FaceSlots alone;
+            alone.add(style, slice);
+            if (firstFrameFaces(alone).has(style, slice)) continue;
+            emptied += firstFrame.slot(style, slice) != nullptr;
+            firstFrame.slot(style, slice).reset();
+        }
+    }
+    ASSERT_GT(emptied, 0u);  // Noto CJK's bold and sans collections are installed: there is something to compare
+    const FontSet& every = test::notoFonts();
+    for (const char* name : {"zh-Hans", "zh-Hant", "ja", "ko"}) {
+        const Article article = scriptArticle(name);
+        const DisplayList first = layOut(firstFrame, article), final = layOut(every, article);
+        EXPECT_EQ(first.missingGlyphs, 0u) << name;
+        // The bold title is another face's glyphs in the end (the layouts differ), in the same lines.
+        const FontFace* regular = firstFrame.face(FontStyle::Bold, sliceOf(U'中', "zh-Hans", &tiers()));
+        const FontFace* bold = every.face(FontStyle::Bold, sliceOf(U'中', "zh-Hans", &tiers()));
+        EXPECT_NE(regular, bold);
+        ASSERT_EQ(first.lines.size(), final.lines.size()) << name;
+        for (size_t i = 0; i < first.lines.size(); ++i) {
+            const TextLine &a = first.lines[i], &b = final.lines[i];
+            EXPECT_EQ(a.block, b.block) << name << " line " << i;
+            EXPECT_FLOAT_EQ(a.top, b.top) << name << " line " << i;
+            ASSERT_EQ(a.words.size(), b.words.size()) << name << " line " << i;
+            for (size_t w = 0; w < a.words.size(); ++w) {
+                EXPECT_EQ(a.words[w].sourceBegin, b.words[w].sourceBegin) << name << " line " << i;
+                EXPECT_NEAR(a.words[w].x, b.words[w].x, 0.01f) << name << " line " << i << " " << a.words[w].text;
+            }
+        }
+    }
 }
 
 // The viewer's files (scripts/cjk-slices.py's slices, subset as the build cuts them): each holds what sliceOf sends

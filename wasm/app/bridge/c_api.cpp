@@ -310,17 +310,16 @@ EMSCRIPTEN_KEEPALIVE int galley_set_cjk_tiers(const unsigned char* data, int len
     return 0;
 }
 
-// Face slots the current article asks for (slice * styles + style, font.h's FaceSlots), as a JSON array: the page
-// fetches these first.
-EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
-    Viewer& v = viewer();
+namespace {
+// The current article's face slots (its first slice's regular without an article), as a JSON array in v.result.
+const char* writeFaceSlots(Viewer& v, FaceSlots (*select)(const FaceSlots&)) {
     FaceSlots used;
     used.add(FontStyle::Regular, FontSlice{});
     if (!v.bundle.articles.empty()) used = facesUsed(v.bundle.articles[v.article], v.cjkTiers.get());
     JsonWriter w(v.result);
     w.raw("[");
     bool first = true;
-    for (int slot : used.slots()) {
+    for (int slot : select(used).slots()) {
         if (!first) w.raw(",");
         first = false;
         w.integer(slot);
@@ -328,6 +327,16 @@ EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
     w.raw("]");
     return v.result.c_str();
 }
+}  // namespace
+
+// Face slots the current article asks for (slice * styles + style, font.h's FaceSlots), as a JSON array: all the
+// page fetches for it.
+EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
+    return writeFaceSlots(viewer(), [](const FaceSlots& used) { return used; });
+}
+
+// Those of them the first frame waits for (firstFrameFaces: the CJK bold and sans come after it), as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* galley_faces_first_frame() { return writeFaceSlots(viewer(), firstFrameFaces); }
 
 // Code points of the current layout that no loaded face has, drawn as .notdef (final once the layout is done).
 EMSCRIPTEN_KEEPALIVE int galley_missing_glyphs() { return static_cast<int>(viewer().display.missingGlyphs); }

@@ -457,6 +457,22 @@ std::vector<int> FaceSlots::slots() const {
     return out;
 }
 
+FaceSlots firstFrameFaces(const FaceSlots& used) {
+    FaceSlots first;
+    for (int slot : used.slots()) {
+        const FontStyle style = slotStyle(static_cast<FaceSlot>(slot));
+        const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));
+        const FontStyle file = canonicalStyle(style, slice);
+        // Hangul's widths differ between Noto Sans CJK and Noto Serif CJK (not its bold): its sans comes first too.
+        const bool hangul = slice == FontSlice::Hangul || slice == FontSlice::Hangul2;
+        const bool sans = file == FontStyle::Sans || file == FontStyle::SansBold;
+        const bool deferred = sliceCjkFace(slice) != CjkFace::Count &&
+                              file != canonicalStyle(FontStyle::Regular, slice) && !(hangul && sans);
+        first.add(deferred ? FontStyle::Regular : style, slice);
+    }
+    return first;
+}
+
 namespace {
 
 // Where a Noto CJK collection is: in `dir`, or where Debian installs OpenType collections, `dir`'s sibling

@@ -158,6 +158,16 @@ private:
     std::bitset<FaceSlotCount> bits_;
 };
 
+// The slots of `used` that an article's first frame waits for: all but its CJK slots of styles other than the
+// regular serif's (bold titles and headings, the sans byline), each replaced by the regular serif's slot of its
+// slice. A CJK slice's bold or sans file costs as much as its regular one (~200 bytes a glyph brotli) for the few
+// characters a title or byline holds, scattered over the frequency slices; until they arrive, FontSet::face draws
+// those characters from the regular face of their slice. Ideographs, kana and full-width punctuation are one em wide
+// in every Noto CJK face, Hangul in its serif ones, so the lines laid out then stay, their words where they were,
+// when the later faces come (galley_add_font lays out again): the sans Hangul slices, whose widths differ, are
+// waited for.
+FaceSlots firstFrameFaces(const FaceSlots& used);
+
 struct FontSet {
     std::unique_ptr<FontFace> faces[FontStyleCount];                     // the first slice of each
     std::unique_ptr<FontFace> slices[FontStyleCount][FontSliceCount];    // the others (the first stays empty)
