@@ -6,6 +6,7 @@ if(EMSCRIPTEN)
   file(GLOB GALLEY_ASSET_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/*.json")
   set(dist_outputs)
   list(FILTER GALLEY_WEB_FILES EXCLUDE REGEX "/README\\.md$")  # web/README.md documents the folder
+  list(FILTER GALLEY_WEB_FILES EXCLUDE REGEX "/package\\.json$")  # tells Node the folder is ES modules
   foreach(f ${GALLEY_WEB_FILES})
     get_filename_component(name "${f}" NAME)
     add_custom_command(OUTPUT "${GALLEY_DIST}/${name}" COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${GALLEY_DIST}/${name}"
