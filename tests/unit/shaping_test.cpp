@@ -153,3 +153,24 @@ TEST(Shaping, SoftHyphenZeroWidthSpaceNoBreakAndThinSpaces) {
     EXPECT_EQ(rigid, 1u) << "the thin space: a break that does not stretch";
     EXPECT_EQ(word, 1u);
 }
+
+// The cache keys a run by its face slot, all twelve bits of it: slots 256 apart are different faces (the Latin sans
+// and a CJK slice's), never one cache entry.
+TEST(Shaping, CacheKeepsFacesWhoseSlotsShareALowByte) {
+    Shaper shaper;
+    ShapingCache cache;
+    TextRun run;
+    run.text = "office";
+    run.end = static_cast<uint32_t>(run.text.size());
+    const FontFace& serif = test::notoFonts().face(FontStyle::Regular);
+    const FontFace& sans = test::notoFonts().face(FontStyle::Sans);
+    std::vector<uint32_t> inSerif, inSans;
+    for (const ShapedRunGlyph& g : cache.shape(shaper, serif, 4, run)) inSerif.push_back(g.glyph);
+    for (const ShapedRunGlyph& g : cache.shape(shaper, sans, 4 + 256, run)) inSans.push_back(g.glyph);
+    EXPECT_EQ(cache.size(), 2u);
+    std::vector<ShapedRunGlyph> direct;
+    shaper.shape(sans, run, direct);
+    ASSERT_EQ(inSans.size(), direct.size());
+    for (size_t i = 0; i < direct.size(); ++i) EXPECT_EQ(inSans[i], direct[i].glyph) << i;
+    EXPECT_NE(inSerif, inSans);  // two faces, two sets of glyph ids
+}

@@ -59,7 +59,7 @@ size_t Shaper::shape(const FontFace& face, const TextRun& run, std::vector<Shape
     return count;
 }
 
-const std::vector<ShapedRunGlyph>& ShapingCache::shape(Shaper& shaper, const FontFace& face, uint8_t faceKey,
+const std::vector<ShapedRunGlyph>& ShapingCache::shape(Shaper& shaper, const FontFace& face, uint16_t faceKey,
                                                      const TextRun& run) {
     scratch_.clear();
     if (run.end - run.begin > MaxCachedRunBytes) {
@@ -71,7 +71,7 @@ const std::vector<ShapedRunGlyph>& ShapingCache::shape(Shaper& shaper, const Fon
     const uint32_t before = run.begin >= 4 ? run.begin - 4 : 0;
     const uint32_t after = std::min<uint32_t>(static_cast<uint32_t>(run.text.size()), run.end + 4);
     key_.clear();
-    key_ += static_cast<char>(faceKey);
+    key_.append(reinterpret_cast<const char*>(&faceKey), sizeof faceKey);  // a face slot: twelve bits
     key_ += static_cast<char>(run.direction);
     key_.append(reinterpret_cast<const char*>(&run.script), sizeof run.script);
     key_ += static_cast<char>(run.begin - before);

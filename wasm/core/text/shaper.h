@@ -65,7 +65,7 @@ class ShapingCache {
 public:
     static constexpr size_t MaxCachedRunBytes = 96;
     // The run's glyphs, shaped by `shaper` on a miss, with clusters from run.begin.
-    const std::vector<ShapedRunGlyph>& shape(Shaper& shaper, const FontFace& face, uint8_t faceKey, const TextRun& run);
+    const std::vector<ShapedRunGlyph>& shape(Shaper& shaper, const FontFace& face, uint16_t faceKey, const TextRun& run);
     size_t size() const { return runs_.size(); }
 
 private:
