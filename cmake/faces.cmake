@@ -37,6 +37,22 @@ if(NOT cjk_result EQUAL 0)
 endif()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/scripts/cjk-slices.py")
 include("${GALLEY_CJK_TIERS_DIR}/cjk-slices.cmake")
+# Writes the run of slices being gathered (below) into faces.js's entries: one of them as itself, more as run(...).
+macro(galley_end_slice_run)
+  if(DEFINED galley_run_key AND NOT galley_run_key STREQUAL "")
+    if(galley_run_first EQUAL galley_run_last)
+      string(APPEND galley_slices_entries "${galley_run_entry}")
+    else()
+      string(REPLACE "@first@" "${galley_run_first}" run_args "${galley_run_args}")
+      string(REPLACE "@last@" "${galley_run_last}" run_args "${run_args}")
+      string(APPEND galley_slices_entries "  ...run(${run_args}),\n")
+    endif()
+  endif()
+  set(galley_run_key "")
+  set(galley_run_last -2)
+endmacro()
+set(galley_run_key "")
+set(galley_run_last -2)
 set(galley_slice_count 0)
 set(galley_slices_entries "")
 set(galley_slice_sources "")       # each distinct list of six source faces, as faces.js's SOURCES
@@ -44,7 +60,7 @@ set(galley_slice_sources_js "")
 foreach(line ${galley_slice_lines})
   # CMake keeps nine groups of a match: the name first (the quoted fields are read as a list below). A CJK slice's
   # ranges begin with its face ("SC:") and may hold "#a-b" and "symbols" (scripts/cjk-slices.py).
-  if(NOT line MATCHES "^GALLEY_SLICE\\(([A-Za-z0-9]+), \"[.a-z0-9-]*\", \"([A-Z]+:)?(U\\+[0-9A-F]+|#[0-9]+-[0-9]+)([-,U+#0-9A-F]|symbols)*\"(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")\\)$")
+  if(NOT line MATCHES "^GALLEY_SLICE\\(([A-Za-z0-9]+), \"[.a-z0-9-]*\", \"([A-Z]+:)?(U\\+[0-9A-F]+|#[0-9]+-[0-9]+|symbols)([-,U+#0-9A-F]|symbols)*\"(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")(, \"[A-Za-z-]*\")\\)$")
     message(FATAL_ERROR "faces.def: cannot read `${line}`")
   endif()
   set(slice_name "${CMAKE_MATCH_1}")
@@ -96,9 +112,37 @@ foreach(line ${galley_slice_lines})
   if(first_source IN_LIST GALLEY_COLOR_FACES)
     set(color ", color: true")
   endif()
-  string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${css_range}',\n"
-         "    files: files(${sources_index}, '${suffix}')${color} },\n")
+  # A run of slices whose names and suffixes count up together (HanTC3 ".tc-3", HanTC4 ".tc-4", ...), with the same
+  # faces and unicode-range, is one line of faces.js: run(name, first, last, suffix, sources, range).
+  set(in_run 0)
+  if(color STREQUAL "" AND slice_name MATCHES "^(.*[A-Za-z])([0-9]+)$")
+    set(run_name "${CMAKE_MATCH_1}")
+    set(run_number "${CMAKE_MATCH_2}")
+    if(suffix MATCHES "^(.*[^0-9])${run_number}$")
+      set(run_suffix "${CMAKE_MATCH_1}")
+      set(run_key "${run_name}|${run_suffix}|${sources_index}|${css_range}")
+      math(EXPR next_number "${galley_run_last} + 1")
+      if(run_key STREQUAL galley_run_key AND run_number EQUAL next_number)
+        set(galley_run_last ${run_number})
+        set(in_run 1)
+      else()
+        galley_end_slice_run()
+        set(galley_run_key "${run_key}")
+        set(galley_run_first ${run_number})
+        set(galley_run_last ${run_number})
+        set(galley_run_args "'${run_name}', @first@, @last@, '${run_suffix}', ${sources_index}, '${css_range}'")
+        set(galley_run_entry "  { slice: '${slice_name}', unicodeRange: '${css_range}',\n    files: files(${sources_index}, '${suffix}') },\n")
+        set(in_run 1)
+      endif()
+    endif()
+  endif()
+  if(NOT in_run)
+    galley_end_slice_run()
+    string(APPEND galley_slices_entries "  { slice: '${slice_name}', unicodeRange: '${css_range}',\n"
+           "    files: files(${sources_index}, '${suffix}')${color} },\n")
+  endif()
 endforeach()
+galley_end_slice_run()
 list(LENGTH GALLEY_FACE_FILES galley_face_count)
 if(NOT galley_face_count EQUAL 6)
   message(FATAL_ERROR "faces.def: cmake/faces.cmake maps script faces to exactly six styles")
@@ -117,6 +161,8 @@ export const FACES = Object.freeze([
 const SOURCES = [  // each style's face, which a slice's suffix follows
 @galley_slice_sources_js@];
 const files = (sources, suffix) => Object.freeze(SOURCES[sources].map((face) => face + suffix));
+const run = (slice, first, last, suffix, sources, unicodeRange) => Array.from({ length: last - first + 1 },
+  (_, i) => ({ slice: slice + (first + i), unicodeRange, files: files(sources, suffix + (first + i)) }));
 export const SLICES = Object.freeze([
 @galley_slices_entries@]);
 export const COLOR_FAMILY = 'Galley Color Emoji';

@@ -27,8 +27,8 @@ corpus of prose rarely holds but Usenet often does (李) still ranks high.
 
 Writes into OUT_DIR (only files whose content changed):
   cjk-tiers.bin     for sliceOf (cjk_tiers.h: CjkTiers): for each face, in pages of 256 code points, which "#" range
-                    of that face's slices each ranked character falls in (its ordinal among them, from 1; 15 for the
-                    face's symbols; 0 for none), two a byte. The viewer fetches it (dist/fonts) for the articles that
+                    of that face's slices each ranked character falls in (its ordinal among them, from 1; 255 for the
+                    face's symbols; 0 for none), a byte each. The viewer fetches it (dist/fonts) for the articles that
                     need it, so that others do not pay for it in the wasm
   cjk_tiers.inc     the same bytes as a C++ string literal, for the programs that build them in (native ones, tests)
   <Slice>.unicodes  for each CJK slice, the code points it holds (hex ranges, one per line): the subsetter's
@@ -50,7 +50,7 @@ RANGE_ITEM = re.compile(r'^U\+([0-9A-F]+)(?:-([0-9A-F]+))?$')
 RANK_ITEM = re.compile(r'^#([0-9]+)-([0-9]+)$')
 SYMBOLS_ITEM = "symbols"
 # The ordinal cjk_tiers.inc gives a face's symbols ("symbols" in a slice's ranges): above any # range's.
-SYMBOLS_ORDINAL = 15
+SYMBOLS_ORDINAL = 255
 # Where the symbols a face's charset holds are looked for: general punctuation to miscellaneous symbols and arrows,
 # and the enclosed and compatibility CJK forms (㈜, ㎞).
 SYMBOL_BLOCKS = [(0x2000, 0x2BFF), (0x3200, 0x33FF)]
@@ -431,7 +431,11 @@ def main():
         path = os.path.join(out_dir, f"{s['name']}.unicodes")
         write_if_changed(path, "".join(f"{a:X}-{b:X}\n" if a != b else f"{a:X}\n" for a, b in runs))
         # The page's unicode-range: coarse, since a face serves only what its cmap has (CSS Fonts 4, 4.5): the
-        # 256-code-point pages the slice has anything in, gaps of up to 8 pages bridged.
+        # 256-code-point pages the slice has anything in, gaps of up to 8 pages bridged. A slice of ranks alone gets
+        # those of all its face's ranked slices, so that faces.js writes a run of them as one line.
+        if s["rank"] and not s["ranges"] and not s["symbols"]:
+            cps = sorted(set().union(*(held[t["name"]] for t in slices
+                                       if t["face"] == s["face"] and t["rank"] and not t["ranges"] and not t["symbols"])))
         pages = []
         for page in sorted({c >> 8 for c in cps}):
             if pages and page - pages[-1][1] <= 9:
@@ -442,19 +446,18 @@ def main():
         lines.append(f'set(GALLEY_CJK_SLICE_{s["name"]}_INDEX {faces[s["face"]]["index"]})')
         lines.append(f'set(GALLEY_CJK_SLICE_{s["name"]}_UNICODES_FILE "{path}")')
         lines.append(f'set(GALLEY_CJK_SLICE_{s["name"]}_CSS_RANGE "{css}")')
-        lines.append(f'set(GALLEY_CJK_SLICE_{s["name"]}_COUNT {len(cps)})')
+        lines.append(f'set(GALLEY_CJK_SLICE_{s["name"]}_COUNT {len(held[s["name"]])})')
     write_if_changed(os.path.join(out_dir, "cjk-slices.cmake"), "\n".join(lines) + "\n")
 
-    # cjk-tiers.bin: "GCJK", version 1, the number of faces, the number of pages (16 bits, little-endian), then each
-    # page: its face (GALLEY_CJK's order), 0, its first code point / 256 (16 bits), 128 bytes of nibbles, low first.
-    blob = bytearray(b"GCJK\x01" + bytes([len(faces)]))
+    # cjk-tiers.bin: "GCJK", version 2, the number of faces, the number of pages (16 bits, little-endian), then each
+    # page: its face (GALLEY_CJK's order), 0, its first code point / 256 (16 bits), 256 bytes of tiers.
+    blob = bytearray(b"GCJK\x02" + bytes([len(faces)]))
     pages = [(f, page) for f, name in enumerate(faces) for page in sorted({c >> 8 for c in tiers[name]})]
     blob += len(pages).to_bytes(2, "little")
     names = list(faces)
     for f, page in pages:
-        nibbles = [tiers[names[f]].get((page << 8) + i, 0) for i in range(256)]
         blob += bytes([f, 0]) + page.to_bytes(2, "little")
-        blob += bytes(nibbles[i] | (nibbles[i + 1] << 4) for i in range(0, 256, 2))
+        blob += bytes(tiers[names[f]].get((page << 8) + i, 0) for i in range(256))
     path = os.path.join(out_dir, "cjk-tiers.bin")
     try:
         with open(path, "rb") as f:

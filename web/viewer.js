@@ -15,7 +15,8 @@
 // layout): the wasm (compiled while it streams in), the faces every article uses and the bundle load in parallel; the
 // first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out
 // before they arrive is laid out again with them; nor are a CJK article's bold and sans faces
-// (galley_faces_first_frame: drawn in its regular until they come, in the same lines). The rest of the layout and the
+// (galley_faces_first_frame: drawn in its regular until they come, in the same lines), nor the faces of CJK text
+// below the first screen. The rest of the layout and the
 // text layer are built after the first frame in slices of about SLICE_MS (whole blocks, or windows of a long
 // paragraph), so a long article never holds the page for long; the document's height is estimated until the layout is
 // done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
@@ -474,7 +475,11 @@ export function createViewer(canvas, container, options = {}) {
         }
       }
       const allFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
-      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame()));
+      // The first frame's faces: those of what the window can show of the article from its top (all of them for a
+      // reading position to restore, which may be anywhere).
+      const containerTop = container.getBoundingClientRect().top + window.scrollY;
+      const screenBottom = pendingPosition ? 0 : Math.max(0, window.scrollY - containerTop) + window.innerHeight;
+      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame(canvas.clientWidth, screenBottom)));
       laterFaces = allFaces.filter((slot) => !articleFaces.includes(slot));
       facesSettled = !laterFaces.length;
       settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));

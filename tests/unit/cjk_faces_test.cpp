@@ -54,7 +54,7 @@ std::vector<int> cjkGlyphs(const DisplayList& dl) {
 std::set<FontSlice> cjkSlicesNamed(const FaceSlots& used) {
     std::set<FontSlice> out;
     for (int slot : used.slots()) {
-        const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));  // nine bits: past a byte's slices
+        const FontSlice slice = slotSlice(static_cast<FaceSlot>(slot));  // twelve bits: past a byte's slices
         if (sliceCjkFace(slice) != CjkFace::Count) out.insert(slice);
     }
     return out;
@@ -93,17 +93,17 @@ TEST(CjkFaces, SlicesByLanguageAndFrequency) {
     EXPECT_EQ(sliceOf(U'的', "ja", &tiers()), FontSlice::HanJP1);
     EXPECT_EQ(sliceOf(U'的', "en", &tiers()), FontSlice::HanSC1);        // any other language: Simplified Chinese
     // Rarer characters in later slices; the rarest by range in the last.
-    EXPECT_EQ(sliceOf(U'喆', "zh-Hans", &tiers()), FontSlice::HanSC13);    // in names: kTGHZ2013 has it, GB 2312 not
-    EXPECT_EQ(sliceOf(U'\u3400', "zh-Hans", &tiers()), FontSlice::HanSC14);  // CJK Extension A
-    EXPECT_EQ(sliceOf(U'\U00020000', "ja", &tiers()), FontSlice::HanJP12);  // Extension B
-    // Slices of 250 ranks to the 3,500th, of 500 to the 5,000th: the zh-Hant article's rare characters (囹圄
-    // "prison", 瀋陽) cost three small files, not Big5's 7,560 rarest.
-    EXPECT_EQ(sliceOf(U'寐', "zh-Hans", &tiers()), FontSlice::HanSC7);     // rank 3,016 of 3,001-3,250
-    EXPECT_EQ(sliceOf(U'圄', "zh-Hant", &tiers()), FontSlice::HanTC10);    // rank 4,392
-    EXPECT_EQ(sliceOf(U'瀋', "zh-Hant", &tiers()), FontSlice::HanTC11);    // 4,796
-    EXPECT_EQ(sliceOf(U'囹', "zh-Hant", &tiers()), FontSlice::HanTC13);    // 6,152: Big5 has it, but far down
-    EXPECT_EQ(sliceOf(U'瀋', "ja", &tiers()), FontSlice::HanJP8);          // 3,443 in Japanese's order
-    EXPECT_EQ(sliceOf(U'瑩', "ja", &tiers()), FontSlice::HanJP10);         // 4,087
+    EXPECT_EQ(sliceOf(U'喆', "zh-Hans", &tiers()), FontSlice::HanSC124);   // 6,965, in names: kTGHZ2013 has it, GB 2312 not
+    EXPECT_EQ(sliceOf(U'\u3400', "zh-Hans", &tiers()), FontSlice::HanSCRest);  // CJK Extension A
+    EXPECT_EQ(sliceOf(U'\U00020000', "ja", &tiers()), FontSlice::HanJPRest);  // Extension B
+    // Slices of 25 ranks to the 3,500th, of 50 to the 6,500th: the zh-Hant article's rare characters (囹圄
+    // "prison", 瀋陽) cost three files of ~15 KB, not Big5's 6,560 rarest.
+    EXPECT_EQ(sliceOf(U'寐', "zh-Hans", &tiers()), FontSlice::HanSC43);    // rank 3,016 of 3,001-3,025
+    EXPECT_EQ(sliceOf(U'圄', "zh-Hant", &tiers()), FontSlice::HanTC80);    // rank 4,392 of 4,351-4,400
+    EXPECT_EQ(sliceOf(U'瀋', "zh-Hant", &tiers()), FontSlice::HanTC88);    // 4,796
+    EXPECT_EQ(sliceOf(U'囹', "zh-Hant", &tiers()), FontSlice::HanTC116);   // 6,152: Big5 has it, but far down
+    EXPECT_EQ(sliceOf(U'瀋', "ja", &tiers()), FontSlice::HanJP60);         // 3,443 in Japanese's order
+    EXPECT_EQ(sliceOf(U'瑩', "ja", &tiers()), FontSlice::HanJP74);         // 4,087
     // Kana are Japanese and Hangul Korean, whatever the article's language.
     EXPECT_EQ(sliceOf(U'あ', "ja", &tiers()), FontSlice::Kana);
     EXPECT_EQ(sliceOf(U'ア', "zh-Hans", &tiers()), FontSlice::Kana);
@@ -114,9 +114,9 @@ TEST(CjkFaces, SlicesByLanguageAndFrequency) {
     EXPECT_EQ(sliceOf('a', "ja", &tiers()), FontSlice::Latin);
     EXPECT_EQ(sliceOf(U'—', "zh-Hans", &tiers()), FontSlice::Latin);
     // A national charset's symbols, from the CJK face only in its languages' articles.
-    EXPECT_EQ(sliceOf(U'①', "zh-Hans", &tiers()), FontSlice::HanSC1);
+    EXPECT_EQ(sliceOf(U'①', "zh-Hans", &tiers()), FontSlice::HanSCSymbols);   // a slice of their own
     EXPECT_EQ(sliceOf(U'①', "ko", &tiers()), FontSlice::HanKR1);
-    EXPECT_EQ(sliceOf(U'●', "ja", &tiers()), FontSlice::HanJP1);
+    EXPECT_EQ(sliceOf(U'●', "ja", &tiers()), FontSlice::HanJPSymbols);
     EXPECT_EQ(sliceCjkFace(sliceOf(U'①', "en", &tiers())), CjkFace::Count);
     EXPECT_EQ(sliceOf(U'≤', "en", &tiers()), FontSlice::Math);
     EXPECT_EQ(sliceOf(U'∼', "ko", &tiers()), FontSlice::Math);             // Korean's wave dash: no Noto CJK face has it
@@ -124,17 +124,17 @@ TEST(CjkFaces, SlicesByLanguageAndFrequency) {
 
 // The tiers that sliceOf reads: built into the tests (as into the CLI), checked when read.
 TEST(CjkFaces, TiersAreCheckedWhenRead) {
-    const unsigned char notTiers[] = "GCJK\x02\x04\x00\x00";
+    const unsigned char notTiers[] = "GCJK\x01\x04\x00\x00";
     EXPECT_EQ(CjkTiers::fromBytes(notTiers, sizeof notTiers - 1), nullptr);   // another version
     EXPECT_EQ(CjkTiers::fromBytes(notTiers, 3), nullptr);
-    const unsigned char noPages[] = "GCJK\x01\x04\x01\x00";   // one page announced, none there
+    const unsigned char noPages[] = "GCJK\x02\x04\x01\x00";   // one page announced, none there
     EXPECT_EQ(CjkTiers::fromBytes(noPages, sizeof noPages - 1), nullptr);
-    const unsigned char empty[] = "GCJK\x01\x04\x00\x00";     // no page: a valid file that ranks nothing
+    const unsigned char empty[] = "GCJK\x02\x04\x00\x00";     // no page: a valid file that ranks nothing
     const auto none = CjkTiers::fromBytes(empty, sizeof empty - 1);
     ASSERT_NE(none, nullptr);
     EXPECT_EQ(none->tierOf(CjkFace::SC, U'的'), 0);
     EXPECT_EQ(tiers().tierOf(CjkFace::SC, U'的'), 1);
-    EXPECT_EQ(sliceOf(U'的', "zh-Hans", none.get()), FontSlice::HanSC14);  // unranked: the face's last slice, by range
+    EXPECT_EQ(sliceOf(U'的', "zh-Hans", none.get()), FontSlice::HanSCRest);  // unranked: the face's last slice, by range
     // Without tiers, an article says it needs them when its text reaches a ranked slice; with them, not.
     bool needs = false;
     facesUsed(scriptArticle("zh-Hans"), nullptr, &needs);
@@ -216,8 +216,8 @@ TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
     EXPECT_TRUE(zh.has(FontStyle::Sans, FontSlice::HanSC1));    // byline, attribution
     EXPECT_TRUE(zh.has(FontStyle::Italic, FontSlice::HanSC1));  // dek, quote: Regular's file (Noto CJK has no italic)
     EXPECT_FALSE(zh.has(FontStyle::SansBold, FontSlice::HanSC1));
-    for (FontSlice rare : {FontSlice::HanSC9, FontSlice::HanSC12, FontSlice::HanSC13, FontSlice::HanSC14})
-        EXPECT_FALSE(zh.has(FontStyle::Regular, rare)) << static_cast<int>(rare);  // nothing beyond rank 3,500
+    for (int k = static_cast<int>(FontSlice::HanSC63); k <= static_cast<int>(FontSlice::HanSCRest); ++k)
+        EXPECT_FALSE(zh.has(FontStyle::Regular, static_cast<FontSlice>(k))) << k;  // nothing beyond rank 3,500
     for (FontSlice s : cjkSlicesNamed(zh)) EXPECT_EQ(sliceCjkFace(s), CjkFace::SC) << static_cast<int>(s);
     // Each slice named holds a character of the article (Regular's: every piece is also set in it).
     const Article zhArticle = scriptArticle("zh-Hans");
@@ -240,9 +240,9 @@ TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
     const FaceSlots hant = facesUsed(scriptArticle("zh-Hant"), &tiers());
     EXPECT_TRUE(hant.has(FontStyle::Regular, FontSlice::HanTC1));
     for (FontSlice s : cjkSlicesNamed(hant)) EXPECT_EQ(sliceCjkFace(s), CjkFace::TC);
-    EXPECT_TRUE(hant.has(FontStyle::Regular, FontSlice::HanTC13));   // 囹
-    EXPECT_FALSE(hant.has(FontStyle::Regular, FontSlice::HanTC14));  // Big5's rarest
-    EXPECT_FALSE(hant.has(FontStyle::Regular, FontSlice::HanTC15));
+    EXPECT_TRUE(hant.has(FontStyle::Regular, FontSlice::HanTC116));  // 囹
+    for (int k = static_cast<int>(FontSlice::HanTC123); k <= static_cast<int>(FontSlice::HanTCRest); ++k)
+        EXPECT_FALSE(hant.has(FontStyle::Regular, static_cast<FontSlice>(k))) << k;  // Big5's rarest, and the rest
     const FaceSlots ja = facesUsed(scriptArticle("ja"), &tiers());
     EXPECT_TRUE(ja.has(FontStyle::Regular, FontSlice::HanJP1));
     EXPECT_TRUE(ja.has(FontStyle::Regular, FontSlice::Kana));
@@ -397,4 +397,48 @@ TEST(CjkFaces, TheShippedSlicesHoldWhatSliceOfSendsThem) {
 #else
     GTEST_SKIP() << "no subsetter: no subset fonts to test";
 #endif
+}
+
+// A long CJK article's first frame waits for the slices of what its first screen shows, not for a rare character
+// further down; and every glyph the layout sets on that screen is in a slice it waits for (FirstScreen's heights are
+// lower bounds). A Latin article's first screen is all of it.
+TEST(CjkFaces, TheFirstScreenNamesTheSlicesItShows) {
+    Article article = scriptArticle("zh-Hant");
+    const std::vector<Block> opening = article.blocks;
+    for (int i = 0; i < 12; ++i) article.blocks.insert(article.blocks.end(), opening.begin(), opening.end());
+    Block rare;
+    rare.type = BlockType::Paragraph;
+    rare.text.text = "他在文中引用了「饕餮」與「魑魅魍魎」兩個典故。";  // ranks past 6,500: Big5's rarest slices
+    article.blocks.push_back(rare);
+    const FaceSlots all = facesUsed(article, &tiers());
+    for (float width : {340.0f, 680.0f}) {
+        FirstScreen screen;
+        screen.params.width = width;
+        screen.height = 900;
+        const FaceSlots first = facesUsed(article, &tiers(), nullptr, &screen);
+        for (int slot : first.slots()) EXPECT_TRUE(all.hasSlot(slot)) << width << " " << slot;
+        std::set<FontSlice> below;  // what the rare paragraph alone needs
+        for (size_t i = 0; i < rare.text.text.size();) below.insert(sliceOf(utf8::next(rare.text.text, i), "zh-Hant", &tiers()));
+        size_t left = 0;
+        for (FontSlice s : below) left += all.has(FontStyle::Regular, s) && !first.has(FontStyle::Regular, s);
+        EXPECT_GT(left, 0u) << width;  // the rare characters' slices come after the first frame
+        // Everything the layout sets above 900 px is in the first screen's slices.
+        ArticleLayout layout(test::notoFonts(), article);
+        layout.setCjkTiers(&tiers());
+        LayoutParams params;
+        params.width = width;
+        const DisplayList dl = layout.layout(params);
+        size_t seen = 0;
+        for (const PlacedGlyph& g : dl.glyphs) {
+            if (g.y > screen.height) continue;
+            ++seen;
+            EXPECT_TRUE(first.has(g.style, g.slice) || first.has(FontStyle::Regular, g.slice))
+                << width << " slice " << static_cast<int>(g.slice) << " at " << g.y;
+        }
+        EXPECT_GT(seen, 200u);
+    }
+    const Article sample = articleOf("assets/sample.json");
+    FirstScreen screen;
+    screen.height = 600;
+    EXPECT_TRUE(facesUsed(sample, &tiers(), nullptr, &screen) == facesUsed(sample, &tiers()));
 }

@@ -255,19 +255,19 @@ TEST(Emoji, SliceFilesDrawEverySequenceOnce) {
 #endif
 }
 
-// The emoji slices (and CJK's) take face slots past one byte: ShapedGlyph keeps nine bits of them, and y offsets of
-// ±256 px, in the 32 bits it had.
+// The emoji slices (and CJK's) take face slots past one byte: ShapedGlyph keeps twelve bits of them, and y offsets of
+// ±128 px in 16ths, in the 32 bits it had.
 TEST(Emoji, ShapedGlyphHoldsEveryFaceSlot) {
     ShapedGlyph g;
     EXPECT_EQ(g.slot, 0u);
-    EXPECT_EQ(g.yOffset64, 0);
-    g.slot = 511;  // the most nine bits hold (faces.def may grow to 85 slices)
-    g.yOffset64 = -16383;
+    EXPECT_EQ(g.yOffset16, 0);
+    g.slot = 4095;  // the most twelve bits hold (faces.def may grow to 682 slices)
+    g.yOffset16 = -2047;
     g.textLength = 255;
-    EXPECT_EQ(g.slot, 511u);
+    EXPECT_EQ(g.slot, 4095u);
     g.slot = FaceSlotCount - 1;
     EXPECT_EQ(g.slice(), static_cast<FontSlice>(FontSliceCount - 1));
-    EXPECT_NEAR(g.yOffset(), -16383 / 64.0f, 1e-3);
+    EXPECT_NEAR(g.yOffset(), -2047 / 16.0f, 1e-3);
     EXPECT_EQ(g.textLength, 255u);
     const std::vector<Glyph> last = measured("🧑🏻‍🤝‍🧑🏿");
     ASSERT_EQ(last.size(), 1u);

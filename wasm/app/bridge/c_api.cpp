@@ -311,11 +311,12 @@ EMSCRIPTEN_KEEPALIVE int galley_set_cjk_tiers(const unsigned char* data, int len
 }
 
 namespace {
-// The current article's face slots (its first slice's regular without an article), as a JSON array in v.result.
-const char* writeFaceSlots(Viewer& v, FaceSlots (*select)(const FaceSlots&)) {
+// The current article's face slots (its first slice's regular without an article), as a JSON array in v.result; only
+// those of what `screen` shows, given one.
+const char* writeFaceSlots(Viewer& v, FaceSlots (*select)(const FaceSlots&), const FirstScreen* screen = nullptr) {
     FaceSlots used;
     used.add(FontStyle::Regular, FontSlice{});
-    if (!v.bundle.articles.empty()) used = facesUsed(v.bundle.articles[v.article], v.cjkTiers.get());
+    if (!v.bundle.articles.empty()) used = facesUsed(v.bundle.articles[v.article], v.cjkTiers.get(), nullptr, screen);
     JsonWriter w(v.result);
     w.raw("[");
     bool first = true;
@@ -335,8 +336,18 @@ EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
     return writeFaceSlots(viewer(), [](const FaceSlots& used) { return used; });
 }
 
-// Those of them the first frame waits for (firstFrameFaces: the CJK bold and sans come after it), as a JSON array.
-EMSCRIPTEN_KEEPALIVE const char* galley_faces_first_frame() { return writeFaceSlots(viewer(), firstFrameFaces); }
+// Those of them the first frame waits for (firstFrameFaces: the CJK bold and sans come after it), as a JSON array:
+// of what a screen of the page's width and `screenHeight` CSS px can show from the article's top (FirstScreen), or
+// of the whole article when screenHeight is 0 (a first frame further down: a reading position, a heading's link).
+EMSCRIPTEN_KEEPALIVE const char* galley_faces_first_frame(float pageWidth, float screenHeight) {
+    Viewer& v = viewer();
+    if (!(screenHeight > 0)) return writeFaceSlots(v, firstFrameFaces);
+    FirstScreen screen;
+    screen.params = v.params;
+    screen.params.width = v.columnWidth(pageWidth);
+    screen.height = screenHeight;
+    return writeFaceSlots(v, firstFrameFaces, &screen);
+}
 
 // Code points of the current layout that no loaded face has, drawn as .notdef (final once the layout is done).
 EMSCRIPTEN_KEEPALIVE int galley_missing_glyphs() { return static_cast<int>(viewer().display.missingGlyphs); }

@@ -51,9 +51,12 @@ void Viewer::rebuildLayout() {
     layoutDirty = true;
 }
 
+float Viewer::columnWidth(float pageWidth) const {
+    return std::max(std::min(pageWidth - 2 * MarginCss, measureEm * params.fontSize), 120.0f);
+}
+
 void Viewer::relayoutIfNeeded() {
-    float width = std::min(cssWidth - 2 * MarginCss, measureEm * params.fontSize);
-    width = std::max(width, 120.0f);
+    const float width = columnWidth(cssWidth);
     columnX = std::floor((cssWidth - width) / 2);
     top = topMargin >= 0 ? topMargin : cssWidth < 600 ? 24.0f : 56.0f;
     if (!layout || (!layoutDirty && width == params.width)) return;

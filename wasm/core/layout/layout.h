@@ -51,6 +51,16 @@ struct LayoutParams {
     bool recordRuns = false;        // fill DisplayList::runs (the layout dump's runs of glyphs per face)
 };
 
+// What a first screen can show of an article: the pieces whose tops can lie above `height` (CSS px from the
+// article's top) in a column at most `params.width` wide. A piece's height is bounded below by its CJK text alone
+// (half an em a code point: compressed punctuation, half-width kana; one line of its own size at least), so that a
+// long CJK article's first frame waits for the slices of its first screen, not for its rare characters further on.
+// Other text counts as no width: a Latin article's first screen is all of it (its faces are few and small).
+struct FirstScreen {
+    LayoutParams params;
+    float height = 0;
+};
+
 // Code point offsets in `text` where a hyphen may go, and where one may go only as a last resort (capitalised words:
 // findHyphenationPoints); the caller decides what may be hyphenated.
 using HyphenateFn =
@@ -99,9 +109,10 @@ private:
     struct TextInProgress;
     // What placing a piece came to: all of it, a stop between windows (more() said so), or a start over ragged.
     enum class Placed : uint8_t { Whole, Stopped, StartedOver };
-    friend FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers);
+    friend FaceSlots facesUsed(const Article&, const CjkTiers*, bool*, const FirstScreen*);
     static std::vector<Piece> planPieces(const Article& article, const LayoutParams& params);  // plan.cpp
-    static FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers);
+    static FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers,
+                               const FirstScreen* screen);
     void plan(const LayoutParams& params);
     void measurePiece(Piece& piece, float fontSize);
     void splitDropCap(Piece& piece, const RichText& text, float fontSize);
@@ -152,8 +163,9 @@ private:
 // (emphasis, strong and both), each in the slices its text's code points fall in. A viewer fetches these before the
 // first layout, and the others when they are needed. CJK characters take the slices `cjkTiers` give them
 // (cjk_tiers.h); *needsCjkTiers, when given, is set when CJK text needs tiers and none are given: then the slots are
-// not yet the ones to fetch.
-FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers = nullptr, bool* needsCjkTiers = nullptr);
+// not yet the ones to fetch. Given a `screen`, only the pieces it can show count (the regular face always does).
+FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers = nullptr, bool* needsCjkTiers = nullptr,
+                    const FirstScreen* screen = nullptr);
 
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
 // it), as it is for a pull quote. The text layer matches the attribution's lines against this.

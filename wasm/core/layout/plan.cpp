@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cmath>
 
 namespace galley {
 
@@ -181,7 +182,8 @@ void ArticleLayout::plan(const LayoutParams& params) {
 }
 
 // The faces of the planned pieces and what their marks derive from them, in the slices their text needs.
-FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers) {
+FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers,
+                                   const FirstScreen* screen) {
     FaceSlots used;
     used.add(FontStyle::Regular, FontSlice{});  // always: the fallback of every face
     std::bitset<FontSliceCount> slices;  // of the piece at hand
@@ -191,22 +193,32 @@ FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTi
     };
     std::vector<uint32_t> cps;
     std::vector<EmojiPart> parts;
-    for (const Piece& piece : planPieces(article, LayoutParams{})) {
+    float top = 0;  // a lower bound of the piece's top (FirstScreen)
+    for (const Piece& piece : planPieces(article, screen ? screen->params : LayoutParams{})) {
+        if (screen && top >= screen->height) break;
         const RichText& text = piece.text();
         if (piece.kind != Piece::Text || text.text.empty()) continue;
         slices.reset();
         cps.clear();
         for (size_t i = 0; i < text.text.size();) cps.push_back(utf8::next(text.text, i));
         // An emoji sequence needs the slice that holds it whole (emoji.h), not those of its code points.
+        size_t cjk = 0;  // code points set from Noto CJK
         for (size_t i = 0; i < cps.size();) {
             const size_t emoji = emojiSequenceLength(cps.data() + i, cps.size() - i);
             if (emoji == 0) {
-                slices.set(static_cast<size_t>(sliceOf(cps[i++], article.lang, cjkTiers, needsCjkTiers)));
+                const FontSlice slice = sliceOf(cps[i++], article.lang, cjkTiers, needsCjkTiers);
+                slices.set(static_cast<size_t>(slice));
+                cjk += sliceCjkFace(slice) != CjkFace::Count;
                 continue;
             }
             emojiParts(cps.data() + i, emoji, parts);
             for (const EmojiPart& part : parts) slices.set(static_cast<size_t>(part.slice));
             i += emoji;
+        }
+        if (screen) {
+            // Lines hold at most the column (and what hangs past it: an em at most).
+            const float em = piece.textStyle.size, column = screen->params.width + em;
+            top += std::max(1.0f, std::ceil(0.5f * em * static_cast<float>(cjk) / column - 1e-3f)) * em;
         }
         const FontStyle base = piece.textStyle.face;
         add(FontStyle::Regular);  // list markers and drop caps are set in it
@@ -225,8 +237,8 @@ FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTi
     return used;
 }
 
-FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers) {
-    return ArticleLayout::facesUsed(article, cjkTiers, needsCjkTiers);
+FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers, bool* needsCjkTiers, const FirstScreen* screen) {
+    return ArticleLayout::facesUsed(article, cjkTiers, needsCjkTiers, screen);
 }
 
 }  // namespace galley

@@ -9,9 +9,9 @@
 namespace galley {
 
 std::unique_ptr<CjkTiers> CjkTiers::fromBytes(const unsigned char* data, size_t size) {
-    // "GCJK", version 1, faces, pages (16 bits LE); each page: face, 0, first code point / 256 (16 bits LE), 128 bytes.
-    constexpr size_t Header = 8, PageBytes = 4 + 128;
-    if (!data || size < Header || std::memcmp(data, "GCJK\x01", 5) != 0 ||
+    // "GCJK", version 2, faces, pages (16 bits LE); each page: face, 0, first code point / 256 (16 bits LE), 256 bytes.
+    constexpr size_t Header = 8, PageBytes = 4 + 256;
+    if (!data || size < Header || std::memcmp(data, "GCJK\x02", 5) != 0 ||
         data[5] != static_cast<unsigned char>(CjkFace::Count))
         return nullptr;
     const size_t count = data[6] | (data[7] << 8);
@@ -23,7 +23,7 @@ std::unique_ptr<CjkTiers> CjkTiers::fromBytes(const unsigned char* data, size_t 
         Page& page = tiers->pages_[i];
         page.face = p[0];
         page.first = static_cast<uint32_t>(p[2] | (p[3] << 8)) << 8;
-        std::copy(p + 4, p + PageBytes, page.nibbles.begin());
+        std::memcpy(page.tiers.data(), p + 4, page.tiers.size());
         if (page.face >= static_cast<uint8_t>(CjkFace::Count)) return nullptr;
         const Page* before = i > 0 ? &tiers->pages_[i - 1] : nullptr;
         if (before && (before->face > page.face || (before->face == page.face && before->first >= page.first)))
@@ -40,8 +40,7 @@ int CjkTiers::tierOf(CjkFace face, uint32_t codePoint) const {
             return p.face != key.first ? p.face < key.first : p.first < key.second;
         });
     if (page == pages_.end() || page->face != f || page->first != first) return 0;
-    const unsigned byte = page->nibbles[(codePoint & 0xFF) >> 1];
-    return static_cast<int>((codePoint & 1) ? byte >> 4 : byte & 0xF);
+    return page->tiers[codePoint & 0xFF];
 }
 
 }  // namespace galley

@@ -1,5 +1,5 @@
 // cjk_tiers.h — which frequency slice of its Noto CJK face holds a CJK character: scripts/cjk-slices.py ranks each
-// face's characters from Unihan at build time and writes the tiers as cjk-tiers.bin (16 KB brotli). faces.def's
+// face's characters from Unihan at build time and writes the tiers as cjk-tiers.bin (~30 KB brotli). faces.def's
 // "#a-b" ranges name the ranks; sliceOf (font.h) reads a CjkTiers to place a character in them.
 //
 // Not a global: whoever lays out holds one and passes it (ArticleLayout::setCjkTiers, facesUsed), as with the Thai
@@ -20,9 +20,9 @@ enum class CjkFace : uint8_t;
 class CjkTiers {
 public:
     // The tier that marks a face's symbols (the national charset's ①, ●, ※ that Noto CJK draws) rather than a rank.
-    static constexpr int SymbolsTier = 15;
+    static constexpr int SymbolsTier = 255;
 
-    // Null if the bytes are not a cjk-tiers.bin for this build's faces ("GCJK", version 1, the face count, sorted
+    // Null if the bytes are not a cjk-tiers.bin for this build's faces ("GCJK", version 2, the face count, sorted
     // pages).
     static std::unique_ptr<CjkTiers> fromBytes(const unsigned char* data, size_t size);
 
@@ -31,8 +31,8 @@ public:
     int tierOf(CjkFace face, uint32_t codePoint) const;
 
 private:
-    // 256 code points of one face, a tier in each half byte.
-    struct Page { uint8_t face; uint32_t first; std::array<uint8_t, 128> nibbles; };
+    // 256 code points of one face, a tier in each byte.
+    struct Page { uint8_t face; uint32_t first; std::array<uint8_t, 256> tiers; };
     std::vector<Page> pages_;  // by face, then first code point
 };
 

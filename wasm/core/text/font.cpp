@@ -379,14 +379,17 @@ FontSlice sliceOf(uint32_t codePoint, std::string_view language, const CjkTiers*
     for (size_t f = 0; f < faces.size() && face == CjkFace::Count; ++f)
         if (inRanges(codePoint, faces[f].own)) face = static_cast<CjkFace>(f);
     bool faceKnown = face != CjkFace::Count, inItsLanguage = false;
+    int tier = -1;  // the code point's tier in `face`, looked up once, when a ranked slice of it is reached
     for (int k = 0; k < FontSliceCount; ++k) {
         const SliceSpec& s = specs[static_cast<size_t>(k)];
         if (s.face != CjkFace::Count) {
             if (!faceKnown) face = cjkFaceMatching(language, inItsLanguage), faceKnown = true;  // once, if needed
             if (s.face != face) continue;
             if (s.ordinal || s.symbols) {
-                if (needsTiers && !tiers) *needsTiers = true;
-                const int tier = tiers ? tiers->tierOf(face, codePoint) : 0;
+                if (tier < 0) {
+                    if (needsTiers && !tiers) *needsTiers = true;
+                    tier = tiers ? tiers->tierOf(face, codePoint) : 0;
+                }
                 if (tier != 0 && tier == s.ordinal) return static_cast<FontSlice>(k);
                 // A face's symbols, only in its languages: an English article's ∼ or ① is not set from Noto CJK.
                 if (tier == CjkTiers::SymbolsTier && s.symbols && inItsLanguage) return static_cast<FontSlice>(k);
@@ -513,7 +516,7 @@ bool loadFontSet(FontSet& set, const std::string& dir, std::string* error) {
             if (earlier && !earlier->hasOutlines() &&
                 std::string(sliceSourceName(FontStyle::Regular, slice)) ==
                     sliceSourceName(FontStyle::Regular, static_cast<FontSlice>(j)))
-                set.wholeFaceSlice[k] = static_cast<int8_t>(j);
+                set.wholeFaceSlice[k] = static_cast<int16_t>(j);
         }
         if (set.wholeFaceSlice[k]) continue;
         for (int i = 0; i < static_cast<int>(FontStyle::Count); ++i) {

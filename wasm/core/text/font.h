@@ -89,7 +89,7 @@ enum class FontStyle : uint8_t {
 
 // The parts of a face's coverage shipped as files of their own (faces.def): the page fetches a slice only when an
 // article's text needs it. Natively the first slice is the whole face and the others are not loaded.
-enum class FontSlice : uint8_t {
+enum class FontSlice : uint16_t {
 #define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) slice,
 #include "faces.def"
 #undef GALLEY_SLICE
@@ -135,9 +135,9 @@ FontSlice sliceOf(uint32_t codePoint, std::string_view language, const CjkTiers*
 // FontSlice::Count when none does.
 FontSlice sliceHolding(const uint32_t* codePoints, size_t count);
 // A face slice as one number (ShapedGlyph::slot, galley_faces_used, galley_add_font): slice * styles + style, so that
-// the first slice's slots are the styles' own. Nine bits in ShapedGlyph: up to 85 slices of six styles.
+// the first slice's slots are the styles' own. Twelve bits in ShapedGlyph: up to 682 slices of six styles.
 using FaceSlot = uint16_t;
-static_assert(FontStyleCount * FontSliceCount <= 512, "face slots are nine bits (ShapedGlyph::slot)");
+static_assert(FontStyleCount * FontSliceCount <= 4096, "face slots are twelve bits (ShapedGlyph::slot)");
 constexpr int FaceSlotCount = FontStyleCount * FontSliceCount;
 constexpr FaceSlot faceSlot(FontStyle style, FontSlice slice) {
     return static_cast<FaceSlot>(static_cast<int>(slice) * FontStyleCount + static_cast<int>(style));
@@ -181,7 +181,7 @@ struct FontSet {
     bool valid() const { return faces[0] != nullptr; }
     // Natively (loadFontSet), a slice whose file is cut from the same face as an earlier slice's holds nothing: its
     // faces are that slice's, whole (the emoji slices share one Noto Color Emoji). 0: its own.
-    int8_t wholeFaceSlice[FontSliceCount] = {};
+    int16_t wholeFaceSlice[FontSliceCount] = {};
 };
 
 // Loads the faces of faces.def from a directory holding Debian's files: each style's own face whole (the first slice),

@@ -449,8 +449,8 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             ShapedGlyph g;
             g.x = pen + w.g.xOffset * style.size;
             g.advance = w.g.advance * style.size;
-            const float y = std::round(w.g.yOffset * style.size * 64.0f);
-            g.yOffset64 = static_cast<int32_t>(std::clamp(y, -16383.0f, 16383.0f));
+            const float y = std::round(w.g.yOffset * style.size * 16.0f);
+            g.yOffset16 = static_cast<int32_t>(std::clamp(y, -2047.0f, 2047.0f));
             g.glyph = static_cast<uint16_t>(w.g.glyph);
             g.slot = w.slot;
             g.textBegin = w.g.cluster;

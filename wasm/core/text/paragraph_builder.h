@@ -97,15 +97,16 @@ struct ShapedGlyph {
     uint32_t textBegin = 0; // byte offset in the paragraph text of the cluster this glyph was shaped from...
     uint16_t glyph = 0;     // glyph id in the face of `slot`
     int16_t link = -1;      // index into MeasuredParagraph::hrefs (MaxLinksPerParagraph at most)
-    // 32 bits for three: the emoji and CJK slices take face slots past one byte.
-    int32_t yOffset64 : 15; // raised by this many 64ths of a CSS px (marks stacked by the font), within ±256 px
-    uint32_t slot : 9;      // faceSlot(style, slice): the face and the slice of it that holds the glyph
+    // 32 bits for three: the emoji and CJK slices take face slots past one byte (CJK's small frequency slices, 400 of
+    // them, past nine bits).
+    int32_t yOffset16 : 12; // raised by this many 16ths of a CSS px (marks stacked by the font), within ±128 px
+    uint32_t slot : 12;     // faceSlot(style, slice): the face and the slice of it that holds the glyph
     uint32_t textLength : 8;  // ...and the cluster's length in bytes (a ligature's several code points; 255 at most)
-    ShapedGlyph() : yOffset64(0), slot(0), textLength(0) {}
+    ShapedGlyph() : yOffset16(0), slot(0), textLength(0) {}
     uint32_t textEnd() const { return textBegin + textLength; }
     FontStyle face() const { return slotStyle(slot); }
     FontSlice slice() const { return slotSlice(slot); }
-    float yOffset() const { return static_cast<float>(yOffset64) / 64.0f; }
+    float yOffset() const { return static_cast<float>(yOffset16) / 16.0f; }
 };
 static_assert(sizeof(ShapedGlyph) <= 20, "ShapedGlyph grew: it is per character of the article");
 constexpr int MaxLinksPerParagraph = 32767;  // later links in a paragraph are set as plain text
