@@ -9,8 +9,14 @@ if(EMSCRIPTEN)
   list(FILTER GALLEY_WEB_FILES EXCLUDE REGEX "/package\\.json$")  # tells Node the folder is ES modules
   foreach(f ${GALLEY_WEB_FILES})
     get_filename_component(name "${f}" NAME)
-    add_custom_command(OUTPUT "${GALLEY_DIST}/${name}" COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${GALLEY_DIST}/${name}"
-                       DEPENDS "${f}" VERBATIM)
+    if(name MATCHES "\\.js$")  # without their whole-line comments (scripts/strip-comments.py says why)
+      add_custom_command(OUTPUT "${GALLEY_DIST}/${name}"
+        COMMAND "${GALLEY_ANY_PYTHON}" "${CMAKE_SOURCE_DIR}/scripts/strip-comments.py" "${f}" "${GALLEY_DIST}/${name}"
+        DEPENDS "${f}" "${CMAKE_SOURCE_DIR}/scripts/strip-comments.py" VERBATIM)
+    else()
+      add_custom_command(OUTPUT "${GALLEY_DIST}/${name}" COMMAND ${CMAKE_COMMAND} -E copy "${f}" "${GALLEY_DIST}/${name}"
+                         DEPENDS "${f}" VERBATIM)
+    endif()
     list(APPEND dist_outputs "${GALLEY_DIST}/${name}")
   endforeach()
   foreach(f ${GALLEY_ASSET_FILES})

@@ -294,13 +294,18 @@ SliceSpec parseSlice(const char* text) {
     return spec;
 }
 
-const std::vector<SliceSpec>& sliceSpecs() {
-    static const std::vector<SliceSpec> specs = [] {
-        std::vector<SliceSpec> out = {
-#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) parseSlice(ranges),
+// Each slice's ranges as faces.def writes them: data, read by a loop (a call per slice would be code, 400 of them).
+constexpr const char* sliceRanges[] = {
+#define GALLEY_SLICE(slice, suffix, ranges, serif, serifBold, sans, sansBold) ranges,
 #include "faces.def"
 #undef GALLEY_SLICE
-        };
+};
+
+const std::vector<SliceSpec>& sliceSpecs() {
+    static const std::vector<SliceSpec> specs = [] {
+        std::vector<SliceSpec> out;
+        out.reserve(FontSliceCount);
+        for (const char* ranges : sliceRanges) out.push_back(parseSlice(ranges));
         uint8_t seen[static_cast<int>(CjkFace::Count) + 1] = {};
         for (SliceSpec& s : out)
             if (s.ordinal) s.ordinal = ++seen[static_cast<int>(s.face)];
