@@ -342,6 +342,8 @@ int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
     } else {
         std::printf("Chromium not measured: %s\n", why.c_str());
     }
+#else
+    std::printf("Chromium not measured: run the native galley\n");
 #endif
     std::printf("goals: justified 560: mean <= 0.15, max <= 1.6, min >= 0.75; justified 340: mean <= 0.30, max <= 2.0; "
                 "ragged 560: fill sd <= 0.025; hyphenated <= 20%%, never 3 in a row; no word lost; no overflow\n");
