@@ -10,8 +10,9 @@
 // same font file, measured in the same run (tests/bench/chromium-typesetting.mjs gives its line boxes,
 // line_boxes.h reads them, layout_quality.h judges them as it judges Galley's). Without Chromium, Galley's alone.
 // browser: the viewer's figures in headless Chromium (tests/bench/browser-figures.mjs: first frame and where its
-// time goes, transfer, wasm heap, idle draw calls, and for scale a page that only draws one WebGL2 triangle), with
-// build/wasm/dist served by scripts/serve.py on a free port.
+// time goes, transfer, wasm heap, idle draw calls; for scale the same article as a plain HTML page with the same font
+// files and a page that only draws one WebGL2 triangle; Lighthouse), with build/wasm/dist served by scripts/serve.py
+// on a free port.
 // With no argument, all three.
 //
 // Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
@@ -260,7 +261,9 @@ int benchLayout(const std::string& bundlePath, size_t targetWords, double durati
                              {"widths", std::vector<float>(std::begin(BenchWidths), std::end(BenchWidths))},
                              {"seconds", duration}};
         std::string why;
-        if (const auto answer = runChromium(request, why)) {
+        if (auto answer = runChromium(request, why); answer && !(*answer)["reflow"].is_object()) {
+            std::printf("chromium not measured: no reflow in its answer\n");
+        } else if (answer) {
             const nlohmann::json& r = (*answer)["reflow"];
             const double reflowWords = r.value("words", 0.0), best = r.value("bestMs", NAN) / 1e3,
                          mean = r.value("meanMs", NAN) / 1e3;
@@ -322,12 +325,15 @@ int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
     nlohmann::json request = chromiumRequest(article, fontFile, false);
     request["layouts"] = nlohmann::json::array();
     for (const QualityCase& c : cases)
-        if (c.letterSpacing) request["layouts"].push_back({{"width", c.width}, {"align", c.align == Align::Left ? "ragged" : "justify"}});
+        if (c.letterSpacing)
+            request["layouts"].push_back({{"width", c.width}, {"align", c.align == Align::Left ? "ragged" : "justify"}});
     std::string why;
-    if (const auto answer = runChromium(request, why)) {
+    if (auto answer = runChromium(request, why)) {  // not const: [] on a missing key gives null
         for (const nlohmann::json& set : (*answer)["layouts"]) {
+            if (!set.is_object()) continue;
             DisplayList dl;
-            const std::string name = std::string("Chromium ") + (set.value("align", "") == "ragged" ? "ragged " : "justified ") +
+            const bool ragged = set.value("align", "") == "ragged";
+            const std::string name = std::string("Chromium ") + (ragged ? "ragged " : "justified ") +
                                      std::to_string(set.value("width", 0)) + " px";
             if (!readLineBoxes(set.dump(), dl, &why)) {
                 std::printf("%-26s not measured: its line boxes: %s\n", name.c_str(), why.c_str());

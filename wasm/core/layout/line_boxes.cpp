@@ -68,7 +68,8 @@ bool readLineBoxes(const std::string& text, DisplayList& out, std::string* error
                 return fail(error, where + ".block: must be a count");
             line.block = static_cast<uint32_t>(block->get<uint64_t>());
         }
-        if (const auto role = l.find("role"); role != l.end() && (!role->is_string() || !roleNamed(*role, line.role)))
+        const auto role = l.find("role");
+        if (role != l.end() && (!role->is_string() || !roleNamed(*role, line.role)))
             return fail(error, where + ".role: not a line role");
         if (!readBool(l, "last", line.last) || !readBool(l, "hyphenated", line.hyphenated))
             return fail(error, where + ": last and hyphenated must be true or false");
@@ -86,7 +87,8 @@ bool readLineBoxes(const std::string& text, DisplayList& out, std::string* error
                 box.width < 0)
                 return fail(error, where + ".words[" + std::to_string(j) + "]: needs x and a width >= 0");
             if (const auto t = w.find("text"); t != w.end()) {
-                if (!t->is_string()) return fail(error, where + ".words[" + std::to_string(j) + "].text: must be a string");
+                if (!t->is_string())
+                    return fail(error, where + ".words[" + std::to_string(j) + "].text: must be a string");
                 box.text = t->get<std::string>();
             }
             inkLeft = std::min(inkLeft, box.x);
