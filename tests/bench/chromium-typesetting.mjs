@@ -83,7 +83,8 @@ const COLLECT = ({ width, align }) => {
     for (const m of node.data.matchAll(/\S+/g)) {
       const end = m.index + m[0].length;
       const rects = rectsOf(node, m.index, end);
-      if (rects.length <= 1) {
+      if (rects.length === 0) continue;  // not drawn: the word goes missing, which keepsEveryWord reports (LOST)
+      if (rects.length === 1) {
         const r = rects[0];
         pieces.push({ text: m[0], left: r.left, right: r.right, top: r.top, bottom: r.bottom, continues: false });
         continue;
