@@ -4,6 +4,10 @@
 //
 // - first frame: navigation start to performance.mark('galley-first-frame'), median of cold loads (fresh context,
 //   empty cache each time; nothing reads from the page until it is ready);
+// - for scale, interleaved with those loads: the sample as a plain HTML page set by Chromium with the same font files
+//   (plain-article.mjs): both pages' first paint and first contentful paint, the ratio of the viewer's first frame to
+//   the plain page's first contentful paint (when each shows the article's text), and each one's main-thread long
+//   tasks (the viewer's until 'ready', the plain page's until its load event and fonts);
 // - bytes for the first view: every response of a cold load, each compressed with brotli (quality 11, as a
 //   pre-compressing static host would serve it), summed; the same for the Chinese, Japanese and Korean test articles,
 //   both what was asked for before their first frame (a request started before performance.mark('galley-first-frame'))
@@ -12,16 +16,18 @@
 // - idle frames: WebGL draw calls during 2 s with no input after the first frame;
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
 //   for scale: no viewer drawing with WebGL2 can show its first frame before that page does;
-// - Lighthouse (tests/bench/package.json's pinned version, in the same Chromium, desktop, no throttling): the hosted
-//   page's best practices, accessibility and SEO scores, with every audit that did not pass (goals: 100, 100, 90).
+// - Lighthouse (tests/bench/package.json's pinned version, in the same Chromium, desktop, no throttling), if it is
+//   installed (npm ci in tests/bench): the hosted page's and the plain page's best practices, accessibility and SEO
+//   scores, with every audit that did not pass (goals for the viewer: 100, 100, 90), and its performance figures
+//   (first contentful paint, largest contentful paint, total blocking time).
 // `--only lighthouse` runs that last part alone.
 // The page is not modified for this: WebAssembly.instantiate* and the WebGL2 draw calls are observed through an
 // init script.
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import lighthouse from 'lighthouse';
 import { launch } from '../e2e/browser.mjs';
+import { servePlainArticle } from './plain-article.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -30,6 +36,7 @@ const RUNS = Number(arg('--runs', 5));
 const ONLY = arg('--only', null);
 if (ONLY !== null && ONLY !== 'lighthouse') throw new Error(`--only: unknown part ${ONLY} (only 'lighthouse')`);
 const LIGHTHOUSE_CATEGORIES = ['best-practices', 'accessibility', 'seo'];
+const LIGHTHOUSE_TIMES = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time'];
 
 const freePort = () => new Promise((resolve, reject) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
@@ -39,20 +46,30 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 // Lighthouse drives its own tab over the DevTools protocol: a Chromium launched as the tests launch it, plus a
-// debugging port. Cold load of the sample, as a first visitor sees it.
-async function lighthouseScores() {
+// debugging port. Cold load of `url`, as a first visitor sees it; `name` says which page in the output.
+async function lighthouseScores(url, name) {
+  let lighthouse;
+  try {
+    lighthouse = (await import('lighthouse')).default;
+  } catch {
+    console.log(`Lighthouse not measured (${name}): not installed (npm ci in tests/bench)`);
+    return;
+  }
   const port = await freePort();
   const browser = await launch({ extraArgs: [`--remote-debugging-port=${port}`] });
   try {
-    const { lhr } = await lighthouse(BASE, {
-      port, output: 'json', logLevel: 'error', onlyCategories: LIGHTHOUSE_CATEGORIES, formFactor: 'desktop',
-      screenEmulation: { disabled: true }, throttlingMethod: 'provided', disableStorageReset: false,
+    const { lhr } = await lighthouse(url, {
+      port, output: 'json', logLevel: 'error', onlyCategories: ['performance', ...LIGHTHOUSE_CATEGORIES],
+      formFactor: 'desktop', screenEmulation: { disabled: true }, throttlingMethod: 'provided',
+      disableStorageReset: false,
     });
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const score = (id) => Math.round(lhr.categories[id].score * 100);
-    console.log(`Lighthouse ${lhr.lighthouseVersion} (Chromium ${lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1]}):` +
+    const ms = (id) => `${lhr.audits[id].numericValue?.toFixed(0) ?? '?'} ms`;
+    console.log(`Lighthouse ${lhr.lighthouseVersion} (Chromium ${lhr.environment.hostUserAgent.match(/Chrome\/([\d.]+)/)?.[1]}), ${name}:` +
                 ` best practices ${score('best-practices')}, accessibility ${score('accessibility')}, SEO ${score('seo')}` +
-                '  [goals 100, 100, 90]');
+                (name === 'viewer' ? '  [goals 100, 100, 90]' : '') +
+                `; performance ${score('performance')}: ${LIGHTHOUSE_TIMES.map((id) => `${lhr.audits[id].title.toLowerCase()} ${ms(id)}`).join(', ')}`);
     for (const id of LIGHTHOUSE_CATEGORIES) {
       for (const ref of lhr.categories[id].auditRefs) {
         const audit = lhr.audits[ref.id];
@@ -88,21 +105,45 @@ const OBSERVE = () => {
 // Readiness is reported by the page itself through a binding, polled with a cheap timer: Playwright's
 // waitForFunction would inject its own large script into the page while it loads (measured: two 600 ms tasks on
 // the main thread of the 2-core machine, inside the very time being measured).
+// The binding is given the main thread's long tasks so far (LONG_TASKS), read when the page is ready.
 const READY_HOOK = () => {
   const poll = () => {
     const state = document.documentElement && document.documentElement.dataset.galley;
-    if (state === 'ready' || state === 'error') window.__galleyBenchReady();
+    if (state === 'ready' || state === 'error') window.__galleyBenchReady({ ...window.__longTasks });
     else setTimeout(poll, 20);
   };
   poll();
 };
-async function installReadyHook(page) {
+// The plain page is ready once loaded with its fonts and its first contentful paint reported.
+const PLAIN_READY_HOOK = () => {
+  const painted = new Promise((resolve) => new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); resolve(); }
+  }).observe({ type: 'paint', buffered: true }));
+  const poll = () => {
+    if (document.readyState !== 'complete') { setTimeout(poll, 20); return; }
+    Promise.all([document.fonts.ready, painted]).then(() => window.__galleyBenchReady({ ...window.__longTasks }));
+  };
+  poll();
+};
+// Main-thread long tasks from navigation on (buffered: those before the observer too): their total and count.
+const LONG_TASKS = () => {
+  window.__longTasks = { ms: 0, count: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) { window.__longTasks.ms += e.duration; window.__longTasks.count++; }
+  }).observe({ type: 'longtask', buffered: true });
+};
+// Resolves with what the page passed to the binding.
+async function installReadyHook(page, hook = READY_HOOK) {
   let resolve;
   const ready = new Promise((r) => { resolve = r; });
-  await page.exposeBinding('__galleyBenchReady', () => resolve());
-  await page.addInitScript(READY_HOOK);
+  await page.exposeBinding('__galleyBenchReady', (source, state) => resolve(state));
+  await page.addInitScript(LONG_TASKS);
+  await page.addInitScript(hook);
   return () => Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('not ready in 60 s')), 60000))]);
 }
+
+// First paint and first contentful paint, ms from navigation start.
+const PAINTS = () => Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
 
 function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
 
@@ -121,8 +162,20 @@ async function coldLoad(browser, { query = '', routes = null, collectBodies = fa
     });
   }
   await page.goto(`${BASE}index.html${query}`, { waitUntil: 'commit' });
-  await waitReady();
-  return { context, page, bodies };
+  const longTasks = await waitReady();
+  return { context, page, bodies, longTasks };
+}
+
+// A cold load of the plain page (plain-article.mjs): its paints and long tasks.
+async function plainColdLoad(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const waitReady = await installReadyHook(page, PLAIN_READY_HOOK);
+  await page.goto(url, { waitUntil: 'commit' });
+  const longTasks = await waitReady();
+  const paints = await page.evaluate(PAINTS);
+  await context.close();
+  return { ...paints, longTasks };
 }
 
 // Every response of a cold load until the page is ready and half a second after, each compressed with brotli, and
@@ -149,15 +202,19 @@ const routeBundle = (name) => (page) => page.route(`**/bench/${name}.json`, (rou
   body: readFileSync(new URL(`../data/scripts/${name}.json`, import.meta.url), 'utf8'),
 }));
 
+const sample = JSON.parse(readFileSync(new URL('../../assets/sample.json', import.meta.url), 'utf8'));
+const plain = await servePlainArticle({ article: sample.articles[0], viewerBase: BASE });
 const browser = ONLY ? null : await launch();
 if (ONLY) {
-  await lighthouseScores();
+  await lighthouseScores(BASE, 'viewer');
+  await lighthouseScores(plain.url, 'plain page');
 } else try {
-  // First frame and transfer.
-  const firstFrames = [], breakdowns = [];
+  // First frame and transfer; and, interleaved with the viewer's loads, the plain page's.
+  const firstFrames = [], breakdowns = [], viewerLoads = [], plainLoads = [];
   for (let i = 0; i < RUNS; i++) {
-    const { context, page } = await coldLoad(browser);
+    const { context, page, longTasks } = await coldLoad(browser);
     firstFrames.push(await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN));
+    viewerLoads.push({ ...(await page.evaluate(PAINTS)), longTasks });
     breakdowns.push(await page.evaluate(() => {
       const out = {};
       for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('galley-')) out[m.name] = m.startTime;
@@ -170,9 +227,24 @@ if (ONLY) {
       return out;
     }));
     await context.close();
+    plainLoads.push(await plainColdLoad(browser, plain.url));
   }
   const transfer = await firstViewTransfer();
   console.log(`first frame (median of ${RUNS} cold loads): ${median(firstFrames).toFixed(0)} ms  [${firstFrames.map((x) => x.toFixed(0)).join(', ')}]`);
+  {
+    const m = (loads, key) => median(loads.map((l) => key(l) ?? NaN));
+    const paints = (loads) => `first paint ${m(loads, (l) => l['first-paint']).toFixed(0)} ms, first contentful ` +
+      `paint ${m(loads, (l) => l['first-contentful-paint']).toFixed(0)} ms`;
+    const tasks = (loads) => `main-thread long tasks ${m(loads, (l) => l.longTasks?.ms).toFixed(0)} ms ` +
+      `(${m(loads, (l) => l.longTasks?.count)} tasks)`;
+    const plainFcp = plainLoads.map((l) => l['first-contentful-paint']);
+    console.log(`  viewer: ${paints(viewerLoads)}, first frame ${median(firstFrames).toFixed(0)} ms; ${tasks(viewerLoads)} until ready`);
+    console.log(`  plain HTML page of the same article, same font files (plain-article.mjs, ${RUNS} cold loads ` +
+                `interleaved with the viewer's): ${paints(plainLoads)} [${plainFcp.map((x) => x?.toFixed(0)).join(', ')}]; ` +
+                `${tasks(plainLoads)} until loaded`);
+    console.log(`  ratio, viewer's first frame / plain page's first contentful paint (medians): ` +
+                `${(median(firstFrames) / median(plainFcp)).toFixed(2)}`);
+  }
   // Where the time went, medians over the cold loads: the viewer's performance marks (viewer.js) and when each
   // critical resource finished arriving, both from navigation start.
   console.log('  breakdown (median, ms from navigation start):');
@@ -215,7 +287,6 @@ if (ONLY) {
 
   // Heap after a 100,000-word article: the sample's paragraphs repeated.
   {
-    const sample = JSON.parse(readFileSync(new URL('../../assets/sample.json', import.meta.url), 'utf8'));
     const article = sample.articles[0];
     const words = article.blocks.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
     const copies = Math.ceil(100000 / words);
@@ -259,7 +330,9 @@ if (ONLY) {
                   `, main-thread long tasks ${m('longTasks')} ms`);
     }
   }
-  await lighthouseScores();
+  await lighthouseScores(BASE, 'viewer');
+  await lighthouseScores(plain.url, 'plain page');
 } finally {
   await browser.close();
 }
+await plain.close();

@@ -4,12 +4,15 @@
 // once (measuring), then relaid out at changing widths for --seconds each: justified, automatic (Align::Auto) at the
 // same widths, automatic at phone widths; prints words per second of relayout.
 // The native build then runs the same measurement in the wasm build of the CLI (build/wasm/galley.js) under Node,
-// if that build exists, and prints both.
+// if that build exists, and Chromium's reflow of the same article at the same widths, justified, in the same run.
 // quality: the figures of layout_quality.h for the bundle's body paragraphs, justified at 560 and 340 px and ragged
-// at 560 px, beside the goals and what Chromium does with the same text.
+// at 560 and 340 px, beside the goals, and the same figures of Chromium's own setting of the same paragraphs with the
+// same font file, measured in the same run (tests/bench/chromium-typesetting.mjs gives its line boxes,
+// line_boxes.h reads them, layout_quality.h judges them as it judges Galley's). Without Chromium, Galley's alone.
 // browser: the viewer's figures in headless Chromium (tests/bench/browser-figures.mjs: first frame and where its
-// time goes, transfer, wasm heap, idle draw calls, and for scale a page that only draws one WebGL2 triangle), with
-// build/wasm/dist served by scripts/serve.py on a free port.
+// time goes, transfer, wasm heap, idle draw calls; for scale the same article as a plain HTML page with the same font
+// files and a page that only draws one WebGL2 triangle; Lighthouse), with build/wasm/dist served by scripts/serve.py
+// on a free port.
 // With no argument, all three.
 //
 // Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
@@ -20,7 +23,10 @@
 #include "hyphen_language.h"
 #include "layout.h"
 #include "layout_quality.h"
+#include "line_boxes.h"
 #include "word_hyphenation.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -122,6 +128,60 @@ double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
+#ifndef __EMSCRIPTEN__
+// The face the body is set in, as a file, for Chromium to set the same paragraphs with: --font, or the regular face
+// loadFontSet reads.
+std::string bodyFontFile(const std::string& fontPath) {
+    return fontPath.empty() ? fontDir() + "/" + faceFileName(FontStyle::Regular) + ".ttf" : fontPath;
+}
+
+// The request tests/bench/chromium-typesetting.mjs reads: the article's body paragraphs (or, for reflow, the text
+// of every block, each as a paragraph: the words Galley's relayout counts) and how they are set.
+nlohmann::json chromiumRequest(const Article& article, const std::string& fontFile, bool everyBlock) {
+    const LayoutParams defaults;
+    nlohmann::json paragraphs = nlohmann::json::array();
+    for (size_t b = 0; b < article.blocks.size(); ++b)
+        if (everyBlock ? !article.blocks[b].text.text.empty() : article.blocks[b].type == BlockType::Paragraph)
+            paragraphs.push_back({{"block", b}, {"text", article.blocks[b].text.text}});
+    return {{"font", fontFile}, {"fontSize", defaults.fontSize}, {"lineHeight", defaults.lineHeight},
+            {"lang", article.lang.empty() ? "en" : article.lang}, {"paragraphs", std::move(paragraphs)}};
+}
+
+// Runs tests/bench/chromium-typesetting.mjs on `request` and returns its answer; nullopt, with the reason in `why`,
+// when there is none (no Node, no Chromium, the font refused...).
+std::optional<nlohmann::json> runChromium(const nlohmann::json& request, std::string& why) {
+    char requestPath[] = "/tmp/galley-bench-chromium-XXXXXX";
+    const int fd = mkstemp(requestPath);
+    if (fd < 0) {
+        why = "cannot write a temporary file";
+        return std::nullopt;
+    }
+    const std::string body = request.dump();
+    const bool written = write(fd, body.data(), body.size()) == static_cast<ssize_t>(body.size());
+    close(fd);
+    std::string output;
+    if (written) {
+        const std::string command = "node '" + std::string(GALLEY_SOURCE_DIR) +
+                                    "/tests/bench/chromium-typesetting.mjs' '" + requestPath + "' 2>&1";
+        if (FILE* pipe = popen(command.c_str(), "r")) {
+            char buffer[4096];
+            for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
+            pclose(pipe);
+        }
+    }
+    unlink(requestPath);
+    // The answer is the last line; anything before it (a warning from Node) is not.
+    while (!output.empty() && output.back() == '\n') output.pop_back();
+    const size_t lastLine = output.rfind('\n');
+    nlohmann::json answer =
+        nlohmann::json::parse(output.substr(lastLine == std::string::npos ? 0 : lastLine + 1), nullptr, false);
+    if (answer.is_object() && !answer.contains("error")) return answer;
+    if (answer.is_object() && answer["error"].is_string()) why = answer["error"].get<std::string>();
+    else why = output.empty() ? "no answer from node" : output.substr(0, output.find('\n'));
+    return std::nullopt;
+}
+#endif
+
 int benchLayout(const std::string& bundlePath, size_t targetWords, double duration, const char* label, bool runWasm) {
     Loaded loaded;
     if (int status = load(bundlePath, "", loaded)) return status;
@@ -194,6 +254,28 @@ int benchLayout(const std::string& bundlePath, size_t targetWords, double durati
         } else {
             std::printf("wasm     not measured: %s is not built (cmake --build --preset wasm)\n", wasmCli.c_str());
         }
+        std::fflush(stdout);
+        // Chromium's reflow of the same text at the same widths, justified, measured in its page.
+        nlohmann::json request = chromiumRequest(seed, bodyFontFile(""), true);
+        request["reflow"] = {{"copies", copies},
+                             {"widths", std::vector<float>(std::begin(BenchWidths), std::end(BenchWidths))},
+                             {"seconds", duration}};
+        std::string why;
+        if (auto answer = runChromium(request, why); answer && !(*answer)["reflow"].is_object()) {
+            std::printf("chromium not measured: no reflow in its answer\n");
+        } else if (answer) {
+            const nlohmann::json& r = (*answer)["reflow"];
+            const double reflowWords = r.value("words", 0.0), best = r.value("bestMs", NAN) / 1e3,
+                         mean = r.value("meanMs", NAN) / 1e3;
+            std::printf("chromium %.0f words (%zu x the article), justified reflow: %.2f million words/s at best (%.1f "
+                        "ms), %.2f on average (%.1f ms); first layout %.0f ms; %d runs (Chromium %s, a forced layout "
+                        "after each width change, in the page)\n",
+                        reflowWords, copies, reflowWords / best / 1e6, best * 1e3, reflowWords / mean / 1e6,
+                        mean * 1e3, r.value("firstMs", NAN), r.value("runs", 0),
+                        answer->value("chromium", std::string("?")).c_str());
+        } else {
+            std::printf("chromium not measured: %s\n", why.c_str());
+        }
     }
 #else
     (void)runWasm;
@@ -208,18 +290,25 @@ struct QualityCase {
     bool letterSpacing = true;  // off: what letter spacing gives, by its absence
 };
 
+// One row of the quality table.
+void printQualityRow(const char* name, const LayoutQuality& q, bool everyWord) {
+    std::printf("%-26s %6zu %9.3f %6.2f %6.2f %8.4f %6.1f%% %6d %8d %6s\n", name, q.lines, q.meanSpaceDeviation,
+                q.maxSpaceRatio, q.minSpaceRatio, q.fillDeviation, q.hyphenatedFraction * 100, q.longestHyphenRun,
+                q.overflowingLines, everyWord ? "all" : "LOST");
+}
+
 int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
     Loaded loaded;
     if (int status = load(bundlePath, fontPath, loaded)) return status;
     const Article& article = loaded.bundle.articles[0];
     ArticleLayout layout(loaded.fonts, article);
     attachHyphenation(layout, *loaded.hyphenator);
-    // Goals and Chromium's figures for the seed article (issue 3), for comparison.
-    std::printf("%-18s %6s %9s %6s %6s %8s %7s %6s %8s %6s\n", "layout", "lines", "mean|r-1|", "max r", "min r",
+    std::printf("%-26s %6s %9s %6s %6s %8s %7s %6s %8s %6s\n", "layout", "lines", "mean|r-1|", "max r", "min r",
                 "fill sd", "hyphen", "run", "overflow", "words");
     const QualityCase cases[] = {{"justified 560 px", 560, Align::Justify},
                                  {"justified 340 px", 340, Align::Justify},
                                  {"ragged 560 px", 560, Align::Left},
+                                 {"ragged 340 px", 340, Align::Left},
                                  {"  no letter sp. 560", 560, Align::Justify, false},
                                  {"  no letter sp. 340", 340, Align::Justify, false}};
     for (const QualityCase& c : cases) {
@@ -228,14 +317,42 @@ int benchQuality(const std::string& bundlePath, const std::string& fontPath) {
         params.align = c.align;
         params.letterSpacing = c.letterSpacing;
         const DisplayList dl = layout.layout(params);
-        const LayoutQuality q = measureLayoutQuality(dl);
-        std::printf("%-18s %6zu %9.3f %6.2f %6.2f %8.4f %6.1f%% %6d %8d %6s\n", c.name, q.lines, q.meanSpaceDeviation,
-                    q.maxSpaceRatio, q.minSpaceRatio, q.fillDeviation, q.hyphenatedFraction * 100, q.longestHyphenRun,
-                    q.overflowingLines, keepsEveryWord(article, dl) ? "all" : "LOST");
+        printQualityRow(c.name, measureLayoutQuality(dl), keepsEveryWord(article, dl));
     }
-    std::printf("goals: justified 560: mean <= 0.15, max <= 1.6, min >= 0.75 (Chromium 0.72, 4.46); justified 340: "
-                "mean <= 0.30, max <= 2.0 (Chromium 1.42, 8.46); ragged 560: fill sd <= 0.025 (Chromium, "
-                "text-wrap: pretty, 0.043); hyphenated <= 20%%, never 3 in a row; no word lost; no overflow\n");
+#ifndef __EMSCRIPTEN__
+    // Chromium's own setting of the same paragraphs with the same font file, judged by the same figures.
+    const std::string fontFile = bodyFontFile(fontPath);
+    nlohmann::json request = chromiumRequest(article, fontFile, false);
+    request["layouts"] = nlohmann::json::array();
+    for (const QualityCase& c : cases)
+        if (c.letterSpacing)
+            request["layouts"].push_back({{"width", c.width}, {"align", c.align == Align::Left ? "ragged" : "justify"}});
+    std::string why;
+    if (auto answer = runChromium(request, why)) {  // not const: [] on a missing key gives null
+        for (const nlohmann::json& set : (*answer)["layouts"]) {
+            if (!set.is_object()) continue;
+            DisplayList dl;
+            const bool ragged = set.value("align", "") == "ragged";
+            const std::string name = std::string("Chromium ") + (ragged ? "ragged " : "justified ") +
+                                     std::to_string(set.value("width", 0)) + " px";
+            if (!readLineBoxes(set.dump(), dl, &why)) {
+                std::printf("%-26s not measured: its line boxes: %s\n", name.c_str(), why.c_str());
+                continue;
+            }
+            printQualityRow(name.c_str(), measureLayoutQuality(dl), keepsEveryWord(article, dl));
+        }
+        std::printf("Chromium %s set the same paragraphs with the same font file (%s, its space %.2f px): "
+                    "text-align: justify, or left with text-wrap: pretty; hyphens: auto, lang %s\n",
+                    answer->value("chromium", std::string("?")).c_str(), fontFile.c_str(), answer->value("space", NAN),
+                    request.value("lang", std::string()).c_str());
+    } else {
+        std::printf("Chromium not measured: %s\n", why.c_str());
+    }
+#else
+    std::printf("Chromium not measured: run the native galley\n");
+#endif
+    std::printf("goals: justified 560: mean <= 0.15, max <= 1.6, min >= 0.75; justified 340: mean <= 0.30, max <= 2.0; "
+                "ragged 560: fill sd <= 0.025; hyphenated <= 20%%, never 3 in a row; no word lost; no overflow\n");
     return ExitOk;
 }
 

@@ -6,7 +6,8 @@
 // any hanging punctuation, as a fraction of the measure (same lines). Hyphenated lines: lines that end in an
 // inserted hyphen, over all body lines.
 //
-// Not here: laying out (layout.h); speed.
+// Not here: laying out (layout.h); speed; reading another typesetter's lines to judge them by these figures
+// (line_boxes.h).
 #pragma once
 
 #include "display_list.h"
