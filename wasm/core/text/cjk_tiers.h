@@ -1,5 +1,5 @@
 // cjk_tiers.h — which frequency slice of its Noto CJK face holds a CJK character: scripts/cjk-slices.py ranks each
-// face's characters from Unihan at build time and writes the tiers as cjk-tiers.bin (~30 KB brotli). faces.def's
+// face's characters from Unihan at build time and writes the tiers as cjk-tiers.bin (26 KB brotli). faces.def's
 // "#a-b" ranges name the ranks; sliceOf (font.h) reads a CjkTiers to place a character in them.
 //
 // Not a global: whoever lays out holds one and passes it (ArticleLayout::setCjkTiers, facesUsed), as with the Thai
