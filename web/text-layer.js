@@ -44,16 +44,28 @@ function fontOf(faceIndex) {
 
 // A text's width in a CSS font, as the browser sets it (a canvas's measureText): (font, text) => px. Remembered, as
 // an article says its words many times over and the layer measures every one; forgotten past MEASURE_CACHE_SIZE.
+// A canvas trims the space of adjacent full-width punctuation (「、」 then 「「」 set half an em narrower: Chromium's
+// text-spacing-trim: normal), which the layer's text does not (space-all, as Galley draws it): such text is measured
+// in pieces cut between the two.
 const MEASURE_CACHE_SIZE = 50000;
+const CJK_PUNCTUATION_PAIR = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65](?=[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65])/g;
 function createMeasure() {
   const context = document.createElement('canvas').getContext('2d');
   let widths = new Map(), contextFont = '';
+  const untrimmed = (text) => {
+    let width = 0, at = 0;
+    for (const m of text.matchAll(CJK_PUNCTUATION_PAIR)) {
+      width += context.measureText(text.slice(at, m.index + 1)).width;
+      at = m.index + 1;
+    }
+    return width + context.measureText(text.slice(at)).width;
+  };
   return (font, text) => {
     const key = `${font}|${text}`;
     let width = widths.get(key);
     if (width !== undefined) return width;
     if (contextFont !== font) context.font = contextFont = font;
-    width = context.measureText(text).width;
+    width = untrimmed(text);
     if (widths.size >= MEASURE_CACHE_SIZE) widths = new Map();
     widths.set(key, width);
     return width;
