@@ -45,7 +45,7 @@ function fontOf(faceIndex) {
 // A text's width in a CSS font, as the browser sets it (a canvas's measureText): (font, text) => px. Remembered, as
 // an article says its words many times over and the layer measures every one; forgotten past MEASURE_CACHE_SIZE.
 const MEASURE_CACHE_SIZE = 50000;
-function createMeasure() {
+export function createMeasure() {
   const context = document.createElement('canvas').getContext('2d');
   let widths = new Map(), contextFont = '';
   return (font, text) => {
@@ -70,10 +70,13 @@ const ALIGN_TOLERANCE = 0.5;
 function drawnWords(line, hyphenWidth) {
   const words = [];
   const wb = line.wb || [];
+  const faces = new Map();   // "wf": words drawn in another face than the line's
+  for (let i = 0; i + 1 < (line.wf || []).length; i += 2) faces.set(line.wf[i], line.wf[i + 1]);
   let start = 0;
   for (let i = 0; i + 2 < wb.length; i += 3) {
     if (i > 0 && line.t[start] === ' ') start++;
-    words.push({ start, end: start + wb[i], x: wb[i + 1] / 8, w: wb[i + 2] / 8, spaceBefore: i > 0 && line.t[start - 1] === ' ' });
+    words.push({ start, end: start + wb[i], x: wb[i + 1] / 8, w: wb[i + 2] / 8, spaceBefore: i > 0 && line.t[start - 1] === ' ',
+                 face: faces.get(i / 3) });
     start += wb[i];
   }
   if (line.hy && words.length) {
@@ -91,8 +94,9 @@ function drawnWords(line, hyphenWidth) {
 // ALIGN_TOLERANCE from its drawn start or width is moved: its own font size for its width (letter-spacing would do
 // for Latin, but Chromium does not letter-space Arabic) and a left margin for its start (physical, so the same on
 // right-to-left lines). Those words are rare on a line set as Galley set it (none on most), so the layer keeps one
-// text node per line where it can. widthAt(size, text): the text's width in the line's face at that size. Returns
-// {size, wordSpacing, width, moved: [{start, end, size, margin}]}.
+// text node per line where it can. A word drawn in a face of its own (its "face", from "wf": an emphasis) is always
+// given its span, in that face. widthAt(size, text, face): the text's width at that size in a face (the line's when
+// undefined). Returns {size, wordSpacing, width, moved: [{start, end, size, margin, font?}]}.
 function placeWords(line, words, widthAt) {
   const target = line.w - (line.hy ? widthAt(line.s, '-') : 0);
   const space = widthAt(line.s, ' ');
@@ -100,7 +104,7 @@ function placeWords(line, words, widthAt) {
   const fallback = { size: line.s, width: target, moved: [],
                      wordSpacing: spaces > 0 ? (target - widthAt(line.s, line.t)) / spaces : 0 };
   if (!words.length || words.some((w) => w.end > line.t.length)) return fallback;
-  for (const w of words) w.natural = widthAt(line.s, line.t.slice(w.start, w.end));
+  for (const w of words) w.natural = widthAt(line.s, line.t.slice(w.start, w.end), w.face);
   // Visual order, and whether a space separates each word from the one left of it: between neighbours in the
   // text, whether the text has one (joined words, Thai or glue-joined Han, have none); between words that bidi
   // reordering brought side by side (the comma of a Latin "Watch," in a Hebrew line, left of the Latin run), whether
@@ -130,7 +134,7 @@ function placeWords(line, words, widthAt) {
   // The words again at the line's size (in thousandths of a px, as the style gives it; lines share sizes, and so
   // measurements): the browser's advances are not quite proportional to the size.
   const size = Math.round(line.s * fitted * 1000) / 1000;
-  for (const w of words) w.scaled = widthAt(size, line.t.slice(w.start, w.end));
+  for (const w of words) w.scaled = widthAt(size, line.t.slice(w.start, w.end), w.face);
   const scaledSpace = widthAt(size, ' ');
   if (!n) W = scaledSpace;
   const moved = [];
@@ -138,12 +142,13 @@ function placeWords(line, words, widthAt) {
   visual.forEach((i, v) => {
     const w = words[i];
     if (spaced[v]) pos += W;
-    if (Math.abs(pos - w.x) <= ALIGN_TOLERANCE && Math.abs(w.scaled - w.w) <= ALIGN_TOLERANCE) {
+    if (w.face === undefined && Math.abs(pos - w.x) <= ALIGN_TOLERANCE && Math.abs(w.scaled - w.w) <= ALIGN_TOLERANCE) {
       pos += w.scaled;
       return;
     }
     moved.push({ start: w.start, end: w.end, margin: w.x - pos,
-                 size: w.natural > 0 ? line.s * (w.w / w.natural) : size });
+                 size: w.natural > 0 ? line.s * (w.w / w.natural) : size,
+                 ...(w.face !== undefined ? { font: fontOf(w.face) } : {}) });
     pos = w.x + w.w;
   });
   moved.sort((a, b) => a.start - b.start);
@@ -161,6 +166,7 @@ function appendPlaced(parent, text, from, to, moved, rightToLeft) {
     const part = document.createElement('span');
     part.textContent = text.slice(start, end);
     let style = `font-size:${m.size.toFixed(3)}px`;
+    if (m.font) style += `;font-family:${m.font.family};font-weight:${m.font.weight};font-style:${m.font.style}`;
     if ((rightToLeft ? end === m.end : start === m.start) && Math.abs(m.margin) > 0.005) {
       style += `;margin-left:${m.margin.toFixed(3)}px`;
     }
@@ -169,6 +175,37 @@ function appendPlaced(parent, text, from, to, moved, rightToLeft) {
     at = end;
   }
   if (to > at) parent.append(text.slice(at, to));
+}
+
+// Fills `span` with one line of a chunk: its runs (links as <a>), its words where Galley drew them (placeWords).
+// measureWidth: createMeasure()'s. Returns {font: fontOf the line's face, placed: placeWords's answer}, for the
+// caller's style (font size and word spacing from placed).
+export function fillLine(span, line, hrefs, measureWidth) {
+  const font = fontOf(line.f);
+  const widthAt = (size, text, face) => {
+    const f = face === undefined ? font : fontOf(face);
+    return measureWidth(`${f.style} ${f.weight} ${size}px ${f.family}`, text);
+  };
+  const words = drawnWords(line, widthAt(line.s, '-'));
+  const placed = placeWords(line, words, widthAt);
+  // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
+  if (line.d === 'rtl') span.dir = 'rtl';
+  const runs = line.k && line.k.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.k : [[line.t, -1]];
+  let runStart = 0;
+  for (const [text, hrefIndex] of runs) {
+    const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
+    let parent = span;
+    if (href) {
+      parent = document.createElement('a');
+      parent.href = href;
+      parent.target = '_blank';
+      parent.rel = 'noopener noreferrer';
+      span.append(parent);
+    }
+    appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
+    runStart += text.length;
+  }
+  return { font, placed };
 }
 
 function slugify(text) {
@@ -250,32 +287,12 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
 
-  // One drawn line: its runs (links as <a>), its words where Galley drew them (placeWords). flowX is where the
-  // inline flow puts the span in its row (0, except after a drop cap), rowTop where its row starts.
+  // One drawn line, flowX where the inline flow puts the span in its row (0, except after a drop cap), rowTop where
+  // its row starts.
   const makeLine = (line, hrefs, flowX, rowTop) => {
-    const font = fontOf(line.f);
-    const widthAt = (size, text) => measureWidth(`${font.style} ${font.weight} ${size}px ${font.family}`, text);
-    const words = drawnWords(line, widthAt(line.s, '-'));
-    const placed = placeWords(line, words, widthAt);
     const span = document.createElement('span');
     span.className = 'line';
-    // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
-    if (line.d === 'rtl') span.dir = 'rtl';
-    const runs = line.runs.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.runs : [[line.t, -1]];
-    let runStart = 0;
-    for (const [text, hrefIndex] of runs) {
-      const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
-      let parent = span;
-      if (href) {
-        parent = document.createElement('a');
-        parent.href = href;
-        parent.target = '_blank';
-        parent.rel = 'noopener noreferrer';
-        span.append(parent);
-      }
-      appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
-      runStart += text.length;
-    }
+    const { font, placed } = fillLine(span, line, hrefs, measureWidth);
     span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
       `font-size:${placed.size.toFixed(3)}px;font-family:${font.family};font-weight:${font.weight};` +
       `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
@@ -308,7 +325,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   // chunk: {lines, hrefs, images}: whole blocks, after those appended before.
   function append(chunk) {
     const hrefs = chunk.hrefs || [];
-    const lines = chunk.lines.map((l) => ({ ...l, runs: l.k || [[l.t, -1]] }));
+    const lines = chunk.lines;
     const groups = groupLines(lines, blocks, carry);
     const lastGroup = groups[groups.length - 1];
     carry = lastGroup && lastGroup.block >= 0 ? { block: lastGroup.block, listItem: lastGroup.listItems || 0 } : null;

@@ -1,0 +1,196 @@
+// Printing (web/print.js): Chromium's own PDF of the page (page.pdf(), which fires beforeprint and afterprint as a
+// print from the menu does), read back by pdftotext (pdf-text.mjs). The sample on A4 and on Letter, and a
+// 100,000-word article on A4: the PDF's text between the margins is exactly the lines `galley layout --json` sets at
+// the printed column (so every word, in order, and Galley's line breaks), nothing of the reader chrome prints, no
+// page ends with a paragraph's first line or starts with its last, and the margins hold the title and page number.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_URL, launch } from './browser.mjs';
+import { pdfPages } from './pdf-text.mjs';
+
+const SAMPLE_PATH = fileURLToPath(new URL('../../assets/sample.json', import.meta.url));
+const SAMPLE = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
+const GALLEY = fileURLToPath(new URL('../../build/native/galley', import.meta.url));
+const PAPER = { A4: { pageWidthMm: 210, pageHeightMm: 297 }, Letter: { pageWidthMm: 215.9, pageHeightMm: 279.4 } };
+// Text of the reader chrome (toolbar, panels, notices) that must not print.
+const CHROME = ['min read', 'Available offline', 'Reader settings', 'Contents', 'Print', 'Offline', 'Loading'];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// The sample's paragraphs repeated to about `targetWords` words (as long-article.test.mjs makes it).
+function longBundle(targetWords) {
+  const article = SAMPLE.articles[0];
+  const words = article.blocks.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
+  const blocks = Array.from({ length: Math.ceil(targetWords / words) }, () => article.blocks).flat();
+  return { galley: 1, articles: [{ ...article, id: 'long', blocks }] };
+}
+
+// pageName: the hosted page (index.html, with its Print button) or the embedded viewer's frame (embed.html).
+async function openBundle(body, { theme = 'dark', pageName = 'index.html' } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/test-bundles/print.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  // A dark screen theme: the paper must come out light all the same.
+  await page.goto(`${BASE_URL}${pageName}?bundle=test-bundles/print.json&theme=${theme}`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley), null,
+                             { timeout: 240000, polling: 500 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
+  if (pageName === 'index.html') await page.waitForSelector('#galley-print-button:not([hidden])');
+  // print.js is loaded once the article is ready (its mark galley-print-ready).
+  await page.waitForFunction(() => performance.getEntriesByName('galley-print-ready').length > 0);
+  return { page, errors };
+}
+
+// Prints the page to a PDF (page.pdf: Chromium's printing, beforeprint and afterprint included); returns it with what print.js set the article for, as it records it on the print DOM
+// (read in a beforeprint listener that runs after print.js's own, which built #galley-print), the words it set in a
+// face of their own (emphasis: [text, weight, style]), and how long that beforeprint took (its performance measure).
+async function printToPdf(page, format) {
+  await page.evaluate(() => window.addEventListener('beforeprint', () => {
+    const root = document.getElementById('galley-print');
+    window.__printColumn = { ...root?.dataset };
+    window.__printStyled = [...(root?.querySelectorAll('.print-line span[style*="font-family"]') || [])]
+      .map((s) => [s.textContent, s.style.fontWeight, s.style.fontStyle]);
+  }, { once: true }));
+  const pdf = await page.pdf({ format });
+  const { column, styled, ms } = await page.evaluate(() => ({ column: window.__printColumn,
+    styled: window.__printStyled, ms: performance.getEntriesByName('galley-print').pop()?.duration }));
+  assert.ok(column?.width, 'print.js built the print DOM');
+  return { pdf, column, styled, ms };
+}
+
+// `galley layout` at that column: its lines' texts (a hyphenated line's last word keeps its hyphen, as printed) and
+// which paragraph each belongs to.
+function expectedLines(bundlePath, column) {
+  const out = JSON.parse(execFileSync(GALLEY, ['layout', bundlePath, '--width', column.width, '--font-size',
+    column.fontSize, '--line-height', column.lineHeight, '--align', 'auto', '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 30 }));
+  let paragraph = 0;
+  const lines = out.lines.filter((l) => l.role !== 'marker').map((l, i, all) => {
+    const startsParagraph = i === 0 || all[i - 1].last || all[i - 1].block !== l.block || all[i - 1].role !== l.role;
+    if (startsParagraph && i > 0) paragraph++;
+    return { text: l.words.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim(), paragraph, role: l.role };
+  });
+  return { lines, align: out.align };
+}
+
+// Checks one PDF against the layout: returns the per-page line counts.
+function checkPdf(pdf, paper, column, expected, title) {
+  const [top, , bottom] = column.margins.split(' ').map(Number);
+  const body = pdfPages(pdf, { ...paper, top, bottom });
+  const lines = body.flat();
+  // Every line as Galley set it, in order, and nothing else (no chrome, nothing lost).
+  assert.equal(lines.length, expected.lines.length, 'the PDF has as many lines as the layout');
+  expected.lines.forEach((line, i) => assert.equal(lines[i], line.text, `line ${i + 1}`));
+  // Widows and orphans: at least two lines of a paragraph on each side of a page break.
+  const countOf = new Map();
+  for (const l of expected.lines) countOf.set(l.paragraph, (countOf.get(l.paragraph) || 0) + 1);
+  let at = 0;
+  for (const pageLines of body.slice(0, -1)) {
+    at += pageLines.length;
+    const before = expected.lines[at - 1], next = expected.lines[at];
+    if (before.paragraph !== next.paragraph) continue;
+    const firstOfIt = expected.lines.findIndex((l) => l.paragraph === before.paragraph);
+    assert.ok(at - firstOfIt >= 2, `page ending at line ${at} leaves one line of paragraph ${before.paragraph}`);
+    assert.ok(firstOfIt + countOf.get(before.paragraph) - at >= 2,
+              `page starting at line ${at + 1} holds one line of paragraph ${before.paragraph}`);
+  }
+  // The margins: the title at the top of each page, its number at the bottom.
+  const heads = pdfPages(pdf, { ...paper, top: 0, bottom: paper.pageHeightMm - top });
+  const feet = pdfPages(pdf, { ...paper, top: paper.pageHeightMm - bottom, bottom: 0 });
+  assert.equal(heads.length, body.length);
+  heads.forEach((h, i) => assert.equal(h.join(' '), title, `page ${i + 1}'s running head`));
+  feet.forEach((f, i) => assert.equal(f.join(' '), String(i + 1), `page ${i + 1}'s number`));
+  const all = [...body, ...heads, ...feet].flat().join('\n');
+  for (const chrome of CHROME) assert.ok(!all.includes(chrome), `"${chrome}" printed`);
+  return body.map((p) => p.length);
+}
+
+for (const format of ['A4', 'Letter']) {
+  test(`the sample prints whole on ${format}, in Galley's lines for the printed column, without chrome`, async () => {
+    const { page, errors } = await openBundle(readFileSync(SAMPLE_PATH, 'utf8'));
+    const scrollBefore = await page.evaluate(() => { window.scrollTo(0, 700); return window.scrollY; });
+    const { pdf, column } = await printToPdf(page, format);
+    const expected = expectedLines(SAMPLE_PATH, column);
+    assert.equal(column.align, expected.align, 'automatic alignment chose as the CLI does');
+    const perPage = checkPdf(pdf, PAPER[format], column, expected, SAMPLE.articles[0].title);
+    console.log(`# ${format}: column ${column.width} px at ${column.fontSize} px, ${column.align}; ` +
+                `${perPage.length} pages of ${perPage.join(', ')} lines`);
+    assert.ok(perPage.length >= 2, 'the article runs on past the first page');
+    // The screen comes back as it was: print DOM gone, same scroll position, the text layer still there.
+    const after = await page.evaluate(() => ({ print: !!document.getElementById('galley-print'),
+      scrollY: window.scrollY, printing: document.documentElement.classList.contains('galley-printing') }));
+    assert.deepEqual(after, { print: false, scrollY: scrollBefore, printing: false });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+// The embedded viewer's frame printed by itself (its context menu's Print): the same article, the same lines.
+test('the embedded viewer\'s frame prints the whole article in Galley\'s lines', async () => {
+  const { page, errors } = await openBundle(readFileSync(SAMPLE_PATH, 'utf8'), { pageName: 'embed.html' });
+  const { pdf, column } = await printToPdf(page, 'A4');
+  checkPdf(pdf, PAPER.A4, column, expectedLines(SAMPLE_PATH, column), SAMPLE.articles[0].title);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The 100,000-word article: set for paper in the page's beforeprint (layout and print DOM at once: how long that
+// takes is printed and bounded), and the whole of it in the PDF, every line as the CLI sets it.
+test('a 100,000-word article prints whole, in Galley\'s lines, without widows or orphans', async () => {
+  const bundle = longBundle(100000);
+  const dir = mkdtempSync(join(tmpdir(), 'galley-print-'));
+  try {
+    const bundlePath = join(dir, 'long.json');
+    writeFileSync(bundlePath, JSON.stringify(bundle));
+    const { page, errors } = await openBundle(JSON.stringify(bundle));
+    const started = Date.now();
+    const { pdf, column, ms } = await printToPdf(page, 'A4');
+    const pdfMs = Date.now() - started;
+    const beforePrintMs = Math.round(ms);
+    const expected = expectedLines(bundlePath, column);
+    const perPage = checkPdf(pdf, PAPER.A4, column, expected, bundle.articles[0].title);
+    console.log(`# 100,000 words: ${expected.lines.length} lines on ${perPage.length} A4 pages; beforeprint ` +
+                `${beforePrintMs} ms, page.pdf() ${pdfMs} ms, ${(pdf.length / 1e6).toFixed(1)} MB`);
+    // Bounds for a loaded 2-core machine; measured figures are in the README.
+    assert.ok(beforePrintMs < 30000, `beforeprint took ${beforePrintMs} ms`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Every block type (tests/data/bundles/valid/all-block-types.json): headings, quotes, pull quotes, lists (their
+// markers print), figures (images that do not load print their alt text), links listed after the article.
+test('every block type prints, its links listed with their addresses after the article', async () => {
+  const path = fileURLToPath(new URL('../data/bundles/valid/all-block-types.json', import.meta.url));
+  const { page } = await openBundle(readFileSync(path, 'utf8'), { theme: 'light' });
+  const { pdf, column, styled } = await printToPdf(page, 'A4');
+  const expected = expectedLines(path, column);
+  // Emphasis prints in its own face: the quote's strong "curly" in bold italic.
+  assert.ok(styled.some(([text, weight, style]) => text === 'curly' && weight === '700' && style === 'italic'),
+            JSON.stringify(styled));
+  const [top, , bottom] = column.margins.split(' ').map(Number);
+  const text = pdfPages(pdf, { ...PAPER.A4, top, bottom }).flat().join('\n');
+  // Each line of the layout, in order (markers and alt texts come between them).
+  let at = 0;
+  for (const line of expected.lines) {
+    if (!line.text) continue;
+    const found = text.indexOf(line.text, at);
+    assert.ok(found >= 0, `"${line.text}" printed after what comes before it`);
+    at = found + line.text.length;
+  }
+  assert.match(text, /Links\n.*Galley home page: https:\/\/example\.org\/galley/);
+  assert.match(text, /a website: http:\/\/example\.org\//);
+  for (const marker of ['1.', '2.', '3.']) assert.ok(text.includes(`${marker}\n`) || text.includes(`${marker} `));
+  assert.ok(text.includes('A photo') && text.includes('A chart'), 'alt texts of images that did not load');
+  await page.close();
+});
