@@ -1,5 +1,6 @@
 // pdf-text.mjs — the text of a PDF page by page, by poppler's pdftotext (Debian's poppler-utils, which
-// scripts/setup.sh installs), for tests that print: what a reader would find and copy in the PDF.
+// scripts/setup.sh installs), for tests that print: what a reader would find and copy in the PDF; and a page as
+// an image (pdftoppm).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,13 +31,14 @@ export function pdfPages(pdf, { pageWidthMm, pageHeightMm, top = 0, bottom = 0 }
   }
 }
 
-// How many pages the PDF has (pdfinfo, the same package).
-export function pdfPageCount(pdf) {
+// One page rendered as a PNG (pdftoppm, the same package) at `dpi`: what the paper shows.
+export function pdfPagePng(pdf, pageNumber, dpi = 50) {
   const dir = mkdtempSync(join(tmpdir(), 'galley-pdf-'));
   try {
     const file = join(dir, 'print.pdf');
     writeFileSync(file, pdf);
-    return Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+    return execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(pageNumber), '-l', String(pageNumber),
+      '-singlefile', file], { maxBuffer: 1 << 28 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, launch } from './browser.mjs';
-import { pdfPages } from './pdf-text.mjs';
+import { BASE_URL, decodePng, inkStats, launch } from './browser.mjs';
+import { pdfPagePng, pdfPages } from './pdf-text.mjs';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../assets/sample.json', import.meta.url));
 const SAMPLE = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
@@ -73,7 +73,7 @@ function expectedLines(bundlePath, column) {
     column.fontSize, '--line-height', column.lineHeight, '--align', 'auto', '--json'],
     { encoding: 'utf8', maxBuffer: 1 << 30 }));
   let paragraph = 0;
-  const lines = out.lines.filter((l) => l.role !== 'marker').map((l, i, all) => {
+  const lines = out.lines.filter((l) => l.role !== 'marker' && l.role !== 'dropcap').map((l, i, all) => {
     const startsParagraph = i === 0 || all[i - 1].last || all[i - 1].block !== l.block || all[i - 1].role !== l.role;
     if (startsParagraph && i > 0) paragraph++;
     return { text: l.words.map((w) => w.text).join(' ').replace(/\s+/g, ' ').trim(), paragraph, role: l.role };
@@ -102,6 +102,12 @@ function checkPdf(pdf, paper, column, expected, title) {
     assert.ok(firstOfIt + countOf.get(before.paragraph) - at >= 2,
               `page starting at line ${at + 1} holds one line of paragraph ${before.paragraph}`);
   }
+  // Headings keep with what follows: no page ends with one.
+  at = 0;
+  for (const pageLines of body.slice(0, -1)) {
+    at += pageLines.length;
+    assert.ok(!['heading', 'title'].includes(expected.lines[at - 1].role), `page ending at line ${at} ends in a heading`);
+  }
   // The margins: the title at the top of each page, its number at the bottom.
   const heads = pdfPages(pdf, { ...paper, top: 0, bottom: paper.pageHeightMm - top });
   const feet = pdfPages(pdf, { ...paper, top: paper.pageHeightMm - bottom, bottom: 0 });
@@ -124,6 +130,11 @@ for (const format of ['A4', 'Letter']) {
     console.log(`# ${format}: column ${column.width} px at ${column.fontSize} px, ${column.align}; ` +
                 `${perPage.length} pages of ${perPage.join(', ')} lines`);
     assert.ok(perPage.length >= 2, 'the article runs on past the first page');
+    // On paper in the light theme's ink, though the screen was dark: a white page with dark text.
+    const png = decodePng(pdfPagePng(pdf, 1));
+    const corner = [...png.rgba.subarray(0, 4)];
+    assert.deepEqual(corner.slice(0, 3), [255, 255, 255], 'white paper');
+    assert.ok(inkStats(png).rows > 100, 'dark ink on it');
     // The screen comes back as it was: print DOM gone, same scroll position, the text layer still there.
     const after = await page.evaluate(() => ({ print: !!document.getElementById('galley-print'),
       scrollY: window.scrollY, printing: document.documentElement.classList.contains('galley-printing') }));
@@ -140,6 +151,32 @@ test('the embedded viewer\'s frame prints the whole article in Galley\'s lines',
   checkPdf(pdf, PAPER.A4, column, expectedLines(SAMPLE_PATH, column), SAMPLE.articles[0].title);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// A heading before each of many short paragraphs (the sample's paragraphs' first sentences, three times over, two
+// heading levels), so that pages would often end after one: none does, and paragraphs still keep two lines on each
+// side of a break.
+test('headings print kept with what follows them', async () => {
+  const article = SAMPLE.articles[0];
+  const blocks = [0, 1, 2].flatMap((round) => article.blocks.flatMap((b, i) => [
+    { type: 'heading', level: 1 + ((i + round) % 2), text: `Part ${round * 18 + i + 1}` },
+    { type: 'paragraph', text: b.text.split(/(?<=\.) /)[0] }]));
+  const bundle = { galley: 1, articles: [{ ...article, id: 'headings', blocks }] };
+  const dir = mkdtempSync(join(tmpdir(), 'galley-print-'));
+  try {
+    const bundlePath = join(dir, 'headings.json');
+    writeFileSync(bundlePath, JSON.stringify(bundle));
+    const { page, errors } = await openBundle(JSON.stringify(bundle));
+    for (const format of ['A4', 'Letter']) {
+      const { pdf, column } = await printToPdf(page, format);
+      const perPage = checkPdf(pdf, PAPER[format], column, expectedLines(bundlePath, column), article.title);
+      console.log(`# headings, ${format}: ${perPage.length} pages of ${perPage.join(', ')} lines`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // The 100,000-word article: set for paper in the page's beforeprint (layout and print DOM at once: how long that
