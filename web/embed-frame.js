@@ -162,6 +162,11 @@ function main() {
       }),
       'scroll-to-heading': (message) => answer(message, () => viewer.scrollToHeading(message.id)),
       'set-settings': (message) => answer(message, () => viewer.setSettings(normalizeSettings(message.settings))),
+      print: (message) => answer(message, async () => {
+        if (!printing) throw Object.assign(new Error('no article is ready yet'), { title: 'Nothing to print' });
+        (await printing).print();
+        return true;
+      }),
     });
   }
 

@@ -335,7 +335,12 @@ export function setupPrinting(viewer, { button = null } = {}) {
   };
   window.addEventListener('beforeprint', before);
   window.addEventListener('afterprint', after);
-  const print = () => window.print();
+  // window.print() returns once the print is done or cancelled; afterprint has come by then in browsers, but not
+  // always (headless Chromium sends none): the screen is given back here too.
+  const print = () => {
+    window.print();
+    after();
+  };
   if (button) button.addEventListener('click', print);
   performance.mark('galley-print-ready');
   return { print };

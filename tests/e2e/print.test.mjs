@@ -144,6 +144,22 @@ for (const format of ['A4', 'Letter']) {
   });
 }
 
+// The toolbar's Print button prints (window.print(): the same beforeprint and afterprint), and the screen comes back
+// where it was.
+test('the Print button prints the article, and the screen comes back as it was', async () => {
+  const { page, errors } = await openBundle(readFileSync(SAMPLE_PATH, 'utf8'));
+  const before = await page.evaluate(() => { window.scrollTo(0, 500); return { y: window.scrollY, width: innerWidth }; });
+  await page.click('#galley-print-button');
+  await page.waitForFunction(() => performance.getEntriesByName('galley-print').length === 1 &&
+                             !document.getElementById('galley-print'), null, { timeout: 60000 });
+  const after = await page.evaluate(() => ({ y: window.scrollY, width: innerWidth,
+    layer: document.querySelectorAll('#galley-document .line').length }));
+  assert.deepEqual({ y: after.y, width: after.width }, before);
+  assert.ok(after.layer > 50, 'the text layer is still there');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // The embedded viewer's frame printed by itself (its context menu's Print): the same article, the same lines.
 test('the embedded viewer\'s frame prints the whole article in Galley\'s lines', async () => {
   const { page, errors } = await openBundle(readFileSync(SAMPLE_PATH, 'utf8'), { pageName: 'embed.html' });
