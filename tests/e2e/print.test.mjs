@@ -160,6 +160,48 @@ test('the Print button prints the article, and the screen comes back as it was',
   await page.close();
 });
 
+// Where each line prints: its left and right edges on the page, from the column's left, are those of the words
+// `galley layout --json` places (within a pixel: the browser sets the words, fitted to Galley's as the text layer
+// fits them), in a right-to-left article with a list and a quote too (the marker beside its item, not over it).
+test('lines print where Galley set them, right-to-left ones and list markers too', async () => {
+  const path = fileURLToPath(new URL('../data/scripts/ar.json', import.meta.url));
+  const { page, errors } = await openBundle(readFileSync(path, 'utf8'), { theme: 'light' });
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    const root = document.getElementById('galley-print');
+    const left = root.getBoundingClientRect().left;
+    const boxes = [...root.querySelectorAll('.print-line')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left - left, right: r.right - left, beside: el.classList.contains('beside') };
+    });
+    const column = { ...root.dataset };
+    window.dispatchEvent(new Event('afterprint'));
+    return { boxes, column };
+  });
+  await page.emulateMedia({ media: 'screen' });
+  const out = JSON.parse(execFileSync(GALLEY, ['layout', path, '--width', printed.column.width, '--font-size',
+    printed.column.fontSize, '--line-height', printed.column.lineHeight, '--align', 'auto', '--json'],
+    { encoding: 'utf8' }));
+  // The CLI lists a marker before its item's line; the print DOM puts it inside that line's element, after it.
+  const lines = out.lines.filter((l) => l.role !== 'marker');
+  const markers = out.lines.filter((l) => l.role === 'marker');
+  const inFlow = printed.boxes.filter((b) => !b.beside), beside = printed.boxes.filter((b) => b.beside);
+  assert.equal(inFlow.length, lines.length);
+  assert.equal(beside.length, markers.length);
+  assert.ok(markers.length > 0 && lines.some((l) => l.role === 'quote'), 'the article has a list and a quote');
+  const extent = (l) => ({ left: Math.min(...l.words.map((w) => w.x)), right: Math.max(...l.words.map((w) => w.x + w.width)) });
+  const check = (box, line, what) => {
+    const want = extent(line);
+    assert.ok(Math.abs(box.left - want.left) <= 1 && Math.abs(box.right - want.right) <= 1,
+              `${what}: printed ${box.left.toFixed(1)}-${box.right.toFixed(1)}, set ${want.left.toFixed(1)}-${want.right.toFixed(1)}`);
+  };
+  lines.forEach((line, i) => check(inFlow[i], line, `line ${i + 1}`));
+  markers.forEach((marker, i) => check(beside[i], marker, `marker ${i + 1}`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // The embedded viewer's frame printed by itself (its context menu's Print): the same article, the same lines.
 test('the embedded viewer\'s frame prints the whole article in Galley\'s lines', async () => {
   const { page, errors } = await openBundle(readFileSync(SAMPLE_PATH, 'utf8'), { pageName: 'embed.html' });
