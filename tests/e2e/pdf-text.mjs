@@ -31,6 +31,19 @@ export function pdfPages(pdf, { pageWidthMm, pageHeightMm, top = 0, bottom = 0 }
   }
 }
 
+// The pages the PDF's images are drawn on, one entry per image (pdfimages -list, the same package).
+export function pdfImagePages(pdf) {
+  const dir = mkdtempSync(join(tmpdir(), 'galley-pdf-'));
+  try {
+    const file = join(dir, 'print.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2)
+      .filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).map((l) => Number(l.trim().split(/\s+/)[0]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // One page rendered as a PNG (pdftoppm, the same package) at `dpi`: what the paper shows.
 export function pdfPagePng(pdf, pageNumber, dpi = 50) {
   const dir = mkdtempSync(join(tmpdir(), 'galley-pdf-'));

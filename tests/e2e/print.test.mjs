@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_URL, decodePng, inkStats, launch } from './browser.mjs';
-import { pdfPagePng, pdfPages } from './pdf-text.mjs';
+import { pdfImagePages, pdfPagePng, pdfPages } from './pdf-text.mjs';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../assets/sample.json', import.meta.url));
 const SAMPLE = JSON.parse(readFileSync(SAMPLE_PATH, 'utf8'));
@@ -235,6 +235,33 @@ test('headings print kept with what follows them', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// A figure prints its image (from the bitmap the viewer decoded) on the page of its caption. After the sample's
+// ninth paragraph, on A4, the image would end page 1 and its caption start page 2 if the figure were not kept whole.
+test('figures print their image with its caption', async () => {
+  const article = SAMPLE.articles[0];
+  const icon = readFileSync(fileURLToPath(new URL('../../build/wasm/dist/icons/icon-192.png', import.meta.url)));
+  const blocks = [...article.blocks.slice(0, 9),
+    { type: 'image', src: 'img/icon.png', alt: 'Galley\'s icon', width: 192, height: 192, caption: 'The figure caption.' },
+    ...article.blocks.slice(9)];
+  const bundle = { galley: 1, articles: [{ ...article, id: 'figure', blocks }] };
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.route('**/test-bundles/img/icon.png', (route) => route.fulfill({ contentType: 'image/png', body: icon }));
+  await page.route('**/test-bundles/print.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify(bundle) }));
+  await page.goto(`${BASE_URL}index.html?bundle=test-bundles/print.json`);
+  await page.waitForFunction(() => performance.getEntriesByName('galley-print-ready').length > 0, null,
+                             { timeout: 120000 });
+  for (const format of ['A4', 'Letter']) {
+    const { pdf, column } = await printToPdf(page, format);
+    const [top, , bottom] = column.margins.split(' ').map(Number);
+    const pages = pdfPages(pdf, { ...PAPER[format], top, bottom });
+    const captionPage = pages.findIndex((lines) => lines.includes('The figure caption.')) + 1;
+    assert.ok(captionPage > 0, 'the caption printed');
+    assert.deepEqual(pdfImagePages(pdf), [captionPage], `${format}: the image on its caption's page`);
+  }
+  await page.close();
 });
 
 // The 100,000-word article: set for paper in the page's beforeprint (layout and print DOM at once: how long that
