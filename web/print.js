@@ -108,7 +108,7 @@ function partsOf(entry) {
   return parts.sort((a, b) => a.top - b.top);
 }
 
-// Builds the print DOM for `layout` (viewer.printLayout's) into a new <article>, and returns it with its link list.
+// Builds the print DOM for `layout` (viewer.printLayout's): a new <article>, the link list at its end.
 function buildPrintDocument(layout, { imageBitmap }) {
   const measure = createMeasure();
   const root = document.createElement('article');
@@ -174,12 +174,19 @@ function buildPrintDocument(layout, { imageBitmap }) {
     for (const l of lines) group.append(lineWithBeside(l));
     return group;
   };
-  // A run of a paragraph's lines: its first and last KEEP_LINES kept together (all of it when that overlaps).
+  // A part's lines, paragraph by paragraph (each ends with a "last" line): the first and last KEEP_LINES of each
+  // kept together (all of it when those overlap).
   const fillRun = (el, lines) => {
-    if (lines.length <= 2 * KEEP_LINES - 1) { el.append(keepGroup(lines)); return; }
-    el.append(keepGroup(lines.slice(0, KEEP_LINES)));
-    for (const l of lines.slice(KEEP_LINES, -KEEP_LINES)) el.append(lineWithBeside(l));
-    el.append(keepGroup(lines.slice(-KEEP_LINES)));
+    for (let start = 0; start < lines.length;) {
+      let end = start;
+      while (end < lines.length - 1 && !lines[end].line.last) end++;
+      const paragraph = lines.slice(start, end + 1);
+      start = end + 1;
+      if (paragraph.length <= 2 * KEEP_LINES - 1) { el.append(keepGroup(paragraph)); continue; }
+      el.append(keepGroup(paragraph.slice(0, KEEP_LINES)));
+      for (const l of paragraph.slice(KEEP_LINES, -KEEP_LINES)) el.append(lineWithBeside(l));
+      el.append(keepGroup(paragraph.slice(-KEEP_LINES)));
+    }
   };
   const makeImage = (im, block) => {
     const el = document.createElement('div');
