@@ -317,7 +317,6 @@ export function setupPrinting(viewer, { button = null } = {}) {
     const column = printColumn(viewer.settings);
     const layout = viewer.printLayout(column.width, column.fontSize);
     if (!layout) return;   // nothing loaded yet: the page prints as it is
-    viewer.pauseResize(true);
     const root = buildPrintDocument(layout, { imageBitmap: viewer.imageBitmap });
     // What the page was set for, for whoever checks the print (tests set the same column with `galley layout`).
     Object.assign(root.dataset, { width: String(layout.width), fontSize: String(layout.fontSize),
@@ -328,6 +327,7 @@ export function setupPrinting(viewer, { button = null } = {}) {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     document.body.append(root);
     document.documentElement.classList.add('galley-printing');
+    viewer.pauseResize(true);   // until afterprint: the page is laid out for paper meanwhile
     performance.measure('galley-print', { start });   // the layout for paper and its DOM
   };
   const after = () => {
