@@ -4,7 +4,7 @@
 // body size) and a print-only DOM is built from those lines: each line a block of Galley's words at Galley's positions
 // (the text layer's own fitting, text-layer.js's fillLine), in the shipped faces (the FontFaces the viewer registered,
 // each slice with its unicode-range: the same files it draws from, so every character the screen drew prints), in
-// the light theme's ink whatever the screen's theme. `@media print` (galley.css) shows only that DOM.
+// the light theme's ink whatever the screen's theme. `@media print` (PRINT_CSS) shows only that DOM.
 //
 // Pagination is the browser's, steered by the layout's own knowledge of which lines make a paragraph: the first two
 // lines of every paragraph (list item, quote, caption) and its last two are each a `break-inside: avoid` group, so a
@@ -292,6 +292,46 @@ function linkList(links) {
   return section;
 }
 
+// The print DOM's styles, adopted with print.js (not in galley.css: not a byte of them on the first view's path).
+// On paper #galley-print is the only thing shown, in the light theme's ink on white whatever the screen's theme. Each
+// line is a block placed by its own top margin (containers have none: their first line's collapses through them, and
+// the browser truncates it at a page's top); lines beside another (list markers) and quote bars are placed from it.
+// The break rules are the groups buildPrintDocument makes: .print-keep (a paragraph's first and last two lines, a
+// heading), break-after: avoid after headings and the header, figures whole, an attribution with its quote.
+const PRINT_CSS = `
+#galley-print { display: none; }
+@media print {
+  html.galley-printing, html.galley-printing body { background: #fff !important; color: ${INK.text}; }
+  html.galley-printing body > :not(#galley-print) { display: none !important; }
+  #galley-print * { margin: 0; padding: 0; border: 0; font-size: inherit; font-weight: inherit; }
+  /* Centred: the column is set for A4 and may print on wider paper (PRINT_PAGE). */
+  #galley-print { display: block; margin: 0 auto; padding: 0; text-spacing-trim: space-all;
+    text-autospace: no-autospace; }
+  #galley-print ul, #galley-print ol { list-style: none; }
+  #galley-print .print-block, #galley-print .print-part { display: block; position: relative; }
+  /* Each line as wide as its text, its left edge where layout put it, whatever the article's direction (the elements
+     keep their dir for the PDF's readers; a right-to-left line orders its own words): as the text layer does. */
+  #galley-print, #galley-print .print-block, #galley-print .print-part, #galley-print .print-keep { direction: ltr; }
+  #galley-print .print-line { display: block; width: max-content; position: relative; white-space: pre; }
+  #galley-print .print-line[dir="rtl"] { direction: rtl; unicode-bidi: isolate; }
+  #galley-print .print-links:dir(rtl) { direction: rtl; }
+  #galley-print .beside { position: absolute; }
+  #galley-print .print-keep { display: block; break-inside: avoid; }
+  #galley-print header, #galley-print .heading { break-inside: avoid; break-after: avoid; }
+  #galley-print figure { break-inside: avoid; }
+  #galley-print .attribution { break-before: avoid; }
+  #galley-print a { text-decoration: none; }
+  #galley-print .print-image canvas { display: block; width: 100%; height: 100%; }
+  #galley-print .print-image.missing { display: flex; align-items: center; justify-content: center;
+    box-sizing: border-box; outline: 1px solid ${INK.rule}; font: italic 9pt/1.4 "Noto Sans", sans-serif;
+    color: ${INK.muted}; }
+  /* Positioned like the article's blocks, so that it paints after them: a PDF's text follows the paint order. */
+  #galley-print .print-links { position: relative; margin-top: 2.5em; font-size: 8.5pt; line-height: 1.45; }
+  #galley-print .print-links h2 { font-size: 10pt; font-weight: 600; margin-bottom: 0.5em; break-after: avoid; }
+  #galley-print .print-links ol { list-style: decimal; padding-left: 2em; }
+  #galley-print .print-links li { break-inside: avoid; overflow-wrap: anywhere; }
+}`;
+
 // The page box: margins, the running title and the page number, in a constructed sheet (the page's CSP allows no
 // inline <style>), and only while printing: the title is the article's.
 function pageSheet(title) {
@@ -310,6 +350,9 @@ function pageSheet(title) {
 // for paper and its DOM, in beforeprint). Returns {print()}.
 export function setupPrinting(viewer, { button = null } = {}) {
   let printed = null;   // {root, sheet, scrollX, scrollY} while printing
+  const styles = new CSSStyleSheet();
+  styles.replaceSync(PRINT_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
 
   const before = () => {
     if (printed) return;
