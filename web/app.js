@@ -95,6 +95,13 @@ function main() {
     if (location.hash) viewer.scrollToHeading(decodeURIComponent(location.hash.slice(1)), { smooth: false });
     statusEl.textContent = '';
     setState('ready');
+    // Printing once the article is laid out: print.js is not on the first view's path (nor in its bytes), and before
+    // this there is no whole layout to print. Its beforeprint handler serves the browser's menu and Ctrl+P too.
+    import('./print.js').then(({ setupPrinting }) => {
+      const button = document.getElementById('galley-print-button');
+      setupPrinting(viewer, { button });
+      button.hidden = false;
+    });
     let saveTimer = 0;
     window.addEventListener('scroll', () => {
       clearTimeout(saveTimer);

@@ -114,6 +114,7 @@ function main() {
   let link = { post() {} };
   const workerProblem = startWorker();
   let shown = null;   // what the last load() showed: a URL, or a bundle object
+  let printing = null;
 
   viewer.on('error', (detail) => {
     showError(detail);
@@ -126,6 +127,9 @@ function main() {
     statusEl.textContent = '';
     document.title = title;
     setState('ready');
+    // Printing from the frame (its context menu's Print, or the host calling the frame's print) gives the article
+    // set for paper, as on the hosted page (print.js, loaded once the first article is laid out).
+    printing ||= import('./print.js').then(({ setupPrinting }) => setupPrinting(viewer));
     link.post('ready', { title, headings: viewer.headings, stats: viewer.stats });
     offlineState(workerProblem, shown).then((state) => link.post('offline', state),
       (e) => link.post('offline', { available: false, reason: String(e.message || e) }));
@@ -158,6 +162,11 @@ function main() {
       }),
       'scroll-to-heading': (message) => answer(message, () => viewer.scrollToHeading(message.id)),
       'set-settings': (message) => answer(message, () => viewer.setSettings(normalizeSettings(message.settings))),
+      print: (message) => answer(message, async () => {
+        if (!printing) throw Object.assign(new Error('no article is ready yet'), { title: 'Nothing to print' });
+        (await printing).print();
+        return true;
+      }),
     });
   }
 

@@ -11,7 +11,8 @@
 //   font (serif|sans), line-width (narrow|medium|wide), line-spacing (tight|normal|loose), align (auto|justify|left),
 //   auto-height (the element grows to the article's height, up to 8192 px), label (the frame's accessible name).
 // Methods: load(urlOrBundle, {baseUrl}) → Promise<{title, headings, stats}>, scrollToHeading(id) → Promise<bool>,
-//   setSettings({...}) → Promise<settings>. Properties: articleTitle, headings.
+//   setSettings({...}) → Promise<settings>, print() → Promise<true> (the whole article, set for paper, from the
+//   frame). Properties: articleTitle, headings.
 // Events (CustomEvent, detail as in docs/embedding.md): ready, error, resize, navigate, offline ({available,
 //   reason?}: whether the article is kept for reading offline in this browser, which may refuse a worker or storage
 //   to a third-party frame).
@@ -104,6 +105,8 @@ class GalleyViewerElement extends HTMLElement {
 
   setSettings(settings) { return this.#request('set-settings', { settings: { ...settings } }); }
 
+  print() { return this.#request('print'); }
+
   #absolute(url) { return new URL(url, document.baseURI).href; }
 
   #label() { return this.getAttribute('label') || this.#title || 'Article'; }
@@ -128,9 +131,11 @@ class GalleyViewerElement extends HTMLElement {
     window.addEventListener('message', this.#onMessage);   // before the frame exists: its 'hello' comes at once
     const frame = document.createElement('iframe');
     frame.title = this.#label();
-    // The frame may run scripts, fetch (same-origin to Galley) and open links in new tabs; it may not navigate the
-    // host page, open dialogs over it or submit forms.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    // The frame may run scripts, fetch (same-origin to Galley), open links in new tabs and print (the print dialog
+    // is a modal: allow-modals; the viewer opens no other, no alert, confirm or prompt); it may not navigate the host
+    // page or submit forms.
+    frame.setAttribute('sandbox',
+      'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-modals');
     frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
     frame.src = this.#frameUrl();
     this.#frame = frame;

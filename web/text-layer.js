@@ -49,7 +49,7 @@ function fontOf(faceIndex) {
 // in pieces cut between the two.
 const MEASURE_CACHE_SIZE = 50000;
 const CJK_PUNCTUATION_PAIR = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65](?=[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65])/g;
-function createMeasure() {
+export function createMeasure() {
   const context = document.createElement('canvas').getContext('2d');
   let widths = new Map(), contextFont = '';
   const untrimmed = (text) => {
@@ -84,10 +84,13 @@ const CJK_TEXT = /[\u3000-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 function drawnWords(line, hyphenWidth) {
   const words = [];
   const wb = line.wb || [];
+  const faces = new Map();   // "wf": words drawn in another face than the line's
+  for (let i = 0; i + 1 < (line.wf || []).length; i += 2) faces.set(line.wf[i], line.wf[i + 1]);
   let start = 0;
   for (let i = 0; i + 2 < wb.length; i += 3) {
     if (i > 0 && line.t[start] === ' ') start++;
-    words.push({ start, end: start + wb[i], x: wb[i + 1] / 8, w: wb[i + 2] / 8, spaceBefore: i > 0 && line.t[start - 1] === ' ' });
+    words.push({ start, end: start + wb[i], x: wb[i + 1] / 8, w: wb[i + 2] / 8, spaceBefore: i > 0 && line.t[start - 1] === ' ',
+                 face: faces.get(i / 3) });
     start += wb[i];
   }
   if (line.hy && words.length) {
@@ -105,8 +108,9 @@ function drawnWords(line, hyphenWidth) {
 // ALIGN_TOLERANCE from its drawn start or width is moved: its own font size for its width (letter-spacing would do
 // for Latin, but Chromium does not letter-space Arabic) and a left margin for its start (physical, so the same on
 // right-to-left lines). Those words are rare on a line set as Galley set it (none on most), so the layer keeps one
-// text node per line where it can. widthAt(size, text): the text's width in the line's face at that size. Returns
-// {size, wordSpacing, width, moved: [{start, end, size, margin}]}.
+// text node per line where it can. A word drawn in a face of its own (its "face", from "wf": an emphasis) is always
+// given its span, in that face. widthAt(size, text, face): the text's width at that size in a face (the line's when
+// undefined). Returns {size, wordSpacing, width, moved: [{start, end, size, margin, font?}]}.
 function placeWords(line, words, widthAt) {
   const target = line.w - (line.hy ? widthAt(line.s, '-') : 0);
   const space = widthAt(line.s, ' ');
@@ -114,7 +118,7 @@ function placeWords(line, words, widthAt) {
   const fallback = { size: line.s, width: target, moved: [],
                      wordSpacing: spaces > 0 ? (target - widthAt(line.s, line.t)) / spaces : 0 };
   if (!words.length || words.some((w) => w.end > line.t.length)) return fallback;
-  for (const w of words) w.natural = widthAt(line.s, line.t.slice(w.start, w.end));
+  for (const w of words) w.natural = widthAt(line.s, line.t.slice(w.start, w.end), w.face);
   // Visual order, and whether a space separates each word from the one left of it: between neighbours in the
   // text, whether the text has one (joined words, Thai or glue-joined Han, have none); between words that bidi
   // reordering brought side by side (the comma of a Latin "Watch," in a Hebrew line, left of the Latin run), whether
@@ -144,7 +148,7 @@ function placeWords(line, words, widthAt) {
   // The words again at the line's size (in thousandths of a px, as the style gives it; lines share sizes, and so
   // measurements): the browser's advances are not quite proportional to the size.
   const size = Math.round(line.s * fitted * 1000) / 1000;
-  for (const w of words) w.scaled = widthAt(size, line.t.slice(w.start, w.end));
+  for (const w of words) w.scaled = widthAt(size, line.t.slice(w.start, w.end), w.face);
   const scaledSpace = widthAt(size, ' ');
   if (!n) W = scaledSpace;
   // In CJK text, a word joined to the one before it (no space between them, in text order) is where the browser puts
@@ -164,12 +168,13 @@ function placeWords(line, words, widthAt) {
     } else {
       run = { start: w.start, x: pos };
     }
-    if (Math.abs(pos - w.x) <= ALIGN_TOLERANCE && Math.abs(width - w.w) <= ALIGN_TOLERANCE) {
+    if (w.face === undefined && Math.abs(pos - w.x) <= ALIGN_TOLERANCE && Math.abs(width - w.w) <= ALIGN_TOLERANCE) {
       pos += width;
       return;
     }
     moved.push({ start: w.start, end: w.end, margin: w.x - pos,
-                 size: w.natural > 0 ? line.s * (w.w / w.natural) : size });
+                 size: w.natural > 0 ? line.s * (w.w / w.natural) : size,
+                 ...(w.face !== undefined ? { font: fontOf(w.face) } : {}) });
     pos = w.x + w.w;
     run = null;  // the text after a word of its own is laid out from its end
   });
@@ -188,6 +193,7 @@ function appendPlaced(parent, text, from, to, moved, rightToLeft) {
     const part = document.createElement('span');
     part.textContent = text.slice(start, end);
     let style = `font-size:${m.size.toFixed(3)}px`;
+    if (m.font) style += `;font-family:${m.font.family};font-weight:${m.font.weight};font-style:${m.font.style}`;
     if ((rightToLeft ? end === m.end : start === m.start) && Math.abs(m.margin) > 0.005) {
       style += `;margin-left:${m.margin.toFixed(3)}px`;
     }
@@ -196,6 +202,37 @@ function appendPlaced(parent, text, from, to, moved, rightToLeft) {
     at = end;
   }
   if (to > at) parent.append(text.slice(at, to));
+}
+
+// Fills `span` with one line of a chunk: its runs (links as <a>), its words where Galley drew them (placeWords).
+// measureWidth: createMeasure()'s. Returns {font: fontOf the line's face, placed: placeWords's answer}, for the
+// caller's style (font size and word spacing from placed).
+export function fillLine(span, line, hrefs, measureWidth) {
+  const font = fontOf(line.f);
+  const widthAt = (size, text, face) => {
+    const f = face === undefined ? font : fontOf(face);
+    return measureWidth(`${f.style} ${f.weight} ${size}px ${f.family}`, text);
+  };
+  const words = drawnWords(line, widthAt(line.s, '-'));
+  const placed = placeWords(line, words, widthAt);
+  // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
+  if (line.d === 'rtl') span.dir = 'rtl';
+  const runs = line.k && line.k.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.k : [[line.t, -1]];
+  let runStart = 0;
+  for (const [text, hrefIndex] of runs) {
+    const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
+    let parent = span;
+    if (href) {
+      parent = document.createElement('a');
+      parent.href = href;
+      parent.target = '_blank';
+      parent.rel = 'noopener noreferrer';
+      span.append(parent);
+    }
+    appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
+    runStart += text.length;
+  }
+  return { font, placed };
 }
 
 function slugify(text) {
@@ -277,32 +314,12 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
 
-  // One drawn line: its runs (links as <a>), its words where Galley drew them (placeWords). flowX is where the
-  // inline flow puts the span in its row (0, except after a drop cap), rowTop where its row starts.
+  // One drawn line, flowX where the inline flow puts the span in its row (0, except after a drop cap), rowTop where
+  // its row starts.
   const makeLine = (line, hrefs, flowX, rowTop) => {
-    const font = fontOf(line.f);
-    const widthAt = (size, text) => measureWidth(`${font.style} ${font.weight} ${size}px ${font.family}`, text);
-    const words = drawnWords(line, widthAt(line.s, '-'));
-    const placed = placeWords(line, words, widthAt);
     const span = document.createElement('span');
     span.className = 'line';
-    // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
-    if (line.d === 'rtl') span.dir = 'rtl';
-    const runs = line.runs.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.runs : [[line.t, -1]];
-    let runStart = 0;
-    for (const [text, hrefIndex] of runs) {
-      const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
-      let parent = span;
-      if (href) {
-        parent = document.createElement('a');
-        parent.href = href;
-        parent.target = '_blank';
-        parent.rel = 'noopener noreferrer';
-        span.append(parent);
-      }
-      appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
-      runStart += text.length;
-    }
+    const { font, placed } = fillLine(span, line, hrefs, measureWidth);
     span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
       `font-size:${placed.size.toFixed(3)}px;font-family:${font.family};font-weight:${font.weight};` +
       `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
@@ -335,7 +352,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
   // chunk: {lines, hrefs, images}: whole blocks, after those appended before.
   function append(chunk) {
     const hrefs = chunk.hrefs || [];
-    const lines = chunk.lines.map((l) => ({ ...l, runs: l.k || [[l.t, -1]] }));
+    const lines = chunk.lines;
     const groups = groupLines(lines, blocks, carry);
     const lastGroup = groups[groups.length - 1];
     carry = lastGroup && lastGroup.block >= 0 ? { block: lastGroup.block, listItem: lastGroup.listItems || 0 } : null;

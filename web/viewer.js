@@ -1,6 +1,7 @@
 // viewer.js — Galley's viewer as an object a page drives: createViewer(canvas, container, options) returns
 //   { loadBundle(url | object), setSettings({...}), settings, scrollToHeading(id), headings, stats,
-//     readingPosition(), restoreReadingPosition(pos), on(event, fn), ready }
+//     readingPosition(), restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block),
+//     pauseResize(paused), on(event, fn), ready }
 // and emits 'ready' ({title, headings: [{id, level, text}], stats}: a bundle is laid out and drawn), 'error'
 // ({title, lines}), 'resize' ({width, height}: the document's size after a reflow), 'navigate' ({href, kind: 'link' |
 // 'heading'}) and 'theme' ({name, colors}).
@@ -97,6 +98,10 @@ export function createViewer(canvas, container, options = {}) {
   let articleFaces = [];          // the slots the article asks for (galley_faces_first_frame, then _used)
   let laterFaces = [], facesSettled = true;  // those only _used names, fetched after the first frame
   const imageState = new Map();   // block → 'loading' | 'loaded' | 'missing'
+  // block → the decoded ImageBitmap, kept for printing (print.js draws it synchronously in beforeprint, when there is
+  // no time to fetch and decode it again): at most 1.5 times the box's device size, as the canvas got it.
+  const imageBitmaps = new Map();
+  let resizePaused = false;        // while printing (pauseResize): the print layout's sizes are not the screen's
   let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
   let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
   for (const type of ['wheel', 'touchmove', 'keydown']) {
@@ -389,9 +394,10 @@ export function createViewer(canvas, container, options = {}) {
       if (imageState.has(im.b)) continue;
       imageState.set(im.b, 'loading');
       const forArticle = article;
-      decodeImage(im, dpr).then((pixels) => {
-        if (forArticle !== article) return;
+      decodeImage(im, dpr).then(({ pixels, bitmap }) => {
+        if (forArticle !== article) { bitmap.close(); return; }
         withBytes(mod, pixels.data, (p) => mod._galley_set_image(im.b, pixels.width, pixels.height, p));
+        imageBitmaps.set(im.b, bitmap);
         setImageState(im.b, 'loaded');
       }).catch((e) => {
         if (forArticle !== article) return;
@@ -408,6 +414,7 @@ export function createViewer(canvas, container, options = {}) {
     requestFrame();
   }
 
+  // {pixels: ImageData for the wasm, bitmap: the same, kept for printing}.
   async function decodeImage(im, dpr) {
     const url = new URL(im.src, bundleUrl || location.href);
     if (!IMAGE_PROTOCOLS.has(url.protocol)) throw new Error('only http: and https: images are loaded');
@@ -427,8 +434,7 @@ export function createViewer(canvas, container, options = {}) {
     const surface = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = surface.getContext('2d');
     ctx.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    return ctx.getImageData(0, 0, surface.width, surface.height);
+    return { pixels: ctx.getImageData(0, 0, surface.width, surface.height), bitmap };
   }
 
   // url: a bundle URL (relative to the page), or a bundle object (then options.baseUrl resolves its images).
@@ -455,6 +461,8 @@ export function createViewer(canvas, container, options = {}) {
       bundleUrl = url;
       article = null;   // no frames until the article's faces are here
       imageState.clear();
+      for (const bitmap of imageBitmaps.values()) bitmap.close();
+      imageBitmaps.clear();
       readyEmitted = false;
       firstFrameDrawn = false;
       layerComplete = false;
@@ -595,6 +603,23 @@ export function createViewer(canvas, container, options = {}) {
              missingGlyphs: mod ? mod._galley_missing_glyphs() : 0 };
   }
 
+  // The article laid out again, whole, for paper (print.js): a column `width` CSS px wide, the body `fontSize` px, the
+  // reader's other settings; the screen's layout is not touched. null before an article is loaded. Synchronous, as
+  // beforeprint needs it: a 100,000-word article takes a second or two.
+  function printLayout(width, fontSize) {
+    if (!mod || !article) return null;
+    const layout = guard(() => JSON.parse(mod.UTF8ToString(mod._galley_print_layout(width, fontSize))));
+    if (!layout) return null;
+    return { ...layout, info: articleInfo, title: article.title, lang: article.lang };
+  }
+
+  // Printing lays the page out at the paper's width and hides the canvas: its size changes then say nothing about the
+  // screen's. pauseResize(false) checks the screen's size again (a real change while printing still reflows).
+  function pauseResize(paused) {
+    resizePaused = paused;
+    if (!paused) onResize();
+  }
+
   function on(name, fn) {
     if (!listeners.has(name)) listeners.set(name, new Set());
     listeners.get(name).add(fn);
@@ -604,6 +629,7 @@ export function createViewer(canvas, container, options = {}) {
   // A change of size, or of devicePixelRatio (another screen, browser zoom), re-sizes the backing store and, when
   // the width changed, reflows: all in the next frame.
   const onResize = () => {
+    if (resizePaused) return;
     if (mod && (canvas.clientWidth < 600) !== (container.dataset.narrow === '1')) applySettings();
     container.dataset.narrow = canvas.clientWidth < 600 ? '1' : '0';
     viewDirty = true;
@@ -634,7 +660,8 @@ export function createViewer(canvas, container, options = {}) {
   });
 
   return {
-    loadBundle, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, on,
+    loadBundle, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, printLayout, pauseResize, on,
+    imageBitmap: (block) => imageBitmaps.get(block) || null,
     get settings() { return { ...settings }; },
     get headings() { return headingList(); },
     get stats() { return stats(); },

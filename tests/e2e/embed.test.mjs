@@ -160,6 +160,20 @@ test('the element\'s API: scrollToHeading, settings attributes, load(object), na
   await page.close();
 });
 
+// print(): the frame prints the whole article set for paper (print.js's beforeprint builds it, afterprint removes it).
+test('the element\'s print() prints the article from its frame', async () => {
+  const { page, errors } = await openHost();
+  const frame = await frameOf(page, '#viewer-light');
+  await frame.waitForFunction(() => performance.getEntriesByName('galley-print-ready').length > 0, null,
+                              { timeout: READY_TIMEOUT });
+  assert.equal(await page.evaluate(() => document.getElementById('viewer-light').print()), true);
+  await frame.waitForFunction(() => !document.getElementById('galley-print'), null, { timeout: READY_TIMEOUT });
+  const printed = await frame.evaluate(() => performance.getEntriesByName('galley-print').length);
+  assert.equal(printed, 1, 'the frame set its article for paper once');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('auto-height sizes the element to the article', async () => {
   const { page } = await openHost({ width: 900, height: 900 });
   const size = await page.evaluate(async (galley) => {

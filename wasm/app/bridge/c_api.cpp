@@ -6,6 +6,7 @@
 // until the next call.
 #include "hyphen_language.h"
 #include "json_writer.h"
+#include "print_layout.h"
 #include "text_layer.h"
 #include "thai_dictionary_file.h"
 #include "textures.h"
@@ -363,6 +364,14 @@ EMSCRIPTEN_KEEPALIVE int galley_layout_step(double budgetMs) { return viewer().l
 EMSCRIPTEN_KEEPALIVE const char* galley_text_layer_next(int maxLines) {
     Viewer& v = viewer();
     v.result = textLayer().next(v, maxLines);
+    return v.result.c_str();
+}
+
+// The current article laid out again for paper, whole, at a column `width` CSS px wide with a body of `fontSize`
+// px (the reader's other settings kept): print_layout.h. The screen's layout is left as it is.
+EMSCRIPTEN_KEEPALIVE const char* galley_print_layout(float width, float fontSize) {
+    Viewer& v = viewer();
+    v.result = printLayoutJson(v, width, fontSize);
     return v.result.c_str();
 }
 

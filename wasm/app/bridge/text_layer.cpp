@@ -26,6 +26,123 @@ long eighths(float px) { return std::lround(static_cast<double>(px) * 8.0); }
 
 }  // namespace
 
+// The theme colour a ColorRole is drawn in: its key in web/themes.js's themes.
+const char* colorRoleName(ColorRole role) {
+    switch (role) {
+        case ColorRole::Text: return "text";
+        case ColorRole::Muted: return "muted";
+        case ColorRole::Link: return "link";
+        case ColorRole::Rule: return "rule";
+        case ColorRole::Accent: return "accent";
+    }
+    return "text";
+}
+
+namespace {
+
+// Header lines (block UINT32_MAX) come before block 0.
+long keyOf(uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long>(block); }
+
+}  // namespace
+
+std::string writeTextLayerChunk(const Viewer& v, const DisplayList& display, size_t lineBegin, size_t lineEnd,
+                                size_t imageBegin, size_t imageEnd, float originX, float originY, LinkRuns& links,
+                                bool done) {
+    const Article& article = v.bundle.articles[v.article];
+    std::string out;
+    JsonWriter w(out);
+    out.reserve((lineEnd - lineBegin) * 200);
+    std::vector<std::string> hrefs, words;
+    std::vector<std::pair<std::string, int>> runs;
+    size_t run = 0;   // into display.runs, which follow the lines' order
+    w.raw("{\"lines\":[");
+    for (size_t i = lineBegin; i < lineEnd; ++i) {
+        const TextLine& line = display.lines[i];
+        words.clear();
+        for (const WordBox& word : line.words) words.push_back(word.text);
+        if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
+        std::string text;
+        for (size_t k = 0; k < words.size(); ++k) {
+            if (k > 0 && !line.words[k].joinsPrevious) text += ' ';
+            text += words[k];
+        }
+        w.raw(i > lineBegin ? ",{" : "{");
+        w.key("b"); w.integer(keyOf(line.block));
+        w.raw(","); w.key("r"); w.str(lineRoleName(line.role));
+        w.raw(","); w.key("l"); w.integer(line.level);
+        w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
+        w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
+        w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
+        if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
+        if (line.color != ColorRole::Text) { w.raw(","); w.key("c"); w.str(colorRoleName(line.color)); }
+        w.raw(","); w.key("x"); w.num(originX + line.x);
+        w.raw(","); w.key("y"); w.num(originY + line.top);
+        w.raw(","); w.key("w"); w.num(line.width);
+        w.raw(","); w.key("h"); w.num(line.height);
+        w.raw(","); w.key("s"); w.num(line.fontSize);
+        w.raw(","); w.key("f"); w.integer(static_cast<int>(v.faceShown(line.face)));
+        w.raw(","); w.key("t"); w.str(text);
+        w.raw(","); w.key("wb"); w.raw("[");
+        for (size_t k = 0; k < words.size(); ++k) {
+            const WordBox& word = line.words[k];
+            w.raw(k ? "," : "");
+            w.integer(utf16Length(words[k]));
+            w.raw(",");
+            w.integer(eighths(word.x));
+            w.raw(",");
+            w.integer(eighths(word.width));
+        }
+        w.raw("]");
+        // Words in another face than the line's, when the layout recorded its runs (the print layout does).
+        bool wordFaces = false;
+        while (run < display.runs.size() && display.runs[run].line < i) ++run;
+        for (uint32_t word = UINT32_MAX; run < display.runs.size() && display.runs[run].line == i; ++run) {
+            const WordRun& r = display.runs[run];
+            if (r.word == word || r.glyphCount == 0) continue;
+            word = r.word;   // a word's first run names its face
+            const FontStyle face = v.faceShown(display.glyphs[r.firstGlyph].style);
+            if (face == v.faceShown(line.face)) continue;
+            w.raw(",");
+            if (!wordFaces) { w.key("wf"); w.raw("["); }
+            wordFaces = true;
+            w.integer(r.word);
+            w.raw(",");
+            w.integer(static_cast<int>(face));
+        }
+        if (wordFaces) w.raw("]");
+        if (links.runsFor(article, line, runs, hrefs)) {
+            w.raw(","); w.key("k"); w.raw("[");
+            for (size_t r = 0; r < runs.size(); ++r) {
+                w.raw(r ? ",[" : "[");
+                w.str(runs[r].first);
+                w.raw(",");
+                w.integer(runs[r].second);
+                w.raw("]");
+            }
+            w.raw("]");
+        }
+        w.raw("}");
+    }
+    w.raw("],\"hrefs\":[");
+    for (size_t i = 0; i < hrefs.size(); ++i) { if (i) w.raw(","); w.str(hrefs[i]); }
+    w.raw("],\"images\":[");
+    for (size_t i = imageBegin; i < imageEnd; ++i) {
+        const ImageBox& im = display.images[i];
+        w.raw(i > imageBegin ? ",{" : "{");
+        w.key("b"); w.integer(im.block);
+        w.raw(","); w.key("x"); w.num(originX + im.x);
+        w.raw(","); w.key("y"); w.num(originY + im.y);
+        w.raw(","); w.key("w"); w.num(im.width);
+        w.raw(","); w.key("h"); w.num(im.height);
+        w.raw(","); w.key("src"); w.str(im.src);
+        w.raw(","); w.key("alt"); w.str(im.alt);
+        w.raw("}");
+    }
+    w.raw("],"); w.key("done"); w.raw(done ? "true" : "false");
+    w.raw("}");
+    return out;
+}
+
 std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     v.relayoutIfNeeded();
     if (v.layoutGeneration != generation_) {
@@ -38,8 +155,6 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     const std::vector<TextLine> noLines;
     const size_t lineCount = v.layout ? v.layout->linesDone() : 0;
     const auto& images = v.display.images;
-    // Header lines (block UINT32_MAX) come before block 0.
-    auto keyOf = [](uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long>(block); };
     const bool layoutDone = v.layoutDone();
     size_t end = lines_;
     const auto& lines = v.layout ? allLines : noLines;
@@ -65,79 +180,7 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     const bool done = layoutDone && end == lineCount;
     if (end == lines_ && imageEnd == images_ && !done) return {};
 
-    std::string out;
-    JsonWriter w(out);
-    out.reserve((end - lines_) * 200);
-    std::vector<std::string> hrefs, words;
-    std::vector<std::pair<std::string, int>> runs;
-    const Article& article = v.bundle.articles[v.article];
-    w.raw("{\"lines\":[");
-    for (size_t i = lines_; i < end; ++i) {
-        const TextLine& line = lines[i];
-        words.clear();
-        for (const WordBox& word : line.words) words.push_back(word.text);
-        if (line.hyphenated && !words.empty() && !words.back().empty()) words.back().pop_back();  // drawn, not text
-        std::string text;
-        for (size_t k = 0; k < words.size(); ++k) {
-            if (k > 0 && !line.words[k].joinsPrevious) text += ' ';
-            text += words[k];
-        }
-        w.raw(i > lines_ ? ",{" : "{");
-        w.key("b"); w.integer(keyOf(line.block));
-        w.raw(","); w.key("r"); w.str(lineRoleName(line.role));
-        w.raw(","); w.key("l"); w.integer(line.level);
-        w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
-        w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
-        w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
-        if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
-        w.raw(","); w.key("x"); w.num(v.columnX + line.x);
-        w.raw(","); w.key("y"); w.num(v.top + line.top);
-        w.raw(","); w.key("w"); w.num(line.width);
-        w.raw(","); w.key("h"); w.num(line.height);
-        w.raw(","); w.key("s"); w.num(line.fontSize);
-        w.raw(","); w.key("f"); w.integer(static_cast<int>(v.faceShown(line.face)));
-        w.raw(","); w.key("t"); w.str(text);
-        w.raw(","); w.key("wb"); w.raw("[");
-        for (size_t k = 0; k < words.size(); ++k) {
-            const WordBox& word = line.words[k];
-            w.raw(k ? "," : "");
-            w.integer(utf16Length(words[k]));
-            w.raw(",");
-            w.integer(eighths(word.x));
-            w.raw(",");
-            w.integer(eighths(word.width));
-        }
-        w.raw("]");
-        if (links_.runsFor(article, line, runs, hrefs)) {
-            w.raw(","); w.key("k"); w.raw("[");
-            for (size_t r = 0; r < runs.size(); ++r) {
-                w.raw(r ? ",[" : "[");
-                w.str(runs[r].first);
-                w.raw(",");
-                w.integer(runs[r].second);
-                w.raw("]");
-            }
-            w.raw("]");
-        }
-        w.raw("}");
-    }
-    w.raw("],\"hrefs\":[");
-    for (size_t i = 0; i < hrefs.size(); ++i) { if (i) w.raw(","); w.str(hrefs[i]); }
-    w.raw("],\"images\":[");
-    for (size_t i = images_; i < imageEnd; ++i) {
-        const ImageBox& im = images[i];
-        w.raw(i > images_ ? ",{" : "{");
-        w.key("b"); w.integer(im.block);
-        w.raw(","); w.key("x"); w.num(v.columnX + im.x);
-        w.raw(","); w.key("y"); w.num(v.top + im.y);
-        w.raw(","); w.key("w"); w.num(im.width);
-        w.raw(","); w.key("h"); w.num(im.height);
-        w.raw(","); w.key("src"); w.str(im.src);
-        w.raw(","); w.key("alt"); w.str(im.alt);
-        w.raw("}");
-    }
-    w.raw("],"); w.key("done"); w.raw(done ? "true" : "false");
-    w.raw("}");
+    std::string out = writeTextLayerChunk(v, v.display, lines_, end, images_, imageEnd, v.columnX, v.top, links_, done);
     lines_ = end;
     images_ = imageEnd;
     return out;

@@ -4,12 +4,15 @@
 // list comes in parts (a chunk's first line then continues the block of the last chunk's last line); "" when nothing
 // new is laid out. Coordinates in CSS px relative to the document (column offset and top margin included):
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
-//               "iw": ends inside a word, "x", "y", "w", "h", "s": font size, "f": the face drawn (FontStyle, the
+//               "iw": ends inside a word, "d": "rtl" on right-to-left lines, "c": the theme colour its text is
+//               drawn in when not "text" (colorRoleName: "muted", "accent"; its links are "link"), "x", "y", "w", "h", "s": font size, "f": the face drawn (FontStyle, the
 //               index into faces.js), "t": text without the inserted hyphen,
 //               "wb": [length, x, width, ...]: each word of "t" in reading order, as drawn: its length in UTF-16 code
 //               units (words follow each other in "t" with a space between them, or none where a word joins the one
 //               before: WordBox::joinsPrevious), and its box from the line's x, in eighths of a px (x from the left,
 //               visual, on right-to-left lines too; a hyphenated line's last box includes the inserted hyphen),
+//               "wf": [word index, face, ...]: the words drawn in another face than "f" (an emphasis), only when
+//               the layout recorded its runs (LayoutParams::recordRuns: the print layout),
 //               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
 //    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
 // A new layout (Viewer::layoutGeneration changes) starts again from the first line.
@@ -18,10 +21,19 @@
 #include "link_runs.h"
 #include "viewer.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
 namespace galley {
+
+const char* colorRoleName(ColorRole role);
+
+// One chunk in that format: lines [lineBegin, lineEnd) and images [imageBegin, imageEnd) of `display`, a layout of
+// the viewer's current article, placed at (originX, originY); `links` has seen the lines before lineBegin.
+std::string writeTextLayerChunk(const Viewer& v, const DisplayList& display, size_t lineBegin, size_t lineEnd,
+                                size_t imageBegin, size_t imageEnd, float originX, float originY, LinkRuns& links,
+                                bool done);
 
 class TextLayerWriter {
 public:

@@ -36,18 +36,22 @@ FontStyle Viewer::faceShown(FontStyle style) const {
     return bold ? FontStyle::SansBold : FontStyle::Sans;
 }
 
-void Viewer::rebuildLayout() {
-    layout.reset();
-    if (bundle.articles.empty() || !fonts.valid()) return;
+std::unique_ptr<ArticleLayout> Viewer::newLayout() const {
+    if (bundle.articles.empty() || !fonts.valid()) return nullptr;
     // ArticleLayout keeps a reference to the FontSet: both sets live as long as the viewer.
-    layout = std::make_unique<ArticleLayout>(bodyFonts(), bundle.articles[article]);
+    auto made = std::make_unique<ArticleLayout>(bodyFonts(), bundle.articles[article]);
     if (hyphenator)
-        layout->setHyphenation([this, policy = hyphenationPolicyFor(bundle.articles[article].lang)](
-                                   const std::string& t, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort) {
+        made->setHyphenation([this, policy = hyphenationPolicyFor(bundle.articles[article].lang)](
+                                 const std::string& t, std::vector<uint32_t>& points, std::vector<uint32_t>& lastResort) {
             findHyphenationPoints(*hyphenator, t, points, policy, &lastResort);
         });
-    layout->setThaiDictionary(thai.get());
-    layout->setCjkTiers(cjkTiers.get());
+    made->setThaiDictionary(thai.get());
+    made->setCjkTiers(cjkTiers.get());
+    return made;
+}
+
+void Viewer::rebuildLayout() {
+    layout = newLayout();
     layoutDirty = true;
 }
 

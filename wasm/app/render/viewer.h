@@ -79,6 +79,9 @@ struct Viewer {
     // slots (italic falls back to upright), so the text layer measures its lines in the face that was drawn.
     FontStyle faceShown(FontStyle style) const;
     void rebuildLayout();                // a new ArticleLayout over bodyFonts() (article, fonts or date changed)
+    // An ArticleLayout of the current article over bodyFonts(), with the hyphenation, Thai dictionary and CJK tiers
+    // the viewer has (null without an article); rebuildLayout's, and the print layout's (app/bridge/print_layout.h).
+    std::unique_ptr<ArticleLayout> newLayout() const;
     float columnWidth(float pageWidth) const;  // the text column a page this wide (CSS px) sets
     // Starts a new layout of `display` when the width or settings changed; the layout then proceeds in
     // layoutStep() slices, and draw() lays out whatever the viewport shows first.

@@ -84,6 +84,7 @@ struct TextLine {
     bool endsInWord = false; // the break is inside a word (inserted hyphen, after a hyphen or dash, between Han
                              // characters or Thai words): no space follows
     bool rightToLeft = false;  // its paragraph's direction (the words are still in reading order)
+    ColorRole color = ColorRole::Text;  // what its text is drawn in (its links in ColorRole::Link)
     // x and width span the line's ink, hanging punctuation included; word x are from the line's x.
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;
     // Hanging punctuation: how far the ink starts left of the text column's edge (x = column edge - hangLeft) and

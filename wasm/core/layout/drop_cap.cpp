@@ -110,6 +110,7 @@ void ArticleLayout::placeDropCap(const Piece& piece, float x0, float y, float fi
     capLine.block = piece.block;
     capLine.role = LineRole::DropCap;
     capLine.face = piece.initial.style.face;
+    capLine.color = piece.initial.style.color;
     capLine.rightToLeft = atRight;
     capLine.endsInWord = piece.initialJoinsWord;
     capLine.x = inkX;

@@ -234,6 +234,7 @@ void ArticleLayout::openText(const Piece& piece) {
         markerLine.role = LineRole::Marker;
         markerLine.item = piece.item;
         markerLine.face = m.style.face;
+        markerLine.color = m.style.color;
         markerLine.last = true;
         markerLine.x = mx;
         markerLine.top = y;

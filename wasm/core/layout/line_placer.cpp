@@ -84,6 +84,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.level = s.level;
         line.item = s.item;
         line.face = p.style.face;
+        line.color = p.style.color;
         line.rightToLeft = p.rightToLeft();
         line.last = s.endsParagraph && li + 1 == breaks.size();
         // The breaker's start and end are in reading order: the right and left of a right-to-left line.
