@@ -179,17 +179,20 @@ async function plainColdLoad(browser, url) {
 }
 
 // Every response of a cold load until the page is ready and half a second after, each compressed with brotli, and
-// whether it was asked for before the first frame (the page itself was: it has no resource timing entry).
+// whether it was asked for before the first frame, and after 'ready' (what the page prefetches once the article is
+// shown, print.js: not the first view's; the page itself has no resource timing entry).
 async function firstViewTransfer(options = {}) {
   const { context, page, bodies } = await coldLoad(browser, { ...options, collectBodies: true });
   await page.waitForTimeout(500);
   const requestedAt = new Map(await page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => [r.name, r.startTime])));
   const firstFrame = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
+  const ready = await page.evaluate(() => performance.getEntriesByName('galley-ready')[0]?.startTime ?? Infinity);
   const files = bodies.map(({ url, bytes }) => ({
     file: url.replace(BASE, ''), raw: bytes.length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     beforeFirstFrame: !requestedAt.has(url) || requestedAt.get(url) < firstFrame,
+    afterReady: requestedAt.has(url) && requestedAt.get(url) > ready,
   }));
   await context.close();
   return files;
@@ -251,11 +254,14 @@ if (ONLY) {
   const names = [...new Set(breakdowns.flatMap((b) => Object.keys(b)))];
   const at = (name) => median(breakdowns.map((b) => b[name]).filter((x) => x !== undefined));
   for (const name of names.sort((a, b) => at(a) - at(b))) console.log(`    ${name.padEnd(36)} ${at(name).toFixed(0).padStart(6)}`);
-  const total = transfer.reduce((s, f) => s + f.brotli, 0);
+  const view = transfer.filter((f) => !f.afterReady), later = transfer.filter((f) => f.afterReady);
+  const total = view.reduce((s, f) => s + f.brotli, 0), laterTotal = later.reduce((s, f) => s + f.brotli, 0);
   console.log(`first view transfer, brotli: ${(total / 1024).toFixed(0)} KB (${total} bytes) in ` +
-              `${transfer.length} files`);
+              `${view.length} files until 'ready'; then prefetched, ${(laterTotal / 1024).toFixed(1)} KB: ` +
+              `${later.map((f) => f.file).join(', ') || 'nothing'}`);
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
-    console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br`);
+    console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br` +
+                `${f.afterReady ? '  (after ready)' : ''}`);
 
   // A CJK article's first view: what its first frame waited for, its regular serif's frequency slices (issue budget:
   // 1.2 MB brotli); then all until 'ready', with the bold and sans CJK faces fetched after the first frame.
