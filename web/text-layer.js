@@ -48,7 +48,8 @@ function fontOf(faceIndex) {
 // text-spacing-trim: normal), which the layer's text does not (space-all, as Galley draws it): such text is measured
 // in pieces cut between the two.
 const MEASURE_CACHE_SIZE = 50000;
-const CJK_PUNCTUATION_PAIR = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65](?=[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65])/g;
+const CJK_PUNCTUATION = '[\\u3000-\\u303F\\uFF01-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFF65]';
+const CJK_PUNCTUATION_PAIR = new RegExp(`${CJK_PUNCTUATION}(?=${CJK_PUNCTUATION})`, 'g');
 export function createMeasure() {
   const context = document.createElement('canvas').getContext('2d');
   let widths = new Map(), contextFont = '';
