@@ -17,7 +17,7 @@ PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core 
           # the wasm build compiles (scripts/fetch-debian-source.sh). Noto CJK's collections, cut by frequency from
           # Unihan (unicode-data) with hb-subset (libharfbuzz-bin): scripts/cjk-slices.py.
           libharfbuzz-dev libharfbuzz-bin libfribidi-dev libthai-dev libthai-data unicode-data pkg-config
-          fonts-noto-color-emoji patch fonts-noto-cjk
+          fonts-noto-color-emoji patch fonts-noto-cjk fonts-noto-mono
           # pdftotext and pdfinfo read back what the print tests' PDFs say (tests/e2e/pdf-text.mjs).
           poppler-utils
           # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).

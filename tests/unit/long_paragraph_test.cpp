@@ -27,8 +27,8 @@ Article oneLongParagraph() {
     }
     const uint32_t length = static_cast<uint32_t>(utf8::countCodePoints(text.text));
     for (uint32_t start = 100; start + 40 < length; start += 700)
-        text.marks.push_back({MarkKind::Link, start, start + 40, "https://example.org/" + std::to_string(start)});
-    for (uint32_t start = 400; start + 90 < length; start += 900) text.marks.push_back({MarkKind::Emphasis, start, start + 90, ""});
+        text.marks.push_back({MarkKind::Link, start, start + 40, "https://example.org/" + std::to_string(start), {}});
+    for (uint32_t start = 400; start + 90 < length; start += 900) text.marks.push_back({MarkKind::Emphasis, start, start + 90, "", {}});
     article.blocks.clear();
     Block b;
     b.type = BlockType::Paragraph;
@@ -73,7 +73,7 @@ size_t linkCodePoints(const RichText& text) {
 TEST(RichTextSlice, ClipsAndMovesMarks) {
     RichText t;
     t.text = "caf\u00e9 au lait";  // é is two bytes
-    t.marks = {{MarkKind::Emphasis, 0, 4, ""}, {MarkKind::Link, 3, 7, "https://a.example/"}, {MarkKind::Strong, 8, 11, ""}};
+    t.marks = {{MarkKind::Emphasis, 0, 4, "", {}}, {MarkKind::Link, 3, 7, "https://a.example/", {}}, {MarkKind::Strong, 8, 11, "", {}}};
     const RichText s = sliceRichText(t, 3, 8, 3);  // "é au"
     EXPECT_EQ(s.text, "\u00e9 au");
     ASSERT_EQ(s.marks.size(), 2u);

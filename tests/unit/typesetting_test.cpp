@@ -519,11 +519,11 @@ TEST(Layout, FacesUsedFollowBlocksAndMarks) {
     Block b;
     b.type = BlockType::Paragraph;
     b.text.text = "Both bold and italic here.";
-    b.text.marks = {{MarkKind::Emphasis, 0, 20, ""}, {MarkKind::Strong, 5, 9, ""}};
+    b.text.marks = {{MarkKind::Emphasis, 0, 20, "", {}}, {MarkKind::Strong, 5, 9, "", {}}};
     a.blocks.push_back(b);
     b.type = BlockType::Image;
     b.caption.text = "A strong caption";
-    b.caption.marks = {{MarkKind::Strong, 2, 8, ""}};
+    b.caption.marks = {{MarkKind::Strong, 2, 8, "", {}}};
     a.blocks.push_back(b);
     EXPECT_EQ(facesUsed(a).slots(), slots({FontStyle::Regular, FontStyle::Bold, FontStyle::Sans, FontStyle::Italic,
                                            FontStyle::BoldItalic, FontStyle::SansBold}));

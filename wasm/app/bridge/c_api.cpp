@@ -110,6 +110,7 @@ EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, int slice, const unsigned ch
     auto sansSlots = [part](FontStyle s) -> std::vector<FontStyle> {
         if (s == FontStyle::Sans) return {FontStyle::Regular, FontStyle::Sans};
         if (s == FontStyle::SansBold) return {FontStyle::Bold, FontStyle::SansBold};
+        if (s == FontStyle::Mono) return {FontStyle::Mono};
         // A file every style shares (an emoji slice, added as Regular's): the sans set's Regular slot, to which its
         // other styles fall back.
         if (canonicalStyle(FontStyle::Sans, part) == s) return {FontStyle::Regular};

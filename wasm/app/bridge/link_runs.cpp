@@ -19,9 +19,9 @@ void appendRun(std::vector<std::pair<std::string, int>>& runs, std::string_view 
 
 }  // namespace
 
-bool LinkRuns::runsFor(const Article& article, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
+bool LinkRuns::runsFor(const RichText* source, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
                        std::vector<std::string>& hrefs) {
-    if (!selectSource(article, line) || linkOfCodePoint_.empty()) return false;
+    if (!selectSource(source) || linkOfCodePoint_.empty()) return false;
     const std::string_view source(rich_->text);
     int previousWordEnd = -1;
     std::vector<std::pair<std::string, int>> out;
@@ -60,37 +60,19 @@ bool LinkRuns::runsFor(const Article& article, const TextLine& line, std::vector
     return true;
 }
 
-// Which source text the line is set from.
-bool LinkRuns::selectSource(const Article& article, const TextLine& line) {
-    if (line.block == UINT32_MAX || line.block >= article.blocks.size()) return false;
-    const Block& b = article.blocks[line.block];
-    int kind = -1;
-    switch (line.role) {
-        case LineRole::Paragraph: case LineRole::Heading: case LineRole::Quote: case LineRole::Pullquote:
-        case LineRole::DropCap: kind = 0; break;
-        case LineRole::Caption: kind = 1; break;
-        case LineRole::Attribution: kind = 2; break;
-        case LineRole::ListItem: kind = 3 + static_cast<int>(line.item); break;
-        default: return false;
-    }
-    if (line.block == block_ && kind == kind_) return rich_ != nullptr;
-    block_ = line.block;
-    kind_ = kind;
+// The text the lines are set from: counted from its start when it changes.
+bool LinkRuns::selectSource(const RichText* source) {
+    if (source == rich_) return rich_ != nullptr;
+    rich_ = source;
     cursorByte_ = 0;
     cursorCodePoint_ = 0;
-    if (kind == 0) rich_ = &b.text;
-    else if (kind == 1) rich_ = &b.caption;
-    else if (kind == 2) {
-        attribution_ = attributionAsSet(b);
-        rich_ = &attribution_;
-    } else rich_ = line.item < b.items.size() ? &b.items[line.item].text : nullptr;
     linkOfCodePoint_.clear();
     cachedMark_ = -1;
     if (rich_) {
         const size_t n = utf8::countCodePoints(rich_->text);
         for (size_t m = 0; m < rich_->marks.size(); ++m) {
             const Mark& mark = rich_->marks[m];
-            if (mark.kind != MarkKind::Link) continue;
+            if (mark.kind != MarkKind::Link && mark.kind != MarkKind::Note) continue;
             if (linkOfCodePoint_.empty()) linkOfCodePoint_.assign(n, -1);
             const size_t s = std::min<size_t>(mark.start, n), e = std::min<size_t>(mark.end, n);
             std::fill(linkOfCodePoint_.begin() + static_cast<std::ptrdiff_t>(s),
@@ -111,7 +93,7 @@ uint32_t LinkRuns::codePointAt(uint32_t byte) {
 int LinkRuns::linkAt(uint32_t cp, std::vector<std::string>& hrefs) {
     const int32_t mark = cp < linkOfCodePoint_.size() ? linkOfCodePoint_[cp] : -1;
     if (mark < 0) return -1;
-    const std::string& href = rich_->marks[static_cast<size_t>(mark)].href;
+    const std::string href = hrefOf(rich_->marks[static_cast<size_t>(mark)]);
     // hrefs is a new list for each chunk: the cached index holds only while it names the same link.
     if (mark == cachedMark_ && cachedHref_ < static_cast<int>(hrefs.size()) && hrefs[static_cast<size_t>(cachedHref_)] == href)
         return cachedHref_;

@@ -20,18 +20,18 @@ class LinkRuns {
 public:
     // Fills runs (text, index into hrefs or -1) when the line holds a link; returns false otherwise. The runs
     // concatenate to the line's words joined by spaces, an inserted hyphen left out; hrefs collects the chunk's links.
-    bool runsFor(const Article& article, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
+    // `source` is the text the line is set from (ArticleLayout::sourceText); null: none, no links.
+    bool runsFor(const RichText* source, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
                  std::vector<std::string>& hrefs);
 
 private:
-    bool selectSource(const Article& article, const TextLine& line);
+    bool selectSource(const RichText* source);
+    // A link mark's target; a note reference's is its note ("#" and the note's id).
+    static std::string hrefOf(const Mark& mark) { return mark.kind == MarkKind::Note ? "#" + mark.note : mark.href; }
     uint32_t codePointAt(uint32_t byte);  // of a byte offset in rich_, counted on from the last one asked for
     int linkAt(uint32_t codePoint, std::vector<std::string>& hrefs);
 
-    uint32_t block_ = UINT32_MAX;
-    int kind_ = -1;             // 0 text, 1 caption, 2 attribution, 3 + n list item n
     const RichText* rich_ = nullptr;
-    RichText attribution_;
     uint32_t cursorByte_ = 0;   // a byte offset in rich_ and its code point offset
     uint32_t cursorCodePoint_ = 0;
     // The link mark over each code point of rich_ (index into its marks, the last one where links overlap; -1: none),

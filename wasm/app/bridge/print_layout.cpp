@@ -20,7 +20,7 @@ std::string printLayoutJson(const Viewer& v, float width, float fontSize) {
     layout->begin(params, display);
     layout->advance([] { return true; });
     LinkRuns links;
-    std::string out = writeTextLayerChunk(v, display, 0, layout->linesDone(), 0, display.images.size(), 0, 0, links,
+    std::string out = writeTextLayerChunk(v, *layout, display, 0, layout->linesDone(), 0, display.images.size(), 0, 0, links,
                                           true);
     std::string fields;
     JsonWriter w(fields);

@@ -45,7 +45,8 @@ long keyOf(uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long
 
 }  // namespace
 
-std::string writeTextLayerChunk(const Viewer& v, const DisplayList& display, size_t lineBegin, size_t lineEnd,
+std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, const DisplayList& display,
+                                size_t lineBegin, size_t lineEnd,
                                 size_t imageBegin, size_t imageEnd, float originX, float originY, LinkRuns& links,
                                 bool done) {
     const Article& article = v.bundle.articles[v.article];
@@ -110,7 +111,7 @@ std::string writeTextLayerChunk(const Viewer& v, const DisplayList& display, siz
             w.integer(static_cast<int>(face));
         }
         if (wordFaces) w.raw("]");
-        if (links.runsFor(article, line, runs, hrefs)) {
+        if (links.runsFor(layout.sourceText(line.source), line, runs, hrefs)) {
             w.raw(","); w.key("k"); w.raw("[");
             for (size_t r = 0; r < runs.size(); ++r) {
                 w.raw(r ? ",[" : "[");
@@ -180,7 +181,8 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     const bool done = layoutDone && end == lineCount;
     if (end == lines_ && imageEnd == images_ && !done) return {};
 
-    std::string out = writeTextLayerChunk(v, v.display, lines_, end, images_, imageEnd, v.columnX, v.top, links_, done);
+    std::string out = writeTextLayerChunk(v, *v.layout, v.display, lines_, end, images_, imageEnd, v.columnX, v.top,
+                                          links_, done);
     lines_ = end;
     images_ = imageEnd;
     return out;

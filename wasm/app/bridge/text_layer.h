@@ -31,7 +31,8 @@ const char* colorRoleName(ColorRole role);
 
 // One chunk in that format: lines [lineBegin, lineEnd) and images [imageBegin, imageEnd) of `display`, a layout of
 // the viewer's current article, placed at (originX, originY); `links` has seen the lines before lineBegin.
-std::string writeTextLayerChunk(const Viewer& v, const DisplayList& display, size_t lineBegin, size_t lineEnd,
+std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, const DisplayList& display,
+                                size_t lineBegin, size_t lineEnd,
                                 size_t imageBegin, size_t imageEnd, float originX, float originY, LinkRuns& links,
                                 bool done);
 

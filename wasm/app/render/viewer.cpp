@@ -31,7 +31,7 @@ static constexpr float MarginCss = 20.0f;
 static constexpr double AutoAlignLookaheadMs = 8.0;
 
 FontStyle Viewer::faceShown(FontStyle style) const {
-    if (!sansBody || !sansFonts.valid()) return style;
+    if (!sansBody || !sansFonts.valid() || style == FontStyle::Mono) return style;
     const bool bold = style == FontStyle::Bold || style == FontStyle::BoldItalic || style == FontStyle::SansBold;
     return bold ? FontStyle::SansBold : FontStyle::Sans;
 }

@@ -14,7 +14,11 @@ constexpr float ParagraphSpacing = 0.8f;
 constexpr float QuoteIndent = 1.5f, QuoteBarX = 0.35f, QuoteBarWidth = 0.15f;
 constexpr float PullquoteSize = 1.35f, PullquoteLineHeight = 1.35f;
 constexpr float ListIndent = 1.6f, ListItemSpacing = 0.3f, MarkerGap = 0.5f;
-constexpr float CaptionSize = 0.85f;
+constexpr float CaptionSize = 0.85f, CreditSize = 0.75f;
+// Code: Noto Sans Mono a little smaller than the serif (its x-height is larger), indented, tighter; notes smaller.
+constexpr float CodeSize = 0.85f, CodeLineHeight = 1.45f, CodeIndent = 1.0f;
+constexpr float NoteSize = 0.85f, NotesRuleFraction = 0.25f;
+constexpr float EmbedTitleSize = 1.05f, EmbedPadding = 0.8f;
 constexpr float HeaderRuleGap = 1.2f;
 constexpr float ImageAspect = 9.0f / 16.0f;  // when the bundle gives no size
 constexpr float DropCapGap = 0.3f;           // between the initial's ink and the text beside it

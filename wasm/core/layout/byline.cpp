@@ -92,13 +92,29 @@ const BylineLanguage& languageOf(std::string_view lang) {
     return Languages[0];
 }
 
-std::string joinAuthors(const std::vector<Author>& authors, const BylineLanguage& l) {
+std::string joinAuthors(const std::vector<const Author*>& authors, const BylineLanguage& l) {
     std::string out;
     for (size_t i = 0; i < authors.size(); ++i) {
         if (i > 0) out += i + 1 == authors.size() ? l.and_ : l.comma;
-        out += authors[i].name;
+        out += authors[i]->name;
     }
     return out;
+}
+
+// "Updated" before a revised article's date, as its newspapers write it.
+const char* updatedWord(std::string_view lang) {
+    static const char* const words[][2] = {
+        {"en", "Updated"}, {"cs", "Aktualizováno"}, {"da", "Opdateret"}, {"de", "Aktualisiert"},
+        {"el", "Ενημερώθηκε"}, {"es", "Actualizado"}, {"fi", "Päivitetty"}, {"fr", "Mis à jour le"},
+        {"hu", "Frissítve:"}, {"it", "Aggiornato il"}, {"nb", "Oppdatert"}, {"nl", "Bijgewerkt"},
+        {"pl", "Aktualizacja:"}, {"pt", "Atualizado em"}, {"ro", "Actualizat"}, {"ru", "Обновлено"},
+        {"sv", "Uppdaterad"}, {"tr", "Güncellendi:"}, {"uk", "Оновлено"}, {"vi", "Cập nhật"}, {"ar", "تحديث:"},
+        {"fa", "به‌روزرسانی:"}, {"he", "עודכן"}, {"hi", "अपडेट:"}, {"th", "อัปเดต"}, {"zh", "更新于"}, {"ja", "更新"},
+        {"ko", "업데이트"}};
+    const std::string_view primary(languageOf(lang).lang);
+    for (const auto& w : words)
+        if (primary == w[0]) return w[1];
+    return words[0][1];
 }
 
 }  // namespace
@@ -137,9 +153,24 @@ std::string formatDate(const std::string& iso, std::string_view lang) {
 std::string bylineText(const Article& article) {
     const BylineLanguage& l = languageOf(article.lang);
     std::vector<std::string> parts;
-    if (!article.authors.empty()) parts.push_back(l.by + joinAuthors(article.authors, l));
+    // The writers after "By"; each contributor with a role by it ("Photographs: Grace Sample"), roles in the order
+    // they first come, as a newspaper's credit line.
+    std::vector<const Author*> writers;
+    std::vector<std::pair<std::string, std::vector<const Author*>>> credits;
+    for (const Author& a : article.authors) {
+        if (a.role.empty()) { writers.push_back(&a); continue; }
+        auto it = credits.begin();
+        while (it != credits.end() && it->first != a.role) ++it;
+        if (it == credits.end()) credits.push_back({a.role, {&a}});
+        else it->second.push_back(&a);
+    }
+    if (!writers.empty()) parts.push_back(l.by + joinAuthors(writers, l));
+    for (const auto& [role, who] : credits) parts.push_back(role + ": " + joinAuthors(who, l));
     if (!article.source.name.empty()) parts.push_back(article.source.name);
     if (!article.published.empty()) parts.push_back(formatDate(article.published, article.lang));
+    // A revision on a later day than the publication (the same day's says nothing a reader needs).
+    if (!article.updated.empty() && article.updated.compare(0, 10, article.published, 0, 10) != 0)
+        parts.push_back(std::string(updatedWord(article.lang)) + " " + formatDate(article.updated, article.lang));
     std::string byline;
     for (size_t i = 0; i < parts.size(); ++i) byline += (i ? "  \u00B7  " : "") + parts[i];
     return byline;

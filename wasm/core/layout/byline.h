@@ -11,7 +11,9 @@
 
 namespace galley {
 
-// The byline of `article` in its `lang`. Empty when the article has no author, source or date.
+// The byline of `article` in its `lang`. Empty when the article has no author, source or date. Authors with a role
+// are credited by it after the writers ("Photographs: Grace Sample"); an `updated` date on a later day than
+// `published` follows the date ("Updated November 21, 2026").
 std::string bylineText(const Article& article);
 
 // A date of an ISO 8601 string (the calendar day it names: "2017-11-15T03:11" → 15 November 2017) as the byline

@@ -17,6 +17,10 @@ const char* lineRoleName(LineRole r) {
         case LineRole::Attribution: return "attribution";
         case LineRole::Marker: return "marker";
         case LineRole::DropCap: return "dropcap";
+        case LineRole::Credit: return "credit";
+        case LineRole::Code: return "code";
+        case LineRole::Note: return "note";
+        case LineRole::Embed: return "embed";
     }
     return "?";
 }

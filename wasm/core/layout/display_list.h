@@ -16,8 +16,11 @@
 namespace galley {
 
 // Which part of the article a line belongs to; names match the layout dump's "role".
-// DropCap: the big initial of a paragraph set with LayoutParams::dropCap (its one word is the letter).
-enum class LineRole : uint8_t { Title, Subtitle, Byline, Paragraph, Heading, Quote, Pullquote, ListItem, Caption, Attribution, Marker, DropCap };
+// DropCap: the big initial of a paragraph set with LayoutParams::dropCap (its one word is the letter). Credit: an
+// image's credit line. Code: a line of a code block. Note: a line of a note at the article's end. Embed: a line of an
+// embed's card (its title, then what and where it is).
+enum class LineRole : uint8_t { Title, Subtitle, Byline, Paragraph, Heading, Quote, Pullquote, ListItem, Caption, Attribution, Marker, DropCap,
+                                Credit, Code, Note, Embed };
 const char* lineRoleName(LineRole r);
 
 struct PlacedGlyph {
@@ -76,7 +79,10 @@ struct WordRun {
 struct TextLine {
     uint32_t block = 0;      // index into the article's blocks; header lines use UINT32_MAX
     LineRole role = LineRole::Paragraph;
-    int level = 0;           // heading level, when role is Heading
+    int level = 0;           // heading level, when role is Heading; a list item's depth (0: not in another list)
+    // The text the line is set from: ArticleLayout::sourceText(source) (header lines, blocks, list items at any
+    // depth, notes); words' sourceBegin and sourceEnd are bytes of it. UINT32_MAX: none (markers).
+    uint32_t source = UINT32_MAX;
     uint32_t item = 0;       // ListItem and Marker: the item's index in its list
     FontStyle face = FontStyle::Regular;  // the face the line's text is set in (marks may set words in others)
     bool last = false;       // last line of its paragraph
@@ -84,6 +90,7 @@ struct TextLine {
     bool endsInWord = false; // the break is inside a word (inserted hyphen, after a hyphen or dash, between Han
                              // characters or Thai words): no space follows
     bool rightToLeft = false;  // its paragraph's direction (the words are still in reading order)
+    bool continues = false;  // code: the line goes on from the one before (wrapped, not a line of its own)
     ColorRole color = ColorRole::Text;  // what its text is drawn in (its links in ColorRole::Link)
     // x and width span the line's ink, hanging punctuation included; word x are from the line's x.
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;

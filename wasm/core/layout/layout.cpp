@@ -7,6 +7,7 @@
 #include "layout_quality.h"
 #include "piece.h"
 #include "shaper.h"
+#include "utf8.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,10 +43,13 @@ void ArticleLayout::measurePiece(Piece& piece, float fs) {
     piece.textStartCodePoint = 0;
     if (piece.wantsDropCap) splitDropCap(piece, text, fs);
     if (!piece.windowed) piece.para = measureText(piece, piece.textStartByte, text.text.size(), piece.textStartCodePoint);
-    if (piece.hasMarker) {
+    if (piece.hasMarker || piece.role == LineRole::Code) {
         RichText marker;
         marker.text = piece.markerText;
-        piece.marker = measureParagraph(marker, {FontStyle::Regular, fs, ColorRole::Muted}, fonts_);
+        // A code block's marker goes before its wrapped lines, in its face and size.
+        const bool code = piece.role == LineRole::Code;
+        piece.marker = measureParagraph(marker, {code ? FontStyle::Mono : FontStyle::Regular, code ? piece.textStyle.size : fs,
+                                                 ColorRole::Muted}, fonts_);
     }
 }
 
@@ -268,10 +272,13 @@ void ArticleLayout::openText(const Piece& piece) {
     setting.block = piece.block;
     setting.level = piece.level;
     setting.item = piece.item;
+    setting.source = static_cast<uint32_t>(&piece - pieces_.data());
+    setting.markContinuations = piece.role == LineRole::Code;
     setting.sourceByte = static_cast<uint32_t>(piece.textStartByte);
     text_->minimumHeight = 0;
     if (piece.hasDropCap) placeDropCap(piece, x0, y, firstBaseline, lineHeightPx);
     text_->top = y;
+    text_->firstLine = placer.linesUsed();
     text_->byte = piece.textStartByte;
     text_->codePoint = piece.textStartCodePoint;
     text_->lines = 0;
@@ -283,9 +290,24 @@ void ArticleLayout::closeText(const Piece& piece) {
     DisplayList& out = *out_;
     const float width = out.width, em = params_.fontSize;
     y_ = text_->top + std::max(y_ - text_->top, text_->minimumHeight);
+    if (piece.role == LineRole::Code && !piece.marker.boxes.empty()) {
+        // The continuation mark before each wrapped line of code, in the indent (it is not text: not in the line).
+        const MeasuredParagraph& m = piece.marker;
+        const float mw = m.boxes[0].width;
+        for (size_t l = text_->firstLine; l < placer_->linesUsed(); ++l) {
+            const TextLine& line = out.lines[l];
+            if (!line.continues) continue;
+            const float mx = line.x + line.hangLeft - style::MarkerGap * em * 0.5f - mw;
+            for (const ShapedGlyph& g : m.glyphs)
+                out.glyphs.push_back({mx + g.x, line.baseline - g.yOffset(), m.style.size, g.glyph, g.face(),
+                                      ColorRole::Muted, 1.0f, g.slice()});
+        }
+    }
     if (piece.quoteBar) {
         const bool rtl = piece.textStyle.direction == WritingDirection::RightToLeft;
-        const float barX = rtl ? width - (style::QuoteBarX + style::QuoteBarWidth) * em : style::QuoteBarX * em;
+        // Left of the text by as much as a quote's (QuoteIndent - QuoteBarX), wherever the piece's indent puts it.
+        const float inset = std::max(0.0f, indentOf(piece) - (style::QuoteIndent - style::QuoteBarX) * em);
+        const float barX = rtl ? width - inset - style::QuoteBarWidth * em : inset;
         out.rules.push_back({barX, text_->top, style::QuoteBarWidth * em, y_ - text_->top, ColorRole::Rule});
     }
     if (piece.rulesAround) {
@@ -294,6 +316,31 @@ void ArticleLayout::closeText(const Piece& piece) {
         y_ += 2.0f;
     }
     y_ += piece.spaceAfter * em;
+}
+
+const RichText* ArticleLayout::sourceText(uint32_t source) const {
+    return source < pieces_.size() && pieces_[source].kind == Piece::Text ? &pieces_[source].text() : nullptr;
+}
+
+std::string noteReferenceAnchor(const std::string& noteId) { return "ref:" + noteId; }
+
+RichText noteAsSet(const Note& note, const std::string& label) {
+    if (label.empty()) return note.text;
+    RichText out;
+    out.text = label + "\u00A0" + note.text.text;
+    const uint32_t shift = static_cast<uint32_t>(utf8::countCodePoints(label)) + 1;
+    Mark back;
+    back.kind = MarkKind::Link;
+    back.start = 0;
+    back.end = shift - 1;
+    back.href = "#" + noteReferenceAnchor(note.id);
+    out.marks.push_back(std::move(back));
+    for (Mark m : note.text.marks) {
+        m.start += shift;
+        m.end += shift;
+        out.marks.push_back(std::move(m));
+    }
+    return out;
 }
 
 RichText attributionAsSet(const Block& block) {

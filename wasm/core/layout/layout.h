@@ -98,6 +98,8 @@ public:
     // their memory) and are not this layout's.
     size_t linesDone() const;
     float progress() const;       // fraction of the article's text laid out, 0..1 (for estimating the height)
+    // The text a line is set from (TextLine::source), until the next layout with other parameters; null for none.
+    const RichText* sourceText(uint32_t source) const;
 
     // Text per window of a long paragraph, in bytes: about 100 lines at 560 px, measured, broken and placed in about
     // 2.5 ms natively even without a space. Paragraphs up to twice that (some 2,700 words) are set whole. Set before
@@ -170,5 +172,12 @@ FaceSlots facesUsed(const Article& article, const CjkTiers* cjkTiers = nullptr, 
 // A quote's attribution as layout sets it: after an em dash and a space for a block quote (its marks moved with
 // it), as it is for a pull quote. The text layer matches the attribution's lines against this.
 RichText attributionAsSet(const Block& block);
+
+// A note as set at the article's end: its label (its first reference's text, `label`), a link back to that
+// reference ("#" + noteReferenceAnchor(id)), then a no-break space and its text. A note nothing refers to is its
+// text alone. The text layer matches the note's lines against this.
+RichText noteAsSet(const Note& note, const std::string& label);
+// The anchor of a note's first reference ("ref:" and its id: the colon keeps it apart from every heading's id).
+std::string noteReferenceAnchor(const std::string& noteId);
 
 }  // namespace galley

@@ -63,6 +63,37 @@ size_t LinePlacer::textAfterLine(const MeasuredParagraph& p, size_t line) const 
     return p.text.size();
 }
 
+namespace {
+
+// A strikethrough rule over the struck glyphs of a line, one rule for a run of them and the spaces between.
+class StrikeRun {
+public:
+    StrikeRun(DisplayList& out, const TextLine& line, float size) : out_(out), line_(line), size_(size) {}
+    void glyph(bool struck, float x0, float x1, ColorRole color) {
+        if (!struck) return close();
+        if (!open_) { open_ = true; x0_ = x0; color_ = color; }
+        x1_ = std::max(x1_, x1);
+    }
+    void close() {
+        if (!open_) return;
+        const float thickness = std::max(1.0f, StrikeThickness * size_);
+        out_.rules.push_back({line_.x + x0_, line_.baseline - StrikeRise * size_ - thickness / 2, x1_ - x0_, thickness,
+                              color_ == ColorRole::Link ? ColorRole::Link : ColorRole::Text});
+        open_ = false;
+        x1_ = 0;
+    }
+
+private:
+    DisplayList& out_;
+    const TextLine& line_;
+    float size_;
+    bool open_ = false;
+    float x0_ = 0, x1_ = 0;
+    ColorRole color_ = ColorRole::Text;
+};
+
+}  // namespace
+
 float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting& s, size_t count) {
     const std::vector<BreakItem>& items = *items_;
     const std::vector<int32_t>* boxOfItem = boxOfItem_;
@@ -83,6 +114,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         line.role = s.role;
         line.level = s.level;
         line.item = s.item;
+        line.source = s.source;
         line.face = p.style.face;
         line.color = p.style.color;
         line.rightToLeft = p.rightToLeft();
@@ -119,9 +151,13 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             start = lineStartAfterBreak(items, br.item);
             continue;
         }
+        // A code line that goes on from the one before (no forced break, a line end, between them).
+        line.continues = s.markContinuations && li > 0 && !(items[breaks[li - 1].item].kind == BreakItem::Penalty &&
+                                                            items[breaks[li - 1].item].penalty <= PenaltyForced);
         // x runs from the line's ink start (line.x): the hanging glyph, if any, starts there.
         float x = 0;
         bool wordOpen = false;
+        StrikeRun strike(out_, line, size);
         int32_t linkRun = -1;
         float linkStart = 0, linkEnd = 0;
         auto closeLink = [&]() {
@@ -144,6 +180,11 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             const BoxRef& b = (*boxes)[(*boxOfItem)[k]];
             // = it.width * scale + (glyphCount - 1) * letterGap: where the last glyph ends.
             const float setWidth = it.width + (boxRatio >= 0 ? boxRatio * it.stretch : boxRatio * it.shrink);
+            if (b.glyphCount == 0) {  // a code line's indentation
+                x += setWidth;
+                wordOpen = false;
+                continue;
+            }
             const ShapedGlyph* g = &p.glyphs[b.firstGlyph];
             // Letter spacing widens the gaps between clusters (a base and its marks move together), and not at all
             // in a box of a joining script.
@@ -155,8 +196,10 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
                 const float gx = x + (g[gi].x - b.x0) * scale + static_cast<float>(gap) * boxGap;
                 const int32_t link = g[gi].link;
                 const ColorRole color = link >= 0 ? ColorRole::Link : p.style.color;
-                out_.glyphs.push_back({line.x + gx, line.baseline - g[gi].yOffset(), size, g[gi].glyph, g[gi].face(),
+                const float glyphSize = p.isSmall(b.firstGlyph + gi) ? size * SmallGlyphScale : size;
+                out_.glyphs.push_back({line.x + gx, line.baseline - g[gi].yOffset(), glyphSize, g[gi].glyph, g[gi].face(),
                                        color, scale, g[gi].slice()});
+                strike.glyph(p.isStruck(g[gi].textBegin), gx, gx + g[gi].advance * scale, color);
                 out_.missingGlyphs += g[gi].glyph == 0;
                 if (link != linkRun) {
                     closeLink();
@@ -199,6 +242,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             line.hyphenated = true;
         }
         closeLink();
+        strike.close();
         line.width = x;
         endLine(line);
         top += s.lineHeightPx;
@@ -306,6 +350,7 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
 
     // Place from the left.
     float x = 0;
+    StrikeRun strike(out_, line, size);
     int32_t linkRun = -1;
     float linkStart = 0, linkEnd = 0;
     auto closeLink = [&]() {
@@ -328,8 +373,10 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
                 if (j > 0 && glyph.textBegin != p.glyphs[g.firstGlyph + j - 1].textBegin) ++gaps;
                 const float gx = x + g.lead + (glyph.x - g.pen0) * scale + static_cast<float>(gaps) * boxGap;
                 const ColorRole color = glyph.link >= 0 ? ColorRole::Link : p.style.color;
-                out_.glyphs.push_back({line.x + gx, line.baseline - glyph.yOffset(), size, glyph.glyph, glyph.face(),
+                const float glyphSize = p.isSmall(g.firstGlyph + j) ? size * SmallGlyphScale : size;
+                out_.glyphs.push_back({line.x + gx, line.baseline - glyph.yOffset(), glyphSize, glyph.glyph, glyph.face(),
                                        color, scale, glyph.slice()});
+                strike.glyph(p.isStruck(glyph.textBegin), gx, gx + glyph.advance * scale, color);
                 out_.missingGlyphs += glyph.glyph == 0;
                 if (glyph.link != linkRun) {
                     closeLink();
@@ -345,6 +392,7 @@ float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const Paragraph
         x += g.width;
     }
     closeLink();
+    strike.close();
 
     // Words in reading (logical) order. A word whose parts were placed apart (Latin "Watch," in a Hebrew line: its
     // comma goes with the Hebrew, left of the Latin run) is a WordBox per piece placed side by side, each after the

@@ -28,12 +28,14 @@ struct ParagraphSetting {
     LineRole role = LineRole::Paragraph;
     uint32_t block = 0;
     uint32_t item = 0;                // a list item's index
+    uint32_t source = UINT32_MAX;     // TextLine::source
     int level = 0;
     uint32_t sourceByte = 0;          // where the measured text starts in its source (a window's or after a drop cap)
     int narrowLines = 0;              // the first lines are indented by narrowIndent (a drop cap beside them)...
     float narrowIndent = 0;
     bool narrowAtRight = false;       // ...from the right (a right-to-left paragraph's drop cap), else the left
     bool endsParagraph = true;        // false for a window of a long paragraph that more text follows
+    bool markContinuations = false;   // code: TextLine::continues on lines wrapped from the one before
     int hyphenBreaksBefore = 0;       // a window: hyphen breaks in a row at the end of the lines before it...
     float lookBefore = 0;             // ...and how loose the last of them looked (BreakParams::lookBefore)
 };

@@ -34,7 +34,7 @@ struct ArticleLayout::Piece {
     size_t textStartByte = 0;      // where the text to set starts in the source (after a drop cap's initial)...
     uint32_t textStartCodePoint = 0;
     MeasuredParagraph para;        // Text, once measured (not windowed)
-    MeasuredParagraph marker;      // ListItem: "•" or "3."
+    MeasuredParagraph marker;      // ListItem: "•" or "3."; Note: its label; Code: the mark of a wrapped line
     std::string markerText;
     bool hasMarker = false;
     bool ragged = false;           // never justified (titles, headings, captions)
@@ -64,6 +64,7 @@ struct ArticleLayout::TextInProgress {
     bool open = false;        // the piece's opening (space, marker, drop cap) is placed
     ParagraphSetting setting;
     float top = 0;            // where its lines start
+    size_t firstLine = 0;     // its first line in the display list
     float minimumHeight = 0;  // a drop cap's lines
     size_t byte = 0;          // windowed: where the next window starts in the source text...
     uint32_t codePoint = 0;

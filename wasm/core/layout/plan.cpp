@@ -10,8 +10,56 @@
 #include <algorithm>
 #include <bitset>
 #include <cmath>
+#include <functional>
+#include <map>
 
 namespace galley {
+
+namespace {
+
+// The host of an http(s) URL, without "www.": where an embed's card says it is from.
+std::string embedHost(const std::string& url) {
+    size_t at = url.find("://");
+    at = at == std::string::npos ? 0 : at + 3;
+    const size_t end = url.find_first_of("/?#", at);
+    std::string host = url.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (const size_t user = host.rfind('@'); user != std::string::npos) host.erase(0, user + 1);
+    if (host.compare(0, 4, "www.") == 0) host.erase(0, 4);
+    return host;
+}
+
+// Each note's label: the text of its first reference, in reading order (blocks, list items' blocks, then notes).
+std::vector<std::string> noteLabels(const Article& article) {
+    std::map<std::string, std::string> first;
+    std::function<void(const RichText&)> scan = [&](const RichText& t) {
+        for (const Mark& m : t.marks) {
+            if (m.kind != MarkKind::Note || first.count(m.note)) continue;
+            size_t b = 0, cp = 0;
+            while (b < t.text.size() && cp < m.start) { utf8::next(t.text, b); ++cp; }
+            size_t e = b;
+            while (e < t.text.size() && cp < m.end) { utf8::next(t.text, e); ++cp; }
+            first[m.note] = t.text.substr(b, e - b);
+        }
+    };
+    std::function<void(const std::vector<Block>&)> blocks = [&](const std::vector<Block>& bs) {
+        for (const Block& b : bs) {
+            for (const RichText* t : {&b.text, &b.attribution, &b.caption, &b.credit}) scan(*t);
+            for (const ListItem& it : b.items) {
+                scan(it.text);
+                blocks(it.blocks);
+            }
+            for (const auto& row : b.rows)
+                for (const TableCell& c : row) scan(c.text);
+        }
+    };
+    blocks(article.blocks);
+    for (const Note& n : article.notes) scan(n.text);
+    std::vector<std::string> labels;
+    for (const Note& n : article.notes) labels.push_back(first.count(n.id) ? first[n.id] : std::string());
+    return labels;
+}
+
+}  // namespace
 
 std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& article, const LayoutParams& params) {
     std::vector<Piece> pieces;
@@ -64,17 +112,44 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
         pieces.push_back(std::move(rule));
     }
 
-    // Body blocks. A drop cap opens the article's first block when that is a paragraph.
-    for (uint32_t bi = 0; bi < article.blocks.size(); ++bi) {
-        const Block& b = article.blocks[bi];
+    // Body blocks, and the blocks list items hold (at `indent`, em of the body size, `depth` lists deep). A drop cap
+    // opens the article's first block when that is a paragraph. Pieces keep their top-level block's index.
+    std::function<void(const Block&, uint32_t, float, int)> planBlock;
+    auto addParagraph = [&](LineRole role, const RichText& text, float indent) -> Piece& {
+        Piece& p = addText(role, text, {FontStyle::Regular, fs, ColorRole::Text}, true);
+        p.lineHeight = 0;
+        p.indent = indent;
+        p.spaceAfter = style::ParagraphSpacing;
+        return p;
+    };
+    auto addCaption = [&](const RichText& text, LineRole role, float size, float indent) -> Piece& {
+        Piece& c = addText(role, text, {FontStyle::Sans, fs * size, ColorRole::Muted}, false);
+        c.ragged = true;
+        c.indent = indent;
+        c.spaceAfter = style::ParagraphSpacing;
+        return c;
+    };
+    auto addImage = [&](const std::string& src, const std::string& alt, int width, int height, float indent) -> Piece& {
+        Piece img;
+        img.kind = Piece::Image;
+        img.src = src;
+        img.alt = alt;
+        img.indent = indent;
+        // The bundle's intrinsic size when it gives one (bounded: a 1x10000 strip must not take the page).
+        img.imageAspect = width > 0 && height > 0
+                              ? std::clamp(static_cast<float>(height) / static_cast<float>(width), 0.05f, 3.0f)
+                              : style::ImageAspect;
+        img.imageWidth = static_cast<float>(width);
+        img.spaceAfter = style::ParagraphSpacing;
+        pieces.push_back(std::move(img));
+        return pieces.back();
+    };
+    planBlock = [&](const Block& b, uint32_t bi, float indent, int depth) {
         direction = paragraphDirection(article, &b);
-        size_t first = pieces.size();
         switch (b.type) {
             case BlockType::Paragraph: {
-                Piece& p = addText(LineRole::Paragraph, b.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
-                p.lineHeight = 0;
-                p.spaceAfter = style::ParagraphSpacing;
-                p.wantsDropCap = params.dropCap && bi == 0;  // if its initial may have one (drop_cap.cpp)
+                Piece& p = addParagraph(LineRole::Paragraph, b.text, indent);
+                p.wantsDropCap = params.dropCap && bi == 0 && depth == 0;  // if its initial may have one (drop_cap.cpp)
                 break;
             }
             case BlockType::Heading: {
@@ -90,13 +165,13 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
             }
             case BlockType::Quote: {
                 Piece& q = addText(LineRole::Quote, b.text, {FontStyle::Italic, fs, ColorRole::Text}, true);
-                q.indent = style::QuoteIndent;
+                q.indent = indent + style::QuoteIndent;
                 q.lineHeight = 0;
                 q.quoteBar = true;
                 q.spaceAfter = b.attribution.empty() ? style::ParagraphSpacing : 0.2f;
                 if (!b.attribution.empty()) {
                     Piece& a = addOwnedText(LineRole::Attribution, attributionAsSet(b), {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
-                    a.indent = style::QuoteIndent;
+                    a.indent = indent + style::QuoteIndent;
                     a.ragged = true;
                     a.spaceAfter = style::ParagraphSpacing;
                 }
@@ -117,34 +192,49 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                 break;
             }
             case BlockType::List: {
+                const float itemIndent = indent + style::ListIndent;
                 for (size_t i = 0; i < b.items.size(); ++i) {
-                    Piece& item = addText(LineRole::ListItem, b.items[i].text, {FontStyle::Regular, fs, ColorRole::Text}, true);
-                    item.indent = style::ListIndent;
+                    const ListItem& it = b.items[i];
+                    const bool last = i + 1 == b.items.size();
+                    const size_t firstOfItem = pieces.size();
+                    Piece& item = addText(LineRole::ListItem, it.text, {FontStyle::Regular, fs, ColorRole::Text}, true);
+                    item.indent = itemIndent;
                     item.lineHeight = 0;
-                    item.spaceAfter = i + 1 == b.items.size() ? style::ParagraphSpacing : style::ListItemSpacing;
+                    item.level = depth;
+                    item.spaceAfter = last && it.blocks.empty() ? style::ParagraphSpacing : style::ListItemSpacing;
                     item.item = static_cast<uint32_t>(i);
-                    item.markerText = b.ordered ? std::to_string(i + 1) + "." : "\u2022";
+                    item.markerText = !b.ordered ? std::string(depth % 2 ? "\u2013" : "\u2022")
+                                                 : std::to_string(static_cast<long long>(b.start) + static_cast<long long>(i)) + ".";
                     item.hasMarker = true;
+                    for (const Block& inner : it.blocks) planBlock(inner, bi, itemIndent, depth + 1);
+                    if (pieces.size() > firstOfItem + 1) {
+                        // The item's blocks: between them a list item's spacing, after the last item a paragraph's.
+                        pieces.back().spaceAfter = last ? style::ParagraphSpacing : style::ListItemSpacing;
+                        if (it.text.empty()) {
+                            // No first paragraph: the marker goes on the first block's first line.
+                            Piece& empty = pieces[firstOfItem];
+                            Piece& first = pieces[firstOfItem + 1];
+                            if (first.kind == Piece::Text && !first.hasMarker) {
+                                first.hasMarker = true;
+                                first.markerText = empty.markerText;
+                                first.item = empty.item;
+                                first.indent = itemIndent;
+                                pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(firstOfItem));
+                            }
+                        }
+                    }
+                    direction = paragraphDirection(article, &b);
                 }
                 break;
             }
             case BlockType::Image: {
-                Piece img;
-                img.kind = Piece::Image;
-                img.src = b.src;
-                img.alt = b.alt;
-                // The bundle's intrinsic size when it gives one (bounded: a 1x10000 strip must not take the page).
-                img.imageAspect = b.width > 0 && b.height > 0
-                                      ? std::clamp(static_cast<float>(b.height) / static_cast<float>(b.width), 0.05f, 3.0f)
-                                      : style::ImageAspect;
-                img.imageWidth = static_cast<float>(b.width);
-                img.spaceAfter = b.caption.empty() ? style::ParagraphSpacing : 0.4f;
-                pieces.push_back(std::move(img));
+                Piece& img = addImage(b.src, b.alt, b.width, b.height, indent);
+                if (!b.caption.empty() || !b.credit.empty()) img.spaceAfter = 0.4f;
                 if (!b.caption.empty()) {
-                    Piece& c = addText(LineRole::Caption, b.caption, {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
-                    c.ragged = true;
-                    c.spaceAfter = style::ParagraphSpacing;
+                    Piece& c = addCaption(b.caption, LineRole::Caption, style::CaptionSize, indent);
+                    if (!b.credit.empty()) c.spaceAfter = 0.15f;
                 }
+                if (!b.credit.empty()) addCaption(b.credit, LineRole::Credit, style::CreditSize, indent);
                 break;
             }
             case BlockType::Divider: {
@@ -156,10 +246,81 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                 pieces.push_back(std::move(rule));
                 break;
             }
+            case BlockType::Code: {
+                // Code reads left to right whatever the article's direction (as browsers set <pre dir=auto> of it).
+                direction = WritingDirection::LeftToRight;
+                TextStyle ts{FontStyle::Mono, fs * style::CodeSize, ColorRole::Text};
+                ts.preformatted = true;
+                Piece& c = addText(LineRole::Code, b.text, ts, false);
+                c.ragged = true;
+                c.indent = indent + style::CodeIndent;
+                c.lineHeight = style::CodeLineHeight;
+                c.quoteBar = true;
+                c.spaceAfter = style::ParagraphSpacing;
+                c.markerText = "\u2192";  // drawn before each wrapped line (TextLine::continues)
+                break;
+            }
+            case BlockType::Table:
+                break;  // set by table layout (not yet: the block is skipped)
+            case BlockType::Embed: {
+                // A card: the poster, the title (a link to the embed's page), where it is from, the caption.
+                if (!b.src.empty()) addImage(b.src, b.title, b.width, b.height, indent).spaceAfter = 0.4f;
+                RichText title = plain(b.title);
+                Mark link;
+                link.kind = MarkKind::Link;
+                link.start = 0;
+                link.end = static_cast<uint32_t>(utf8::countCodePoints(title.text));
+                link.href = b.url;
+                title.marks.push_back(std::move(link));
+                Piece& t = addOwnedText(LineRole::Embed, std::move(title), {FontStyle::SansBold, fs * style::EmbedTitleSize, ColorRole::Text}, false);
+                t.ragged = true;
+                t.indent = indent;
+                t.lineHeight = style::HeadingLineHeight;
+                t.spaceAfter = 0.15f;
+                std::string from = embedHost(b.url);
+                if (!b.provider.empty() && b.provider != from) from = b.provider + "  \u00B7  " + from;
+                Piece& f = addCaption({}, LineRole::Embed, style::CaptionSize, indent);
+                f.source = nullptr;
+                f.ownedSource = plain(from);
+                f.sourceBytes = static_cast<uint32_t>(from.size()) + 1;
+                if (!b.caption.empty()) {
+                    f.spaceAfter = 0.3f;
+                    addCaption(b.caption, LineRole::Caption, style::CaptionSize, indent);
+                }
+                break;
+            }
         }
+    };
+    for (uint32_t bi = 0; bi < article.blocks.size(); ++bi) {
+        const Block& b = article.blocks[bi];
+        size_t first = pieces.size();
+        planBlock(b, bi, 0.0f, 0);
         for (size_t k = first; k < pieces.size(); ++k) {
             pieces[k].block = bi;
             if (pieces[k].role == LineRole::Heading) pieces[k].level = std::clamp(b.level, 1, 6);
+        }
+    }
+
+    // Notes, after the last block: a short rule, then each opening with its label (its first reference's text),
+    // which links back to the reference (noteAsSet). Their block index is the article's block count (there is no block of them).
+    if (!article.notes.empty()) {
+        direction = paragraphDirection(article, nullptr);
+        const uint32_t notesBlock = static_cast<uint32_t>(article.blocks.size());
+        Piece rule;
+        rule.kind = Piece::Rule;
+        rule.ruleFraction = style::NotesRuleFraction;
+        rule.spaceBefore = 0.6f;
+        rule.spaceAfter = style::ParagraphSpacing;
+        rule.block = notesBlock;
+        pieces.push_back(std::move(rule));
+        const std::vector<std::string> labels = noteLabels(article);
+        for (size_t i = 0; i < article.notes.size(); ++i) {
+            Piece& n = addOwnedText(LineRole::Note, noteAsSet(article.notes[i], labels[i]),
+                                    {FontStyle::Regular, fs * style::NoteSize, ColorRole::Text}, true);
+            n.lineHeight = 0;
+            n.item = static_cast<uint32_t>(i);
+            n.block = notesBlock;
+            n.spaceAfter = i + 1 == article.notes.size() ? style::ParagraphSpacing : style::ListItemSpacing;
         }
     }
     return pieces;
@@ -226,6 +387,7 @@ FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTi
         for (const Mark& m : text.marks) {
             if (m.kind == MarkKind::Emphasis) add(styledFace(base, true, false));
             if (m.kind == MarkKind::Strong) add(styledFace(base, false, true));
+            if (m.kind == MarkKind::Code) add(FontStyle::Mono);
         }
         // Emphasis and strong over the same text: both applied.
         for (const Mark& e : text.marks) {

@@ -196,7 +196,7 @@ const FontFace* FontSet::face(FontStyle s, FontSlice slice) const {
     if (const FontFace* f = loaded(s)) return f;
     if (const FontFace* f = loaded(canonicalStyle(s, slice))) return f;
     if (s == FontStyle::BoldItalic && loaded(FontStyle::Bold)) return loaded(FontStyle::Bold);
-    if (s == FontStyle::SansBold && loaded(FontStyle::Sans)) return loaded(FontStyle::Sans);
+    if ((s == FontStyle::SansBold || s == FontStyle::Mono) && loaded(FontStyle::Sans)) return loaded(FontStyle::Sans);
     if (const FontFace* f = loaded(FontStyle::Regular)) return f;
     // Natively, slices cut from one file (the emoji slices) hold that whole file once, in the first of them.
     const int whole = wholeFaceSlice[k];
@@ -206,9 +206,10 @@ const FontFace* FontSet::face(FontStyle s, FontSlice slice) const {
 const FontFace& FontSet::face(FontStyle s) const {
     int i = static_cast<int>(s);
     if (faces[i]) return *faces[i];
-    // Fallbacks: bold italic → bold → regular; sans bold → sans → regular.
+    // Fallbacks: bold italic → bold → regular; sans bold and mono → sans → regular.
     if (s == FontStyle::BoldItalic && faces[static_cast<int>(FontStyle::Bold)]) return *faces[static_cast<int>(FontStyle::Bold)];
-    if (s == FontStyle::SansBold && faces[static_cast<int>(FontStyle::Sans)]) return *faces[static_cast<int>(FontStyle::Sans)];
+    if ((s == FontStyle::SansBold || s == FontStyle::Mono) && faces[static_cast<int>(FontStyle::Sans)])
+        return *faces[static_cast<int>(FontStyle::Sans)];
     return *faces[0];
 }
 
@@ -435,6 +436,7 @@ const char* sliceSourceName(FontStyle style, FontSlice slice) {
         case FontStyle::Bold: case FontStyle::BoldItalic: script = f.serifBold; break;
         case FontStyle::Sans: script = f.sans; break;
         case FontStyle::SansBold: script = f.sansBold; break;
+        case FontStyle::Mono: script = f.sans; break;  // Noto Sans Mono has Latin, Greek and Cyrillic; the rest sans
         default: break;
     }
     return script && *script ? script : faceFileName(style);

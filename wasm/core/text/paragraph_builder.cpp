@@ -9,6 +9,7 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace galley {
@@ -18,6 +19,7 @@ namespace {
 bool isDashBreak(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
 
 FontStyle styledImpl(FontStyle base, bool emphasis, bool strong) {
+    if (base == FontStyle::Mono) return base;  // code: no italic or bold monospace shipped
     bool italic = base == FontStyle::Italic || base == FontStyle::BoldItalic;
     bool bold = base == FontStyle::Bold || base == FontStyle::BoldItalic || base == FontStyle::SansBold;
     bool sans = base == FontStyle::Sans || base == FontStyle::SansBold;
@@ -63,6 +65,13 @@ float hangEndFraction(uint32_t cp) {
 
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong) { return styledImpl(base, emphasis, strong); }
 
+bool MeasuredParagraph::isStruck(uint32_t byte) const {
+    if (struck.empty()) return false;
+    auto it = std::upper_bound(struck.begin(), struck.end(), byte,
+                               [](uint32_t b, const std::pair<uint32_t, uint32_t>& r) { return b < r.first; });
+    return it != struck.begin() && byte < std::prev(it)->second;
+}
+
 namespace {
 
 // One code point of the paragraph, with what the marks make of it.
@@ -70,6 +79,7 @@ struct CodePointInfo {
     uint32_t cp = 0;
     uint32_t byte = 0;
     FontStyle style = FontStyle::Regular;
+    TextPosition position = TextPosition::Normal;
     int32_t link = -1;
 };
 
@@ -88,6 +98,7 @@ struct Run {
     FaceSlot slot = 0;
     uint8_t level = 0;
     uint32_t script = ScriptCommon;
+    TextPosition position = TextPosition::Normal;
 };
 
 // A shaped glyph of the word being measured, before it is cut into boxes.
@@ -97,6 +108,7 @@ struct WordGlyph {
     FaceSlot slot = 0;
     bool rightToLeft = false;
     bool cursive = false;
+    TextPosition position = TextPosition::Normal;  // set small, raised or lowered (no superior or inferior form)
 };
 
 const FontFace& faceOfSlot(const FontSet& fonts, FaceSlot slot) {
@@ -157,28 +169,45 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
     p.glyphs.reserve(n);
     std::vector<CodePointInfo> cps(n);
     {
-        std::vector<int> emphasisDelta(n + 1, 0), strongDelta(n + 1, 0);
+        enum { Emphasis, Strong, Code, Super, Sub, Strike, Kinds };
+        std::vector<std::array<int, Kinds>> delta(n + 1, std::array<int, Kinds>{});
         std::vector<int32_t> linkAt(n, -1);
         for (const Mark& m : rich.marks) {
             uint32_t s = std::min<uint32_t>(m.start, n), e = std::min<uint32_t>(m.end, n);
             if (s >= e) continue;
-            if (m.kind == MarkKind::Emphasis) { emphasisDelta[s]++; emphasisDelta[e]--; }
-            else if (m.kind == MarkKind::Strong) { strongDelta[s]++; strongDelta[e]--; }
-            else if (p.hrefs.size() < static_cast<size_t>(MaxLinksPerParagraph)) {
+            int kind = -1;
+            switch (m.kind) {
+                case MarkKind::Emphasis: kind = Emphasis; break;
+                case MarkKind::Strong: kind = Strong; break;
+                case MarkKind::Code: kind = Code; break;
+                case MarkKind::Superscript: case MarkKind::Note: kind = Super; break;
+                case MarkKind::Subscript: kind = Sub; break;
+                case MarkKind::Strikethrough: kind = Strike; break;
+                case MarkKind::Link: break;
+            }
+            if (kind >= 0) { delta[s][kind]++; delta[e][kind]--; }
+            // A note reference links to its note (layout sets the notes with anchors: noteAnchor).
+            if ((m.kind == MarkKind::Link || m.kind == MarkKind::Note) &&
+                p.hrefs.size() < static_cast<size_t>(MaxLinksPerParagraph)) {
                 int32_t id = static_cast<int32_t>(p.hrefs.size());
-                p.hrefs.push_back(m.href);
+                p.hrefs.push_back(m.kind == MarkKind::Link ? m.href : "#" + m.note);
                 std::fill(linkAt.begin() + s, linkAt.begin() + e, id);
             }
         }
-        int emphasis = 0, strong = 0;
+        std::array<int, Kinds> open{};
         size_t i = 0;
         for (size_t k = 0; k < n; ++k) {
-            emphasis += emphasisDelta[k];
-            strong += strongDelta[k];
+            for (int j = 0; j < Kinds; ++j) open[j] += delta[k][j];
             cps[k].byte = static_cast<uint32_t>(i);
             cps[k].cp = utf8::next(text, i);
-            cps[k].style = styledImpl(style.face, emphasis > 0, strong > 0);
+            cps[k].style = open[Code] > 0 ? FontStyle::Mono : styledImpl(style.face, open[Emphasis] > 0, open[Strong] > 0);
+            cps[k].position = open[Super] > 0 ? TextPosition::Superscript
+                              : open[Sub] > 0 ? TextPosition::Subscript : TextPosition::Normal;
             cps[k].link = linkAt[k];
+            if (open[Strike] > 0) {
+                if (!p.struck.empty() && p.struck.back().second == cps[k].byte) p.struck.back().second = static_cast<uint32_t>(i);
+                else p.struck.emplace_back(cps[k].byte, static_cast<uint32_t>(i));
+            }
         }
     }
     auto byteOf = [&](size_t k) { return k < n ? cps[k].byte : static_cast<uint32_t>(text.size()); };
@@ -307,13 +336,13 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             }
             const uint32_t script = scriptOf(cp);
             const uint8_t level = levelOf(k);
-            if (prev && prev->slot == slot && prev->level == level &&
+            if (prev && prev->slot == slot && prev->level == level && prev->position == cps[k].position &&
                 (!isScript(script) || !isScript(prev->script) || script == prev->script)) {
                 runs.back().last = static_cast<uint32_t>(k + 1);
                 if (!isScript(prev->script) && isScript(script)) runs.back().script = script;
                 continue;
             }
-            runs.push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1), slot, level, script});
+            runs.push_back({static_cast<uint32_t>(k), static_cast<uint32_t>(k + 1), slot, level, script, cps[k].position});
         }
 
         // Shape each run; its glyphs in visual order, clusters as byte offsets into the paragraph.
@@ -328,6 +357,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             tr.end = byteOf(r.last);
             tr.direction = rtl ? TextDirection::RightToLeft : TextDirection::LeftToRight;
             tr.script = isScript(r.script) ? r.script : 0;
+            tr.position = r.position;
             // A CJK face is its language's already: shaped in its own forms, never another language's `locl` (the
             // viewer's HarfBuzz reads only a tag's first subtag, so zh-Hant would be ZHS there; its slices have none).
             if (sliceCjkFace(slotSlice(r.slot)) == CjkFace::Count) tr.language = options.language;
@@ -345,6 +375,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             std::sort(clusters.begin(), clusters.end());
             clusters.erase(std::unique(clusters.begin(), clusters.end()), clusters.end());
             const bool cursive = isCursiveScript(r.script);
+            const FontFace& runFace = faceOfSlot(fonts, r.slot);
             for (const ShapedRunGlyph& g : shaped) {
                 auto next = std::upper_bound(clusters.begin(), clusters.end(), g.cluster);
                 WordGlyph w;
@@ -353,6 +384,11 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
                 w.slot = r.slot;
                 w.rightToLeft = rtl;
                 w.cursive = cursive;
+                // A superscript or subscript the face has no form for: its own glyph, small (the face's forms differ).
+                if (r.position != TextPosition::Normal) {
+                    const uint32_t cp = cps[codePointAt(g.cluster, r.first, r.last)].cp;
+                    w.position = static_cast<uint32_t>(runFace.glyphIndex(cp)) == g.glyph ? r.position : TextPosition::Normal;
+                }
                 word.push_back(w);
                 p.missingGlyphs += g.glyph == 0;
             }
@@ -447,9 +483,13 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             if (box.glyphCount > 0 && p.glyphs.back().textBegin != w.g.cluster) ++gaps;
             if (w.cursive) box.letterSpaced = 0;
             ShapedGlyph g;
-            g.x = pen + w.g.xOffset * style.size;
-            g.advance = w.g.advance * style.size;
-            const float y = std::round(w.g.yOffset * style.size * 16.0f);
+            const float scale = w.position == TextPosition::Normal ? 1.0f : SmallGlyphScale;
+            const float rise = w.position == TextPosition::Superscript ? SuperscriptRise
+                               : w.position == TextPosition::Subscript ? -SubscriptDrop : 0.0f;
+            if (scale != 1.0f) p.smallGlyphs.push_back(static_cast<uint32_t>(p.glyphs.size()));
+            g.x = pen + w.g.xOffset * style.size * scale;
+            g.advance = w.g.advance * style.size * scale;
+            const float y = std::round((w.g.yOffset * scale + rise) * style.size * 16.0f);
             g.yOffset16 = static_cast<int32_t>(std::clamp(y, -2047.0f, 2047.0f));
             g.glyph = static_cast<uint16_t>(w.g.glyph);
             g.slot = w.slot;
@@ -463,11 +503,64 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
         closeBox(false);
     };
 
+    // A hard line break (U+2028; a newline in code): the line ends there, unstretched, as the paragraph's last does.
+    auto addLineEnd = [&]() {
+        addPenalty(0, PenaltyForbidden, false);
+        p.items.push_back(BreakItem::glue(0, 1e6f, 0));
+        p.boxOfItem.push_back(-1);
+        addPenalty(0, PenaltyForced, false);
+    };
+    // Code (TextStyle::preformatted): each space and tab its own rigid glue, a newline a line end, and a line's
+    // indentation a box of no glyphs (glue would be dropped at the start of a line).
+    if (style.preformatted) {
+        uint32_t column = 0;  // code points since the line's start, for tab stops
+        for (size_t k = 0; k < n;) {
+            const uint32_t cp = cps[k].cp;
+            if (cp == '\n' || cp == HardLineBreak) {
+                addLineEnd();
+                column = 0;
+                ++k;
+                continue;
+            }
+            if (cp == ' ' || cp == '\t') {
+                const bool indentation = column == 0;
+                float width = 0;
+                size_t j = k;
+                for (; j < n && (cps[j].cp == ' ' || cps[j].cp == '\t'); ++j) {
+                    const uint32_t columns = cps[j].cp == '\t' ? CodeTabColumns - column % CodeTabColumns : 1;
+                    width += static_cast<float>(columns) * p.space;
+                    column += columns;
+                }
+                const bool blankLine = j == n || cps[j].cp == '\n' || cps[j].cp == HardLineBreak;
+                if (indentation && !blankLine) {
+                    p.boxOfItem.push_back(static_cast<int32_t>(p.boxes.size()));
+                    p.items.push_back(BreakItem::box(width));
+                    p.boxes.push_back(BoxRef{static_cast<uint32_t>(p.glyphs.size()), 0, width});
+                } else if (!indentation) {
+                    p.items.push_back(BreakItem::glue(width, 0, 0));
+                    p.boxOfItem.push_back(-1);
+                }
+                k = j;
+                continue;
+            }
+            const size_t a = k;
+            while (k < n && cps[k].cp != ' ' && cps[k].cp != '\t' && cps[k].cp != '\n' && cps[k].cp != HardLineBreak) ++k;
+            measureWord(a, k);
+            column += static_cast<uint32_t>(k - a);
+        }
+    }
     // Spaces: a run of breaking spaces is one glue, a word space's unless it holds only fixed-width spaces (then as
     // wide as the widest of them, and rigid).
     bool pendingSpace = false, pendingWordSpace = false;
     float pendingFixed = 0;
-    for (size_t k = 0; k < n;) {
+    for (size_t k = style.preformatted ? n : 0; k < n;) {
+        if (cps[k].cp == HardLineBreak) {
+            addLineEnd();
+            pendingSpace = pendingWordSpace = false;
+            pendingFixed = 0;
+            ++k;
+            continue;
+        }
         if (chars::isBreakingSpace(cps[k].cp)) {
             if (!p.items.empty()) {
                 pendingSpace = true;
@@ -483,7 +576,7 @@ MeasuredParagraph measureParagraph(const RichText& rich, const TextStyle& style,
             continue;
         }
         const size_t a = k;
-        while (k < n && !chars::isBreakingSpace(cps[k].cp)) ++k;
+        while (k < n && !chars::isBreakingSpace(cps[k].cp) && cps[k].cp != HardLineBreak) ++k;
         if (pendingSpace) {
             if (pendingWordSpace) p.items.push_back(BreakItem::glue(p.space, p.space * SpaceStretch, p.space * SpaceShrink));
             else p.items.push_back(BreakItem::glue(pendingFixed, 0, 0));

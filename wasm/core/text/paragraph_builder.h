@@ -24,6 +24,7 @@
 #include "model.h"
 #include "text_style.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -149,7 +150,28 @@ struct MeasuredParagraph {
     // letterStretch, or n * letterStretch when it ends at a hyphenation point (the gap after its last glyph).
     float expansionLimit = 0;
     float letterStretch = 0, letterShrink = 0;
+    // Glyphs set small (SmallGlyphScale of the size, raised or lowered already): superscripts and subscripts the face
+    // has no superior or inferior forms for. Indices into `glyphs`, ascending; empty in most paragraphs.
+    std::vector<uint32_t> smallGlyphs;
+    // Text struck through (strikethrough marks): byte ranges [first, second) of `text`, ascending, apart.
+    std::vector<std::pair<uint32_t, uint32_t>> struck;
+    bool isSmall(uint32_t glyph) const {
+        return !smallGlyphs.empty() && std::binary_search(smallGlyphs.begin(), smallGlyphs.end(), glyph);
+    }
+    bool isStruck(uint32_t byte) const;
 };
+
+// Superscripts and subscripts: the face's own superior and inferior forms (OpenType `sups`, `subs`: figures, signs,
+// a few letters), else the glyph at SmallGlyphScale raised by SuperscriptRise or lowered by SubscriptDrop of the em,
+// as a browser sets <sup> and <sub> (its 'smaller' is about 0.83, which looks heavy; 0.7 is nearer a font's own
+// superiors).
+constexpr float SmallGlyphScale = 0.7f;
+constexpr float SuperscriptRise = 0.34f;
+constexpr float SubscriptDrop = 0.14f;
+// Where a strikethrough rule goes, above the baseline, and how thick it is, in ems: through the middle of the
+// lower case (Noto's x-height is about 0.54 em).
+constexpr float StrikeRise = 0.27f;
+constexpr float StrikeThickness = 0.055f;
 
 // The face a run is set in: `base` with emphasis (italic, or upright inside italic) and strong (bold) applied.
 FontStyle styledFace(FontStyle base, bool emphasis, bool strong);

@@ -39,7 +39,12 @@ size_t Shaper::shape(const FontFace& face, const TextRun& run, std::vector<Shape
         hb_buffer_set_language(b, buffer_->language);
     }
     hb_buffer_guess_segment_properties(b);
-    hb_shape(font, b, nullptr, 0);
+    // Superior and inferior forms where the face has them (the caller sets the others small: paragraph_builder.h).
+    static const hb_feature_t sups = {HB_TAG('s', 'u', 'p', 's'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+    static const hb_feature_t subs = {HB_TAG('s', 'u', 'b', 's'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+    const hb_feature_t* feature = run.position == TextPosition::Superscript ? &sups
+                                  : run.position == TextPosition::Subscript ? &subs : nullptr;
+    hb_shape(font, b, feature, feature ? 1 : 0);
 
     unsigned count = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(b, &count);
@@ -73,6 +78,7 @@ const std::vector<ShapedRunGlyph>& ShapingCache::shape(Shaper& shaper, const Fon
     key_.clear();
     key_.append(reinterpret_cast<const char*>(&faceKey), sizeof faceKey);  // a face slot: twelve bits
     key_ += static_cast<char>(run.direction);
+    key_ += static_cast<char>(run.position);
     key_.append(reinterpret_cast<const char*>(&run.script), sizeof run.script);
     key_ += static_cast<char>(run.begin - before);
     key_ += static_cast<char>(after - run.end);

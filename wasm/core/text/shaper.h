@@ -21,6 +21,7 @@
 namespace galley {
 
 enum class TextDirection : uint8_t { LeftToRight, RightToLeft };
+enum class TextPosition : uint8_t { Normal, Superscript, Subscript };
 
 struct ShapedRunGlyph {
     uint32_t glyph = 0;
@@ -40,6 +41,7 @@ struct TextRun {
     TextDirection direction = TextDirection::LeftToRight;
     uint32_t script = 0;          // an ISO 15924 tag as HarfBuzz spells it (scriptOf); 0: let HarfBuzz guess
     std::string_view language;    // BCP 47 ("en", "zh-Hant"); empty: none
+    TextPosition position = TextPosition::Normal;  // superscript, subscript: the face's `sups`, `subs` forms
 };
 
 class Shaper {

@@ -18,6 +18,11 @@ struct TextStyle {
     // The paragraph's direction (UAX #9's paragraph level): Auto takes it from the first strong letter. Right to left,
     // the lines are reordered and start at the right.
     WritingDirection direction = WritingDirection::LeftToRight;
+    // Code: every space kept at its width (a tab to the next multiple of CodeTabColumns), a newline a line break,
+    // a line's indentation kept where it wraps; nothing stretches (the caller sets such text ragged).
+    bool preformatted = false;
 };
+
+inline constexpr int CodeTabColumns = 4;
 
 }  // namespace galley
