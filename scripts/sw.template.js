@@ -9,7 +9,8 @@
 //                        page never gets files of two builds.
 //   galley-bundles-v1    the bundles the reader opened (and their images): data, not code, kept across builds,
 //                        served network-first (a fresh copy when online, the kept one offline).
-//   galley-offline-v1    the list of the articles kept: {url, title, bytes, opened, images} each (bytes: the bundle
+//   galley-offline-v1    the list of the bundles kept: {url, title, count, bytes, opened, images} each (title: its
+//                        first article's, count: how many articles it holds; bytes: the bundle
 //                        and its images as stored; opened: when the reader last opened it), least recently opened
 //                        first.
 // Kept articles are bounded: at most MAX_KEPT_ARTICLES and MAX_KEPT_BYTES, and never past STORAGE_SHARE of the quota
@@ -270,7 +271,9 @@ async function keepBundle(href) {
     return { offline: false, reason: String(e.message || e) };
   }
   const title = typeof bundle?.articles?.[0]?.title === 'string' ? bundle.articles[0].title : url.href;
-  articles.push({ url: url.href, title, bytes, opened: Date.now(), images: images.map(([src]) => src) });
+  // A bundle of many articles is listed by its first, with how many it holds (the panel says "and 2 more").
+  const count = Array.isArray(bundle?.articles) ? bundle.articles.length : 1;
+  articles.push({ url: url.href, title, count, bytes, opened: Date.now(), images: images.map(([src]) => src) });
   await writeIndex(articles);
   for (const key of [url.href, ...images.map(([src]) => src)]) kept.add(key);
   return { offline: true };

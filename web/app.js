@@ -1,11 +1,19 @@
 // app.js — the hosted page (index.html): one viewer (viewer.js) over the whole window, the reader chrome
-// (reader-controls.js), settings from localStorage with URL parameters on top (settings.js), and the reading position
-// kept per bundle across reloads.
+// (reader-controls.js), the way through a bundle of many articles (article-contents.js), settings from localStorage
+// with URL parameters on top (settings.js), and the reading position kept per article across reloads
+// (reading-position.js).
 //
-//   index.html?bundle=URL&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left#heading-anchor
-import { bundleUrlOfPage } from './bundle-url.js';
+//   index.html?bundle=URL&article=ID&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left#heading-anchor
+//
+// Going to another article of the bundle (the Articles panel, previous and next, back and forward) shows it in the
+// same viewer, from the bundle already loaded; each is a history entry of its own (?article=ID). An ?article= id the
+// bundle does not hold is an error that names it, with the bundle's articles listed to go on from.
+import { articleIdOfPage, bundleUrlOfPage, pageUrlOfArticle } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { setupReaderControls } from './reader-controls.js';
+import { setupArticleContents } from './article-contents.js';
+import { loadPosition, savePosition } from './reading-position.js';
+import { keepAlso } from './offline-client.js';
 import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
   from './settings.js';
 
@@ -45,6 +53,11 @@ function showError(title, lines) {
   setState('error');
 }
 
+function hideError() {
+  errorEl.hidden = true;
+  canvas.hidden = false;
+}
+
 // The position is restored by the page, after layout: the browser's own restoration would run against a document
 // that is not yet as tall as the article.
 if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
@@ -53,6 +66,7 @@ function main() {
   setState('loading');
   const bundleUrl = bundleUrlOfPage();
   let stored = loadStoredSettings();
+  let shown = null;   // the article whose reading position is kept ({id, index}): set once it is ready
   const viewer = createViewer(canvas, documentEl, {
     settings: { ...stored, ...settingsFromUrl(location.search) },
     themeRoot: document.documentElement,
@@ -76,43 +90,94 @@ function main() {
   controls.showSettings(viewer.settings);
   viewer.on('resize', () => controls.updateProgress());
 
-  const positionKey = `galley.position:${bundleUrl}`;
-  let savedPosition = null;
-  try { savedPosition = JSON.parse(localStorage.getItem(positionKey) || 'null'); } catch { /* none */ }
-  const savePosition = () => {
-    try { localStorage.setItem(positionKey, JSON.stringify(viewer.readingPosition())); } catch { /* no storage */ }
+  const keepPosition = () => {
+    if (shown) savePosition(localStorage, bundleUrl, shown, viewer.readingPosition());
   };
+  // A position to restore unless the address names a heading.
+  const positionFor = (heading) => (heading ? null : (article) => loadPosition(localStorage, bundleUrl, article));
+  const headingOfPage = () => (location.hash ? decodeURIComponent(location.hash.slice(1)) : null);
 
-  viewer.loadBundle(bundleUrl, { position: location.hash ? null : savedPosition }).then((detail) => {
+  // Another article of the bundle, from the bundle the viewer has (nothing is fetched again but what it needs).
+  // push: a new history entry (a link followed); not for back and forward, which already moved.
+  function goToArticle(id, { push = true } = {}) {
+    keepPosition();
+    shown = null;   // until it is ready: the layout in between is no one's position
+    if (push) history.pushState(null, '', pageUrlOfArticle(id));
+    setState('loading');
+    show(viewer.showArticle(id, { position: positionFor(headingOfPage()) }));
+  }
+
+  const contents = setupArticleContents({
+    onArticle: (id) => goToArticle(id),
+    closePanels: () => controls.closePanels(),
+    pageUrlOf: (id) => pageUrlOfArticle(id),
+  });
+
+  let printing = null;
+  function articleReady(detail) {
+    hideError();
+    shown = viewer.article;
     document.title = detail.title;
     describe(viewer.lead);
     controls.showHeadings(viewer.headings);
     controls.showStats(viewer.stats);
+    contents.show(viewer.articles, shown.id);
     // Code points no shipped face has (drawn as .notdef), for whoever checks a page: devtools, tests.
     document.documentElement.dataset.galleyMissingGlyphs = String(viewer.stats.missingGlyphs);
+    document.documentElement.dataset.galleyArticle = shown.id;
     // Deep link: the heading elements exist only now, and carry the fragment behind the article's id prefix
     // (text-layer.js), so the browser's own #fragment scroll found nothing.
-    if (location.hash) viewer.scrollToHeading(decodeURIComponent(location.hash.slice(1)), { smooth: false });
+    const heading = headingOfPage();
+    if (heading) viewer.scrollToHeading(heading, { smooth: false });
     statusEl.textContent = '';
-    setState('ready');
     // Printing once the article is laid out: print.js is not on the first view's path (nor in its bytes), and before
-    // this there is no whole layout to print. Its beforeprint handler serves the browser's menu and Ctrl+P too.
-    import('./print.js').then(({ setupPrinting }) => {
+    // this there is no whole layout to print. Its beforeprint handler serves the browser's menu and Ctrl+P too. It
+    // prints whatever article is shown when the reader prints.
+    printing ||= import('./print.js').then(({ setupPrinting }) => {
       const button = document.getElementById('galley-print-button');
       setupPrinting(viewer, { button });
       button.hidden = false;
     });
-    let saveTimer = 0;
-    window.addEventListener('scroll', () => {
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(savePosition, 400);
-    }, { passive: true });
-    window.addEventListener('pagehide', savePosition);
-    // Back and forward between headings reached from the contents (pushState entries scroll nowhere by themselves).
-    window.addEventListener('popstate', () => {
-      if (location.hash) viewer.scrollToHeading(decodeURIComponent(location.hash.slice(1)));
+    // What the other articles need (faces, patterns) goes with the bundle when pwa.js keeps it offline, which it does
+    // once the page is ready.
+    return viewer.bundleFiles().then(keepAlso, () => {}).then(() => setState('ready'));
+  }
+
+  // The bundle holds no article of the id asked for: the error names it (viewer.js), and the bundle's articles are
+  // listed under it to go on from.
+  function offerArticles() {
+    const nav = Object.assign(document.createElement('nav'), { className: 'galley-articles-list' });
+    nav.setAttribute('aria-label', 'Articles in this bundle');
+    const list = document.createElement('ol');
+    list.append(...contents.listItems(viewer.articles, null));
+    nav.append(list);
+    errorEl.append(nav);
+  }
+
+  function show(shownPromise) {
+    shownPromise.then(articleReady).catch((e) => {
+      if (e?.unknownArticle !== undefined && viewer.articles.length) offerArticles();
+      /* otherwise shown by the 'error' listener */
     });
-  }).catch(() => { /* shown by the 'error' listener */ });
+  }
+
+  show(viewer.loadBundle(bundleUrl, { article: articleIdOfPage(), position: positionFor(headingOfPage()) }));
+
+  let saveTimer = 0;
+  window.addEventListener('scroll', () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(keepPosition, 400);
+  }, { passive: true });
+  window.addEventListener('pagehide', keepPosition);
+  // Back and forward: to another article (pushState entries of ?article=), or between headings reached from the
+  // contents (pushState entries scroll nowhere by themselves).
+  window.addEventListener('popstate', () => {
+    const articles = viewer.articles;
+    if (!articles.length) return;
+    const id = articleIdOfPage() ?? articles[0].id;
+    if (id !== viewer.article?.id) goToArticle(id, { push: false });
+    else if (location.hash) viewer.scrollToHeading(headingOfPage());
+  });
 }
 
 main();

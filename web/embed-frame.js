@@ -1,7 +1,7 @@
 // embed-frame.js — the viewer inside embed.html, the page <galley-viewer> (embed.js) puts in an iframe, and that
 // publishers may also frame themselves:
 //
-//   embed.html?bundle=URL&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left&auto-height=1
+//   embed.html?bundle=URL&article=ID&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left&auto-height=1
 //             &parent=https://host.example#channel=NAME
 //
 // No reader chrome, no stored settings (settings come from the URL and from the host), the page fills its frame.
@@ -12,7 +12,8 @@ import { DEFAULT_BUNDLE } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { settingsFromUrl, normalizeSettings } from './settings.js';
 import { HOST_MESSAGES, SUPPORTED_VERSIONS, exactOrigin, makeMessage, parseMessage } from './embed-protocol.js';
-import { keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason } from './offline-client.js';
+import { keepAlso, keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason }
+  from './offline-client.js';
 
 const params = new URLSearchParams(location.search);
 const channel = new URLSearchParams(location.hash.slice(1)).get('channel') || '';
@@ -84,11 +85,13 @@ function startWorker() {
                                (e) => `the browser refused this frame a service worker (${e.message || e})`);
 }
 
-// After each article: keep it (when it came by URL) and tell the host whether it reads offline.
-async function offlineState(workerProblem, source) {
+// After each article: keep its bundle (when it came by URL), with what all its articles need, and tell the host
+// whether it reads offline.
+async function offlineState(workerProblem, source, viewer) {
   const problem = await workerProblem;
   if (problem) return { available: false, reason: problem };
   if (typeof source !== 'string') return { available: false, reason: 'only bundles opened by URL are kept' };
+  keepAlso(await viewer.bundleFiles());
   const result = await keepBundle(source);
   return result.offline ? { available: true } : { available: false, reason: result.reason || 'not kept' };
 }
@@ -121,7 +124,7 @@ function main() {
     link.post('error', { title: detail.title, lines: detail.lines });
     link.post('resize', { width: window.innerWidth, height: Math.ceil(errorEl.getBoundingClientRect().bottom + 48) });
   });
-  viewer.on('ready', ({ title }) => {
+  viewer.on('ready', ({ title, article }) => {
     errorEl.hidden = true;
     canvas.hidden = false;
     statusEl.textContent = '';
@@ -130,18 +133,19 @@ function main() {
     // Printing from the frame (its context menu's Print, or the host calling the frame's print) gives the article
     // set for paper, as on the hosted page (print.js, loaded once the first article is laid out).
     printing ||= import('./print.js').then(({ setupPrinting }) => setupPrinting(viewer));
-    link.post('ready', { title, headings: viewer.headings, stats: viewer.stats });
-    offlineState(workerProblem, shown).then((state) => link.post('offline', state),
+    link.post('ready', { title, article, articles: viewer.articles, headings: viewer.headings, stats: viewer.stats });
+    offlineState(workerProblem, shown, viewer).then((state) => link.post('offline', state),
       (e) => link.post('offline', { available: false, reason: String(e.message || e) }));
   });
   viewer.on('resize', ({ width, height }) => link.post('resize', { width, height: Math.ceil(height) }));
   viewer.on('navigate', ({ href, kind }) => link.post('navigate', { href, kind }));
 
+  const answerOf = (detail) => ({ title: detail.title, article: detail.article, headings: viewer.headings,
+                                   stats: viewer.stats });
   const load = (source, options) => {
     setState('loading');
     shown = typeof source === 'string' ? new URL(source, location.href).href : source;
-    return viewer.loadBundle(source, options).then((detail) => (
-      { title: detail.title, headings: viewer.headings, stats: viewer.stats }));
+    return viewer.loadBundle(source, options).then(answerOf);
   };
 
   if (origin) {
@@ -153,12 +157,17 @@ function main() {
     };
     link = connect(origin, {
       load: (message) => answer(message, () => {
+        const article = message.article;
         if (typeof message.bundle === 'string') {
           const url = httpUrl(message.bundle);
           if (!url) throw Object.assign(new Error('not an http(s) URL'), { title: 'The article could not be loaded' });
-          return load(url);
+          return load(url, { article });
         }
-        return load(message.bundle, { baseUrl: httpUrl(message.baseUrl || '') || undefined });
+        return load(message.bundle, { baseUrl: httpUrl(message.baseUrl || '') || undefined, article });
+      }),
+      'show-article': (message) => answer(message, () => {
+        setState('loading');
+        return viewer.showArticle(message.id).then(answerOf);
       }),
       'scroll-to-heading': (message) => answer(message, () => viewer.scrollToHeading(message.id)),
       'set-settings': (message) => answer(message, () => viewer.setSettings(normalizeSettings(message.settings))),
@@ -173,7 +182,7 @@ function main() {
   const bundle = params.get('bundle');
   if (bundle !== null || !origin) {
     // ?bundle= relative to this page, or the sample when the page is opened alone.
-    load(bundle || DEFAULT_BUNDLE).catch(() => { /* shown and posted by the 'error' listener */ });
+    load(bundle || DEFAULT_BUNDLE, { article: params.get('article') ?? undefined }).catch(() => { /* shown and posted by the 'error' listener */ });
   } else {
     statusEl.textContent = '';   // the host will send a bundle
   }

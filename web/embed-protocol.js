@@ -20,8 +20,10 @@ const isSize = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 export const FRAME_MESSAGES = {
   // Handshake: the frame is listening and speaks these versions.
   hello: (m) => Array.isArray(m.versions) && m.versions.every(Number.isSafeInteger),
-  // An article is drawn: its title, headings ({id, level, text}) and word count.
-  ready: (m) => isString(m.title) && Array.isArray(m.headings),
+  // An article is drawn: its title, headings ({id, level, text}) and word count; its id (article), and the bundle's
+  // articles ({id, title, authors, byline, lang, dir} each, in bundle order).
+  ready: (m) => isString(m.title) && Array.isArray(m.headings) && (m.article === undefined || isString(m.article)) &&
+                (m.articles === undefined || Array.isArray(m.articles)),
   // The article could not be shown: a title and the reasons, one a line.
   error: (m) => isString(m.title) && Array.isArray(m.lines) && m.lines.every(isString),
   // The article's laid-out size in CSS px (the height is what an auto-height host sizes the frame to).
@@ -39,9 +41,12 @@ export const FRAME_MESSAGES = {
 export const HOST_MESSAGES = {
   // Handshake: the host heard 'hello' and will speak `version`.
   welcome: (m) => SUPPORTED_VERSIONS.includes(m.version),
-  // Open a bundle: an absolute http(s) URL, or a bundle object (images then resolve against baseUrl).
+  // Open a bundle: an absolute http(s) URL, or a bundle object (images then resolve against baseUrl); the article
+  // whose id is `article`, else the first.
   load: (m) => isRequestId(m.request) && (isString(m.bundle) || isPlainObject(m.bundle)) &&
-               (m.baseUrl === undefined || isString(m.baseUrl)),
+               (m.baseUrl === undefined || isString(m.baseUrl)) && (m.article === undefined || isString(m.article)),
+  // Show another article of the bundle shown, by id (the bundle is not fetched again).
+  'show-article': (m) => isRequestId(m.request) && isString(m.id),
   'scroll-to-heading': (m) => isRequestId(m.request) && isString(m.id),
   // Reader settings, as settings.js knows them: size, family, width, spacing, align, theme.
   'set-settings': (m) => isRequestId(m.request) && isPlainObject(m.settings),

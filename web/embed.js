@@ -7,12 +7,15 @@
 // viewer's WebGL canvas, wasm and listeners live in their own document and never touch the host page's keyboard,
 // focus, styles or globals. Any number of elements per page, each with its own frame and channel.
 //
-// Attributes: src (a bundle URL, relative to the host page), theme (auto|light|sepia|dark), font-size (14..28),
+// Attributes: src (a bundle URL, relative to the host page), article (the id of the bundle's article to show; the
+//   first without it; changing it shows that article from the bundle already loaded), theme (auto|light|sepia|dark), font-size (14..28),
 //   font (serif|sans), line-width (narrow|medium|wide), line-spacing (tight|normal|loose), align (auto|justify|left),
 //   auto-height (the element grows to the article's height, up to 8192 px), label (the frame's accessible name).
-// Methods: load(urlOrBundle, {baseUrl}) → Promise<{title, headings, stats}>, scrollToHeading(id) → Promise<bool>,
+// Methods: load(urlOrBundle, {baseUrl, article}) → Promise<{title, article, headings, stats}>, showArticle(id) →
+//   Promise<{title, article, headings, stats}> (another article of the bundle shown), scrollToHeading(id) → Promise<bool>,
 //   setSettings({...}) → Promise<settings>, print() → Promise<true> (the whole article, set for paper, from the
-//   frame). Properties: articleTitle, headings.
+//   frame). Properties: articleTitle, articleId, articles ({id, title, authors, byline, lang, dir} each: a host page's
+//   own contents list), headings.
 // Events (CustomEvent, detail as in docs/embedding.md): ready, error, resize, navigate, offline ({available,
 //   reason?}: whether the article is kept for reading offline in this browser, which may refuse a worker or storage
 //   to a third-party frame).
@@ -36,7 +39,9 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 `;
 
 class GalleyViewerElement extends HTMLElement {
-  static get observedAttributes() { return ['src', 'label', 'auto-height', ...Object.keys(SETTING_ATTRIBUTES)]; }
+  static get observedAttributes() {
+    return ['src', 'article', 'label', 'auto-height', ...Object.keys(SETTING_ATTRIBUTES)];
+  }
 
   #frame = null;
   #channel = '';
@@ -46,7 +51,10 @@ class GalleyViewerElement extends HTMLElement {
   #nextRequest = 1;
   #source = null;          // what is shown: an absolute URL or a bundle object, reloaded if the frame restarts
   #baseUrl = undefined;
+  #article = null;         // the id of the article asked for (attribute, load, showArticle); null: the first
   #title = '';
+  #shownArticle = '';      // the id of the article last ready
+  #articles = [];
   #headings = [];
   #onMessage = (event) => this.#receive(event);
 
@@ -65,9 +73,12 @@ class GalleyViewerElement extends HTMLElement {
 
   get articleTitle() { return this.#title; }
   get headings() { return this.#headings.map((h) => ({ ...h })); }
+  get articleId() { return this.#shownArticle; }
+  get articles() { return this.#articles.map((a) => ({ ...a, authors: [...a.authors] })); }
 
   connectedCallback() {
     if (!this.#source && this.getAttribute('src')) this.#source = this.#absolute(this.getAttribute('src'));
+    if (this.#article === null) this.#article = this.getAttribute('article');
     this.#start();
   }
 
@@ -78,8 +89,13 @@ class GalleyViewerElement extends HTMLElement {
     if (name === 'src') {
       // Compared with what is shown, not with the old attribute: load() may have shown something else since.
       if (value && this.#absolute(value) !== this.#source) {
-        this.load(value).catch(() => { /* reported by the 'error' event */ });
+        this.load(value, { article: this.getAttribute('article') ?? undefined })
+          .catch(() => { /* reported by the 'error' event */ });
       }
+    } else if (name === 'article') {
+      // The bundle shown is kept: another of its articles, or its first when the attribute goes.
+      const id = value ?? this.#articles[0]?.id;
+      if (id !== undefined && id !== this.#article) this.showArticle(id).catch(() => { /* the 'error' event */ });
     } else if (oldValue === value) {
       return;
     } else if (name === 'label') {
@@ -90,7 +106,8 @@ class GalleyViewerElement extends HTMLElement {
   }
 
   // A URL (relative to the host page, as src is) or a bundle object; baseUrl resolves an object's images.
-  load(bundle, { baseUrl } = {}) {
+  // article: the id of the bundle's article to show (else the first).
+  load(bundle, { baseUrl, article } = {}) {
     if (typeof bundle === 'string') {
       this.#source = this.#absolute(bundle);
       this.#baseUrl = undefined;
@@ -98,7 +115,14 @@ class GalleyViewerElement extends HTMLElement {
       this.#source = bundle;
       this.#baseUrl = this.#absolute(baseUrl || document.baseURI);
     }
-    return this.#request('load', { bundle: this.#source, baseUrl: this.#baseUrl });
+    this.#article = article === undefined || article === null ? null : String(article);
+    return this.#request('load', this.#loadFields());
+  }
+
+  // Another article of the bundle shown, by id.
+  showArticle(id) {
+    this.#article = String(id);
+    return this.#request('show-article', { id: this.#article });
   }
 
   scrollToHeading(id) { return this.#request('scroll-to-heading', { id: String(id) }); }
@@ -111,9 +135,14 @@ class GalleyViewerElement extends HTMLElement {
 
   #label() { return this.getAttribute('label') || this.#title || 'Article'; }
 
+  #loadFields() {
+    return { bundle: this.#source, baseUrl: this.#baseUrl, ...(this.#article !== null && { article: this.#article }) };
+  }
+
   #frameUrl() {
     const url = new URL('embed.html', GALLEY_BASE);
     if (typeof this.#source === 'string') url.searchParams.set('bundle', this.#source);
+    if (typeof this.#source === 'string' && this.#article !== null) url.searchParams.set('article', this.#article);
     for (const [attribute, setting] of Object.entries(SETTING_ATTRIBUTES)) {
       const value = this.getAttribute(attribute);
       if (value !== null) url.searchParams.set(setting, value);
@@ -142,7 +171,7 @@ class GalleyViewerElement extends HTMLElement {
     this.shadowRoot.append(frame);
     // A bundle object does not fit in a URL: it goes over the protocol once the frame said hello.
     if (this.#source !== null && typeof this.#source === 'object') {
-      this.#request('load', { bundle: this.#source, baseUrl: this.#baseUrl }).catch(() => {});
+      this.#request('load', this.#loadFields()).catch(() => {});
     }
   }
 
@@ -179,10 +208,15 @@ class GalleyViewerElement extends HTMLElement {
     switch (message.type) {
       case 'ready':
         this.#title = message.title;
+        this.#shownArticle = message.article ?? '';
+        this.#articles = (message.articles || []).filter((a) => a && typeof a.id === 'string').map((a) => ({
+          id: a.id, title: String(a.title ?? ''), authors: Array.isArray(a.authors) ? a.authors.map(String) : [],
+          byline: String(a.byline ?? ''), lang: String(a.lang ?? ''), dir: String(a.dir ?? '') }));
         this.#headings = message.headings.filter((h) => h && typeof h.id === 'string')
           .map(({ id, level, text }) => ({ id, level, text }));
         if (!this.getAttribute('label')) this.#frame.title = this.#label();
-        this.#emit('ready', { title: message.title, headings: this.headings, stats: message.stats });
+        this.#emit('ready', { title: message.title, article: this.#shownArticle, articles: this.articles,
+                              headings: this.headings, stats: message.stats });
         break;
       case 'error':
         this.#emit('error', { title: message.title, lines: message.lines });
@@ -221,9 +255,7 @@ class GalleyViewerElement extends HTMLElement {
     frameWindow.postMessage(makeMessage(this.#channel, 'welcome', { version: VERSION }), GALLEY_ORIGIN);
     if (this.#welcomed) {
       // The frame started again (the reader reloaded it): it knows its URL's bundle, not what came later.
-      if (this.#source !== null) {
-        this.#request('load', { bundle: this.#source, baseUrl: this.#baseUrl }).catch(() => {});
-      }
+      if (this.#source !== null) this.#request('load', this.#loadFields()).catch(() => {});
       return;
     }
     this.#welcomed = true;

@@ -45,11 +45,16 @@ async function ask(message) {
   });
 }
 
+// Files of this build the bundle shown needs beyond those the page fetched: the faces and patterns of its other
+// articles (viewer.bundleFiles()), which the page showing it names here before it keeps the bundle.
+const alsoNeeded = new Set();
+export function keepAlso(urls) { for (const url of urls) alsoNeeded.add(url); }
+
 // Keeps the bundle at `url` (absolute) and its images for reading offline: {offline, reason?}. With it go the files
-// of the build this page fetched that the worker caches only on demand (the font slices and patterns the article
-// needed: on a first visit they came before the worker controlled the page).
+// of the build that the worker caches only on demand (font slices, patterns) that this page fetched (on a first visit
+// they came before the worker controlled the page) or that keepAlso named: every article of the bundle reads offline.
 export const keepBundle = (url) => ask({ type: 'keep-bundle', url,
-  used: performance.getEntriesByType('resource').map((entry) => entry.name) });
+  used: [...performance.getEntriesByType('resource').map((entry) => entry.name), ...alsoNeeded] });
 // The articles kept, least recently opened first: {articles: [{url, title, bytes, opened}], limits: {articles,
 // bytes}}.
 export const listKept = () => ask({ type: 'list-kept' });

@@ -27,7 +27,10 @@ export function setupOfflineList({ current }) {
     // Most recently opened first, as a reader looks for them.
     for (const article of [...articles].reverse()) {
       const li = document.createElement('li');
-      const link = Object.assign(document.createElement('a'), { textContent: article.title });   // text, never HTML
+      // Text, never HTML. A bundle of many articles is named by its first (lists kept before counts had none).
+      const more = (article.count || 1) - 1;
+      const link = Object.assign(document.createElement('a'), { textContent: more > 0
+        ? `${article.title} and ${more} more article${more > 1 ? 's' : ''}` : article.title });
       const page = new URL(location.href);
       page.search = '';
       page.hash = '';

@@ -1,5 +1,6 @@
 // reader-controls.js — the hosted page's reader chrome: a toolbar with the reading time, a table of contents, the
-// settings panel and the Offline panel (filled by offline-list.js), and a progress bar. Plain DOM (see the comment
+// settings panel, the Articles panel (filled by article-contents.js) and the Offline panel (filled by
+// offline-list.js), and a progress bar. Plain DOM (see the comment
 // in index.html for why not ImGui).
 //
 // Panels are non-modal popovers: the toggle button carries aria-expanded, Escape closes and returns focus to it, a
@@ -19,7 +20,8 @@ export function setupReaderControls({ onChange, onReset, onHeading }) {
   const sizeValue = $('galley-size-value');
   const readingTime = $('galley-reading-time');
   const progressBar = $('galley-progress-bar');
-  const panels = [[settingsButton, form], [tocButton, toc], [$('galley-offline-button'), $('galley-offline')]];
+  const panels = [[settingsButton, form], [tocButton, toc], [$('galley-articles-button'), $('galley-articles')],
+                  [$('galley-offline-button'), $('galley-offline')]];
   let minutes = 0;
 
   function setOpen(button, panel, open) {
@@ -27,7 +29,7 @@ export function setupReaderControls({ onChange, onReset, onHeading }) {
     button.setAttribute('aria-expanded', String(open));
     if (open) {
       for (const [b, p] of panels) if (p !== panel) setOpen(b, p, false);
-      const first = panel.querySelector('input:checked, input, a, button');
+      const first = panel.querySelector('[aria-current]') || panel.querySelector('input:checked, input, a, button');
       first?.focus({ preventScroll: true });
     }
   }
@@ -119,5 +121,6 @@ export function setupReaderControls({ onChange, onReset, onHeading }) {
   toolbar.addEventListener('focusin', () => toolbar.classList.remove('tucked'));
 
   toolbar.hidden = false;
-  return { showSettings, showHeadings, showStats, updateProgress };
+  const closePanels = () => { for (const [b, p] of panels) setOpen(b, p, false); };
+  return { showSettings, showHeadings, showStats, updateProgress, closePanels };
 }

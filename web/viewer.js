@@ -1,11 +1,17 @@
 // viewer.js — Galley's viewer as an object a page drives: createViewer(canvas, container, options) returns
-//   { loadBundle(url | object), setSettings({...}), settings, scrollToHeading(id), headings, stats,
-//     readingPosition(), restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block),
+//   { loadBundle(url | object, {article, position}), showArticle(id, {position}), articles, article,
+//     setSettings({...}), settings, scrollToHeading(id), headings, stats, readingPosition(),
+//     restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block), bundleFiles(),
 //     pauseResize(paused), on(event, fn), ready }
-// and emits 'ready' ({title, headings: [{id, level, text}], stats}: a bundle is laid out and drawn), 'error'
+// and emits 'ready' ({title, article: id, headings: [{id, level, text}], stats}: an article is laid out and drawn),
+// 'error'
 // ({title, lines}), 'resize' ({width, height}: the document's size after a reflow), 'navigate' ({href, kind: 'link' |
 // 'heading'}) and 'theme' ({name, colors}).
 // The hosted page (app.js) and an embedding page use the same object.
+//
+// A bundle may hold many articles (an edition, a series): loadBundle shows the one `article` names (its id), else the
+// first; showArticle switches to another of the same bundle, which was parsed once: nothing is fetched again but
+// what that article needs and the page has not fetched yet (faces, patterns, images). `articles` lists them all.
 //
 // Rendering: the page scrolls natively over `container`, a block as tall as the article holding the transparent text
 // layer; the fixed canvas draws the visible slice. Frames are requested only when something changed (load, scroll,
@@ -76,6 +82,14 @@ class ViewerError extends Error {
   constructor(title, lines) { super(`${title}: ${lines.join('; ')}`); this.title = title; this.lines = lines; }
 }
 
+// A bundle holds no article of that id: the bundle itself is fine, and stays loaded (showArticle may show another).
+function unknownArticle(id, count) {
+  const error = new ViewerError(`No article “${id}” in this bundle`,
+    [`The bundle holds ${count === 1 ? 'one article' : `${count} articles`}, none with the id “${id}”.`]);
+  error.unknownArticle = id;
+  return error;
+}
+
 // What galley_init asks emscripten for: emscripten's defaults with alpha, antialias, depth and stencil off.
 const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
                         preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
@@ -88,6 +102,7 @@ export function createViewer(canvas, container, options = {}) {
   let settings = { ...DEFAULT_SETTINGS, ...normalizeSettings(options.settings) };
   let mod = null;
   let bundleUrl = null, article = null;
+  let articles = [];   // the bundle's articles: [{id, title, authors, byline, lang, dir}] (galley_articles)
   let layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, append() {} };
   let articleInfo = null;
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
@@ -114,6 +129,7 @@ export function createViewer(canvas, container, options = {}) {
   const patternFetches = new Map();  // pattern file → Promise of its bytes (null when it could not be fetched)
   let patternsApplied = null;        // the file whose patterns the wasm has
   let articleLoads = 0;              // which loadBundle the patterns arriving are for
+  let articlesShown = 0;             // which article shown (loadBundle, showArticle) a face fetch ending is for
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
@@ -320,7 +336,7 @@ export function createViewer(canvas, container, options = {}) {
     if (readyEmitted || !hyphenationSettled || !thaiSettled || !facesSettled) return;
     readyEmitted = true;
     performance.mark('galley-ready');
-    emit('ready', { title: article.title, headings: headingList(), stats: stats() });
+    emit('ready', { title: article.title, article: article.id, headings: headingList(), stats: stats() });
   }
 
   // Work slices run as tasks of their own (MessageChannel messages: no timer clamping), each for about SLICE_MS:
@@ -459,54 +475,102 @@ export function createViewer(canvas, container, options = {}) {
       if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,
                                      result.errors);
       bundleUrl = url;
-      article = null;   // no frames until the article's faces are here
-      imageState.clear();
-      for (const bitmap of imageBitmaps.values()) bitmap.close();
-      imageBitmaps.clear();
-      readyEmitted = false;
-      firstFrameDrawn = false;
-      layerComplete = false;
-      keepPosition = null;
-      minHeight = 0;
-      textLayerGeneration = -1;
-      pendingPosition = loadOptions.position ? { ...loadOptions.position } : null;
-      articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
-      // CJK text is sliced by frequency: the tiers that say which slice holds a character come first (once a page).
-      if (mod._galley_cjk_tiers_needed()) {
-        if (!cjkTiers) {
-          cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
-            .catch((e) => { cjkTiers = null; throw e; });
-        }
-        const tiers = await cjkTiers;
-        if (withBytes(mod, tiers, (p, n) => mod._galley_set_cjk_tiers(p, n)) !== 0) {
-          throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
-        }
-      }
-      const allFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
-      // The first frame's faces: those of what the window can show of the article from its top (all of them for a
-      // reading position to restore, which may be anywhere).
-      const containerTop = container.getBoundingClientRect().top + window.scrollY;
-      const screenBottom = pendingPosition ? 0 : Math.max(0, window.scrollY - containerTop) + window.innerHeight;
-      articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame(canvas.clientWidth, screenBottom)));
-      laterFaces = allFaces.filter((slot) => !articleFaces.includes(slot));
-      facesSettled = !laterFaces.length;
-      settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
-      settleThai();
-      await ensureFaces([]);
-      article = { title: result.title, lang: result.lang, published: result.published };
-      viewDirty = true;
-      requestFrame();
-      return await new Promise((resolve, reject) => {
-        const offReady = on('ready', (detail) => { offReady(); offError(); resolve(detail); });
-        const offError = on('error', ({ title, lines }) => {
-          offReady(); offError(); reject(new ViewerError(title, lines));
-        });
-      });
+      article = null;
+      articles = JSON.parse(mod.UTF8ToString(mod._galley_articles()));
+      const wanted = loadOptions.article;
+      if (wanted != null && wanted !== articles[0].id) return await select(String(wanted), loadOptions);
+      return await showSelected(result, loadOptions);
     } catch (e) {
-      const error = e instanceof ViewerError ? e : new ViewerError('Galley stopped', [String(e && e.stack || e)]);
-      emit('error', { title: error.title, lines: error.lines });
-      throw error;
+      throw reported(e);
     }
+  }
+
+  // Another article of the bundle loaded last, by id: rejects (with the 'error' event) when none has it.
+  async function showArticle(id, showOptions = {}) {
+    try {
+      if (!articles.length) throw new ViewerError('No bundle is loaded', [`cannot show the article “${id}”`]);
+      return await select(String(id), showOptions);
+    } catch (e) {
+      throw reported(e);
+    }
+  }
+
+  // An unknown id changes nothing (the article shown stays, the page says why).
+  async function select(id, showOptions) {
+    const index = withString(mod, id, (p) => mod._galley_select_article(p));
+    if (index < 0) throw unknownArticle(id, articles.length);
+    return showSelected(JSON.parse(mod.UTF8ToString(mod._galley_result())), showOptions);
+  }
+
+  // The error, emitted as 'error' unless it came from that event.
+  function reported(e) {
+    const error = e instanceof ViewerError ? e : new ViewerError('Galley stopped', [String(e && e.stack || e)]);
+    if (!error.reported) emit('error', { title: error.title, lines: error.lines });
+    error.reported = true;
+    return error;
+  }
+
+  // The article the core has selected (galley_load_bundle's first, or galley_select_article's), from its faces to
+  // 'ready'. result: galley_result()'s {title, id, lang, published}.
+  async function showSelected(result, loadOptions) {
+    const shown = ++articlesShown;
+    article = null;   // no frames until the article's faces are here
+    imageState.clear();
+    for (const bitmap of imageBitmaps.values()) bitmap.close();
+    imageBitmaps.clear();
+    readyEmitted = false;
+    firstFrameDrawn = false;
+    layerComplete = false;
+    keepPosition = null;
+    minHeight = 0;
+    textLayerGeneration = -1;
+    // position: where to put the reader once laid out ({block, offset, atEnd}), or a function of the article ({id,
+    // index}) that gives it. Without one an article starts at its top.
+    const position = typeof loadOptions.position === 'function'
+      ? loadOptions.position({ id: result.id, index: result.index }) : loadOptions.position;
+    pendingPosition = position ? { ...position } : null;
+    readerMoved = false;   // what the reader did in the article before is not a move in this one
+    if (!pendingPosition && window.scrollY > 0) window.scrollTo({ top: 0, behavior: 'instant' });
+    articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
+    // CJK text is sliced by frequency: the tiers that say which slice holds a character come first (once a page).
+    if (mod._galley_cjk_tiers_needed()) {
+      if (!cjkTiers) {
+        cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
+          .catch((e) => { cjkTiers = null; throw e; });
+      }
+      const tiers = await cjkTiers;
+      if (shown !== articlesShown) return nextReady();
+      if (withBytes(mod, tiers, (p, n) => mod._galley_set_cjk_tiers(p, n)) !== 0) {
+        throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
+      }
+    }
+    const allFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
+    // The first frame's faces: those of what the window can show of the article from its top (all of them for a
+    // reading position to restore, which may be anywhere).
+    const containerTop = container.getBoundingClientRect().top + window.scrollY;
+    const screenBottom = pendingPosition ? 0 : Math.max(0, window.scrollY - containerTop) + window.innerHeight;
+    articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame(canvas.clientWidth, screenBottom)));
+    laterFaces = allFaces.filter((slot) => !articleFaces.includes(slot));
+    facesSettled = !laterFaces.length;
+    settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
+    settleThai();
+    await ensureFaces([]);
+    if (shown !== articlesShown) return nextReady();   // another article was asked for meanwhile
+    article = { title: result.title, id: result.id, index: result.index, lang: result.lang,
+                published: result.published };
+    viewDirty = true;
+    requestFrame();
+    return nextReady();
+  }
+
+  // The next 'ready': this article's, or that of one shown after it (then that one is what is shown).
+  function nextReady() {
+    return new Promise((resolve, reject) => {
+      const offReady = on('ready', (detail) => { offReady(); offError(); resolve(detail); });
+      const offError = on('error', ({ title, lines }) => {
+        offReady(); offError(); reject(Object.assign(new ViewerError(title, lines), { reported: true }));
+      });
+    });
   }
 
   function fetchPatterns(file) {
@@ -579,6 +643,48 @@ export function createViewer(canvas, container, options = {}) {
       requestFrame();
       if (layerComplete && article) emitReady();
     });
+  }
+
+  // The files of this build that all the bundle's articles need, as absolute URLs: the faces of their text (sans too
+  // when the reader reads in sans), their languages' patterns, the CJK tiers and the Thai dictionary when some text
+  // needs them. For keeping a whole bundle offline (offline-client.js): a page fetches only what the article it
+  // shows needs. Fetches the CJK tiers if some article asks for them (they say which CJK slices its text needs).
+  async function bundleFiles() {
+    if (!mod || !articles.length) return [];
+    let needs = JSON.parse(mod.UTF8ToString(mod._galley_bundle_files()));
+    const urls = [];
+    if (needs.cjkTiersNeeded || cjkTiers) {
+      if (!cjkTiers) {
+        cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
+          .catch((e) => { cjkTiers = null; throw e; });
+      }
+      const tiers = await cjkTiers;
+      if (needs.cjkTiersNeeded) {
+        withBytes(mod, tiers, (p, n) => mod._galley_set_cjk_tiers(p, n));
+        needs = JSON.parse(mod.UTF8ToString(mod._galley_bundle_files()));
+      }
+      urls.push(new URL('fonts/cjk-tiers.bin', ASSET_BASE).href);
+    }
+    const slots = new Set(needs.faces);
+    if (settings.family === 'sans') {
+      for (const slot of needs.faces) {
+        const slice = Math.floor(slot / FACES.length);
+        slots.add(faceSlot(SANS, slice)).add(faceSlot(SANS_BOLD, slice));
+      }
+    }
+    for (const slot of new Set([...slots].map(canonicalSlot))) {
+      const file = SLICES[Math.floor(slot / FACES.length)].files[slot % FACES.length];
+      urls.push(new URL(`fonts/${file}.ttf`, ASSET_BASE).href);
+    }
+    for (const candidates of needs.hyphenation) {
+      const file = candidates.find((name) => PATTERN_FILES.includes(name));
+      if (file) urls.push(new URL(`hyphen/${file}`, ASSET_BASE).href);
+    }
+    const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
+    if (THAI_DICTIONARY && [...slots].some((slot) => Math.floor(slot / FACES.length) === thai)) {
+      urls.push(new URL(THAI_DICTIONARY, ASSET_BASE).href);
+    }
+    return [...new Set(urls)];
   }
 
   function setSettings(partial) {
@@ -660,13 +766,17 @@ export function createViewer(canvas, container, options = {}) {
   });
 
   return {
-    loadBundle, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, printLayout, pauseResize, on,
+    loadBundle, showArticle, bundleFiles, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, printLayout, pauseResize, on,
     imageBitmap: (block) => imageBitmaps.get(block) || null,
     get settings() { return { ...settings }; },
     get headings() { return headingList(); },
     get stats() { return stats(); },
     get lead() { return layer.lead; },
     get bundleUrl() { return bundleUrl; },
+    // The bundle's articles ({id, title, authors, byline, lang, dir}), and the one shown ({id, index}; null before one
+    // is, and while another is being shown).
+    get articles() { return articles.map((a) => ({ ...a, authors: [...a.authors] })); },
+    get article() { return article ? { id: article.id, index: article.index } : null; },
     ready: started,
     requestFrame,
   };

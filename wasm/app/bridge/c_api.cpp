@@ -4,6 +4,7 @@
 // Data in: JavaScript copies bytes into the wasm heap (_malloc + HEAPU8.set) and passes pointer and length; C++ copies
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
+#include "byline.h"
 #include "hyphen_language.h"
 #include "json_writer.h"
 #include "print_layout.h"
@@ -52,6 +53,8 @@ std::string diagnosticsJson(const LoadResult& r, const Viewer& v) {
     for (const auto& w : r.warnings) out["warnings"].push_back(w.str());
     if (r.ok() && !v.bundle.articles.empty()) {
         const Article& a = v.bundle.articles[v.article];
+        out["id"] = a.id;
+        out["index"] = v.article;
         out["title"] = a.title;
         out["lang"] = a.lang;
         out["published"] = a.published;
@@ -171,6 +174,75 @@ EMSCRIPTEN_KEEPALIVE int galley_load_bundle(const char* data, int length) {
     }
     v.result = diagnosticsJson(r, v);
     return r.ok() ? 1 : 0;
+}
+
+// The bundle's articles, for a contents list, in bundle order: [{"id", "title", "authors": [names], "byline", "lang",
+// "dir"}], the byline as the article's header sets it (authors, source, date in its language; may be empty), dir its
+// header's paragraph direction.
+EMSCRIPTEN_KEEPALIVE const char* galley_articles() {
+    Viewer& v = viewer();
+    JsonWriter w(v.result);
+    w.raw("[");
+    for (size_t i = 0; i < v.bundle.articles.size(); ++i) {
+        const Article& a = v.bundle.articles[i];
+        w.raw(i ? ",{" : "{");
+        w.key("id"); w.str(a.id);
+        w.raw(","); w.key("title"); w.str(a.title);
+        w.raw(","); w.key("authors"); w.raw("[");
+        for (size_t k = 0; k < a.authors.size(); ++k) { if (k) w.raw(","); w.str(a.authors[k].name); }
+        w.raw("],"); w.key("byline"); w.str(bylineText(a));
+        w.raw(","); w.key("lang"); w.str(a.lang);
+        w.raw(","); w.key("dir"); w.str(writingDirectionName(paragraphDirection(a, nullptr)));
+        w.raw("}");
+    }
+    w.raw("]");
+    return v.result.c_str();
+}
+
+// Shows the loaded bundle's article whose id is `id`, parsed once by galley_load_bundle: its layout starts over, and
+// the page gives it what it needs as for a new bundle (faces, patterns, images: those of the article before are
+// dropped). Returns its index, with galley_result() as galley_load_bundle leaves it; -1, changing nothing, when no
+// article has that id.
+EMSCRIPTEN_KEEPALIVE int galley_select_article(const char* id) {
+    Viewer& v = viewer();
+    const long index = id ? findArticle(v.bundle, id) : -1;
+    if (index < 0) return -1;
+    v.layout.reset();
+    v.clearImages();
+    v.article = static_cast<size_t>(index);
+    v.rebuildLayout();
+    v.result = diagnosticsJson(LoadResult{}, v);
+    return static_cast<int>(index);
+}
+
+// What every article of the bundle asks for, so that a page keeping the bundle offline keeps all of it, not only
+// what the article shown fetched: {"faces": [slots, ascending], "hyphenation": [[pattern files, most specific first],
+// one per article], "cjkTiersNeeded": bool}. With cjkTiersNeeded, some article's CJK text waits for the tiers
+// (galley_set_cjk_tiers): its CJK slots are not among the faces yet.
+EMSCRIPTEN_KEEPALIVE const char* galley_bundle_files() {
+    Viewer& v = viewer();
+    FaceSlots all;
+    bool tiersNeeded = false;
+    for (const Article& a : v.bundle.articles) {
+        bool needed = false;
+        for (int slot : facesUsed(a, v.cjkTiers.get(), &needed).slots())
+            all.add(slotStyle(static_cast<FaceSlot>(slot)), slotSlice(static_cast<FaceSlot>(slot)));
+        tiersNeeded = tiersNeeded || needed;
+    }
+    JsonWriter w(v.result);
+    w.raw("{"); w.key("faces"); w.raw("[");
+    bool first = true;
+    for (int slot : all.slots()) { if (!first) w.raw(","); first = false; w.integer(slot); }
+    w.raw("],"); w.key("hyphenation"); w.raw("[");
+    for (size_t i = 0; i < v.bundle.articles.size(); ++i) {
+        w.raw(i ? ",[" : "[");
+        const std::vector<std::string> names = hyphenationFileNames(v.bundle.articles[i].lang);
+        for (size_t k = 0; k < names.size(); ++k) { if (k) w.raw(","); w.str(names[k]); }
+        w.raw("]");
+    }
+    w.raw("],"); w.key("cjkTiersNeeded"); w.raw(tiersNeeded ? "true" : "false");
+    w.raw("}");
+    return v.result.c_str();
 }
 
 // Theme colours as 0xRRGGBB (what CSS writes); a theme change redraws without re-layout (colours are roles).
@@ -307,8 +379,12 @@ EMSCRIPTEN_KEEPALIVE int galley_set_cjk_tiers(const unsigned char* data, int len
     Viewer& v = viewer();
     std::unique_ptr<CjkTiers> tiers = length > 0 ? CjkTiers::fromBytes(data, static_cast<size_t>(length)) : nullptr;
     if (!tiers) return 1;
+    // Laid out again only when the article shown waits for them: a page may set them for another article of the
+    // bundle (galley_bundle_files), and the layout of this one stays as it is.
+    bool needed = false;
+    if (!v.bundle.articles.empty()) facesUsed(v.bundle.articles[v.article], v.cjkTiers.get(), &needed);
     v.cjkTiers = std::move(tiers);
-    v.rebuildLayout();
+    if (needed) v.rebuildLayout();
     return 0;
 }
 

@@ -147,4 +147,10 @@ WritingDirection paragraphDirection(const Article& article, const Block* block) 
     return isRightToLeftLanguage(article.lang) ? WritingDirection::RightToLeft : WritingDirection::LeftToRight;
 }
 
+long findArticle(const Bundle& bundle, std::string_view id) {
+    const auto it = std::find_if(bundle.articles.begin(), bundle.articles.end(),
+                                 [id](const Article& a) { return a.id == id; });
+    return it == bundle.articles.end() ? -1 : static_cast<long>(it - bundle.articles.begin());
+}
+
 }  // namespace galley

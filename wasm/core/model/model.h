@@ -142,6 +142,9 @@ struct Bundle {
     std::vector<Article> articles;
 };
 
+// The index of the article whose id is `id` (ids are unique in a valid bundle), or -1 when none has it.
+long findArticle(const Bundle& bundle, std::string_view id);
+
 // Languages written right to left (Arabic, Persian, Urdu, Hebrew, Yiddish and the like, or any tag whose script
 // subtag is Arab, Hebr, Syrc, Thaa or Nkoo): their articles' paragraphs are right to left unless `dir` says otherwise.
 bool isRightToLeftLanguage(std::string_view lang);
