@@ -454,6 +454,17 @@ TEST(MarkdownBlocks, QuotesFlattenNestedBlocksKeepingText) {
     EXPECT_EQ(b[4].attribution.text, "Ada");
 }
 
+TEST(MarkdownBlocks, AQuotesAttributionAfterADash) {
+    galley::ImportResult r = galley::importMarkdown("> Words.\n> - Mark Twain\n\n> Things to do:\n> - sleep.\n");
+    const auto& b = r.article.blocks;
+    ASSERT_EQ(b.size(), 3u);
+    EXPECT_EQ(b[0].text.text, "Words.");
+    EXPECT_EQ(b[0].attribution.text, "Mark Twain");
+    EXPECT_EQ(b[1].text.text, "Things to do:");  // a list item that is a sentence stays the quote's text
+    EXPECT_TRUE(b[1].attribution.empty());
+    EXPECT_EQ(b[2].text.text, "sleep.");
+}
+
 TEST(MarkdownBlocks, ImagesAloneBecomeBlocksInlineOnesTheirAltText) {
     galley::ImportResult r = galley::importMarkdown(
         "![A](a.png \"Its title\")\n\n![B](b.png)\nThe caption *under* it.\n\nText ![C *c*](c.png) more.\n\n"

@@ -417,15 +417,17 @@ private:
     }
 
     // The blocks of a quote: the model's quotes hold text, so each block inside becomes a quote of its text (images
-    // stay images). A last line starting with a dash is the attribution ("-- Mark Twain"), as is a one-item list
-    // after the text ("- Mark Twain", which CommonMark reads as a list).
+    // stay images). A last line starting with a dash is the attribution ("-- Mark Twain"), as is a short one-item list
+    // after the text that is no sentence ("- Mark Twain", which CommonMark reads as a list).
     std::vector<Built> quoteBlocks(Container c) {
         RichText attribution;
         if (c.children.size() >= 2) {
             Built& last = c.children.back();
             const Block& lb = last.block;
+            const std::string& who = lb.type == BlockType::List && lb.items.size() == 1 ? lb.items[0].text.text : "";
+            const bool sentence = !who.empty() && std::string_view(".:;!?").find(who.back()) != std::string_view::npos;
             if (lb.type == BlockType::List && !lb.ordered && lb.items.size() == 1 && lb.items[0].blocks.empty() &&
-                !lb.items[0].text.empty() && countCodePoints(lb.items[0].text.text) <= 100 ) {
+                !who.empty() && !sentence && countCodePoints(who) <= 60) {
                 attribution = lb.items[0].text;
                 c.children.pop_back();
             }
