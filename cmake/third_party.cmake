@@ -13,6 +13,9 @@
 #                     libthai, 0.1.29, with libdatrie); its dictionary thbrk.tri is libthai-data's,
 #                     /usr/share/libthai. Wasm: libthai 0.1.29-1 and libdatrie 0.2.13-2 from bookworm's source
 #                     packages (upstream tarballs only: the archive here serves neither Debian tarball).
+#   galley::md4c      CommonMark parsing for the Markdown importer (wasm/import only: the viewer never links it).
+#                     Native: Debian's libmd4c-dev (pkg-config md4c, 0.4.8). Wasm (the CLI under Node): src/md4c.c of
+#                     bookworm's md4c 0.4.8-1, upstream tarball only (the archive here serves no Debian tarball: 404).
 # The wasm libraries are compiled with -Oz and without Galley's warnings (they are not Galley's code).
 # Nothing here is copied into the repository: native builds use Debian's -dev packages (scripts/setup.sh installs
 # them), wasm builds compile Debian's source packages, fetched at configure time into GALLEY_DEPS_DIR by
@@ -132,3 +135,16 @@ else()
   target_link_libraries(galley_thai INTERFACE PkgConfig::GALLEY_PC_LIBTHAI)
 endif()
 add_library(galley::thai ALIAS galley_thai)
+
+# --- md4c (the Markdown importer's parser) ----------------------------------------------------------------------------
+if(EMSCRIPTEN)
+  galley_debian_source(md4c 0.4.8-1 bookworm GALLEY_MD4C_DIR --upstream-only)
+  add_library(galley_md4c STATIC "${GALLEY_MD4C_DIR}/src/md4c.c")
+  target_include_directories(galley_md4c SYSTEM PUBLIC "${GALLEY_MD4C_DIR}/src")
+  target_compile_options(galley_md4c PRIVATE -Oz)
+else()
+  pkg_check_modules(GALLEY_PC_MD4C REQUIRED IMPORTED_TARGET md4c)
+  add_library(galley_md4c INTERFACE)
+  target_link_libraries(galley_md4c INTERFACE PkgConfig::GALLEY_PC_MD4C)
+endif()
+add_library(galley::md4c ALIAS galley_md4c)

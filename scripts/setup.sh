@@ -18,6 +18,8 @@ PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core 
           # Unihan (unicode-data) with hb-subset (libharfbuzz-bin): scripts/cjk-slices.py.
           libharfbuzz-dev libharfbuzz-bin libfribidi-dev libthai-dev libthai-data unicode-data pkg-config
           fonts-noto-color-emoji patch fonts-noto-cjk fonts-noto-mono
+          # md4c parses Markdown for the importer (wasm/import/markdown_events.cpp).
+          libmd4c-dev
           # pdftotext and pdfinfo read back what the print tests' PDFs say (tests/e2e/pdf-text.mjs).
           poppler-utils
           # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).

@@ -96,5 +96,16 @@ printf '%s\n' "$quality" | grep -q "^justified 340 px .* all$"; expect "bench qu
 "$galley" bench layout --words 2000 --seconds 0 --label cli 2>&1 | grep -q "million words/s"; expect "bench layout" 0 $?
 "$galley" bench frobnicate >/dev/null 2>&1; expect "unknown bench" 2 $?
 
+# Markdown import: each corpus file gives a bundle that passes check, and --explain says under a line what the
+# bundle could not hold as written.
+for f in "$root"/tests/data/import/markdown/*.md; do
+    "$galley" import "$f" -o "$dump" >/dev/null 2>&1; expect "import $(basename "$f")" 0 $?
+    "$galley" check "$dump" >/dev/null 2>&1; expect "check imported $(basename "$f")" 0 $?
+done
+explain=$("$galley" import "$root/tests/data/import/markdown/inline.md" --explain 2>&1)
+printf '%s\n' "$explain" | grep -q '^ *note: link to "javascript:alert(1)" (not http, https or mailto): its text kept'
+expect "import --explain notes" 0 $?
+printf '%s\n' "$explain" | grep -q '^   17  keep  paragraph 3 '; expect "import --explain verdicts" 0 $?
+
 echo "cli: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

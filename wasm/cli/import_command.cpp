@@ -152,6 +152,7 @@ void printExplanation(const std::string& name, ImportFormat format, const Import
         size_t pad = 48 - std::min<size_t>(48, countCodePoints(role));
         std::printf("%5d  %s  %s%s | %s\n", v.lineNumber, v.kept ? "keep" : "drop", role.c_str(),
                     std::string(pad, ' ').c_str(), clip(v.text, 90).c_str());
+        for (const std::string& note : v.notes) std::printf("%5s  note: %s\n", "", note.c_str());
     }
     std::string authors;
     for (const Author& au : a.authors) authors += (authors.empty() ? "" : "; ") + au.name;

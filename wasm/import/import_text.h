@@ -36,6 +36,9 @@ struct LineVerdict {
     std::string text;     // the line as it was read (without its newline)
     bool kept = false;
     std::string role;     // kept: "title", "paragraph 3", ...; dropped: the reason ("share prompt", ...)
+    // What the bundle could not hold as the line wrote it, and what became of it ("link to \"ftp://…\" (not http,
+    // https or mailto): its text kept, not the link"): Markdown only.
+    std::vector<std::string> notes;
 };
 
 struct ImportResult {

@@ -1,8 +1,8 @@
 // markdown_front_matter.cpp — see markdown_front_matter.h.
 #include "markdown_front_matter.h"
 
+#include "bundle_loader.h"
 #include "date_parse.h"
-#include "markdown_inlines.h"
 #include "text_util.h"
 
 namespace galley::importing::markdown {
@@ -91,7 +91,7 @@ FrontMatter readFrontMatter(const std::vector<std::string>& lines) {
             fm.source = unquote(value);
         } else if (key == "source_url" || key == "canonical_url" || key == "url") {
             std::string url = unquote(value);
-            if (allowedHref(url) && !startsWith(lowerAscii(url), "mailto:")) fm.sourceUrl = url;
+            if (isAllowedLinkHref(url) && !startsWith(lowerAscii(url), "mailto:")) fm.sourceUrl = url;
         }
     }
     return fm;

@@ -14,7 +14,7 @@ struct FrontMatter {
     size_t lines = 0;  // lines it occupies, fences included; 0 when there is none
 };
 
-// Lines expanded (tabs to spaces), the BOM removed; no front matter gives FrontMatter{} (lines == 0).
+// Lines as read, the BOM removed; no front matter gives FrontMatter{} (lines == 0).
 FrontMatter readFrontMatter(const std::vector<std::string>& lines);
 
 }  // namespace galley::importing::markdown
