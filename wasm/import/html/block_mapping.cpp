@@ -76,16 +76,32 @@ private:
         RichTextBuilder b(cx_.quotes);
         for (NodeId c : run) appendInline(cx_, c, b);
         if (b.empty()) return;
-        Block p;
-        p.type = BlockType::Paragraph;
-        p.text = b.finish();
+        const RichText all = b.finish();
         NodeId source = parent;
         for (NodeId c : run)
             if (!collapsedText(doc_, c, dropped_, 8).empty()) {
                 source = c;
                 break;
             }
-        add(std::move(p), source, "paragraph (text in <" + doc_[parent].tag + ">)");
+        // Text written with <br><br> between its paragraphs (older pages, forums) is as many paragraphs.
+        size_t begin = 0;
+        uint32_t beginCodePoint = 0;
+        while (begin < all.text.size()) {
+            size_t gap = all.text.find("\n\n", begin);
+            size_t end = gap == std::string::npos ? all.text.size() : gap;
+            Block p;
+            p.type = BlockType::Paragraph;
+            p.text = sliceRichText(all, begin, end, beginCodePoint);
+            while (!p.text.text.empty() && p.text.text.back() == '\n') p.text = sliceRichText(p.text, 0, p.text.text.size() - 1, 0);
+            if (!p.text.text.empty())
+                add(std::move(p), source, "paragraph (text in <" + doc_[parent].tag + ">" +
+                                              (gap == std::string::npos && begin == 0 ? ")" : ", between <br><br>)"));
+            if (gap == std::string::npos) break;
+            size_t next = all.text.find_first_not_of('\n', gap);
+            if (next == std::string::npos) break;
+            beginCodePoint += static_cast<uint32_t>(utf8::countCodePoints(std::string_view(all.text).substr(begin, next - begin)));
+            begin = next;
+        }
     }
 
     void element(NodeId id) {

@@ -1,6 +1,7 @@
 // block_mapping.h — the article's elements as the model's blocks, one function per kind of element
 // (block_mapping.cpp), so that each new block type of the model changes one of them:
-//   p, and text loose in a container -> paragraph          h1-h6 -> heading of that level
+//   p, and text loose in a container -> paragraph (text split at <br><br>: a paragraph each)
+//   h1-h6 -> heading of that level
 //   blockquote -> quote (its <footer>/<cite> or a last "— Name" line the attribution)
 //   ul, ol -> list; nested lists flattened into items after their parent's, every item's text kept
 //   figure, img, picture -> image (alt, figcaption as caption); a figure holding a quotation, code or a table maps

@@ -174,7 +174,7 @@ ArticleChoice scoreContent(const Document& doc, const std::vector<bool>& dropped
     const double topScore = std::max(choice.scoreOf(top), ranked[0].score);
     const double threshold = std::max(10.0, topScore * 0.2);
     const NodeId parent = doc[top].parent;
-    if (parent == NoNode) {
+    if (parent == NoNode || top == body) {  // the body's sibling is the <head>
         choice.roots = {top};
         return choice;
     }
