@@ -233,7 +233,7 @@ TEST(CjkFaces, FacesUsedNameTheSlicesTheTextNeeds) {
     for (const Block& b : zhArticle.blocks) {
         note(b.text.text);
         note(b.attribution.text);
-        for (const RichText& item : b.items) note(item.text);
+        for (const ListItem& item : b.items) note(item.text.text);
     }
     for (FontSlice s : cjkSlicesNamed(zh)) EXPECT_TRUE(needed.count(s)) << static_cast<int>(s);
 

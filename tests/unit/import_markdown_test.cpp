@@ -100,7 +100,7 @@ TEST(MarkdownBlocks, HeadingsListsQuotesDividers) {
     EXPECT_EQ(b[2].type, BlockType::List);
     EXPECT_FALSE(b[2].ordered);
     ASSERT_EQ(b[2].items.size(), 3u);
-    EXPECT_EQ(b[2].items[2].text, "nested");
+    EXPECT_EQ(b[2].items[2].text.text, "nested");
     EXPECT_EQ(b[3].type, BlockType::List);
     EXPECT_TRUE(b[3].ordered);
     EXPECT_EQ(b[4].type, BlockType::Quote);
@@ -137,7 +137,7 @@ TEST(MarkdownBlocks, ReferenceLinksAndTables) {
     EXPECT_EQ(b[0].text.marks[1].href, "https://example.com/docs");
     EXPECT_EQ(b[1].type, BlockType::List);
     ASSERT_EQ(b[1].items.size(), 2u);
-    EXPECT_EQ(b[1].items[1].text, "Swifts \u00B7 41");
+    EXPECT_EQ(b[1].items[1].text.text, "Swifts \u00B7 41");
     EXPECT_FALSE(r.lines.back().kept);
 }
 

@@ -47,7 +47,7 @@ std::string allText(const galley::Article& a) {
     for (const auto& au : a.authors) s += au.name + "\n";
     for (const auto& b : a.blocks) {
         s += b.text.text + "\n" + b.caption.text + "\n" + b.attribution.text + "\n";
-        for (const auto& item : b.items) s += item.text + "\n";
+        for (const auto& item : b.items) s += item.text.text + "\n";
     }
     return s;
 }
@@ -77,7 +77,7 @@ TEST_P(ScrapedCorpus, MatchesExpectedFields) {
         if (b.type == galley::BlockType::Heading) headings.push_back(b.text.text);
         if (b.type == galley::BlockType::List) {
             std::vector<std::string> items;
-            for (const auto& item : b.items) items.push_back(item.text);
+            for (const auto& item : b.items) items.push_back(item.text.text);
             lists.push_back(items);
             ordered.push_back(b.ordered);
         }

@@ -52,8 +52,8 @@ std::vector<std::string> bodyWords(const Article& a) {
     std::vector<std::string> out;
     for (const Block& b : a.blocks) {
         for (auto& w : words(b.text.text)) out.push_back(w);
-        for (const RichText& item : b.items)
-            for (auto& w : words(item.text)) out.push_back(w);
+        for (const ListItem& item : b.items)
+            for (auto& w : words(item.text.text)) out.push_back(w);
     }
     return out;
 }
@@ -212,7 +212,7 @@ TEST(Layout, WordsCarryTheirSourceRanges) {
             const Block& b = article.blocks[line.block];
             const RichText& source = line.role == LineRole::Caption ? b.caption
                                      : line.role == LineRole::Attribution ? attributionAsSet(b)
-                                     : line.role == LineRole::ListItem ? b.items.at(line.item) : b.text;
+                                     : line.role == LineRole::ListItem ? b.items.at(line.item).text : b.text;
             const bool sameSource = line.block == block && line.item == item &&
                                     (line.role == role || line.role == LineRole::DropCap || role == LineRole::DropCap);
             if (!sameSource) end = 0;

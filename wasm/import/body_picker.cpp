@@ -73,8 +73,8 @@ private:
             list.ordered = ordered;
             body_.blocks.push_back(list);
         }
-        RichText item;
-        item.text = text;
+        ListItem item;
+        item.text.text = text;
         body_.blocks.back().items.push_back(item);
         return static_cast<int>(body_.blocks.size() - 1);
     }

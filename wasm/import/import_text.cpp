@@ -20,7 +20,7 @@ using namespace importing::scraped;
 void smartenBlocks(std::vector<Block>& blocks, const QuoteStyle& quotes) {
     for (Block& b : blocks) {
         smartenPunctuation(b.text, quotes);
-        for (RichText& item : b.items) smartenPunctuation(item, quotes);
+        for (ListItem& item : b.items) smartenPunctuation(item.text, quotes);
         smartenPunctuation(b.caption, quotes);
         smartenPunctuation(b.attribution, quotes);
     }

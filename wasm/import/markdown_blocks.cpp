@@ -241,7 +241,7 @@ private:
             std::string row;
             for (const std::string& cell : tableCells(lines_[j]))
                 if (!cell.empty()) row += (row.empty() ? "" : " \xC2\xB7 ") + cell;
-            if (!row.empty()) list.items.push_back(parseInlines(refs_, quotes_, utf8::decode(row), nullptr));
+            if (!row.empty()) list.items.push_back({parseInlines(refs_, quotes_, utf8::decode(row), nullptr), {}});
         }
         addBlock(std::move(list), src, "table row (as a list item)");
         return j;
@@ -306,7 +306,7 @@ private:
         b.ordered = list_.ordered;
         std::vector<size_t> src;
         for (auto& [text, lines] : list_.items) {
-            b.items.push_back(parseInlines(refs_, quotes_, utf8::decode(text), nullptr));
+            b.items.push_back({parseInlines(refs_, quotes_, utf8::decode(text), nullptr), {}});
             src.insert(src.end(), lines.begin(), lines.end());
         }
         addBlock(std::move(b), src, list_.ordered ? "numbered list item" : "list item");

@@ -83,7 +83,7 @@ bool LinkRuns::selectSource(const Article& article, const TextLine& line) {
     else if (kind == 2) {
         attribution_ = attributionAsSet(b);
         rich_ = &attribution_;
-    } else rich_ = line.item < b.items.size() ? &b.items[line.item] : nullptr;
+    } else rich_ = line.item < b.items.size() ? &b.items[line.item].text : nullptr;
     linkOfCodePoint_.clear();
     cachedMark_ = -1;
     if (rich_) {

@@ -118,7 +118,7 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
             }
             case BlockType::List: {
                 for (size_t i = 0; i < b.items.size(); ++i) {
-                    Piece& item = addText(LineRole::ListItem, b.items[i], {FontStyle::Regular, fs, ColorRole::Text}, true);
+                    Piece& item = addText(LineRole::ListItem, b.items[i].text, {FontStyle::Regular, fs, ColorRole::Text}, true);
                     item.indent = style::ListIndent;
                     item.lineHeight = 0;
                     item.spaceAfter = i + 1 == b.items.size() ? style::ParagraphSpacing : style::ListItemSpacing;

@@ -113,6 +113,20 @@ bool isRelativeReference(std::string_view src) {
     return true;
 }
 
+bool isImageSource(std::string_view src) {
+    if (isRelativeReference(src)) return true;
+    if (lowerScheme(src) != "https" || src.size() <= 8 || src.substr(5, 3) != "://" || src[8] == '/') return false;
+    for (unsigned char c : src)
+        if (c <= 0x20 || c == 0x7F || c == '\\') return false;
+    return true;
+}
+
+bool isAnchorId(std::string_view id) {
+    bool ok = !id.empty() && isAlpha(id[0]);
+    for (char c : id) ok = ok && (isAlnum(c) || c == '_' || c == '-');
+    return ok;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Parsing
 
@@ -239,6 +253,8 @@ public:
 private:
     LoadResult& r_;
     const BundleLimits& limits_;
+    struct NoteRef { std::string path, id; };
+    std::vector<NoteRef> noteRefs_;  // the note marks of the article being read
 
     void error(const std::string& path, const std::string& msg) { r_.errors.push_back({path, msg}); }
     void warning(const std::string& path, const std::string& msg) { r_.warnings.push_back({path, msg}); }
@@ -293,15 +309,18 @@ private:
             const Json& m = arr[i];
             std::string mp = path + "[" + std::to_string(i) + "]";
             if (!m.is_object()) { error(mp, "must be an object"); continue; }
-            knownFields(m, mp, {"type", "start", "end", "href"});
+            knownFields(m, mp, {"type", "start", "end", "href", "note"});
             Mark mark;
             std::string type;
             bool ok = string(m, mp, "type", true, false, type);
             if (ok) {
-                if (type == "emphasis") mark.kind = MarkKind::Emphasis;
-                else if (type == "strong") mark.kind = MarkKind::Strong;
-                else if (type == "link") mark.kind = MarkKind::Link;
-                else {
+                static const MarkKind kinds[] = {MarkKind::Emphasis, MarkKind::Strong, MarkKind::Link, MarkKind::Code,
+                                                 MarkKind::Superscript, MarkKind::Subscript, MarkKind::Strikethrough,
+                                                 MarkKind::Note};
+                bool known = false;
+                for (MarkKind k : kinds)
+                    if (type == markKindName(k)) mark.kind = k, known = true;
+                if (!known) {
                     // Like unknown block types: a newer writer's mark, skipped with a warning.
                     warning(mp + ".type", "unknown mark type \"" + type + "\", ignored");
                     continue;
@@ -330,6 +349,17 @@ private:
                 } else mark.href = href->get<std::string>();
             } else if (ok && href != m.end()) {
                 error(mp + ".href", "only allowed on link marks"); ok = false;
+            }
+            auto note = m.find("note");
+            if (ok && mark.kind == MarkKind::Note) {
+                if (note == m.end()) { error(mp + ".note", "required"); ok = false; }
+                else if (!note->is_string()) { error(mp + ".note", "must be a string"); ok = false; }
+                else {
+                    mark.note = note->get<std::string>();
+                    noteRefs_.push_back({mp + ".note", mark.note});  // checked once the article's notes are read
+                }
+            } else if (ok && note != m.end()) {
+                error(mp + ".note", "only allowed on note marks"); ok = false;
             }
             if (!ok) continue;
             mark.start = static_cast<uint32_t>(bounds[0]);
@@ -364,7 +394,9 @@ private:
 
     bool article(const Json& a, const std::string& path, Article& out) {
         if (!a.is_object()) { error(path, "must be an object"); return false; }
-        knownFields(a, path, {"id", "lang", "dir", "title", "subtitle", "authors", "published", "source", "blocks"});
+        knownFields(a, path, {"id", "lang", "dir", "title", "subtitle", "authors", "published", "updated", "source",
+                              "blocks", "notes"});
+        noteRefs_.clear();
         direction(a, path, out.dir);
         bool idOk = string(a, path, "id", true, true, out.id);
         if (string(a, path, "lang", true, false, out.lang) && !isLanguageTag(out.lang))
@@ -374,6 +406,8 @@ private:
         if (string(a, path, "published", false, false, out.published) && !out.published.empty() &&
             !isIso8601(out.published))
             error(path + ".published", "must be an ISO 8601 date or date-time like 2017-11-15T03:11");
+        if (string(a, path, "updated", false, false, out.updated) && !out.updated.empty() && !isIso8601(out.updated))
+            error(path + ".updated", "must be an ISO 8601 date or date-time like 2017-11-15T03:11");
 
         if (const Json* authors = field(a, path, "authors", true)) {
             if (!authors->is_array()) error(path + ".authors", "must be an array");
@@ -381,9 +415,10 @@ private:
                 std::string ap = path + ".authors[" + std::to_string(i) + "]";
                 const Json& au = (*authors)[i];
                 if (!au.is_object()) { error(ap, "must be an object"); continue; }
-                knownFields(au, ap, {"name", "url"});
+                knownFields(au, ap, {"name", "url", "role"});
                 Author author;
-                string(au, ap, "name", true, true, author.name);
+                if (string(au, ap, "name", true, true, author.name)) controlCharacters(author.name, ap + ".name");
+                if (string(au, ap, "role", false, false, author.role)) controlCharacters(author.role, ap + ".role");
                 webUrl(au, ap, author.url);
                 out.authors.push_back(std::move(author));
             }
@@ -397,18 +432,161 @@ private:
                 webUrl(*source, sp, out.source.url);
             }
         }
+        std::map<std::string, std::string> anchors;  // heading and note ids, unique within the article
         if (const Json* blocks = field(a, path, "blocks", true)) {
             if (!blocks->is_array()) error(path + ".blocks", "must be an array");
-            else {
-                std::map<std::string, std::string> anchors;  // heading ids, unique within the article
-                for (size_t i = 0; i < blocks->size(); ++i) {
-                    Block b;
-                    if (block((*blocks)[i], path + ".blocks[" + std::to_string(i) + "]", b, &anchors))
-                        out.blocks.push_back(std::move(b));
-                }
+            else blockList(*blocks, path + ".blocks", false, anchors, out.blocks);
+        }
+        if (const Json* notes = field(a, path, "notes", false)) {
+            if (!notes->is_array()) error(path + ".notes", "must be an array");
+            else for (size_t i = 0; i < notes->size(); ++i) {
+                const std::string np = path + ".notes[" + std::to_string(i) + "]";
+                const Json& n = (*notes)[i];
+                if (!n.is_object()) { error(np, "must be an object"); continue; }
+                knownFields(n, np, {"id", "text", "marks"});
+                Note note;
+                if (string(n, np, "id", true, true, note.id)) anchor(note.id, np + ".id", anchors);
+                blockText(n, np, note.text);
+                out.notes.push_back(std::move(note));
             }
         }
+        for (const NoteRef& ref : noteRefs_) {
+            bool found = false;
+            for (const Note& n : out.notes) found = found || n.id == ref.id;
+            if (!found) error(ref.path, "no note with id " + Json(ref.id).dump() + " in this article");
+        }
         return idOk;
+    }
+
+    // An anchor for links into the article (a heading's or a note's id): its syntax, and unique in the article.
+    void anchor(const std::string& id, const std::string& path, std::map<std::string, std::string>& anchors) {
+        if (!isAnchorId(id)) return error(path, "must be a letter followed by letters, digits, \"_\" or \"-\"");
+        auto [it, inserted] = anchors.emplace(id, path.substr(0, path.rfind('.')));
+        if (!inserted) error(path, "duplicate anchor " + Json(id).dump() + " (also " + it->second + ")");
+    }
+
+    // The blocks of an article, or of a list item (`inItem`: no headings, pull quotes or dividers there).
+    void blockList(const Json& blocks, const std::string& path, bool inItem, std::map<std::string, std::string>& anchors,
+                   std::vector<Block>& out) {
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            Block b;
+            if (block(blocks[i], path + "[" + std::to_string(i) + "]", b, anchors, inItem)) out.push_back(std::move(b));
+        }
+    }
+
+    bool integer(const Json& obj, const std::string& path, const char* key, long long lo, long long hi, long long& out) {
+        const Json* v = field(obj, path, key, false);
+        if (!v) return false;
+        if (!v->is_number_integer()) { error(join(path, key), "must be an integer"); return false; }
+        const long long n = v->is_number_unsigned() && v->get<unsigned long long>() > 9223372036854775807ULL
+                                ? 9223372036854775807LL : v->get<long long>();
+        if (n < lo || n > hi) {
+            error(join(path, key), "must be " + std::to_string(lo) + ".." + std::to_string(hi));
+            return false;
+        }
+        out = n;
+        return true;
+    }
+
+    bool boolean(const Json& obj, const std::string& path, const char* key, bool& out) {
+        const Json* v = field(obj, path, key, false);
+        if (!v) return false;
+        if (!v->is_boolean()) { error(join(path, key), "must be a boolean"); return false; }
+        out = v->get<bool>();
+        return true;
+    }
+
+    void cellAlign(const Json& v, const std::string& path, CellAlign& out) {
+        if (!v.is_string()) return error(path, "must be a string");
+        const std::string a = v.get<std::string>();
+        if (a == "start") out = CellAlign::Start;
+        else if (a == "center") out = CellAlign::Center;
+        else if (a == "end") out = CellAlign::End;
+        else error(path, "must be \"start\", \"center\" or \"end\"");
+    }
+
+    // An image's or a poster's source.
+    void imageSource(const Json& b, const std::string& path, const char* key, bool required, std::string& out) {
+        if (string(b, path, key, required, true, out) && !out.empty() && !isImageSource(out))
+            error(join(path, key), "must be a relative URL (resolved against the bundle) or an https URL");
+    }
+
+    void imageSize(const Json& b, const std::string& path, Block& out) {
+        long long n = 0;
+        if (integer(b, path, "width", 1, 2147483647LL, n)) out.width = static_cast<int>(n);
+        if (integer(b, path, "height", 1, 2147483647LL, n)) out.height = static_cast<int>(n);
+    }
+
+    // A list item: rich text, or {"text"?, "marks"?, "blocks"} with the blocks that follow its first paragraph.
+    void listItem(const Json& v, const std::string& path, std::map<std::string, std::string>& anchors, ListItem& out) {
+        if (!v.is_object() || v.find("blocks") == v.end()) return richText(v, path, out.text);
+        knownFields(v, path, {"text", "marks", "blocks"});
+        if (v.find("text") != v.end()) blockText(v, path, out.text);
+        else if (v.find("marks") != v.end()) error(path + ".marks", "only allowed with text");
+        const Json& blocks = v["blocks"];
+        if (!blocks.is_array()) return error(path + ".blocks", "must be an array");
+        blockList(blocks, path + ".blocks", true, anchors, out.blocks);
+    }
+
+    // A table cell: rich text, or {"text", "marks"?, "colspan"?, "rowspan"?, "align"?, "header"?}.
+    void tableCell(const Json& v, const std::string& path, TableCell& out) {
+        if (!v.is_object()) return richText(v, path, out.text);
+        knownFields(v, path, {"text", "marks", "colspan", "rowspan", "align", "header"});
+        blockText(v, path, out.text);
+        long long n = 0;
+        if (integer(v, path, "colspan", 1, MaxTableSpan, n)) out.colSpan = static_cast<uint32_t>(n);
+        if (integer(v, path, "rowspan", 1, MaxTableSpan, n)) out.rowSpan = static_cast<uint32_t>(n);
+        if (const Json* a = field(v, path, "align", false)) cellAlign(*a, path + ".align", out.align);
+        boolean(v, path, "header", out.header);
+    }
+
+    void table(const Json& b, const std::string& path, Block& out) {
+        const Json* rows = field(b, path, "rows", true);
+        if (!rows) return;
+        if (!rows->is_array()) return error(path + ".rows", "must be an array");
+        if (rows->empty()) return error(path + ".rows", "must not be empty");
+        size_t columns = 0;
+        std::vector<uint32_t> spannedBelow;  // per grid column: rows still covered by a row span from above
+        for (size_t r = 0; r < rows->size(); ++r) {
+            const std::string rp = path + ".rows[" + std::to_string(r) + "]";
+            const Json& row = (*rows)[r];
+            std::vector<TableCell> cells;
+            if (!row.is_array()) error(rp, "must be an array");
+            else if (row.empty()) error(rp, "must not be empty");
+            else for (size_t c = 0; c < row.size(); ++c) {
+                TableCell cell;
+                tableCell(row[c], rp + "[" + std::to_string(c) + "]", cell);
+                cells.push_back(std::move(cell));
+            }
+            // The grid as a table sets it (cells in free columns, left of spans from rows above), to bound its width.
+            size_t col = 0;
+            for (const TableCell& cell : cells) {
+                while (col < spannedBelow.size() && spannedBelow[col] > 0) ++col;
+                if (col + cell.colSpan > spannedBelow.size()) spannedBelow.resize(col + cell.colSpan, 0);
+                for (size_t k = col; k < col + cell.colSpan; ++k) spannedBelow[k] = cell.rowSpan;
+                col += cell.colSpan;
+            }
+            columns = std::max(columns, spannedBelow.size());
+            for (uint32_t& below : spannedBelow) below -= below > 0;
+            out.rows.push_back(std::move(cells));
+        }
+        if (columns > MaxTableColumns)
+            error(path + ".rows", "too many columns (" + std::to_string(columns) + " > " + std::to_string(MaxTableColumns) + ")");
+        long long n = 0;
+        if (integer(b, path, "headerRows", 0, MaxTableSpan, n)) {
+            if (static_cast<size_t>(n) > rows->size())
+                error(path + ".headerRows", "must be <= " + std::to_string(rows->size()) + ", the number of rows");
+            else out.headerRows = static_cast<uint32_t>(n);
+        }
+        boolean(b, path, "headerColumn", out.headerColumn);
+        if (const Json* align = field(b, path, "align", false)) {
+            if (!align->is_array()) error(path + ".align", "must be an array");
+            else for (size_t i = 0; i < align->size(); ++i) {
+                CellAlign a = CellAlign::Inherit;
+                cellAlign((*align)[i], path + ".align[" + std::to_string(i) + "]", a);
+                out.columnAlign.push_back(a);
+            }
+        }
     }
 
     // Returns false when the block is not kept (error, or an unknown type skipped with a warning).
@@ -421,10 +599,15 @@ private:
         else error(path + ".dir", "must be \"ltr\", \"rtl\" or \"auto\"");
     }
 
-    bool block(const Json& b, const std::string& path, Block& out, std::map<std::string, std::string>* anchors) {
+    bool block(const Json& b, const std::string& path, Block& out, std::map<std::string, std::string>& anchors,
+               bool inItem) {
         if (!b.is_object()) { error(path, "must be an object"); return false; }
         std::string type;
         if (!string(b, path, "type", true, false, type)) return false;
+        if (inItem && (type == "heading" || type == "pullquote" || type == "divider")) {
+            error(path + ".type", "a " + type + " cannot be in a list item");
+            return false;
+        }
         direction(b, path, out.dir);
         if (type == "paragraph") {
             out.type = BlockType::Paragraph;
@@ -439,15 +622,8 @@ private:
                 else out.level = static_cast<int>(level->get<long long>());
             }
             blockText(b, path, out.text);
-            if (string(b, path, "id", false, false, out.anchor) && !out.anchor.empty()) {
-                bool ok = isAlpha(out.anchor[0]);
-                for (char c : out.anchor) ok = ok && (isAlnum(c) || c == '_' || c == '-');
-                if (!ok) error(path + ".id", "must be a letter followed by letters, digits, \"_\" or \"-\"");
-                else if (anchors) {
-                    auto [it, inserted] = anchors->emplace(out.anchor, path);
-                    if (!inserted) error(path + ".id", "duplicate anchor \"" + out.anchor + "\" (also " + it->second + ")");
-                }
-            }
+            if (string(b, path, "id", false, false, out.anchor) && !out.anchor.empty())
+                anchor(out.anchor, path + ".id", anchors);
         } else if (type == "quote" || type == "pullquote") {
             out.type = type == "quote" ? BlockType::Quote : BlockType::Pullquote;
             knownFields(b, path, {"type", "dir", "text", "marks", "attribution"});
@@ -455,38 +631,58 @@ private:
             if (const Json* at = field(b, path, "attribution", false)) richText(*at, path + ".attribution", out.attribution);
         } else if (type == "list") {
             out.type = BlockType::List;
-            knownFields(b, path, {"type", "dir", "ordered", "items"});
-            if (const Json* ordered = field(b, path, "ordered", false)) {
-                if (!ordered->is_boolean()) error(path + ".ordered", "must be a boolean");
-                else out.ordered = ordered->get<bool>();
-            }
+            knownFields(b, path, {"type", "dir", "ordered", "start", "items"});
+            boolean(b, path, "ordered", out.ordered);
+            long long start = 1;
+            if (integer(b, path, "start", 0, 999999999, start)) out.start = static_cast<int>(start);
             if (const Json* items = field(b, path, "items", true)) {
                 if (!items->is_array()) error(path + ".items", "must be an array");
                 else if (items->empty()) error(path + ".items", "must not be empty");
                 else for (size_t i = 0; i < items->size(); ++i) {
-                    RichText item;
-                    richText((*items)[i], path + ".items[" + std::to_string(i) + "]", item);
+                    ListItem item;
+                    listItem((*items)[i], path + ".items[" + std::to_string(i) + "]", anchors, item);
                     out.items.push_back(std::move(item));
                 }
             }
         } else if (type == "image") {
             out.type = BlockType::Image;
-            knownFields(b, path, {"type", "dir", "src", "alt", "caption", "width", "height"});
-            if (string(b, path, "src", true, true, out.src) && !isRelativeReference(out.src))
-                error(path + ".src", "must be a relative URL (resolved against the bundle)");
+            knownFields(b, path, {"type", "dir", "src", "alt", "caption", "credit", "width", "height"});
+            imageSource(b, path, "src", true, out.src);
             if (string(b, path, "alt", true, false, out.alt)) controlCharacters(out.alt, path + ".alt");
             if (const Json* caption = field(b, path, "caption", false)) richText(*caption, path + ".caption", out.caption);
-            for (const char* dim : {"width", "height"}) {
-                const Json* v = field(b, path, dim, false);
-                if (!v) continue;
-                if (!v->is_number_integer()) error(path + "." + dim, "must be an integer");
-                else if (v->get<long long>() < 1 || v->get<long long>() > 2147483647LL)
-                    error(path + "." + dim, "must be 1..2147483647");
-                else (dim[0] == 'w' ? out.width : out.height) = static_cast<int>(v->get<long long>());
-            }
+            if (const Json* credit = field(b, path, "credit", false)) richText(*credit, path + ".credit", out.credit);
+            imageSize(b, path, out);
         } else if (type == "divider") {
             out.type = BlockType::Divider;
             knownFields(b, path, {"type", "dir"});
+        } else if (type == "code") {
+            out.type = BlockType::Code;
+            knownFields(b, path, {"type", "dir", "text", "language"});
+            if (string(b, path, "text", true, false, out.text.text)) controlCharacters(out.text.text, path + ".text");
+            if (string(b, path, "language", false, false, out.language)) controlCharacters(out.language, path + ".language");
+        } else if (type == "table") {
+            out.type = BlockType::Table;
+            knownFields(b, path, {"type", "dir", "rows", "headerRows", "headerColumn", "align", "caption"});
+            table(b, path, out);
+            if (const Json* caption = field(b, path, "caption", false)) richText(*caption, path + ".caption", out.caption);
+        } else if (type == "embed") {
+            out.type = BlockType::Embed;
+            knownFields(b, path, {"type", "dir", "kind", "url", "title", "provider", "poster", "width", "height", "caption"});
+            std::string kind;
+            if (string(b, path, "kind", false, false, kind) && !kind.empty()) {
+                if (kind == "video") out.embedKind = EmbedKind::Video;
+                else if (kind == "audio") out.embedKind = EmbedKind::Audio;
+                else if (kind == "post") out.embedKind = EmbedKind::Post;
+                else if (kind == "other") out.embedKind = EmbedKind::Other;
+                else error(path + ".kind", "must be \"video\", \"audio\", \"post\" or \"other\"");
+            }
+            if (string(b, path, "url", true, true, out.url) && !isWebUrl(out.url))
+                error(path + ".url", "must be an http or https URL");
+            if (string(b, path, "title", true, true, out.title)) controlCharacters(out.title, path + ".title");
+            if (string(b, path, "provider", false, false, out.provider)) controlCharacters(out.provider, path + ".provider");
+            imageSource(b, path, "poster", false, out.src);
+            imageSize(b, path, out);
+            if (const Json* caption = field(b, path, "caption", false)) richText(*caption, path + ".caption", out.caption);
         } else {
             warning(path + ".type", "unknown block type \"" + type + "\", skipped");
             return false;

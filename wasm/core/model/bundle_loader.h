@@ -41,5 +41,7 @@ bool isIso8601(std::string_view s);
 bool isLanguageTag(std::string_view s);
 bool isAllowedLinkHref(std::string_view href);   // http:, https:, mailto:
 bool isRelativeReference(std::string_view src);  // no scheme, not "/..." or "//...", no backslash
+bool isImageSource(std::string_view src);        // a relative reference, or an absolute https URL with a host
+bool isAnchorId(std::string_view id);            // a letter, then letters, digits, "_" or "-" (headings, notes)
 
 }  // namespace galley

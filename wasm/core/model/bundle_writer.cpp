@@ -10,23 +10,15 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char* jsonMarkType(MarkKind k) {
-    switch (k) {
-        case MarkKind::Emphasis: return "emphasis";
-        case MarkKind::Strong: return "strong";
-        case MarkKind::Link: return "link";
-    }
-    return "emphasis";
-}
-
 Json marksJson(const std::vector<Mark>& marks) {
     Json out = Json::array();
     for (const Mark& m : marks) {
         Json j;
-        j["type"] = jsonMarkType(m.kind);
+        j["type"] = markKindName(m.kind);
         j["start"] = m.start;
         j["end"] = m.end;
         if (m.kind == MarkKind::Link) j["href"] = m.href;
+        if (m.kind == MarkKind::Note) j["note"] = m.note;
         out.push_back(std::move(j));
     }
     return out;
@@ -44,6 +36,31 @@ Json richTextJson(const RichText& rt) {
 void addTextAndMarks(Json& j, const RichText& rt) {
     j["text"] = rt.text;
     if (!rt.marks.empty()) j["marks"] = marksJson(rt.marks);
+}
+
+Json blockJson(const Block& b);
+
+Json blocksJson(const std::vector<Block>& blocks) {
+    Json out = Json::array();
+    for (const Block& b : blocks) out.push_back(blockJson(b));
+    return out;
+}
+
+// A cell: rich text, or an object when it spans, aligns or is a header of its own.
+Json cellJson(const TableCell& c) {
+    if (c.colSpan == 1 && c.rowSpan == 1 && c.align == CellAlign::Inherit && !c.header) return richTextJson(c.text);
+    Json j;
+    addTextAndMarks(j, c.text);
+    if (c.colSpan != 1) j["colspan"] = c.colSpan;
+    if (c.rowSpan != 1) j["rowspan"] = c.rowSpan;
+    if (c.align != CellAlign::Inherit) j["align"] = cellAlignName(c.align);
+    if (c.header) j["header"] = true;
+    return j;
+}
+
+void addImageSize(Json& j, const Block& b) {
+    if (b.width > 0) j["width"] = b.width;
+    if (b.height > 0) j["height"] = b.height;
 }
 
 Json blockJson(const Block& b) {
@@ -66,21 +83,60 @@ Json blockJson(const Block& b) {
             break;
         case BlockType::List: {
             j["ordered"] = b.ordered;
+            if (b.ordered && b.start != 1) j["start"] = b.start;
             Json items = Json::array();
-            for (const RichText& item : b.items) items.push_back(richTextJson(item));
+            for (const ListItem& item : b.items) {
+                if (item.blocks.empty()) {
+                    items.push_back(richTextJson(item.text));
+                    continue;
+                }
+                Json ij;
+                addTextAndMarks(ij, item.text);
+                ij["blocks"] = blocksJson(item.blocks);
+                items.push_back(std::move(ij));
+            }
             j["items"] = std::move(items);
             break;
         }
         case BlockType::Image:
             j["src"] = b.src;
             j["alt"] = b.alt;
-            if (b.width > 0 && b.height > 0) {
-                j["width"] = b.width;
-                j["height"] = b.height;
+            addImageSize(j, b);
+            if (!b.caption.empty()) j["caption"] = richTextJson(b.caption);
+            if (!b.credit.empty()) j["credit"] = richTextJson(b.credit);
+            break;
+        case BlockType::Divider:
+            break;
+        case BlockType::Code:
+            j["text"] = b.text.text;
+            if (!b.language.empty()) j["language"] = b.language;
+            break;
+        case BlockType::Table: {
+            Json rows = Json::array();
+            for (const auto& row : b.rows) {
+                Json r = Json::array();
+                for (const TableCell& c : row) r.push_back(cellJson(c));
+                rows.push_back(std::move(r));
+            }
+            j["rows"] = std::move(rows);
+            if (b.headerRows > 0) j["headerRows"] = b.headerRows;
+            if (b.headerColumn) j["headerColumn"] = true;
+            if (!b.columnAlign.empty()) {
+                Json align = Json::array();
+                for (CellAlign a : b.columnAlign) align.push_back(a == CellAlign::Inherit ? "start" : cellAlignName(a));
+                j["align"] = std::move(align);
             }
             if (!b.caption.empty()) j["caption"] = richTextJson(b.caption);
             break;
-        case BlockType::Divider:
+        }
+        case BlockType::Embed:
+            j["kind"] = embedKindName(b.embedKind);
+            j["url"] = b.url;
+            j["title"] = b.title;
+            if (!b.provider.empty()) j["provider"] = b.provider;
+            if (!b.src.empty()) j["poster"] = b.src;
+            addImageSize(j, b);
+            if (!b.caption.empty()) j["caption"] = richTextJson(b.caption);
             break;
     }
     return j;
@@ -98,19 +154,29 @@ Json articleJson(const Article& a) {
         Json aj;
         aj["name"] = au.name;
         if (!au.url.empty()) aj["url"] = au.url;
+        if (!au.role.empty()) aj["role"] = au.role;
         authors.push_back(std::move(aj));
     }
     j["authors"] = std::move(authors);
     if (!a.published.empty()) j["published"] = a.published;
+    if (!a.updated.empty()) j["updated"] = a.updated;
     if (!a.source.name.empty()) {
         Json s;
         s["name"] = a.source.name;
         if (!a.source.url.empty()) s["url"] = a.source.url;
         j["source"] = std::move(s);
     }
-    Json blocks = Json::array();
-    for (const Block& b : a.blocks) blocks.push_back(blockJson(b));
-    j["blocks"] = std::move(blocks);
+    j["blocks"] = blocksJson(a.blocks);
+    if (!a.notes.empty()) {
+        Json notes = Json::array();
+        for (const Note& n : a.notes) {
+            Json nj;
+            nj["id"] = n.id;
+            addTextAndMarks(nj, n.text);
+            notes.push_back(std::move(nj));
+        }
+        j["notes"] = std::move(notes);
+    }
     return j;
 }
 

@@ -17,8 +17,44 @@ const char* blockTypeName(BlockType t) {
         case BlockType::List: return "list";
         case BlockType::Image: return "image";
         case BlockType::Divider: return "divider";
+        case BlockType::Code: return "code";
+        case BlockType::Table: return "table";
+        case BlockType::Embed: return "embed";
     }
     return "?";
+}
+
+const char* markKindName(MarkKind k) {
+    switch (k) {
+        case MarkKind::Emphasis: return "emphasis";
+        case MarkKind::Strong: return "strong";
+        case MarkKind::Link: return "link";
+        case MarkKind::Code: return "code";
+        case MarkKind::Superscript: return "superscript";
+        case MarkKind::Subscript: return "subscript";
+        case MarkKind::Strikethrough: return "strikethrough";
+        case MarkKind::Note: return "note";
+    }
+    return "?";
+}
+
+const char* cellAlignName(CellAlign a) {
+    switch (a) {
+        case CellAlign::Start: return "start";
+        case CellAlign::Center: return "center";
+        case CellAlign::End: return "end";
+        default: return "";
+    }
+}
+
+const char* embedKindName(EmbedKind k) {
+    switch (k) {
+        case EmbedKind::Video: return "video";
+        case EmbedKind::Audio: return "audio";
+        case EmbedKind::Post: return "post";
+        case EmbedKind::Other: return "other";
+    }
+    return "other";
 }
 
 RichText sliceRichText(const RichText& text, size_t beginByte, size_t endByte, uint32_t beginCodePoint) {
@@ -49,20 +85,28 @@ void replaceIn(std::string& text) {
 
 void replaceIn(RichText& text) { replaceIn(text.text); }
 
+void replaceIn(std::vector<Block>& blocks) {
+    for (Block& b : blocks) {
+        for (std::string* s : {&b.alt, &b.language, &b.title, &b.provider}) replaceIn(*s);
+        for (RichText* t : {&b.text, &b.attribution, &b.caption, &b.credit}) replaceIn(*t);
+        for (ListItem& item : b.items) {
+            replaceIn(item.text);
+            replaceIn(item.blocks);
+        }
+        for (auto& row : b.rows)
+            for (TableCell& cell : row) replaceIn(cell.text);
+    }
+}
+
 }  // namespace
 
 void replaceControlCharacters(Article& article) {
     replaceIn(article.title);
     replaceIn(article.subtitle);
     replaceIn(article.source.name);
-    for (Author& a : article.authors) replaceIn(a.name);
-    for (Block& b : article.blocks) {
-        replaceIn(b.text);
-        replaceIn(b.attribution);
-        replaceIn(b.caption);
-        replaceIn(b.alt);
-        for (RichText& item : b.items) replaceIn(item);
-    }
+    for (Author& a : article.authors) replaceIn(a.name), replaceIn(a.role);
+    replaceIn(article.blocks);
+    for (Note& n : article.notes) replaceIn(n.text);
 }
 
 const char* writingDirectionName(WritingDirection d) {

@@ -14,14 +14,22 @@
 
 namespace galley {
 
-enum class MarkKind : uint8_t { Emphasis, Strong, Link };
+// Code: set in the monospaced face. Note: a footnote reference (the text it covers, "1" or "*", is its label), set
+// raised and linked to the note in Article::notes whose id is `note`.
+enum class MarkKind : uint8_t { Emphasis, Strong, Link, Code, Superscript, Subscript, Strikethrough, Note };
+const char* markKindName(MarkKind k);  // the bundle's name: "emphasis", "strong", "link", "code", ...
 
 struct Mark {
     MarkKind kind = MarkKind::Emphasis;
     uint32_t start = 0;  // code point offset, inclusive
     uint32_t end = 0;    // code point offset, exclusive
     std::string href;    // Link only; scheme already checked (http, https, mailto) by the loader
+    std::string note;    // Note only: the id of a note of the article (checked by the loader)
 };
+
+// In rich text, U+2028 LINE SEPARATOR is a hard line break (poetry, addresses): the line ends there, the paragraph
+// goes on. A newline (U+000A) is laid out like a space, as it always was.
+inline constexpr uint32_t HardLineBreak = 0x2028;
 
 // A run of text with inline marks. Marks may nest and overlap; they never extend past the text.
 struct RichText {
@@ -35,7 +43,7 @@ struct RichText {
 // long text in parts knows it; counting again would make the walk quadratic).
 RichText sliceRichText(const RichText& text, size_t beginByte, size_t endByte, uint32_t beginCodePoint);
 
-enum class BlockType : uint8_t { Paragraph, Heading, Quote, Pullquote, List, Image, Divider };
+enum class BlockType : uint8_t { Paragraph, Heading, Quote, Pullquote, List, Image, Divider, Code, Table, Embed };
 
 // A bundle's `dir`: the direction of the article's or a block's paragraphs (UAX #9's paragraph level). Inherit: not
 // given (a block takes its article's, an article its language's); Auto: from each paragraph's first strong letter.
@@ -44,26 +52,70 @@ const char* writingDirectionName(WritingDirection d);  // "ltr", "rtl", "auto"; 
 
 const char* blockTypeName(BlockType t);
 
+// A table's column or cell alignment. Inherit: a cell takes its column's; a column is set at the start of the line.
+enum class CellAlign : uint8_t { Inherit, Start, Center, End };
+const char* cellAlignName(CellAlign a);  // "start", "center", "end"; "" for Inherit
+
+inline constexpr uint32_t MaxTableColumns = 200;  // a wider table is refused: nobody reads it in a column
+inline constexpr uint32_t MaxTableSpan = 1000;     // colspan, rowspan, headerRows
+
+struct TableCell {
+    RichText text;
+    uint32_t colSpan = 1, rowSpan = 1;  // 1..1000; a span past the table's last row or column is cut there
+    CellAlign align = CellAlign::Inherit;
+    bool header = false;                // a header cell (besides those of header rows and the header column)
+};
+
+// What an embed shows (a card: its kind decides only the card's label and the text layer's description).
+enum class EmbedKind : uint8_t { Video, Audio, Post, Other };
+const char* embedKindName(EmbedKind k);  // "video", "audio", "post", "other"
+
+struct Block;
+
+// A list item: its first paragraph, then any blocks it holds (further paragraphs, nested lists, quotes, code).
+struct ListItem {
+    RichText text;
+    std::vector<Block> blocks;
+};
+
 // One block of the article body. A flat struct (like ImGui's) rather than a class hierarchy: each type uses the
 // fields listed beside it and leaves the others empty.
 struct Block {
     BlockType type = BlockType::Paragraph;
     WritingDirection dir = WritingDirection::Inherit;  // any type: optional "dir"
-    RichText text;                 // Paragraph, Heading, Quote, Pullquote
+    RichText text;                 // Paragraph, Heading, Quote, Pullquote; Code (no marks: its text as written)
     int level = 0;                 // Heading: 1..6
     std::string anchor;            // Heading: optional "id" for deep links
     RichText attribution;          // Quote, Pullquote: optional "attribution"
     bool ordered = false;          // List
-    std::vector<RichText> items;   // List
-    std::string src;               // Image: relative to the bundle
+    int start = 1;                 // List, ordered: the first item's number
+    std::vector<ListItem> items;   // List
+    std::string src;               // Image; Embed: optional poster. Relative to the bundle, or an https URL
     std::string alt;               // Image
-    RichText caption;              // Image: optional
-    int width = 0, height = 0;     // Image: intrinsic size in px, optional (0: unknown)
+    RichText caption;              // Image, Table, Embed: optional
+    RichText credit;               // Image: optional ("Photograph: Ada Example")
+    int width = 0, height = 0;     // Image; Embed's poster: intrinsic size in px, optional (0: unknown)
+    std::string language;          // Code: optional, as written ("cpp", "python")
+    std::vector<std::vector<TableCell>> rows;  // Table: rows of cells, in reading order
+    uint32_t headerRows = 0;       // Table: the first rows are header rows
+    bool headerColumn = false;     // Table: the first column is a header column
+    std::vector<CellAlign> columnAlign;  // Table: per column, optional
+    std::string url;               // Embed: the page of the video, audio or post (http or https)
+    std::string title;             // Embed
+    std::string provider;          // Embed: optional ("YouTube", "Mastodon")
+    EmbedKind embedKind = EmbedKind::Other;  // Embed
+};
+
+// A footnote or endnote, set at the article's end and referred to by Note marks.
+struct Note {
+    std::string id;                // a letter, then letters, digits, "_" or "-"; unique in the article
+    RichText text;
 };
 
 struct Author {
     std::string name;
-    std::string url;  // optional
+    std::string url;   // optional
+    std::string role;  // optional: what they did, when not the writing ("Photographs", "Translation")
 };
 
 struct Source {
@@ -79,8 +131,10 @@ struct Article {
     std::string subtitle;        // optional ("dek")
     std::vector<Author> authors;
     std::string published;       // optional, ISO 8601 as written in the bundle (validated)
+    std::string updated;         // optional, the same
     Source source;               // optional: name empty when absent
     std::vector<Block> blocks;
+    std::vector<Note> notes;     // optional, in the order they are set
 };
 
 struct Bundle {
