@@ -51,17 +51,27 @@ std::vector<std::string> corpusNames() {
     return names;
 }
 
+void addText(const galley::Block& b, std::string& s) {
+    s += b.text.text + "\n" + b.caption.text + "\n" + b.credit.text + "\n" + b.attribution.text + "\n" + b.alt + "\n" +
+         b.title + "\n";
+    for (const auto& item : b.items) {
+        s += item.text.text + "\n";
+        for (const auto& inner : item.blocks) addText(inner, s);
+    }
+    for (const auto& row : b.rows)
+        for (const auto& cell : row) s += cell.text.text + "\n";
+}
+
 std::string allText(const galley::Article& a) {
     std::string s = a.title + "\n" + a.subtitle + "\n" + a.source.name + "\n";
     for (const auto& au : a.authors) s += au.name + "\n";
-    for (const auto& b : a.blocks) {
-        s += b.text.text + "\n" + b.caption.text + "\n" + b.attribution.text + "\n" + b.alt + "\n";
-        for (const auto& item : b.items) s += item.text + "\n";
-    }
+    for (const auto& b : a.blocks) addText(b, s);
+    for (const auto& n : a.notes) s += n.text.text + "\n";
     return s;
 }
 
-// "paragraph: text", "heading 2: text", "list: a | b", "quote: text — attribution", "image: src", "divider".
+// "paragraph: text", "heading 2: text", "list: a | b {paragraph: more}", "quote: text — attribution",
+// "image: src — caption (credit)", "code (toml): text", "table (1 header row): a · b / c · d", "embed: url — title".
 std::string describe(const galley::Block& b) {
     switch (b.type) {
         case galley::BlockType::Paragraph: return "paragraph: " + b.text.text;
@@ -70,13 +80,36 @@ std::string describe(const galley::Block& b) {
             return "quote: " + b.text.text + (b.attribution.empty() ? "" : " — " + b.attribution.text);
         case galley::BlockType::Pullquote: return "pullquote: " + b.text.text;
         case galley::BlockType::List: {
-            std::string s = b.ordered ? "ordered list:" : "list:";
-            for (size_t i = 0; i < b.items.size(); ++i) s += (i ? " | " : " ") + b.items[i].text;
+            std::string s = b.ordered ? "ordered list" : "list";
+            if (b.ordered && b.start != 1) s += " from " + std::to_string(b.start);
+            s += ":";
+            for (size_t i = 0; i < b.items.size(); ++i) {
+                s += (i ? " | " : " ") + b.items[i].text.text;
+                if (b.items[i].blocks.empty()) continue;
+                s += " {";
+                for (size_t k = 0; k < b.items[i].blocks.size(); ++k) s += (k ? "; " : "") + describe(b.items[i].blocks[k]);
+                s += "}";
+            }
             return s;
         }
         case galley::BlockType::Image:
-            return "image: " + b.src + (b.caption.empty() ? "" : " — " + b.caption.text);
+            return "image: " + b.src + (b.caption.empty() ? "" : " — " + b.caption.text) +
+                   (b.credit.empty() ? "" : " (" + b.credit.text + ")");
         case galley::BlockType::Divider: return "divider";
+        case galley::BlockType::Code: return "code" + (b.language.empty() ? "" : " (" + b.language + ")") + ": " + b.text.text;
+        case galley::BlockType::Table: {
+            std::string s = "table";
+            if (b.headerRows) s += " (" + std::to_string(b.headerRows) + " header rows" + (b.headerColumn ? ", header column)" : ")");
+            else if (b.headerColumn) s += " (header column)";
+            if (!b.caption.empty()) s += " \"" + b.caption.text + "\"";
+            s += ":";
+            for (size_t r = 0; r < b.rows.size(); ++r) {
+                s += r ? " / " : " ";
+                for (size_t c = 0; c < b.rows[r].size(); ++c) s += (c ? " · " : "") + b.rows[r][c].text.text;
+            }
+            return s;
+        }
+        case galley::BlockType::Embed: return "embed: " + b.url + " — " + b.title;
     }
     return "?";
 }
@@ -111,6 +144,10 @@ TEST_P(HtmlCorpus, MatchesExpectedFields) {
     for (const std::string& absent : expected.value("absent", std::vector<std::string>{}))
         EXPECT_EQ(text.find(absent), std::string::npos) << "furniture kept: " << absent;
     EXPECT_EQ(result.heldBack.size(), expected.value("held_back", size_t{0}));
+    EXPECT_EQ(a.updated, expected.value("updated", ""));
+    std::vector<std::string> notes;
+    for (const auto& n : a.notes) notes.push_back(n.id + ": " + n.text.text);
+    EXPECT_EQ(notes, expected.value("notes", std::vector<std::string>{}));
 
     // What the importer writes loads without errors, and every verdict says something.
     galley::Bundle bundle;
@@ -153,7 +190,7 @@ TEST(HtmlImport, MarksLinksAndWhiteSpace) {
     const galley::RichText& second = r.article.blocks[1].text;
     EXPECT_EQ(findMark(second, galley::MarkKind::Link, 0)->href, "https://tides.example/glossary#secondary");
     EXPECT_EQ(findMark(second, galley::MarkKind::Link, 1)->href, "https://tides.example/almanac");
-    EXPECT_NE(second.text.find("almanac.\nCorrections"), std::string::npos);  // <br> kept as a newline
+    EXPECT_NE(second.text.find("almanac.\u2028Corrections"), std::string::npos);  // <br>: a hard line break
     const galley::RichText& third = r.article.blocks[2].text;
     ASSERT_EQ(third.marks.size(), 1u);  // javascript: is no link
     EXPECT_EQ(third.marks[0].href, "mailto:harbour@tides.example");
@@ -181,7 +218,34 @@ TEST(HtmlImport, TypographyLeavesCodeAlone) {
     ASSERT_EQ(r.article.blocks.size(), 2u);
     EXPECT_EQ(r.article.blocks[0].text.text.substr(0, 48),
               "Run make --jobs \"2\" \xE2\x80\x94 it is \xE2\x80\x9C" "fast\xE2\x80\x9D and the");
+    EXPECT_EQ(marked(r.article.blocks[0].text, findMark(r.article.blocks[0].text, galley::MarkKind::Code)),
+              "make --jobs \"2\"");
+    EXPECT_EQ(r.article.blocks[1].type, galley::BlockType::Code);
     EXPECT_EQ(r.article.blocks[1].text.text, "x = \"a\" -- b");
+}
+
+TEST(HtmlImport, FootnotesBecomeNotes) {
+    galley::ImportResult r = galley::importHtml(readFile(kCorpus / "footnotes_essay.html"));
+    ASSERT_EQ(r.article.notes.size(), 2u);
+    const galley::RichText& first = r.article.blocks[0].text;
+    const galley::Mark* ref = findMark(first, galley::MarkKind::Note);
+    ASSERT_NE(ref, nullptr);
+    EXPECT_EQ(marked(first, ref), "1");
+    EXPECT_EQ(ref->note, "fn1");
+    EXPECT_EQ(findMark(first, galley::MarkKind::Superscript), nullptr);  // the note mark raises it
+    EXPECT_EQ(r.article.notes[0].text.text.find("\u21A9"), std::string::npos);  // no back-link
+    EXPECT_EQ(marked(r.article.notes[0].text, findMark(r.article.notes[0].text, galley::MarkKind::Emphasis)), "De Aetna");
+}
+
+TEST(HtmlImport, InlineMarksOfTheFormat) {
+    galley::ImportResult r = galley::importHtml(
+        "<body><article><p>Water is H<sub>2</sub>O, the area is 3 m<sup>2</sup>, the price <s>ten</s> five "
+        "pounds, and this is long enough for a paragraph.</p></article></body>");
+    ASSERT_EQ(r.article.blocks.size(), 1u);
+    const galley::RichText& t = r.article.blocks[0].text;
+    EXPECT_EQ(marked(t, findMark(t, galley::MarkKind::Subscript)), "2");
+    EXPECT_EQ(marked(t, findMark(t, galley::MarkKind::Superscript)), "2");
+    EXPECT_EQ(marked(t, findMark(t, galley::MarkKind::Strikethrough)), "ten");
 }
 
 TEST(HtmlImport, JsonLdAuthorsInEveryShape) {
@@ -254,7 +318,8 @@ TEST(HtmlImport, ExplainsCandidatesAndSources) {
     EXPECT_EQ(note("lang from"), "lang from: <html lang>");
     EXPECT_EQ(note("page URL from"), "page URL from: <link rel=canonical>");
     EXPECT_NE(note("candidate 1: <article class=\"story\">"), "");
-    EXPECT_NE(note("updated 2024-03-05T11:02:00+00:00"), "");
+    EXPECT_EQ(note("updated from"), "updated from: JSON-LD NewsArticle dateModified");
+    EXPECT_EQ(r.article.updated, "2024-03-05T11:02:00+00:00");
     auto verdict = [&](const std::string& text) -> const galley::LineVerdict* {
         for (const auto& v : r.lines)
             if (v.text.rfind(text, 0) == 0) return &v;

@@ -41,8 +41,8 @@ struct LineVerdict {
     std::string role;     // kept: "title", "paragraph 3", ...; dropped: the reason ("share prompt", ...)
 };
 
-// A block the bundle format cannot hold yet, kept out of the article with its place: an image from another site
-// (an absolute https source) until the format takes absolute image sources.
+// A block the bundle format cannot hold, kept out of the article with its place: an HTML page's image from a plain
+// http source (the format takes relative and https ones).
 struct HeldBackBlock {
     size_t before = 0;  // index in article.blocks it would have had
     Block block;

@@ -127,6 +127,18 @@ std::string ElementHint::reason() const {
     return r;
 }
 
+bool isKnownEmbed(const Node& e) {
+    if (e.tag != "iframe") return false;
+    std::string src = e.has("data-src") ? e.attribute("data-src") : e.attribute("src");
+    for (char& c : src)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const char* host : {"youtube.com/embed/", "youtube-nocookie.com/embed/", "player.vimeo.com/video/",
+                             "w.soundcloud.com/player", "open.spotify.com/embed", "platform.twitter.com/embed",
+                             "instagram.com/p/", "dailymotion.com/embed", "/embed", "bandcamp.com/embeddedplayer"})
+        if (src.find(host) != std::string::npos) return src.rfind("https://", 0) == 0 || src.rfind("//", 0) == 0;
+    return false;
+}
+
 std::string describeElement(const Node& n) {
     std::string s = "<" + n.tag;
     const std::string& id = n.attribute("id");
@@ -169,8 +181,8 @@ ElementHint hintOf(const Node& e) {
         h.evidence = "<" + tag + ">";
         return h;
     }
-    if (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video" || tag == "audio" ||
-        tag == "canvas" || tag == "svg" || tag == "math") {
+    if ((tag == "iframe" && !isKnownEmbed(e)) || tag == "embed" || tag == "object" || tag == "video" ||
+        tag == "audio" || tag == "canvas" || tag == "svg" || tag == "math") {
         h.what = "embedded media, not text";
         h.evidence = "<" + tag + ">";
         return h;

@@ -32,6 +32,10 @@ struct ElementHint {
 
 ElementHint hintOf(const Node& element);
 
+// A frame from a site whose videos, recordings or posts articles embed (YouTube, Vimeo, SoundCloud, Spotify, X,
+// Instagram, Mastodon...): kept as an embed block, not counted as an ad by the conditional cleaning.
+bool isKnownEmbed(const Node& element);
+
 // "<div id=\"main\" class=\"story\">": an element named as --explain shows it.
 std::string describeElement(const Node& element);
 

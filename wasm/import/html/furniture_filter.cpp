@@ -164,7 +164,9 @@ void cleanConditionally(const Document& doc, const ArticleChoice& choice, Filter
                     if (x.tag == "img") ++img;
                     if (x.tag == "li") ++li;
                     if (x.tag == "input") ++input;
-                    if (x.tag == "iframe" || x.tag == "embed" || x.tag == "object" || x.tag == "video") ++embeds;
+                    if ((x.tag == "iframe" && !isKnownEmbed(x)) || x.tag == "embed" || x.tag == "object" ||
+                        x.tag == "video")
+                        ++embeds;
                     if (isHeadingTag(x.tag)) ++headings;
                     if (x.tag == "li" && x.parent == k) {
                         ++items;

@@ -29,17 +29,25 @@ constexpr size_t EnoughText = 500;  // code points: Readability's threshold for 
 struct Attempt {
     Filtered filtered;
     ArticleChoice choice;
-    std::vector<MappedBlock> blocks;
+    MappedArticle mapped;
     size_t textLength = 0;
     std::string name;
 };
 
+size_t textLengthOf(const Block& b) {
+    size_t n = utf8::countCodePoints(b.text.text) + utf8::countCodePoints(b.caption.text);
+    for (const ListItem& item : b.items) {
+        n += utf8::countCodePoints(item.text.text);
+        for (const Block& inner : item.blocks) n += textLengthOf(inner);
+    }
+    for (const auto& row : b.rows)
+        for (const TableCell& cell : row) n += utf8::countCodePoints(cell.text.text);
+    return n;
+}
+
 size_t textLengthOf(const std::vector<MappedBlock>& blocks) {
     size_t n = 0;
-    for (const MappedBlock& b : blocks) {
-        n += utf8::countCodePoints(b.block.text.text) + utf8::countCodePoints(b.block.caption.text);
-        for (const RichText& item : b.block.items) n += utf8::countCodePoints(item.text);
-    }
+    for (const MappedBlock& b : blocks) n += textLengthOf(b.block);
     return n;
 }
 
@@ -54,8 +62,8 @@ Attempt attempt(const Document& doc, const PageMetadata& md, const QuoteStyle& q
     const TextMeasure measure = measureText(doc, a.filtered.dropped);
     a.choice = scoreContent(doc, a.filtered.dropped, measure);
     if (clean) cleanConditionally(doc, a.choice, a.filtered);
-    a.blocks = mapBlocks(doc, a.choice.roots, a.filtered.dropped, md.pageUrl.value, quotes);
-    a.textLength = textLengthOf(a.blocks);
+    a.mapped = mapBlocks(doc, a.choice.roots, a.filtered.dropped, md.pageUrl.value, quotes);
+    a.textLength = textLengthOf(a.mapped.blocks);
     return a;
 }
 
@@ -134,7 +142,7 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
 
     // 8. clean up: the header's fields.
     if (!md.title.empty()) article.title = md.title.value;
-    std::vector<MappedBlock>& blocks = best.blocks;
+    std::vector<MappedBlock>& blocks = best.mapped.blocks;
     std::vector<std::pair<NodeId, std::string>> postDrops;
     // The title's heading (or a paragraph that is only the title, on pages without headings) is not repeated;
     // without a title of its own, the page's first heading is the title.
@@ -158,6 +166,7 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
         result.notes.push_back("title: none on the page, the file's name");
     for (const std::string& a : md.authors) article.authors.push_back({a, ""});
     article.published = md.published.value;
+    article.updated = md.updated.value;
     article.source.name = md.siteName.value;
     if (!article.source.name.empty() && isAllowedLinkHref(md.siteUrl.value) &&
         md.siteUrl.value.rfind("mailto:", 0) != 0)
@@ -196,15 +205,18 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
         Block& b = mb.block;
         std::string role = mb.role;
         if (b.type == BlockType::Paragraph && role == "paragraph") role = "paragraph " + std::to_string(++paragraphs);
-        std::string text = b.type == BlockType::Image ? b.src + (b.alt.empty() ? "" : " \"" + b.alt + "\"")
-                         : b.type == BlockType::List && !b.items.empty() ? b.items.front().text
-                                                                         : b.text.text;
-        if (b.type == BlockType::Image && !isRelativeReference(b.src)) {
+        std::string text = b.type == BlockType::Image   ? b.src + (b.alt.empty() ? "" : " \"" + b.alt + "\"")
+                           : b.type == BlockType::Embed ? b.url + " \"" + b.title + "\""
+                           : b.type == BlockType::List && !b.items.empty() ? b.items.front().text.text
+                           : b.type == BlockType::Table && !b.rows.empty() && !b.rows[0].empty()
+                               ? b.rows[0][0].text.text
+                               : b.text.text;
+        if (b.type == BlockType::Image && !isImageSource(b.src)) {
             HeldBackBlock held;
             held.before = article.blocks.size();
-            held.why = "image from " + b.src + ": the format takes only relative image sources yet";
+            held.why = "image from " + b.src + ": the format takes relative and https image sources only";
             held.block = b;
-            event(mb.source, false, "image held back (absolute source, not in the format yet)", text);
+            event(mb.source, false, "image held back (not a relative or https source)", text);
             result.heldBack.push_back(std::move(held));
             continue;
         }
@@ -212,6 +224,9 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
         article.blocks.push_back(std::move(b));
     }
     for (const auto& [id, why] : postDrops) event(id, false, why, collapsedText(doc, id, {}, 400));
+    article.notes = best.mapped.notes;
+    for (size_t i = 0; i < article.notes.size(); ++i)
+        event(best.mapped.noteSources[i], true, "note " + article.notes[i].id, article.notes[i].text.text);
     for (const Drop& d : best.filtered.drops) event(d.id, false, d.reason, collapsedText(doc, d.id, {}, 400));
     for (const Drop& d : best.filtered.pardons) event(d.id, true, d.reason, collapsedText(doc, d.id, {}, 400));
     for (const SiblingVerdict& s : best.choice.siblings)
@@ -275,9 +290,7 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
     fieldNote("lang from", options.langGiven ? Field{options.lang, "--lang"} : md.lang);
     fieldNote("dir from", md.dir);
     fieldNote("page URL from", md.pageUrl);
-    if (!md.updated.empty())
-        result.notes.push_back("updated " + md.updated.value + " (" + md.updated.source +
-                               "): not kept, the format has no updated date yet");
+    fieldNote("updated from", md.updated);
     for (const std::string& n : md.notes) result.notes.push_back(n);
 
     article.title = smartenPunctuation(article.title, quotes);

@@ -9,7 +9,7 @@
 //   6. clean the article              — Readability's conditional cleaning                          (furniture_filter)
 //   7. blocks                         — one function per kind of element                 (block_mapping, inline_content)
 //   8. clean up                       — the title heading not repeated, the description as the dek when it is not
-//                                       the first paragraph again, typography, images the format cannot hold yet
+//                                       the first paragraph again, http images held back, the notes
 // When stages 4-7 give less than 500 code points of text, they run again keeping what only class names and roles
 // called furniture, then without the conditional cleaning, and the attempt with the most text wins (Readability's
 // retries). Every element kept or dropped gets a verdict with its line, and the notes say where each field came from.

@@ -19,25 +19,50 @@ void marked(const InlineContext& cx, NodeId id, RichTextBuilder& out, MarkKind k
 void emphasis(const InlineContext& cx, NodeId id, RichTextBuilder& out) { marked(cx, id, out, MarkKind::Emphasis); }
 void strong(const InlineContext& cx, NodeId id, RichTextBuilder& out) { marked(cx, id, out, MarkKind::Strong); }
 
+// The note a footnote reference names, or "".
+std::string noteOf(const InlineContext& cx, NodeId id) {
+    const std::string& href = cx.doc[id].attribute("href");
+    if (!cx.footnotes || href.size() < 2 || href[0] != '#') return {};
+    auto it = cx.footnotes->noteByTarget.find(href.substr(1));
+    return it == cx.footnotes->noteByTarget.end() ? std::string() : it->second;
+}
+
 void link(const InlineContext& cx, NodeId id, RichTextBuilder& out) {
-    std::string target = linkTarget(cx, cx.doc[id].attribute("href"));
+    const std::string& href = cx.doc[id].attribute("href");
+    if (cx.footnotes && href.size() > 1 && href[0] == '#' && cx.footnotes->backTargets.count(href.substr(1)))
+        return;  // a note's way back to its reference: the viewer draws its own
+    std::string note = noteOf(cx, id);
+    if (!note.empty()) {
+        size_t m = out.open(MarkKind::Note);
+        out.setNote(m, note);
+        appendChildren(cx, id, out);
+        out.close(m);
+        return;
+    }
+    std::string target = linkTarget(cx, href);
     if (target.empty()) return appendChildren(cx, id, out);
     size_t m = out.open(MarkKind::Link, target);
     appendChildren(cx, id, out);
     out.close(m);
 }
 
-// Until the model has a code mark: the text as it is (typography leaves it alone).
+// Code: marked, and as written (typography leaves it alone).
 void code(const InlineContext& cx, NodeId id, RichTextBuilder& out) {
     out.beginCode();
-    appendChildren(cx, id, out);
+    marked(cx, id, out, MarkKind::Code);
     out.endCode();
 }
-// Until the model has superscript and subscript marks: the text ("x2", a footnote's "1").
-void superscript(const InlineContext& cx, NodeId id, RichTextBuilder& out) { appendChildren(cx, id, out); }
-void subscript(const InlineContext& cx, NodeId id, RichTextBuilder& out) { appendChildren(cx, id, out); }
-// Until the model has a strikethrough mark: the struck text is kept (it is part of what the page says).
-void strikethrough(const InlineContext& cx, NodeId id, RichTextBuilder& out) { appendChildren(cx, id, out); }
+
+void superscript(const InlineContext& cx, NodeId id, RichTextBuilder& out) {
+    // A footnote reference's <sup>: the note mark raises it already.
+    for (NodeId c : cx.doc[id].children)
+        if (!cx.doc[c].isText && cx.doc[c].tag == "a" && !noteOf(cx, c).empty()) return appendChildren(cx, id, out);
+    marked(cx, id, out, MarkKind::Superscript);
+}
+void subscript(const InlineContext& cx, NodeId id, RichTextBuilder& out) { marked(cx, id, out, MarkKind::Subscript); }
+void strikethrough(const InlineContext& cx, NodeId id, RichTextBuilder& out) {
+    marked(cx, id, out, MarkKind::Strikethrough);
+}
 
 void quotation(const InlineContext& cx, NodeId id, RichTextBuilder& out) {
     out.text("\"");  // typography turns it into the language's quotation marks
@@ -83,7 +108,7 @@ void appendInline(const InlineContext& cx, NodeId id, RichTextBuilder& out) {
     const Node& n = cx.doc[id];
     if (n.isText) return out.text(n.text);
     const std::string& t = n.tag;
-    if (t == "br") return out.lineBreak();
+    if (t == "br") return out.hardBreak();
     if (t == "em" || t == "i" || t == "cite" || t == "dfn" || t == "var") return emphasis(cx, id, out);
     if (t == "strong" || t == "b") return strong(cx, id, out);
     if (t == "a") return link(cx, id, out);

@@ -13,15 +13,25 @@ bool isHtmlSpace(uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c ==
 }  // namespace
 
 void RichTextBuilder::emit(uint32_t c, bool verbatim) {
-    if (pendingSpace_ && length_ > 0 && text_.back() != '\n') {
+    if (pendingSpace_ && length_ > 0 && !afterBreak_) {
         text_.push_back(' ');
         verbatim_.push_back(false);
         ++length_;
     }
     pendingSpace_ = false;
+    afterBreak_ = false;
     utf8::append(text_, c);
     verbatim_.push_back(verbatim);
     ++length_;
+}
+
+void RichTextBuilder::breakLine(uint32_t c) {
+    if (length_ == 0) return;
+    pendingSpace_ = false;
+    utf8::append(text_, c);
+    verbatim_.push_back(false);
+    ++length_;
+    afterBreak_ = true;
 }
 
 void RichTextBuilder::text(std::string_view raw) {
@@ -45,6 +55,7 @@ void RichTextBuilder::verbatim(std::string_view raw) {
             text_.push_back('\n');
             verbatim_.push_back(true);
             ++length_;
+            afterBreak_ = true;
             continue;
         }
         emit(c, true);
@@ -55,8 +66,8 @@ void RichTextBuilder::clean(std::string_view cleanedText) {
     size_t i = 0;
     while (i < cleanedText.size()) {
         uint32_t c = utf8::next(cleanedText, i);
-        if (c == '\n') {
-            lineBreak();
+        if (c == '\n' || c == HardLineBreak) {
+            breakLine(c);
             continue;
         }
         emit(c, true);
@@ -65,18 +76,13 @@ void RichTextBuilder::clean(std::string_view cleanedText) {
 
 void RichTextBuilder::space() { pendingSpace_ = true; }
 
-void RichTextBuilder::lineBreak() {
-    if (length_ == 0) return;
-    pendingSpace_ = false;
-    text_.push_back('\n');
-    verbatim_.push_back(false);
-    ++length_;
-}
+void RichTextBuilder::lineBreak() { breakLine('\n'); }
+void RichTextBuilder::hardBreak() { breakLine(HardLineBreak); }
 
 size_t RichTextBuilder::open(MarkKind kind, std::string href) {
     Mark m;
     m.kind = kind;
-    m.start = length_ + (pendingSpace_ && length_ > 0 && text_.back() != '\n' ? 1 : 0);
+    m.start = length_ + (pendingSpace_ && length_ > 0 && !afterBreak_ ? 1 : 0);
     m.href = std::move(href);
     marks_.push_back(std::move(m));
     open_.push_back(true);
@@ -89,9 +95,15 @@ void RichTextBuilder::close(size_t mark) {
 }
 
 RichText RichTextBuilder::finish() {
-    // Trailing newlines and spaces go (a <br> at the end of a paragraph draws nothing).
-    while (!text_.empty() && (text_.back() == '\n' || text_.back() == ' ')) {
-        text_.pop_back();
+    // Trailing breaks and spaces go (a <br> at the end of a paragraph draws nothing).
+    for (;;) {
+        if (!text_.empty() && (text_.back() == '\n' || text_.back() == ' ')) {
+            text_.pop_back();
+        } else if (text_.size() >= 3 && text_.compare(text_.size() - 3, 3, "\xE2\x80\xA8") == 0) {
+            text_.resize(text_.size() - 3);
+        } else {
+            break;
+        }
         verbatim_.pop_back();
         --length_;
     }
