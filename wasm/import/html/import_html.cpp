@@ -164,7 +164,11 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
     }
     if (md.title.empty() && article.title == (options.fallbackTitle.empty() ? "Untitled" : options.fallbackTitle))
         result.notes.push_back("title: none on the page, the file's name");
-    for (const std::string& a : md.authors) article.authors.push_back({a, ""});
+    for (const std::string& a : md.authors) {
+        Author author;
+        author.name = a;
+        article.authors.push_back(std::move(author));
+    }
     article.published = md.published.value;
     article.updated = md.updated.value;
     article.source.name = md.siteName.value;
