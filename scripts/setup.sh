@@ -22,6 +22,8 @@ PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core 
           libmd4c-dev
           # pdftotext and pdfinfo read back what the print tests' PDFs say (tests/e2e/pdf-text.mjs).
           poppler-utils
+          # gumbo, the HTML5 parser of `galley import page.html` (the native import library only: wasm/CMakeLists.txt).
+          libgumbo-dev
           # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).
           hyphen-bg hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr
           hyphen-hr hyphen-hu hyphen-it hyphen-nl hyphen-no hyphen-pl hyphen-pt-br hyphen-pt-pt hyphen-ro hyphen-ru

@@ -106,6 +106,34 @@ explain=$("$galley" import "$root/tests/data/import/markdown/inline.md" --explai
 printf '%s\n' "$explain" | grep -q '^ *note: link to "javascript:alert(1)" (not http, https or mailto): its text kept'
 expect "import --explain notes" 0 $?
 printf '%s\n' "$explain" | grep -q '^   17  keep  paragraph 3 '; expect "import --explain verdicts" 0 $?
+# galley import: HTML by extension and by content, its --explain, refusals; text and Markdown still guessed.
+html_dir="$root/tests/data/import/html"
+work="$(mktemp -d)"
+"$galley" import "$html_dir/news_jsonld_graph.html" -o "$work/news.json"; expect "import html" 0 $?
+"$galley" check "$work/news.json" >/dev/null 2>&1; expect "imported html checks" 0 $?
+cp "$html_dir/german_news.html" "$work/saved-page"
+"$galley" import "$work/saved-page" | grep -q '"lang": "de-DE"'; expect "html guessed from the content" 0 $?
+explain=$("$galley" import "$html_dir/furniture_heavy.html" --explain)
+printf '%s\n' "$explain" | grep -q "^-- candidate 1: <div class=\"article-wrap\">"; expect "explain: candidates" 0 $?
+printf '%s\n' "$explain" | grep -q "drop  newsletter notice (class \"inline-newsletter\")"; expect "explain: a drop and why" 0 $?
+printf '%s\n' "$explain" | grep -q "^-- published from: <meta article:published_time>"; expect "explain: a field's source" 0 $?
+"$galley" import "$html_dir/base_url_links.html" --base-url https://tides.example/guide/ | grep -q '"href": "https://tides.example/ports/standard.html"'
+expect "import --base-url" 0 $?
+"$galley" import "$html_dir/base_url_links.html" --base-url ftp://x >/dev/null 2>&1; expect "import --base-url ftp" 2 $?
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$work/image.html"
+err=$("$galley" import "$work/image.html" 2>&1 >/dev/null); expect "import binary html" 1 $?
+checks=$((checks + 1))
+grep -qF "image.html: not imported: binary data, not HTML (a NUL byte at offset 8)" <<<"$err" || { echo "FAIL: binary html message: $err"; fails=$((fails + 1)); }
+"$galley" import "$root/tests/data/import/magazine_dek.txt" | grep -q '"title": "The Slow Death of the Paper Map"'
+expect "import text still" 0 $?
+"$galley" import "$root/tests/data/import/markdown/field_notes.md" -o "$work/md.json"; expect "import markdown still" 0 $?
+mkdir -p "$work/batch"
+cp "$html_dir/time_only.html" "$html_dir/arabic_rtl.html" "$root/tests/data/import/magazine_dek.txt" "$work/batch/"
+"$galley" import --batch "$work/batch" -o "$work/out" --jobs 2 2>/dev/null; expect "import --batch with html" 0 $?
+checks=$((checks + 1))
+[ -f "$work/out/time_only.json" ] && [ -f "$work/out/arabic_rtl.json" ] && [ -f "$work/out/magazine_dek.json" ] ||
+    { echo "FAIL: batch outputs: $(ls "$work/out")"; fails=$((fails + 1)); }
+rm -rf "$work"
 
 echo "cli: $((checks - fails)) passed, $fails failed"
 [ "$fails" -eq 0 ]

@@ -18,6 +18,9 @@
 #include "cli_common.h"
 #include "import_markdown.h"
 #include "import_text.h"
+#if GALLEY_HTML_IMPORT
+#include "import_html.h"
+#endif
 #include "typography.h"
 
 namespace galley::cli {
@@ -26,23 +29,29 @@ namespace {
 namespace fs = std::filesystem;
 
 const char* const ImportUsage =
-    "usage: galley import INPUT... [--format text|markdown] [-o OUT] [--lang TAG] [--explain] [--compact]\n"
-    "       galley import --batch DIR -o OUTDIR [--jobs N] [--format text|markdown] [--lang TAG]\n"
+    "usage: galley import INPUT... [--format text|markdown|html] [-o OUT] [--lang TAG] [--base-url URL] [--explain]\n"
+    "                     [--compact]\n"
+    "       galley import --batch DIR -o OUTDIR [--jobs N] [--format text|markdown|html] [--lang TAG]\n"
     "  INPUT        a file, or - for stdin; several inputs make one bundle with one article each\n"
-    "  --format     text (scraped web page text) or markdown; guessed when not given\n"
+    "  --format     text (scraped web page text), markdown or html (a saved web page); guessed when not given,\n"
+    "               from the file's extension, then from its content\n"
     "  -o OUT       write the bundle to OUT (default: stdout); with --batch, the output folder\n"
-    "  --lang TAG   the articles' language (default en-US)\n"
-    "  --explain    print what happened to each input line (kept as what, or dropped and why)\n"
+    "  --lang TAG   the articles' language (default: an HTML page's own, else en-US)\n"
+    "  --base-url URL  html: the page's address, for its relative links (default: its canonical link, og:url)\n"
+    "  --explain    print what happened to each input line (kept as what, or dropped and why); for HTML, to each\n"
+    "               element, with the content scores and where each field came from\n"
     "  --compact    write the bundle on one line\n"
-    "  --batch DIR  convert every .txt, .text, .md and .markdown file in DIR, in parallel\n"
+    "  --batch DIR  convert every .txt, .text, .md, .markdown, .html and .htm file in DIR, in parallel\n"
     "  --jobs N     batch threads (default: the number of cores)\n";
 
 struct ImportArgs {
     std::vector<std::string> inputs;
-    std::string format;  // "", "text", "markdown"
+    std::string format;  // "", "text", "markdown", "html"
     std::string output;
     std::string batchDir;
     std::string lang = "en-US";
+    bool langGiven = false;
+    std::string baseUrl;
     bool explain = false;
     bool compact = false;
     unsigned jobs = 0;
@@ -75,8 +84,10 @@ ParseOutcome parseArgs(int argc, char** argv, ImportArgs& args) {
             args.format = lower(args.format);
             if (args.format == "md") args.format = "markdown";
             if (args.format == "txt") args.format = "text";
-            if (args.format != "text" && args.format != "markdown") {
-                std::fprintf(stderr, "galley import: unknown format '%s' (text or markdown)\n", args.format.c_str());
+            if (args.format == "htm") args.format = "html";
+            if (args.format != "text" && args.format != "markdown" && args.format != "html") {
+                std::fprintf(stderr, "galley import: unknown format '%s' (text, markdown or html)\n",
+                             args.format.c_str());
                 return ParseOutcome::UsageError;
             }
         } else if (a == "-o" || a == "--output") {
@@ -85,6 +96,13 @@ ParseOutcome parseArgs(int argc, char** argv, ImportArgs& args) {
             if (!value(args.batchDir)) return ParseOutcome::UsageError;
         } else if (a == "--lang") {
             if (!value(args.lang)) return ParseOutcome::UsageError;
+            args.langGiven = true;
+        } else if (a == "--base-url") {
+            if (!value(args.baseUrl)) return ParseOutcome::UsageError;
+            if (args.baseUrl.rfind("http://", 0) != 0 && args.baseUrl.rfind("https://", 0) != 0) {
+                std::fputs("galley import: --base-url wants an http or https URL\n", stderr);
+                return ParseOutcome::UsageError;
+            }
         } else if (a == "--jobs" || a == "-j") {
             std::string n;
             if (!value(n)) return ParseOutcome::UsageError;
@@ -125,10 +143,22 @@ ImportResult importOne(const std::string& name, const std::string& text, const I
                        ImportFormat& format) {
     format = args.format == "markdown" ? ImportFormat::Markdown
              : args.format == "text"   ? ImportFormat::Text
+             : args.format == "html"   ? ImportFormat::Html
                                        : guessImportFormat(name, text);
     ImportOptions options;
     options.lang = args.lang;
+    options.langGiven = args.langGiven;
+    options.baseUrl = args.baseUrl;
     options.fallbackTitle = name == "-" ? std::string() : fs::path(name).stem().string();
+    if (format == ImportFormat::Html) {
+#if GALLEY_HTML_IMPORT
+        return importHtml(text, options);
+#else
+        ImportResult refused;
+        refused.refused = "HTML import is not part of this build (the wasm CLI has no HTML parser yet)";
+        return refused;
+#endif
+    }
     return format == ImportFormat::Markdown ? importMarkdown(text, options) : importScrapedText(text, options);
 }
 
@@ -142,7 +172,7 @@ std::string clip(const std::string& s, size_t limit) {
 void printExplanation(const std::string& name, ImportFormat format, const ImportResult& r) {
     const Article& a = r.article;
     std::printf("== %s (%s)\n", name == "-" ? "stdin" : name.c_str(),
-                format == ImportFormat::Markdown ? "markdown" : "scraped text");
+                format == ImportFormat::Markdown ? "markdown" : format == ImportFormat::Html ? "html" : "scraped text");
     for (const LineVerdict& v : r.lines) {
         if (v.role == "blank") {
             std::printf("%5d\n", v.lineNumber);
@@ -160,10 +190,14 @@ void printExplanation(const std::string& name, ImportFormat format, const Import
         return b.type == BlockType::Paragraph;
     }));
     std::printf("-- title: %s\n-- subtitle: %s\n-- authors: %s\n-- published: %s\n-- source: %s\n"
-                "-- blocks: %zu (%zu paragraphs)\n\n",
+                "-- blocks: %zu (%zu paragraphs)\n",
                 a.title.c_str(), a.subtitle.empty() ? "(none)" : a.subtitle.c_str(),
                 authors.empty() ? "(none)" : authors.c_str(), a.published.empty() ? "(none)" : a.published.c_str(),
                 a.source.name.empty() ? "(none)" : a.source.name.c_str(), a.blocks.size(), paragraphs);
+    if (format == ImportFormat::Html) std::printf("-- lang: %s\n", a.lang.c_str());
+    for (const std::string& note : r.notes) std::printf("-- %s\n", note.c_str());
+    for (const HeldBackBlock& held : r.heldBack) std::printf("-- held back before block %zu: %s\n", held.before, held.why.c_str());
+    std::printf("\n");
 }
 
 bool writeText(const std::string& path, const std::string& text) {
@@ -195,6 +229,10 @@ int runSingle(const ImportArgs& args) {
         }
         ImportFormat format;
         ImportResult r = importOne(input, text, args, format);
+        if (!r.refused.empty()) {
+            std::fprintf(stderr, "%s: not imported: %s\n", input == "-" ? "stdin" : input.c_str(), r.refused.c_str());
+            return ExitInvalid;
+        }
         if (args.explain) printExplanation(input, format, r);
         if (r.article.blocks.empty())
             std::fprintf(stderr, "%s: warning: no article text found\n", input == "-" ? "stdin" : input.c_str());
@@ -217,7 +255,8 @@ bool isImportable(const fs::path& p) {
     std::string ext = lower(p.extension().string());
     std::string name = p.filename().string();
     if (name.empty() || name[0] == '.') return false;
-    return ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown";
+    return ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" ||
+           ext == ".xhtml";
 }
 
 struct BatchJob {
@@ -264,6 +303,10 @@ int runBatch(const ImportArgs& args) {
             }
             ImportFormat format;
             ImportResult r = importOne(job.input.string(), text, args, format);
+            if (!r.refused.empty()) {
+                job.error = "not imported: " + r.refused;
+                continue;
+            }
             Bundle bundle;
             bundle.articles.push_back(std::move(r.article));
             if (!writeText(job.output.string(), writeBundleJson(bundle, args.compact ? -1 : 2)))
@@ -295,10 +338,29 @@ int runBatch(const ImportArgs& args) {
 
 }  // namespace
 
+bool looksLikeHtml(std::string_view text) {
+    size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    // Past white space and comments, a page starts with its doctype or <html>, <head> or <body> tag.
+    for (;;) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+        if (text.compare(i, 4, "<!--") != 0) break;
+        size_t end = text.find("-->", i);
+        if (end == std::string_view::npos) return false;
+        i = end + 3;
+    }
+    std::string start = lower(std::string(text.substr(i, 16)));
+    for (const char* opening : {"<!doctype html", "<html", "<head", "<body", "<?xml"})
+        if (start.rfind(opening, 0) == 0) return opening != std::string("<?xml") ||
+                                                 lower(std::string(text.substr(0, 1024))).find("<html") != std::string::npos;
+    return false;
+}
+
 ImportFormat guessImportFormat(std::string_view fileName, std::string_view text) {
     std::string ext = lower(fs::path(std::string(fileName)).extension().string());
     if (ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd") return ImportFormat::Markdown;
     if (ext == ".txt" || ext == ".text") return ImportFormat::Text;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return ImportFormat::Html;
+    if (looksLikeHtml(text)) return ImportFormat::Html;
     if (text.substr(0, 4) == "---\n" || text.substr(0, 5) == "---\r\n") return ImportFormat::Markdown;
     // Count kinds of Markdown syntax, not occurrences: scraped text has the odd "**" or "# 1" by accident.
     bool heading = false, link = false, strong = false, fence = false, setext = false;

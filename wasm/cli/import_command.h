@@ -1,25 +1,29 @@
-// import_command.h — `galley import`: scraped text or Markdown files to a v1 bundle.
+// import_command.h — `galley import`: scraped text, Markdown or HTML files to a v1 bundle.
 //
-//   galley import INPUT... [--format text|markdown] [-o OUT] [--lang TAG] [--explain] [--compact]
+//   galley import INPUT... [--format text|markdown|html] [-o OUT] [--lang TAG] [--base-url URL] [--explain] [--compact]
 //   galley import --batch DIR -o OUTDIR [--jobs N] [--format ...] [--lang TAG]
 //
 // Several inputs make one bundle with one article each; "-" reads stdin. Without --format the format is guessed
-// from the file extension, then from the text. --batch converts every .txt/.text/.md/.markdown file in DIR to
+// from the file extension, then from the text. --batch converts every .txt/.text/.md/.markdown/.html/.htm file in DIR to
 // OUTDIR/NAME.json on a pool of threads. --explain prints, for each input line, whether it was kept (and as what)
 // or dropped (and why); with -o the bundle is still written.
 //
-// Not here: the importers themselves (wasm/core/import_text.h, import_markdown.h).
+// Not here: the importers themselves (wasm/import/import_text.h, import_markdown.h, html/import_html.h).
 #pragma once
 
 #include <string_view>
 
 namespace galley::cli {
 
-enum class ImportFormat { Text, Markdown };
+enum class ImportFormat { Text, Markdown, Html };
 
-// Extension first (.md/.markdown -> Markdown, .txt/.text -> Text), then Markdown syntax in the text itself
-// (front matter, "#" headings, "](" links, "**", code fences, Setext underlines): two kinds of it make Markdown.
+// Extension first (.md/.markdown -> Markdown, .txt/.text -> Text, .html/.htm/.xhtml -> Html), then the text itself:
+// a page's start (html: looksLikeHtml), else Markdown syntax (front matter, "#" headings, "](" links, "**", code
+// fences, Setext underlines): two kinds of it make Markdown.
 ImportFormat guessImportFormat(std::string_view fileName, std::string_view text);
+
+// The text opens as an HTML page does: after white space and comments, <!DOCTYPE html>, <html>, <head> or <body>.
+bool looksLikeHtml(std::string_view text);
 
 }  // namespace galley::cli
 

@@ -28,6 +28,9 @@ namespace galley {
 struct ImportOptions {
     std::string lang = "en-US";
     std::string fallbackTitle;  // used when no headline can be found (the CLI passes the file name)
+    // HTML: `lang` is used when the page names no language of its own, unless `langGiven` (the user said --lang).
+    bool langGiven = false;
+    std::string baseUrl;        // HTML: the page's URL, against which its links are made absolute (--base-url)
 };
 
 // What happened to one input line.
@@ -41,9 +44,23 @@ struct LineVerdict {
     std::vector<std::string> notes;
 };
 
+// A block the bundle format cannot hold, kept out of the article with its place: an HTML page's image from a plain
+// http source (the format takes relative and https ones).
+struct HeldBackBlock {
+    size_t before = 0;  // index in article.blocks it would have had
+    Block block;
+    std::string why;
+};
+
 struct ImportResult {
     Article article;
-    std::vector<LineVerdict> lines;  // one per input line, in order
+    std::vector<LineVerdict> lines;  // scraped text and Markdown: one per input line, in order; HTML: one per
+                                     // element kept or dropped, by line
+    std::vector<std::string> notes;  // more for --explain (HTML: the encoding, the candidates and their scores,
+                                     // where each field came from)
+    std::vector<HeldBackBlock> heldBack;
+    std::string refused;             // non-empty: the input was not imported, and why (HTML: not text, a charset
+                                     // that is not read, nesting too deep); the article is then empty
 };
 
 // Never throws for any input; an empty or furniture-only input gives an article with no blocks.

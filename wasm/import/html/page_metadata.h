@@ -1,0 +1,48 @@
+// page_metadata.h — the article's fields from what the page says about itself, each from the first source that has
+// it, and which source that was (for --explain):
+//   1. schema.org JSON-LD (json_ld.h): headline, author names, datePublished, dateModified, publisher, description;
+//   2. OpenGraph and <meta>: og:title, og:site_name, article:published_time, article:modified_time, author,
+//      description, og:locale...;
+//   3. the page itself: <title> without the site's name ("Headline | Site", "Headline - Site": the part that is the
+//      site's name by og:site_name or the publisher, else a short last part), the <h1>; the byline element (rel=author,
+//      itemprop=author, a class or id word byline, author or writer) or a "By ..." line; <time datetime>
+//      (itemprop=datePublished or pubdate first); lang and dir from <html> (else <body>, Content-Language, og:locale).
+// Dates are kept only in the bundle's ISO 8601 forms (date_parse reads the others pages write).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "html_document.h"
+
+namespace galley::importing::html {
+
+struct Field {
+    std::string value;
+    std::string source;  // "JSON-LD NewsArticle headline", "<meta property=og:site_name>", "<title>", ...
+    bool empty() const { return value.empty(); }
+};
+
+struct PageMetadata {
+    Field title, description, published, updated, siteName, siteUrl, lang, dir, pageUrl;
+    std::vector<std::string> authors;
+    std::string authorsSource;
+    std::string titleSuffix;           // what was cut off <title> ("The Daily Post"), when it was
+    std::vector<NodeId> headerNodes;   // byline and date elements: page furniture once read
+    std::vector<std::string> notes;    // JSON-LD scripts skipped, dates that could not be read
+};
+
+// `baseUrl`: the page's URL if the caller knows it (--base-url); it wins over the page's own.
+PageMetadata readMetadata(const Document& doc, const std::string& baseUrl);
+
+// "Headline | Site" -> "Headline" when `site` names the site, or, without it, when the last part is short (up to
+// four words) and the rest is not (two words or more); `suffix` receives the part cut off. A title whose whole text
+// is the page's <h1> is kept whole (the separator belongs to the headline).
+std::string titleWithoutSiteName(const std::string& title, const std::string& site, const std::vector<std::string>& h1s,
+                                 std::string* suffix);
+
+// A date as the bundle format writes it (ISO 8601, offset with a colon), from what pages put in datetime attributes
+// and meta tags ("2024-03-05T10:00:00+0000", "2024-03-05 10:00", "March 5, 2024"), or "".
+std::string bundleDate(const std::string& value);
+
+}  // namespace galley::importing::html
