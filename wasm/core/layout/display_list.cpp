@@ -17,6 +17,7 @@ const char* lineRoleName(LineRole r) {
         case LineRole::Attribution: return "attribution";
         case LineRole::Marker: return "marker";
         case LineRole::DropCap: return "dropcap";
+        case LineRole::TableCell: return "cell";
     }
     return "?";
 }
