@@ -2,6 +2,7 @@
 #include "link_runs.h"
 
 #include "layout.h"
+#include "table_grid.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -70,7 +71,7 @@ bool LinkRuns::selectSource(const Article& article, const TextLine& line) {
         case LineRole::DropCap: kind = 0; break;
         case LineRole::Caption: kind = 1; break;
         case LineRole::Attribution: kind = 2; break;
-        case LineRole::ListItem: kind = 3 + static_cast<int>(line.item); break;
+        case LineRole::ListItem: case LineRole::TableCell: kind = 3 + static_cast<int>(line.item); break;
         default: return false;
     }
     if (line.block == block_ && kind == kind_) return rich_ != nullptr;
@@ -83,6 +84,9 @@ bool LinkRuns::selectSource(const Article& article, const TextLine& line) {
     else if (kind == 2) {
         attribution_ = attributionAsSet(b);
         rich_ = &attribution_;
+    } else if (line.role == LineRole::TableCell) {
+        const TableCell* cell = tableCellOf(b, line.item);
+        rich_ = cell ? &cell->text : nullptr;
     } else rich_ = line.item < b.items.size() ? &b.items[line.item].text : nullptr;
     linkOfCodePoint_.clear();
     cachedMark_ = -1;

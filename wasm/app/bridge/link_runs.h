@@ -29,7 +29,7 @@ private:
     int linkAt(uint32_t codePoint, std::vector<std::string>& hrefs);
 
     uint32_t block_ = UINT32_MAX;
-    int kind_ = -1;             // 0 text, 1 caption, 2 attribution, 3 + n list item n
+    int kind_ = -1;             // 0 text, 1 caption, 2 attribution, 3 + n list item n or table cell n (tableCellItem)
     const RichText* rich_ = nullptr;
     RichText attribution_;
     uint32_t cursorByte_ = 0;   // a byte offset in rich_ and its code point offset
