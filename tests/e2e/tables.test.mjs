@@ -167,6 +167,15 @@ test('a table wider than a phone scrolls in its box: the canvas moves its drawin
   let changed = 0;
   for (let i = 0; i < before.rgba.length; i += 4) changed += before.rgba[i] !== after.rgba[i] ? 1 : 0;
   assert.ok(changed > 500, `pixels changed by scrolling the table: ${changed}`);
+  // The keyboard scrolls it too, once it has the focus (a region in the tab order).
+  const scrolled = await page.evaluate(() => document.querySelectorAll('.table-scroll')[1].scrollLeft);
+  await page.focus('.table-scroll.scrolls');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((x) => document.querySelectorAll('.table-scroll')[1].scrollLeft < x, scrolled,
+                             { timeout: 5000 });
+  // Find in page reaches a cell scrolled out of view.
+  assert.ok(await page.evaluate(() => window.find('382.5')), 'find: 382.5');
+  await page.waitForTimeout(300);
   // Where it scrolled to, the layer's words still lie over the drawn ones, and nothing spills out of the column.
   const r = await cellWordErrors(page);
   assert.ok(r.worst <= 1, `cell word off by ${r.worst.toFixed(2)} px after scrolling: ${r.worstWord}`);
