@@ -85,6 +85,12 @@ function blocksOf(layout) {
     entry.top = Math.min(entry.top, im.y);
     entry.bottom = Math.max(entry.bottom, im.y + im.h);
   }
+  for (const table of layout.tables || []) {
+    const entry = blockOf(table.b);
+    entry.table = table;
+    entry.top = Math.min(entry.top, table.y);
+    entry.bottom = Math.max(entry.bottom, table.y + table.h);
+  }
   return blocks.sort((a, b) => a.block - b.block);
 }
 
@@ -94,6 +100,7 @@ function partsOf(entry) {
   const parts = [];
   let pendingBeside = [], listItem = 0, part = null;
   for (const line of entry.lines) {
+    if (line.r === 'cell') continue;   // the table's part places its cells' lines
     if (BESIDE.has(line.r)) { pendingBeside.push(line); continue; }
     const key = line.r === 'list' ? `list${listItem}` : line.r;
     if (!part || part.key !== key) {
@@ -105,6 +112,7 @@ function partsOf(entry) {
     if (line.r === 'list' && line.last) listItem++;
   }
   if (entry.image) parts.push({ image: entry.image, top: entry.image.y });
+  if (entry.table) parts.push({ table: entry.table, top: entry.table.y });
   return parts.sort((a, b) => a.top - b.top);
 }
 
@@ -217,6 +225,52 @@ function buildPrintDocument(layout, { imageBitmap }) {
     return el;
   };
 
+  // A table, row by row (a page may break between rows): each row a leaf holding the lines of the cells that start
+  // in it and the rules on it, placed from its top. A table wider than the paper's column (one that scrolls on a
+  // screen, laid out at its minimum widths) is scaled down to the column: paper cannot scroll, and every cell stays
+  // whole and legible at the scale of a data table (an 8-column one at about four fifths).
+  const makeTableRows = (table, lines, rules) => {
+    const scale = table.cw > layout.width ? layout.width / table.cw : 1;
+    const tops = [table.top];
+    for (const h of table.rows) tops.push(tops[tops.length - 1] + h);
+    const rowOf = (y) => {
+      let r = 0;
+      while (r + 1 < table.rows.length && y >= tops[r + 1] - 0.5) r++;
+      return r;
+    };
+    const rows = table.rows.map(() => ({ lines: [], rules: [] }));
+    for (const line of lines) rows[rowOf(line.y)].lines.push(line);
+    for (const rule of rules) rows[rowOf(rule.y)].rules.push(rule);
+    return rows.map((row, r) => {
+      const top = r === 0 ? table.y : tops[r];
+      const bottom = r + 1 === rows.length ? table.y + table.h : tops[r + 1];
+      const el = document.createElement('div');
+      el.className = 'print-table-row';
+      placeLeaf(el, top, bottom - top);
+      el.style.height = `${((bottom - top) * scale).toFixed(2)}px`;
+      const inner = document.createElement('div');
+      inner.className = 'print-table-content';
+      inner.style.cssText = `width:${table.cw.toFixed(2)}px;height:${(bottom - top).toFixed(2)}px;` +
+        (scale < 1 ? `transform:scale(${scale.toFixed(4)})` : `margin-left:${table.cx.toFixed(2)}px`);
+      for (const line of row.lines) {
+        const lineEl = makeLine(line);
+        lineEl.classList.add('beside');
+        lineEl.style.left = `${(line.x - table.cx).toFixed(2)}px`;
+        lineEl.style.top = `${(line.y - top).toFixed(2)}px`;
+        lineEl.style.height = `${line.h.toFixed(2)}px`;
+        lineEl.style.marginLeft = '0';
+        inner.append(lineEl);
+      }
+      for (const rule of row.rules) {
+        const ruleEl = makeRule(rule, `left:${(rule.x - table.cx).toFixed(2)}px;top:${(rule.y - top).toFixed(2)}px`);
+        ruleEl.classList.add('beside');
+        inner.append(ruleEl);
+      }
+      el.append(inner);
+      return el;
+    });
+  };
+
   const blocks = blocksOf(layout);
   // A rule that starts within a block's lines (a quote's bar) is drawn in that block, from its top; the others
   // (dividers, a pull quote's rules above and below it) are leaves of their own between blocks.
@@ -244,8 +298,16 @@ function buildPrintDocument(layout, { imageBitmap }) {
       container.className = `print-block ${entry.type}`;
       root.append(container);
     }
+    // A table's own rules go with its rows.
+    const table = entry.table;
+    const ownRules = table ? (inside.get(entry) || []).filter((r) => r.y >= table.y - 0.5 && r.y <= table.y + table.h) : [];
+    if (table) inside.set(entry, (inside.get(entry) || []).filter((r) => !ownRules.includes(r)));
     for (const part of partsOf(entry)) {
       if (part.image) { (container || root).append(makeImage(part.image, entry.block)); continue; }
+      if (part.table) {
+        (container || root).append(...makeTableRows(part.table, entry.lines.filter((l) => l.r === 'cell'), ownRules));
+        continue;
+      }
       let tag = PART_TAG[part.role] || 'p';
       if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (info?.level || 1) + 1))}`;
       const el = document.createElement(tag);
@@ -319,6 +381,8 @@ const PRINT_CSS = `
   #galley-print .print-keep { display: block; break-inside: avoid; }
   #galley-print header, #galley-print .heading { break-inside: avoid; break-after: avoid; }
   #galley-print figure { break-inside: avoid; }
+  #galley-print .print-table-row { display: block; position: relative; break-inside: avoid; }
+  #galley-print .print-table-content { position: relative; transform-origin: 0 0; }
   #galley-print .attribution { break-before: avoid; }
   #galley-print a { text-decoration: none; }
   #galley-print .print-image canvas { display: block; width: 100%; height: 100%; }

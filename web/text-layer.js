@@ -23,6 +23,7 @@
 export const ARTICLE_ID_PREFIX = 'article-';
 
 import { COLOR_FAMILY, FACES } from './faces.js';
+import { createTableElement } from './table-layer.js';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -264,8 +265,9 @@ function groupLines(lines, blocks, carry) {
       groups.push(group);
       listItem = group.firstItem;
     }
-    // A new part when the role changes, and for each list item.
-    const partKey = line.r === 'list' ? `list${listItem}` : line.r === 'dropcap' ? 'paragraph' : line.r;
+    // A new part when the role changes, and for each list item and table cell.
+    const partKey = line.r === 'list' ? `list${listItem}` : line.r === 'cell' ? `cell${line.i}`
+      : line.r === 'dropcap' ? 'paragraph' : line.r;
     let part = group.parts[group.parts.length - 1];
     if (!part || part.key !== partKey) {
       part = { key: partKey, role: line.r === 'dropcap' ? 'paragraph' : line.r, lines: [] };
@@ -304,7 +306,8 @@ function place(el, box, flow) {
 // level, element}], blockBoxes: Map(block → {top, bottom}, where layout put it, from the container's top; a block in
 // several parts spans them all), figures: Map(block → image
 // element), words, lead (the text of the dek, or else of the first paragraph: what describes the article)}.
-export function createTextLayer(container, info, { imageState = () => 'loading' } = {}) {
+// onTableScroll(block, scrollLeft): a table that scrolls sideways was scrolled (table-layer.js).
+export function createTextLayer(container, info, { imageState = () => 'loading', onTableScroll = () => {} } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
   if (info.dir) container.dir = info.dir;
@@ -350,7 +353,31 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
     });
   };
 
-  // chunk: {lines, hrefs, images}: whole blocks, after those appended before.
+  // A table block: its caption in flow, then the table (table-layer.js) in the box layout gave it.
+  const makeTable = (group, table, groupBox, flow, hrefs) => {
+    const el = document.createElement('div');
+    el.className = 'block table';
+    place(el, groupBox, flow);
+    const innerFlow = { bottom: groupBox.top };
+    const cells = new Map();
+    let caption = null;
+    for (const part of group.parts) {
+      if (part.role === 'cell') { cells.set(part.lines[0].i, part); continue; }
+      const box = boxOf(part.lines);
+      caption = document.createElement('p');
+      caption.className = `part text ${part.role}`;
+      if (blocks[group.block]?.dir) caption.dir = blocks[group.block].dir;
+      place(caption, box, innerFlow);
+      fillPart(caption, part, hrefs, box.top);
+      el.append(caption);
+    }
+    const tableEl = createTableElement(table, cells, { caption, fillPart, hrefs, onScroll: onTableScroll });
+    place(tableEl, { top: table.y, height: table.h }, innerFlow);
+    el.append(tableEl);
+    return el;
+  };
+
+  // chunk: {lines, hrefs, images, tables}: whole blocks, after those appended before.
   function append(chunk) {
     const hrefs = chunk.hrefs || [];
     const lines = chunk.lines;
@@ -358,9 +385,13 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
     const lastGroup = groups[groups.length - 1];
     carry = lastGroup && lastGroup.block >= 0 ? { block: lastGroup.block, listItem: lastGroup.listItems || 0 } : null;
     const imagesByBlock = new Map(chunk.images.map((im) => [im.b, im]));
-    // Figures without a caption have no lines: give them a group of their own, in order.
+    const tablesByBlock = new Map((chunk.tables || []).map((t) => [t.b, t]));
+    // Figures without a caption have no lines, nor tables of empty cells: give them a group of their own, in order.
     for (const im of chunk.images) {
       if (!groups.some((g) => g.block === im.b)) groups.push({ block: im.b, type: 'image', parts: [] });
+    }
+    for (const t of chunk.tables || []) {
+      if (!groups.some((g) => g.block === t.b)) groups.push({ block: t.b, type: 'table', parts: [] });
     }
     groups.sort((a, b) => a.block - b.block);
     if (!groups.length) return;
@@ -368,7 +399,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
     // (content-visibility: auto): a long article's layer then costs style, layout and paint only where the reader
     // is. Skipped text stays in the accessibility tree, find in page and selection (which make it relevant again).
     const chunkBox = boxOf(groups.flatMap((g) => g.parts.flatMap((p) => p.lines)),
-                           chunk.images.map((im) => ({ y: im.y, h: im.h })));
+                           [...chunk.images, ...(chunk.tables || [])].map((box) => ({ y: box.y, h: box.h })));
     const section = document.createElement('div');
     section.className = 'chunk';
     place(section, chunkBox, rootFlow);
@@ -377,9 +408,9 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
 
     for (const group of groups) {
       const blockInfo = group.block >= 0 ? blocks[group.block] : null;
-      const image = imagesByBlock.get(group.block);
+      const image = imagesByBlock.get(group.block), table = tablesByBlock.get(group.block);
       const allLines = group.parts.flatMap((p) => p.lines);
-      const groupBox = boxOf(allLines, image ? [image] : []);
+      const groupBox = boxOf(allLines, image ? [image] : table ? [table] : []);
       // Layout's own coordinates, not the elements': a section the browser skips (content-visibility) has only its
       // placeholder size, so the offsets of what follows it are not where layout put them until it is rendered.
       const known = layer.blockBoxes.get(group.block);
@@ -390,6 +421,10 @@ export function createTextLayer(container, info, { imageState = () => 'loading' 
         for (const l of allLines) layer.words += l.t.split(/\s+/).filter(Boolean).length;
       }
 
+      if (table) {
+        frag.append(makeTable(group, table, groupBox, chunkFlow, hrefs));
+        continue;
+      }
       let containerEl = null;
       if (CONTAINER_TAG[group.type]) containerEl = document.createElement(CONTAINER_TAG[group.type]);
       else if (group.type === 'list') {

@@ -292,6 +292,8 @@ export function createViewer(canvas, container, options = {}) {
     layerComplete = false;
     layer = createTextLayer(container, articleInfo, {
       imageState: (block) => imageState.get(block) || 'loading',
+      // A table that scrolls sideways moves its drawn copy with it (the core clips and shifts it).
+      onTableScroll: (block, scrollLeft) => { mod._galley_set_table_scroll(block, scrollLeft); requestFrame(); },
     });
   }
 

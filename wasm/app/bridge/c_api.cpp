@@ -315,6 +315,11 @@ EMSCRIPTEN_KEEPALIVE void galley_set_view(const char* canvasSelector, float cssW
 
 EMSCRIPTEN_KEEPALIVE void galley_set_scroll(float y) { viewer().scrollY = y; }
 
+// A table that scrolls sideways (the page's scroller over it, text-layer.js): its scrollLeft, by block.
+EMSCRIPTEN_KEEPALIVE void galley_set_table_scroll(int block, float x) {
+    if (block >= 0) viewer().tableScroll[static_cast<uint32_t>(block)] = x;
+}
+
 EMSCRIPTEN_KEEPALIVE float galley_document_height() {
     Viewer& v = viewer();
     v.relayoutIfNeeded();

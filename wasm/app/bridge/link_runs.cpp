@@ -2,6 +2,7 @@
 #include "link_runs.h"
 
 #include "layout.h"
+#include "table_grid.h"
 #include "utf8.h"
 
 #include <algorithm>

@@ -20,8 +20,8 @@ std::string printLayoutJson(const Viewer& v, float width, float fontSize) {
     layout->begin(params, display);
     layout->advance([] { return true; });
     LinkRuns links;
-    std::string out = writeTextLayerChunk(v, *layout, display, 0, layout->linesDone(), 0, display.images.size(), 0, 0, links,
-                                          true);
+    std::string out = writeTextLayerChunk(v, *layout, display, 0, layout->linesDone(), 0, display.images.size(), 0,
+                                          display.tables.size(), 0, 0, links, true);
     std::string fields;
     JsonWriter w(fields);
     w.raw(","); w.key("width"); w.num(params.width);

@@ -1,6 +1,8 @@
 // text_layer.cpp — see text_layer.h.
 #include "text_layer.h"
 
+#include "table_grid.h"
+
 #include "json_writer.h"
 
 #include <algorithm>
@@ -45,10 +47,46 @@ long keyOf(uint32_t block) { return block == UINT32_MAX ? -1L : static_cast<long
 
 }  // namespace
 
+namespace {
+
+// A table's grid, for the page's <table> over it.
+void writeTable(JsonWriter& w, const TableBox& t, float originX, float originY, bool comma) {
+    w.raw(comma ? ",{" : "{");
+    w.key("b"); w.integer(t.block);
+    w.raw(","); w.key("x"); w.num(originX + t.x);
+    w.raw(","); w.key("y"); w.num(originY + t.y);
+    w.raw(","); w.key("w"); w.num(t.width);
+    w.raw(","); w.key("h"); w.num(t.height);
+    w.raw(","); w.key("cx"); w.num(originX + t.contentX);
+    w.raw(","); w.key("cw"); w.num(t.contentWidth);
+    w.raw(","); w.key("scroll"); w.raw(t.scrolls ? "true" : "false");
+    if (t.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
+    w.raw(","); w.key("cols"); w.raw("[");
+    for (size_t c = 0; c < t.columnWidths.size(); ++c) { w.raw(c ? "," : ""); w.num(t.columnWidths[c]); }
+    w.raw("],"); w.key("rows"); w.raw("[");
+    for (size_t r = 0; r < t.rowHeights.size(); ++r) { w.raw(r ? "," : ""); w.num(t.rowHeights[r]); }
+    w.raw("],"); w.key("top"); w.num(originY + (t.cells.empty() ? t.y : t.cells[0].y));
+    w.raw(","); w.key("cells"); w.raw("[");
+    for (size_t k = 0; k < t.cells.size(); ++k) {
+        const TableCellBox& c = t.cells[k];
+        w.raw(k ? ",[" : "[");
+        w.integer(c.item); w.raw(",");
+        w.integer(c.row); w.raw(",");
+        w.integer(c.column); w.raw(",");
+        w.integer(c.rowSpan); w.raw(",");
+        w.integer(c.columnSpan); w.raw(",");
+        w.integer(c.inHeaderRow ? 1 : c.header ? 2 : 0);
+        w.raw("]");
+    }
+    w.raw("]}");
+}
+
+}  // namespace
+
 std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, const DisplayList& display,
                                 size_t lineBegin, size_t lineEnd,
-                                size_t imageBegin, size_t imageEnd, float originX, float originY, LinkRuns& links,
-                                bool done) {
+                                size_t imageBegin, size_t imageEnd, size_t tableBegin, size_t tableEnd, float originX,
+                                float originY, LinkRuns& links, bool done) {
     const Article& article = v.bundle.articles[v.article];
     std::string out;
     JsonWriter w(out);
@@ -74,6 +112,7 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
         w.raw(","); w.key("last"); w.raw(line.last ? "true" : "false");
         w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
         w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
+        if (line.role == LineRole::TableCell) { w.raw(","); w.key("i"); w.integer(line.item); }
         if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
         if (line.color != ColorRole::Text) { w.raw(","); w.key("c"); w.str(colorRoleName(line.color)); }
         w.raw(","); w.key("x"); w.num(originX + line.x);
@@ -111,7 +150,12 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
             w.integer(static_cast<int>(face));
         }
         if (wordFaces) w.raw("]");
-        if (links.runsFor(layout.sourceText(line.source), line, runs, hrefs)) {
+        // A table cell's lines are set from the cell's text; every other line names its source.
+        const RichText* source = nullptr;
+        if (line.role != LineRole::TableCell) source = layout.sourceText(line.source);
+        else if (line.block < article.blocks.size())
+            if (const TableCell* cell = tableCellOf(article.blocks[line.block], line.item)) source = &cell->text;
+        if (links.runsFor(source, line, runs, hrefs)) {
             w.raw(","); w.key("k"); w.raw("[");
             for (size_t r = 0; r < runs.size(); ++r) {
                 w.raw(r ? ",[" : "[");
@@ -139,6 +183,8 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
         w.raw(","); w.key("alt"); w.str(im.alt);
         w.raw("}");
     }
+    w.raw("],\"tables\":[");
+    for (size_t i = tableBegin; i < tableEnd; ++i) writeTable(w, display.tables[i], originX, originY, i > tableBegin);
     w.raw("],"); w.key("done"); w.raw(done ? "true" : "false");
     w.raw("}");
     return out;
@@ -148,7 +194,7 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     v.relayoutIfNeeded();
     if (v.layoutGeneration != generation_) {
         generation_ = v.layoutGeneration;
-        lines_ = images_ = 0;
+        lines_ = images_ = tables_ = 0;
         links_ = LinkRuns();
     }
     const auto& allLines = v.display.lines;
@@ -168,7 +214,9 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     while (end < lineCount) {
         const size_t taken = end - lines_;
         const bool sameBlock = end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block);
+        // A table comes whole, with its grid.
         const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap &&
+                                           lines[end].role != LineRole::TableCell &&
                                            (lines[end - 1].last || taken >= (SplitBlockFactor + 1) * wanted));
         if (taken >= wanted && mayCut) break;
         ++end;
@@ -176,15 +224,17 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     // Images of blocks before the first line not taken (all laid out blocks when every line is taken).
     const long endKey = end < lineCount ? keyOf(lines[end].block)
                         : layoutDone ? LONG_MAX : static_cast<long>(v.layout->blocksDone());
-    size_t imageEnd = images_;
+    size_t imageEnd = images_, tableEnd = tables_;
     while (imageEnd < images.size() && keyOf(images[imageEnd].block) < endKey) ++imageEnd;
+    while (tableEnd < v.display.tables.size() && keyOf(v.display.tables[tableEnd].block) < endKey) ++tableEnd;
     const bool done = layoutDone && end == lineCount;
-    if (end == lines_ && imageEnd == images_ && !done) return {};
+    if (end == lines_ && imageEnd == images_ && tableEnd == tables_ && !done) return {};
 
-    std::string out = writeTextLayerChunk(v, *v.layout, v.display, lines_, end, images_, imageEnd, v.columnX, v.top,
-                                          links_, done);
+    std::string out = writeTextLayerChunk(v, *v.layout, v.display, lines_, end, images_, imageEnd, tables_, tableEnd,
+                                          v.columnX, v.top, links_, done);
     lines_ = end;
     images_ = imageEnd;
+    tables_ = tableEnd;
     return out;
 }
 

@@ -13,8 +13,15 @@
 //               visual, on right-to-left lines too; a hyphenated line's last box includes the inserted hyphen),
 //               "wf": [word index, face, ...]: the words drawn in another face than "f" (an emphasis), only when
 //               the layout recorded its runs (LayoutParams::recordRuns: the print layout),
-//               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t")}],
-//    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}], "done": the last chunk}
+//               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t"),
+//               "i": a table cell's line ("r": "cell"): which cell, as its "cells" entry's first number says}],
+//    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}],
+//    "tables": [{"b", "x", "y", "w", "h": the table's box in the column (scroll bar room included), "cx", "cw": where
+//                its content lies (wider than "w" when "scroll": it scrolls sideways inside the box; a right-to-left
+//                one, "d": "rtl", starts at the right and overflows to the left), "cols": column widths from the
+//                start, "rows": row heights from "top", the first row's top, "cells": [[cell, row, column, rowspan,
+//                colspan, kind], ...] in reading order (kind 0 a data cell, 1 a column header: in a header row, 2 a
+//                row header)}] (a table comes whole in one chunk, its lines and its grid), "done": the last chunk}
 // A new layout (Viewer::layoutGeneration changes) starts again from the first line.
 #pragma once
 
@@ -29,12 +36,13 @@ namespace galley {
 
 const char* colorRoleName(ColorRole role);
 
-// One chunk in that format: lines [lineBegin, lineEnd) and images [imageBegin, imageEnd) of `display`, a layout of
+// One chunk in that format: lines [lineBegin, lineEnd), images [imageBegin, imageEnd) and tables [tableBegin,
+// tableEnd) of `display`, a layout of
 // the viewer's current article, placed at (originX, originY); `links` has seen the lines before lineBegin.
 std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, const DisplayList& display,
                                 size_t lineBegin, size_t lineEnd,
-                                size_t imageBegin, size_t imageEnd, float originX, float originY, LinkRuns& links,
-                                bool done);
+                                size_t imageBegin, size_t imageEnd, size_t tableBegin, size_t tableEnd, float originX,
+                                float originY, LinkRuns& links, bool done);
 
 class TextLayerWriter {
 public:
@@ -42,7 +50,7 @@ public:
 
 private:
     uint32_t generation_ = UINT32_MAX;  // the layout the chunks so far came from
-    size_t lines_ = 0, images_ = 0;     // how far the page has been given its lines and images
+    size_t lines_ = 0, images_ = 0, tables_ = 0;  // how far the page has been given its lines, images and tables
     LinkRuns links_;                    // where link matching has come to in this layout
 };
 

@@ -65,6 +65,7 @@ void Viewer::relayoutIfNeeded() {
     top = topMargin >= 0 ? topMargin : cssWidth < 600 ? 24.0f : 56.0f;
     if (!layout || (!layoutDirty && width == params.width)) return;
     params.width = width;
+    tableScroll.clear();
     layout->begin(params, display);
     layoutPasses = layout->passes();
     layoutDirty = false;
@@ -110,6 +111,40 @@ static uint32_t colorOf(const Theme& t, ColorRole r) {
     return t.text;
 }
 
+void Viewer::planDrawParts(float originY) {
+    drawParts.clear();
+    for (const TableBox& t : display.tables) {
+        if (!t.scrolls) continue;
+        DrawPart before;
+        before.glyphEnd = t.glyphBegin;
+        before.ruleEnd = t.ruleBegin;
+        before.linkEnd = t.linkBegin;
+        drawParts.push_back(before);
+        // The page's scrollLeft, within what the table can scroll: from 0 to the right (negative from 0 to the left
+        // in a right-to-left table, which starts at the right).
+        const float range = t.contentWidth - t.width;
+        auto found = tableScroll.find(t.block);
+        const float scroll = found == tableScroll.end() ? 0.0f
+                             : t.rightToLeft ? std::clamp(found->second, -range, 0.0f) : std::clamp(found->second, 0.0f, range);
+        DrawPart table;
+        table.glyphEnd = t.glyphEnd;
+        table.ruleEnd = t.ruleEnd;
+        table.linkEnd = t.linkEnd;
+        table.dx = -scroll;
+        table.clipped = true;
+        table.clipX0 = columnX + t.x;
+        table.clipX1 = columnX + t.x + t.width;
+        table.clipY0 = originY + t.y;
+        table.clipY1 = originY + t.y + t.height;
+        drawParts.push_back(table);
+    }
+    DrawPart rest;
+    rest.glyphEnd = static_cast<uint32_t>(display.glyphs.size());
+    rest.ruleEnd = static_cast<uint32_t>(display.rules.size());
+    rest.linkEnd = static_cast<uint32_t>(display.links.size());
+    drawParts.push_back(rest);
+}
+
 // Emoji, from their own RGBA page, drawn white (their own colours): at the pen position on the baseline, snapped to
 // device pixels like the coverage glyphs (no subpixel phase: a bitmap scaled once per size).
 void Viewer::drawColorGlyphs(ImDrawList* dl, float originY) {
@@ -118,27 +153,35 @@ void Viewer::drawColorGlyphs(ImDrawList* dl, float originY) {
     for (int pass = 0; pass < 2; ++pass) {
         bool full = false;
         colorQuads.clear();
-        for (const PlacedGlyph* g : colorGlyphs) {
+        for (const auto& [g, part] : colorGlyphs) {
             const FontFace* face = fonts.face(g->style, g->slice);
             if (!face) continue;
             const uint32_t key = faceSlot(canonicalStyle(g->style, g->slice), g->slice);
             const ColorGlyph* c = colorAtlas.get(*face, key, g->glyph, g->size * dpr);
             if (!c) { full = true; break; }
-            if (!c->empty) colorQuads.emplace_back(g, c);
+            if (!c->empty) colorQuads.emplace_back(g, c, part);
         }
         if (!full) break;
         colorAtlas.reset();  // full (many sizes after zooming): start afresh for this frame's glyphs
     }
     if (colorQuads.empty()) return;
     dl->PushTextureID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(colorAtlas.upload())));
-    for (const auto& [g, c] : colorQuads) {
-        const float whole = std::round((columnX + g->x) * dpr);
+    uint32_t clippedPart = UINT32_MAX;  // the part whose clip rectangle is pushed
+    for (const auto& [g, c, part] : colorQuads) {
+        const DrawPart& p = drawParts[part];
+        if (part != clippedPart) {
+            if (clippedPart != UINT32_MAX) dl->PopClipRect();
+            clippedPart = p.clipped ? part : UINT32_MAX;
+            if (p.clipped) dl->PushClipRect(ImVec2(p.clipX0, p.clipY0), ImVec2(p.clipX1, p.clipY1), false);
+        }
+        const float whole = std::round((columnX + g->x + p.dx) * dpr);
         const float baselineDev = std::round((originY + g->y) * dpr);
         dl->PrimReserve(6, 4);
         dl->PrimRectUV(ImVec2((whole + c->x0) / dpr, (baselineDev + c->y0) / dpr),
                        ImVec2((whole + c->x1) / dpr, (baselineDev + c->y1) / dpr), ImVec2(c->u0, c->v0),
                        ImVec2(c->u1, c->v1), IM_COL32_WHITE);
     }
+    if (clippedPart != UINT32_MAX) dl->PopClipRect();
     dl->PopTextureID();
 }
 
@@ -165,6 +208,7 @@ bool Viewer::draw() {
 
     const float originY = top - scrollY;
     const float visibleTop = scrollY - top - 64, visibleBottom = scrollY - top + cssHeight + 64;
+    planDrawParts(originY);
     // Device-pixel snapping: ImGui scales CSS coordinates by dpr, so a CSS coordinate of n/dpr lands on pixel n.
     auto snap = [&](float css) { return std::round(css * dpr) / dpr; };
 
@@ -175,21 +219,28 @@ bool Viewer::draw() {
         ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlasTexture));
         dl->PushTextureID(texture);
         colorGlyphs.clear();
-        for (const PlacedGlyph& g : display.glyphs) {
-            if (g.y < visibleTop || g.y - g.size * 2 > visibleBottom) continue;
-            float xDev = (columnX + g.x) * dpr;
-            float whole = std::floor(xDev);
-            int phase = static_cast<int>((xDev - whole) * GlyphAtlas::SubpixelSteps + 0.5f);
-            if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
-            const AtlasGlyph* a = atlas.get(bodyFonts(), g.style, g.slice, g.glyph, g.size * dpr, phase, g.scaleX);
-            if (!a) { full = true; break; }
-            if (a->color) colorGlyphs.push_back(&g);
-            if (a->empty) continue;
-            float baselineDev = std::round((originY + g.y) * dpr);
-            ImVec2 p0((whole + a->x0) / dpr, (baselineDev + a->y0) / dpr);
-            ImVec2 p1((whole + a->x1) / dpr, (baselineDev + a->y1) / dpr);
-            dl->PrimReserve(6, 4);
-            dl->PrimRectUV(p0, p1, ImVec2(a->u0, a->v0), ImVec2(a->u1, a->v1), colorOf(theme, g.color));
+        uint32_t begin = 0;
+        for (uint32_t part = 0; part < drawParts.size() && !full; begin = drawParts[part++].glyphEnd) {
+            const DrawPart& p = drawParts[part];
+            if (p.clipped) dl->PushClipRect(ImVec2(p.clipX0, p.clipY0), ImVec2(p.clipX1, p.clipY1), false);
+            for (uint32_t i = begin; i < p.glyphEnd; ++i) {
+                const PlacedGlyph& g = display.glyphs[i];
+                if (g.y < visibleTop || g.y - g.size * 2 > visibleBottom) continue;
+                float xDev = (columnX + g.x + p.dx) * dpr;
+                float whole = std::floor(xDev);
+                int phase = static_cast<int>((xDev - whole) * GlyphAtlas::SubpixelSteps + 0.5f);
+                if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
+                const AtlasGlyph* a = atlas.get(bodyFonts(), g.style, g.slice, g.glyph, g.size * dpr, phase, g.scaleX);
+                if (!a) { full = true; break; }
+                if (a->color) colorGlyphs.emplace_back(&g, part);
+                if (a->empty) continue;
+                float baselineDev = std::round((originY + g.y) * dpr);
+                ImVec2 p0((whole + a->x0) / dpr, (baselineDev + a->y0) / dpr);
+                ImVec2 p1((whole + a->x1) / dpr, (baselineDev + a->y1) / dpr);
+                dl->PrimReserve(6, 4);
+                dl->PrimRectUV(p0, p1, ImVec2(a->u0, a->v0), ImVec2(a->u1, a->v1), colorOf(theme, g.color));
+            }
+            if (p.clipped) dl->PopClipRect();
         }
         dl->PopTextureID();
         if (!full) break;
@@ -201,17 +252,27 @@ bool Viewer::draw() {
     atlas.upload();
     drawColorGlyphs(dl, originY);
 
-    for (const RuleBox& r : display.rules) {
-        if (r.y < visibleTop || r.y > visibleBottom) continue;
-        float h = std::max(r.height, 1.0f / dpr);
-        dl->AddRectFilled(ImVec2(snap(columnX + r.x), snap(originY + r.y)),
-                          ImVec2(snap(columnX + r.x + r.width), snap(originY + r.y) + snap(h)), colorOf(theme, r.color));
-    }
-    for (const LinkBox& l : display.links) {
-        if (l.y < visibleTop || l.y > visibleBottom) continue;
-        float y = snap(originY + l.y + l.height * 0.82f);
-        dl->AddRectFilled(ImVec2(columnX + l.x, y), ImVec2(columnX + l.x + l.width, y + std::max(1.0f, std::round(dpr)) / dpr),
-                          (theme.link & 0x00FFFFFF) | 0x80000000);
+    uint32_t ruleBegin = 0, linkBegin = 0;
+    for (const DrawPart& p : drawParts) {
+        if (p.clipped) dl->PushClipRect(ImVec2(p.clipX0, p.clipY0), ImVec2(p.clipX1, p.clipY1), false);
+        const float x0 = columnX + p.dx;
+        for (uint32_t i = ruleBegin; i < p.ruleEnd; ++i) {
+            const RuleBox& r = display.rules[i];
+            if (r.y < visibleTop || r.y > visibleBottom) continue;
+            float h = std::max(r.height, 1.0f / dpr);
+            dl->AddRectFilled(ImVec2(snap(x0 + r.x), snap(originY + r.y)),
+                              ImVec2(snap(x0 + r.x + r.width), snap(originY + r.y) + snap(h)), colorOf(theme, r.color));
+        }
+        for (uint32_t i = linkBegin; i < p.linkEnd; ++i) {
+            const LinkBox& l = display.links[i];
+            if (l.y < visibleTop || l.y > visibleBottom) continue;
+            float y = snap(originY + l.y + l.height * 0.82f);
+            dl->AddRectFilled(ImVec2(x0 + l.x, y), ImVec2(x0 + l.x + l.width, y + std::max(1.0f, std::round(dpr)) / dpr),
+                              (theme.link & 0x00FFFFFF) | 0x80000000);
+        }
+        if (p.clipped) dl->PopClipRect();
+        ruleBegin = p.ruleEnd;
+        linkBegin = p.linkEnd;
     }
     for (const ImageBox& im : display.images) {
         if (im.y + im.height < visibleTop || im.y > visibleBottom) continue;

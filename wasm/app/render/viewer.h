@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -64,12 +65,15 @@ struct Viewer {
     float topMargin = -1;                // space above the article; negative: automatic (narrower on phones)
     float columnX = 0;                   // left edge of the text column
     float top = 48;                      // space above the article, as used
+    // Tables that scroll sideways (TableBox::scrolls): the page's scrollLeft of each, by block; cleared by a new
+    // layout (the page builds new scrollers for it).
+    std::unordered_map<uint32_t, float> tableScroll;
 
     Theme theme{};
     GlyphAtlas atlas;
     ColorGlyphAtlas colorAtlas;          // emoji: reset whenever a colour face is added
-    std::vector<const PlacedGlyph*> colorGlyphs;  // this frame's glyphs of colour faces (scratch)
-    std::vector<std::pair<const PlacedGlyph*, const ColorGlyph*>> colorQuads;
+    std::vector<std::pair<const PlacedGlyph*, uint32_t>> colorGlyphs;  // this frame's glyphs of colour faces and their drawParts (scratch)
+    std::vector<std::tuple<const PlacedGlyph*, const ColorGlyph*, uint32_t>> colorQuads;
     DrawListRenderer renderer;
     std::unordered_map<uint32_t, ImageTexture> images;  // by block index
     std::string result;                  // JSON answer of the last call that returns text
@@ -95,6 +99,16 @@ struct Viewer {
     void clearImages();
     bool draw();                         // one frame: ImGui draw lists → WebGL2; false if WebGL cannot draw
     void drawColorGlyphs(ImDrawList* dl, float originY);  // this frame's colorGlyphs, after the coverage glyphs
+    // What the frame draws in parts (table.cpp's TableBox): each range of glyphs, rules and links with the shift
+    // and clip of the table that scrolls it, or none. Rebuilt each frame.
+    struct DrawPart {
+        uint32_t glyphEnd = 0, ruleEnd = 0, linkEnd = 0;  // this part ends there; it starts where the last ended
+        float dx = 0;                                     // CSS px added to x
+        bool clipped = false;
+        float clipX0 = 0, clipY0 = 0, clipX1 = 0, clipY1 = 0;  // CSS px on the canvas
+    };
+    std::vector<DrawPart> drawParts;
+    void planDrawParts(float originY);
 };
 
 Theme lightTheme();

@@ -23,6 +23,14 @@ constexpr float HeaderRuleGap = 1.2f;
 constexpr float ImageAspect = 9.0f / 16.0f;  // when the bundle gives no size
 constexpr float DropCapGap = 0.3f;           // between the initial's ink and the text beside it
 constexpr int DropCapMinLines = 2, DropCapMaxLines = 4;
+// Tables (table.cpp): cells a little smaller and tighter than the body, padded apart (no vertical rules: the space
+// between columns is the padding of the two cells beside it), a rule above and below the table and under its header
+// rows, hairlines between its other rows; the room below a table that scrolls sideways is the page's scroll bar's.
+constexpr float TableSize = 0.9f, TableLineHeight = 1.4f;
+constexpr float TableCellPaddingX = 0.5f, TableCellPaddingY = 0.3f;
+constexpr float TableFrameRulePx = 1.5f, TableHeaderRulePx = 1.0f, TableRowRulePx = 1.0f;
+constexpr float TableScrollbarRoom = 0.9f;
+constexpr float TableCaptionSpaceAfter = 0.4f;
 }  // namespace style
 
 

@@ -21,6 +21,7 @@ const char* lineRoleName(LineRole r) {
         case LineRole::Code: return "code";
         case LineRole::Note: return "note";
         case LineRole::Embed: return "embed";
+        case LineRole::TableCell: return "cell";
     }
     return "?";
 }

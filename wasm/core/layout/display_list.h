@@ -16,11 +16,12 @@
 namespace galley {
 
 // Which part of the article a line belongs to; names match the layout dump's "role".
-// DropCap: the big initial of a paragraph set with LayoutParams::dropCap (its one word is the letter). Credit: an
-// image's credit line. Code: a line of a code block. Note: a line of a note at the article's end. Embed: a line of an
-// embed's card (its title, then what and where it is).
+// DropCap: the big initial of a paragraph set with LayoutParams::dropCap (its one word is the letter). TableCell: a
+// line of a table's cell (TextLine::item says which: tableCellItem, table_grid.h). Credit: an image's credit line.
+// Code: a line of a code block. Note: a line of a note at the article's end. Embed: a line of an embed's card (its
+// title, then what and where it is).
 enum class LineRole : uint8_t { Title, Subtitle, Byline, Paragraph, Heading, Quote, Pullquote, ListItem, Caption, Attribution, Marker, DropCap,
-                                Credit, Code, Note, Embed };
+                                TableCell, Credit, Code, Note, Embed };
 const char* lineRoleName(LineRole r);
 
 struct PlacedGlyph {
@@ -83,7 +84,7 @@ struct TextLine {
     // The text the line is set from: ArticleLayout::sourceText(source) (header lines, blocks, list items at any
     // depth, notes); words' sourceBegin and sourceEnd are bytes of it. UINT32_MAX: none (markers).
     uint32_t source = UINT32_MAX;
-    uint32_t item = 0;       // ListItem and Marker: the item's index in its list
+    uint32_t item = 0;       // ListItem and Marker: the item's index in its list; TableCell: tableCellItem
     FontStyle face = FontStyle::Regular;  // the face the line's text is set in (marks may set words in others)
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen
@@ -104,6 +105,31 @@ struct TextLine {
     std::vector<WordBox> words;
 };
 
+// A table's cell as laid out: its place on the grid (table_grid.h) and its box, padding included.
+struct TableCellBox {
+    uint32_t item = 0;                 // tableCellItem(row, index in row): what its lines' TextLine::item say
+    uint32_t row = 0, column = 0, rowSpan = 1, columnSpan = 1;
+    bool header = false, inHeaderRow = false;
+    float x = 0, y = 0, width = 0, height = 0;
+};
+
+// A table (its caption is lines of their own, above it). Its content spans [contentX, contentX + contentWidth); when
+// that is wider than the column it scrolls sideways inside [x, x + width): a renderer draws the table's glyphs, rules
+// and links (the ranges below) clipped to that box and moved left by its scroll offset (the page's scroller over
+// it: DOM scrollLeft, negative in a right-to-left table, whose content starts at the right and overflows to the
+// left). `height` includes the room below the rows kept for a scroll bar.
+struct TableBox {
+    uint32_t block = 0;
+    float x = 0, y = 0, width = 0, height = 0;
+    float contentX = 0, contentWidth = 0;
+    bool scrolls = false;
+    bool rightToLeft = false;
+    std::vector<float> columnWidths;   // from the start (the right of a right-to-left table)
+    std::vector<float> rowHeights;
+    std::vector<TableCellBox> cells;   // in reading order
+    uint32_t glyphBegin = 0, glyphEnd = 0, ruleBegin = 0, ruleEnd = 0, linkBegin = 0, linkEnd = 0;
+};
+
 struct DisplayList {
     float width = 0, height = 0;
     std::vector<PlacedGlyph> glyphs;
@@ -112,6 +138,7 @@ struct DisplayList {
     std::vector<std::string> hrefs;
     std::vector<ImageBox> images;
     std::vector<TextLine> lines;
+    std::vector<TableBox> tables;
     std::vector<WordRun> runs;   // only with LayoutParams::recordRuns
     uint32_t missingGlyphs = 0;  // glyphs placed as .notdef (glyph 0): code points no loaded face has
     // Whether the body is set justified: LayoutParams::align, or what Align::Auto chose (until the layout is done,

@@ -86,6 +86,7 @@ void ArticleLayout::startOver() {
     out.links.clear();
     out.hrefs.clear();
     out.images.clear();
+    out.tables.clear();
     out.runs.clear();
     out.missingGlyphs = 0;
     out.justified = justifying_;
@@ -162,6 +163,11 @@ float ArticleLayout::progress() const {
 }
 
 ArticleLayout::Placed ArticleLayout::placePiece(Piece& piece, const std::function<bool()>& more) {
+    if (piece.role == LineRole::TableCell) return Placed::Whole;  // placed with its table
+    if (piece.kind == Piece::Table) {
+        placeTable(static_cast<size_t>(&piece - pieces_.data()));
+        return Placed::Whole;
+    }
     if (!text_->open) {
         if (!piece.measured) measurePiece(piece, params_.fontSize);
         if (piece.kind != Piece::Text) {

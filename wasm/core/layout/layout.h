@@ -127,6 +127,7 @@ private:
     bool tooLooseToJustify(const ParagraphSetting& s, size_t count);
     float indentOf(const Piece& piece) const;  // where the piece's column starts, CSS px
     void placeFigure(const Piece& piece);  // a rule or an image
+    void placeTable(size_t tablePiece);    // a table and its cells, the pieces after it (table.cpp)
     void openText(const Piece& piece);     // space before, marker, drop cap; the setting of its lines
     void placeDropCap(const Piece& piece, float x0, float y, float firstBaseline, float lineHeightPx);  // drop_cap.cpp
     Placed setWindows(const Piece& piece, const std::function<bool()>& more);  // windows.cpp

@@ -110,6 +110,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         const LineBreak& br = breaks[li];
         while (start < br.item && items[start].kind != BreakItem::Box) ++start;
         TextLine& line = beginLine();
+        const size_t firstGlyph = out_.glyphs.size(), firstLink = out_.links.size();
         line.block = s.block;
         line.role = s.role;
         line.level = s.level;
@@ -146,6 +147,7 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
             line.width = placeReorderedLine(p, s, line, start, br, ratio, boxRatio, s.width - indent);
             line.endsInWord = (items[br.item].kind != BreakItem::Glue || items[br.item].width == 0) && !line.last;
             line.hyphenated = items[br.item].kind == BreakItem::Penalty && items[br.item].width > 0 && !line.last;
+            alignRagged(line, s, s.width - indent, firstGlyph, firstLink);
             endLine(line);
             top += s.lineHeightPx;
             start = lineStartAfterBreak(items, br.item);
@@ -244,11 +246,24 @@ float LinePlacer::placeLines(const MeasuredParagraph& p, const ParagraphSetting&
         closeLink();
         strike.close();
         line.width = x;
+        alignRagged(line, s, s.width - indent, firstGlyph, firstLink);
         endLine(line);
         top += s.lineHeightPx;
         start = lineStartAfterBreak(items, br.item);
     }
     return top - s.y;
+}
+
+void LinePlacer::alignRagged(TextLine& line, const ParagraphSetting& s, float measure, size_t firstGlyph,
+                             size_t firstLink) {
+    if (s.justify || s.startSpaceFraction <= 0) return;
+    const float free = measure - line.width;
+    if (free <= 0) return;
+    // A right-to-left line is set from the right (placeReorderedLine): its free space lies at its left.
+    const float dx = (line.rightToLeft ? -1.0f : 1.0f) * s.startSpaceFraction * free;
+    line.x += dx;
+    for (size_t g = firstGlyph; g < out_.glyphs.size(); ++g) out_.glyphs[g].x += dx;
+    for (size_t l = firstLink; l < out_.links.size(); ++l) out_.links[l].x += dx;
 }
 
 float LinePlacer::placeReorderedLine(const MeasuredParagraph& p, const ParagraphSetting& s, TextLine& line,

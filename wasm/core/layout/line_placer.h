@@ -38,6 +38,9 @@ struct ParagraphSetting {
     bool markContinuations = false;   // code: TextLine::continues on lines wrapped from the one before
     int hyphenBreaksBefore = 0;       // a window: hyphen breaks in a row at the end of the lines before it...
     float lookBefore = 0;             // ...and how loose the last of them looked (BreakParams::lookBefore)
+    // Ragged lines: the fraction of each line's free space put before it at its start (0: flush at the start,
+    // 0.5: centred, 1: flush at the end; the left of a right-to-left line). Table cells.
+    float startSpaceFraction = 0;
 };
 
 // A paragraph's line breaking and placement. Keeps its scratch vectors between paragraphs so that a relayout allocates little beyond the output itself.
@@ -137,6 +140,9 @@ private:
     const std::vector<BreakItem>* items_ = nullptr;
     const std::vector<int32_t>* boxOfItem_ = nullptr;
     const std::vector<BoxRef>* boxes_ = nullptr;
+    // Moves line `line`, whose glyphs and links start at those indices of the output, by its share of its free space
+    // (ParagraphSetting::startSpaceFraction).
+    void alignRagged(TextLine& line, const ParagraphSetting& s, float measure, size_t firstGlyph, size_t firstLink);
     // Records the runs (one per face slot) of glyphs [first, first + count) of out_.glyphs, set from the measured
     // glyphs at `shaped`, as part of the current line's last word.
     void addRuns(const ShapedGlyph* shaped, uint32_t first, uint32_t count, uint32_t sourceByte,

@@ -5,6 +5,7 @@
 
 #include "layout.h"
 #include "line_placer.h"
+#include "table_grid.h"
 
 #include <cstdint>
 #include <string>
@@ -12,7 +13,9 @@
 namespace galley {
 
 struct ArticleLayout::Piece {
-    enum Kind : uint8_t { Text, Rule, Image } kind = Text;
+    // Table: its grid; its cells are the Text pieces (role TableCell) right after it, in the grid's order, which
+    // table.cpp measures and places with it (placing them on their own does nothing).
+    enum Kind : uint8_t { Text, Rule, Image, Table } kind = Text;
     LineRole role = LineRole::Paragraph;
     uint32_t block = UINT32_MAX;
     uint32_t item = 0;             // ListItem: its index in the list
@@ -56,6 +59,7 @@ struct ArticleLayout::Piece {
     float initialInkRight = 0;
     float initialLetterHeight = 0; // how tall its script's letters stand, in ems: what spans the first lines
     std::string src, alt;
+    TableGrid table;               // Table
 };
 
 

@@ -237,6 +237,29 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                 if (!b.credit.empty()) addCaption(b.credit, LineRole::Credit, style::CreditSize, indent);
                 break;
             }
+            case BlockType::Table: {
+                // The caption above (a table's title is read before it, and stays in view when it scrolls).
+                if (!b.caption.empty()) {
+                    Piece& c = addText(LineRole::Caption, b.caption, {FontStyle::Sans, fs * style::CaptionSize, ColorRole::Muted}, false);
+                    c.ragged = true;
+                    c.spaceAfter = style::TableCaptionSpaceAfter;
+                }
+                Piece table;
+                table.kind = Piece::Table;
+                table.table = tableGrid(b);
+                table.textStyle.direction = direction;  // a right-to-left table's first column is at the right
+                table.spaceAfter = style::ParagraphSpacing;
+                pieces.push_back(std::move(table));
+                // Cells are not hyphenated: a column is as narrow as its longest word (numbers and names never break).
+                for (const GridCell& cell : pieces.back().table.cells) {
+                    Piece& p = addText(LineRole::TableCell, b.rows[cell.row][cell.indexInRow].text,
+                                       {cell.header ? FontStyle::Bold : FontStyle::Regular, fs * style::TableSize, ColorRole::Text}, false);
+                    p.item = tableCellItem(cell.row, cell.indexInRow);
+                    p.ragged = true;
+                    p.lineHeight = style::TableLineHeight;
+                }
+                break;
+            }
             case BlockType::Divider: {
                 Piece rule;
                 rule.kind = Piece::Rule;
@@ -260,8 +283,6 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                 c.markerText = "\u2192";  // drawn before each wrapped line (TextLine::continues)
                 break;
             }
-            case BlockType::Table:
-                break;  // set by table layout (not yet: the block is skipped)
             case BlockType::Embed: {
                 // A card: the poster, the title (a link to the embed's page), where it is from, the caption.
                 if (!b.src.empty()) addImage(b.src, b.title, b.width, b.height, indent).spaceAfter = 0.4f;
@@ -376,7 +397,7 @@ FaceSlots ArticleLayout::facesUsed(const Article& article, const CjkTiers* cjkTi
             for (const EmojiPart& part : parts) slices.set(static_cast<size_t>(part.slice));
             i += emoji;
         }
-        if (screen) {
+        if (screen && piece.role != LineRole::TableCell) {  // cells stand side by side: their rows are not counted
             // Lines hold at most the column (and what hangs past it: an em at most).
             const float em = piece.textStyle.size, column = screen->params.width + em;
             top += std::max(1.0f, std::ceil(0.5f * em * static_cast<float>(cjk) / column - 1e-3f)) * em;
