@@ -22,8 +22,9 @@ if(EMSCRIPTEN)
   add_custom_target(galley_sw ALL
     COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-sw.py" "${GALLEY_DIST}"
             # Font slices past the first, the CJK tiers, the patterns of other languages and the Thai dictionary:
-            # what only some articles fetch.
-            --on-demand "fonts/*.*.ttf" "fonts/*.bin" "hyphen/*.dic" "dict/*.tri" --precache "hyphen/${GALLEY_EARLY_PATTERNS}"
+            # what only some articles fetch (and the patterns' .dic sources, which no page fetches).
+            --on-demand "fonts/*.*.ttf" "fonts/*.bin" "hyphen/*.dic" "hyphen/*.bin" "dict/*.tri"
+            --precache "hyphen/${GALLEY_EARLY_PATTERNS_COMPILED}"
     BYPRODUCTS "${GALLEY_DIST}/sw.js"
     COMMENT "Writing the service worker (build hash follows)" VERBATIM)
   add_dependencies(galley_sw galley_app galley_dist galley_icons galley_notices)

@@ -57,19 +57,29 @@ if(EMSCRIPTEN)
     DEPENDS "${GALLEY_CJK_TIERS_DIR}/cjk-tiers.bin" VERBATIM)
   list(APPEND dist_outputs "${GALLEY_DIST}/fonts/cjk-tiers.bin")
   # Hyphenation patterns for the languages the fonts cover (Debian's hyphen-* packages, GALLEY_PATTERN_FILES), each
-  # fetched only by articles in its language; patterns.js tells the page which the site has.
+  # fetched only by articles in its language; patterns.js tells the page which the site has. The page fetches each
+  # compiled (`galley patterns compile`, run by this build's own CLI under Node, so a wasm build needs no native
+  # one): it loads without parsing pattern text. The .dic ships beside it, unmodified, as the source its licence
+  # asks for; the page never fetches it.
   set(shipped_patterns "")
   foreach(file ${GALLEY_PATTERN_FILES})
     if(EXISTS "${GALLEY_HYPHEN_DIR}/${file}")
+      string(REGEX REPLACE "\\.dic$" ".bin" compiled "${file}")
       add_custom_command(OUTPUT "${GALLEY_DIST}/hyphen/${file}"
         COMMAND ${CMAKE_COMMAND} -E copy "${GALLEY_HYPHEN_DIR}/${file}" "${GALLEY_DIST}/hyphen/${file}"
         DEPENDS "${GALLEY_HYPHEN_DIR}/${file}" VERBATIM)
-      list(APPEND dist_outputs "${GALLEY_DIST}/hyphen/${file}")
-      string(APPEND shipped_patterns "  '${file}',\n")
+      add_custom_command(OUTPUT "${GALLEY_DIST}/hyphen/${compiled}"
+        COMMAND ${CMAKE_COMMAND} -E make_directory "${GALLEY_DIST}/hyphen"
+        COMMAND "${NODE_EXECUTABLE}" --no-experimental-fetch "$<TARGET_FILE:galley_cli>" patterns compile
+                "${GALLEY_HYPHEN_DIR}/${file}" "${GALLEY_DIST}/hyphen/${compiled}"
+        DEPENDS "${GALLEY_HYPHEN_DIR}/${file}" galley_cli VERBATIM)
+      list(APPEND dist_outputs "${GALLEY_DIST}/hyphen/${file}" "${GALLEY_DIST}/hyphen/${compiled}")
+      string(APPEND shipped_patterns "  '${file}': '${compiled}',\n")
     else()
       message(WARNING "${GALLEY_HYPHEN_DIR}/${file} is missing (scripts/setup.sh installs its hyphen-* package)")
     endif()
   endforeach()
+  string(REGEX REPLACE "\\.dic$" ".bin" GALLEY_EARLY_PATTERNS_COMPILED "${GALLEY_EARLY_PATTERNS}")  # pwa.cmake
   # libthai's Thai word dictionary (libthai-data), fetched by Thai articles only.
   set(thai_dictionary "")
   if(EXISTS "${GALLEY_THAI_DICTIONARY}")
@@ -81,12 +91,13 @@ if(EMSCRIPTEN)
   else()
     message(WARNING "${GALLEY_THAI_DICTIONARY} is missing (scripts/setup.sh installs libthai-data)")
   endif()
-  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/patterns.js" CONTENT "// patterns.js — written by the build: the hyphenation pattern files in dist/hyphen (CMake's GALLEY_PATTERN_FILES),
-// and the one fetched at start, before a bundle names its language (GALLEY_EARLY_PATTERNS; the service worker
+  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/patterns.js" CONTENT "// patterns.js — written by the build: the hyphenation pattern files the site has (CMake's GALLEY_PATTERN_FILES),
+// each name the core asks for (galley_hyphenation_files) with the compiled file in dist/hyphen that the page fetches
+// for it, and the one fetched at start, before a bundle names its language (GALLEY_EARLY_PATTERNS; the service worker
 // precaches it, and caches the others when an article first needs them). And the Thai word dictionary (libthai's,
 // GALLEY_THAI_DICTIONARY), which articles with Thai text fetch: '' when the site has none.
-export const PATTERN_FILES = Object.freeze([
-@shipped_patterns@]);
+export const PATTERN_FILES = Object.freeze({
+@shipped_patterns@});
 export const EARLY_PATTERNS = '@GALLEY_EARLY_PATTERNS@';
 export const THAI_DICTIONARY = '@thai_dictionary@';
 " @ONLY)

@@ -141,13 +141,16 @@ def main():
     shipped = {"fonts": args.font_dir, "hyphen": [args.hyphen_dir]}
     font_packages = set()
     for folder, source_dirs in shipped.items():
-        found = sorted(n for n in os.listdir(os.path.join(args.dist, folder)) if n.endswith((".ttf", ".otf", ".dic")))
+        found = sorted(n for n in os.listdir(os.path.join(args.dist, folder))
+                       if n.endswith((".ttf", ".otf", ".dic")) or (folder == "hyphen" and n.endswith(".bin")))
         if not found:
             fail(f"{args.dist}/{folder}: nothing shipped there")
         for name in found:
             # A font slice (faces.def: "NotoSans-Bold.cyrillic.ttf") is cut from its face's file ("NotoSans-Bold.ttf"),
             # or from a collection ("NotoSerifCJK-Bold.sc-1.ttf" from "NotoSerifCJK-Bold.ttc").
             sources = [name]
+            if folder == "hyphen":  # a compiled pattern file (hyph_en_US.bin) is made from its .dic
+                sources = [os.path.splitext(name)[0] + ".dic"]
             if folder == "fonts":
                 sources = [name.split(".")[0] + ext for ext in (os.path.splitext(name)[1], ".ttc")]
             paths = [os.path.join(d, s) for s in sources for d in source_dirs]
@@ -189,7 +192,8 @@ def main():
     out = ["Third-party software and data in this site (Galley's own licence: LICENSE.txt)", "",
            "galley-core.wasm and galley-core.js are compiled from Galley's sources together with the code listed",
            "below (headers, and the Emscripten runtime and system libraries the compiler links in); fonts/ and",
-           "hyphen/ hold files taken from the Debian packages named below.", ""]
+           "hyphen/ hold files taken from the Debian packages named below (each hyphen/*.bin compiled at build time",
+           "from the unmodified .dic beside it).", ""]
     # Packages built from one source share its copyright file (the hyphen-* patterns: LibreOffice's dictionaries,
     # some 170 KB each): each text once, under every package that has it.
     by_text = {}

@@ -17,7 +17,7 @@
 // layer; the fixed canvas draws the visible slice. Frames are requested only when something changed (load, scroll,
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
 //
-// Critical path (performance marks galley-wasm-ready, galley-fonts-fetched, galley-gl-ready, galley-fonts-ready,
+// Critical path (performance marks galley-wasm-ready, galley-gl-ready, galley-fonts-fetched, galley-fonts-ready,
 // galley-bundle-loaded, galley-first-frame, galley-faces-complete, galley-ready; galley-layout-complete after every
 // layout): the wasm (compiled while it streams in), the faces every article uses and the bundle load in parallel; the
 // first frame lays out only what the viewport shows. Hyphenation patterns are not waited for: an article laid out
@@ -195,16 +195,26 @@ export function createViewer(canvas, container, options = {}) {
     canvas.width = Math.round(canvas.clientWidth * dpr) || canvas.width;
     canvas.height = Math.round(canvas.clientHeight * dpr) || canvas.height;
     canvas.getContext('webgl2', GL_ATTRIBUTES);
+    // galley_init as soon as the wasm is ready, not after the fonts: it issues the shader compile and link, which
+    // the GPU process then runs (in parallel, with KHR_parallel_shader_compile) while the fonts and the bundle
+    // arrive; the first frame's glUseProgram waits only for what is left of it.
+    const fontsFetched = Promise.all([...fontFetches.values()]);
+    fontsFetched.catch(() => {});   // awaited below
     try {
-      [mod] = await Promise.all([modulePromise, ...[...fontFetches.values()]]);
+      mod = await modulePromise;
     } catch (e) {
       throw new ViewerError('Galley could not start', [String(e.message || e)]);
     }
-    performance.mark('galley-fonts-fetched');
     if (withString(mod, selector, (p) => mod._galley_init(p)) !== 0) {
       throw new ViewerError('Galley could not start', ['WebGL2 is not available in this browser.']);
     }
     performance.mark('galley-gl-ready');
+    try {
+      await fontsFetched;
+    } catch (e) {
+      throw new ViewerError('Galley could not start', [String(e.message || e)]);
+    }
+    performance.mark('galley-fonts-fetched');
     await ensureFaces(FIRST_FACES);
     performance.mark('galley-fonts-ready');
     applySettings();
@@ -575,9 +585,10 @@ export function createViewer(canvas, container, options = {}) {
     });
   }
 
+  // `file` is a name the core asks for (hyph_en_US.dic); the site serves it compiled (patterns.js says as what).
   function fetchPatterns(file) {
     if (!patternFetches.has(file)) {
-      patternFetches.set(file, fetchBytes(new URL(`hyphen/${file}`, ASSET_BASE), 'Hyphenation patterns')
+      patternFetches.set(file, fetchBytes(new URL(`hyphen/${PATTERN_FILES[file]}`, ASSET_BASE), 'Hyphenation patterns')
         .catch(() => null));
     }
     return patternFetches.get(file);
@@ -587,7 +598,7 @@ export function createViewer(canvas, container, options = {}) {
   // ships. Not on the critical path: a layout started without them starts again when they arrive. An article in a
   // language with no patterns is set without hyphens, never with another language's.
   function settlePatterns(candidates) {
-    const file = candidates.find((name) => PATTERN_FILES.includes(name)) || null;
+    const file = candidates.find((name) => Object.hasOwn(PATTERN_FILES, name)) || null;
     const load = ++articleLoads;
     hyphenationSettled = file === patternsApplied;
     if (hyphenationSettled) return;
@@ -603,7 +614,12 @@ export function createViewer(canvas, container, options = {}) {
         if (layerComplete && article) emitReady();
         return;
       }
-      guard(() => withBytes(mod, bytes, (p, n) => mod._galley_set_hyphenation(p, n)));
+      const status = guard(() => withBytes(mod, bytes, (p, n) => mod._galley_set_hyphenation(p, n)));
+      if (status !== 0) {   // not this build's file (the core says why): set without hyphens, as with none
+        if (status === 1) console.warn(`hyphen/${PATTERN_FILES[file]}: ${mod.UTF8ToString(mod._galley_result())}`);
+        if (layerComplete && article) emitReady();
+        return;
+      }
       patternsApplied = file;
       performance.mark('galley-hyphenation-ready');
       requestFrame();

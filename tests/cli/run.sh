@@ -27,6 +27,16 @@ done < "$root/tests/data/bundles/invalid/EXPECTED.tsv"
 "$galley" check /nonexistent.json >/dev/null 2>&1; expect "missing file" 3 $?
 "$galley" check >/dev/null 2>&1; expect "no arguments" 2 $?
 "$galley" frobnicate >/dev/null 2>&1; expect "unknown command" 2 $?
+
+# galley patterns compile: the compiled form (GHYB ...) of a .dic, and its errors.
+compiled="$(mktemp)"
+"$galley" patterns compile "${GALLEY_HYPHEN_DIR:-/usr/share/hyphen}/hyph_en_US.dic" "$compiled"; expect "patterns compile" 0 $?
+checks=$((checks + 1))
+if [ "$(head -c 4 "$compiled")" != GHYB ]; then echo "FAIL: patterns compile: no GHYB magic"; fails=$((fails + 1)); fi
+"$galley" patterns compile /nonexistent.dic "$compiled" >/dev/null 2>&1; expect "patterns compile, missing file" 3 $?
+"$galley" patterns compile "$root/assets/sample.json" "$compiled" >/dev/null 2>&1; expect "patterns compile, not patterns" 1 $?
+"$galley" patterns compile "$root/assets/sample.json" >/dev/null 2>&1; expect "patterns compile, no output" 2 $?
+rm -f "$compiled"
 "$galley" layout "$root/assets/sample.json" >/dev/null 2>&1; expect "layout without --width" 2 $?
 "$galley" layout "$root/assets/sample.json" --width -5 >/dev/null 2>&1; expect "negative width" 2 $?
 

@@ -225,8 +225,8 @@ test('an article in another script, opened on a first visit, reads offline with 
       return names;
     });
     assert.ok(cached.some((p) => p.endsWith('/fonts/NotoSerif-Regular.cyrillic.ttf')), 'the slice is cached');
-    assert.ok(cached.some((p) => p.endsWith('/hyphen/hyph_ru_RU.dic')), 'the patterns are cached');
-    assert.ok(!cached.some((p) => p.endsWith('/hyphen/hyph_de_DE.dic')), 'other languages are not precached');
+    assert.ok(cached.some((p) => p.endsWith('/hyphen/hyph_ru_RU.bin')), 'the patterns are cached');
+    assert.ok(!cached.some((p) => p.endsWith('/hyphen/hyph_de_DE.bin')), 'other languages are not precached');
     await fresh.setOffline(true);
     await page.reload();
     await waitReady(page);

@@ -56,6 +56,34 @@ test('the text layer holds every paragraph of the article, in order', async () =
   await page.close();
 });
 
+// The page loads hyphenation patterns in their compiled form (hyphen/*.bin, `galley patterns compile`); one that is
+// damaged is refused by the core with its reason, and the article is set as without patterns.
+test('damaged compiled patterns are refused with a message and the article is set without hyphens', async () => {
+  const wordBreaks = (page) => page.evaluate(() => document.querySelectorAll('#galley-document p wbr').length);
+  const narrow = { width: 380, height: 800 };
+  const { page: intact } = await openViewer('', narrow);
+  assert.ok(await wordBreaks(intact) > 0, 'the intact patterns hyphenate the sample at 380 px');
+  await intact.close();
+
+  const page = await browser.newPage({ viewport: narrow });
+  const errors = [], warnings = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.route('**/hyphen/hyph_en_US.bin', async (route) => {
+    const whole = await (await route.fetch()).body();
+    await route.fulfill({ contentType: 'application/octet-stream', body: whole.subarray(0, 1000) });
+  });
+  await page.goto(`${BASE_URL}index.html`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.galley),
+                             null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready');
+  assert.deepEqual(errors, []);
+  assert.ok(warnings.some((w) => /hyph_en_US\.bin: compiled hyphen patterns: level 1: truncated/.test(w)),
+            `warnings: ${warnings.join(' | ')}`);
+  assert.equal(await wordBreaks(page), 0, 'no line ends inside a word');
+  await page.close();
+});
+
 test('a missing bundle shows an error in the page', async () => {
   const { page } = await openViewer('?bundle=bundles/does-not-exist.json');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'error');

@@ -1,4 +1,4 @@
-// bench_command.cpp — `galley bench layout` and `galley bench quality`.
+// bench_command.cpp — `galley bench layout`, `quality`, `browser`; `hyphenation` is bench_hyphenation.cpp.
 //
 // layout: an article made of the bundle's first article repeated to at least --words words (100,000), laid out
 // once (measuring), then relaid out at changing widths for --seconds each: justified, automatic (Align::Auto) at the
@@ -13,11 +13,13 @@
 // time goes, transfer, wasm heap, idle draw calls; for scale the same article as a plain HTML page with the same font
 // files and a page that only draws one WebGL2 triangle; Lighthouse), with build/wasm/dist served by scripts/serve.py
 // on a free port.
-// With no argument, all three.
+// hyphenation: loading patterns from .dic text against their compiled form (bench_hyphenation.cpp).
+// With no argument, all four.
 //
 // Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
 #include "bench_command.h"
 
+#include "bench_hyphenation.h"
 #include "bundle_loader.h"
 #include "cli_common.h"
 #include "hyphen_language.h"
@@ -65,7 +67,8 @@ int usage(const char* why) {
     std::fprintf(stderr, "galley bench: %s\nusage: galley bench layout [BUNDLE] [--words N] [--seconds S]\n"
                          "       galley bench quality [BUNDLE] [--font PATH]\n"
                          "       galley bench browser [--runs N]\n"
-                         "       galley bench          (all three)\n", why);
+                         "       galley bench hyphenation\n"
+                         "       galley bench          (all four)\n", why);
     return ExitUsage;
 }
 
@@ -435,9 +438,12 @@ int runBenchCommand(int argc, char** argv) {
         char* quality[] = {argv[0], const_cast<char*>("quality")};
         char* layout[] = {argv[0], const_cast<char*>("layout")};
         char* browser[] = {argv[0], const_cast<char*>("browser")};
+        char* hyphenation[] = {argv[0], const_cast<char*>("hyphenation")};
         int status = runBenchCommand(2, quality);
         std::printf("\n");
         status = std::max(status, runBenchCommand(2, layout));
+        std::printf("\n");
+        status = std::max(status, runBenchCommand(2, hyphenation));
         std::printf("\n");
         return std::max(status, runBenchCommand(2, browser));
     }
@@ -476,6 +482,7 @@ int runBenchCommand(int argc, char** argv) {
     }
     if (which == "layout") return benchLayout(bundlePath, static_cast<size_t>(words), duration, label.c_str(), runWasm);
     if (which == "quality") return benchQuality(bundlePath, fontPath);
+    if (which == "hyphenation") return benchHyphenation(label.c_str(), runWasm);
 #ifndef __EMSCRIPTEN__
     if (which == "browser") return benchBrowser(static_cast<int>(runs));
 #else

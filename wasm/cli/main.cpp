@@ -1,4 +1,4 @@
-// main.cpp — the `galley` command line: check, layout, import, bench.
+// main.cpp — the `galley` command line: check, layout, import, bench, patterns.
 //
 // Exit codes (stable, for scripts): 0 success, 1 invalid input (bundle or article), 2 usage, 3 cannot read or write
 // a file, 4 missing resources (fonts, patterns).
@@ -7,6 +7,7 @@
 #include "import_command.h"
 #include "layout_command.h"
 #include "bench_command.h"
+#include "patterns_command.h"
 
 #include <cstdio>
 #include <cstring>
@@ -23,6 +24,7 @@ const char* const Usage =
     "  import INPUT... [--format text|markdown] [-o OUT] [--lang TAG] [--explain] [--compact]\n"
     "  import --batch DIR -o OUTDIR [--jobs N]\n"
     "                                  turn scraped text or Markdown into a bundle\n"
+    "  patterns compile IN.dic OUT.bin hyphenation patterns in the compiled form the viewer loads\n"
     "exit codes: 0 ok, 1 invalid input, 2 usage, 3 file error, 4 missing resources\n";
 
 int runCheck(int argc, char** argv) {
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
     if (command == "layout") return galley::cli::runLayoutCommand(argc - 1, argv + 1);
     if (command == "bench") return galley::cli::runBenchCommand(argc - 1, argv + 1);
     if (command == "import") return runImportCommand(argc - 1, argv + 1);
+    if (command == "patterns") return galley::cli::runPatternsCommand(argc - 1, argv + 1);
     std::fprintf(stderr, "galley: unknown command '%s'\n%s", command.c_str(), Usage);
     return galley::cli::ExitUsage;
 }

@@ -125,13 +125,24 @@ EMSCRIPTEN_KEEPALIVE int galley_add_font(int style, int slice, const unsigned ch
     return 0;
 }
 
-// Hyphenation patterns (a hyphen .dic file from dist/hyphen; none, with length 0: no hyphenation). Returns 0 on
-// success.
+// Hyphenation patterns in their compiled form (a .bin from dist/hyphen, written at build time by `galley patterns
+// compile`: the viewer never parses .dic text); none, with length 0: no hyphenation. Returns 0 on success; 1 if the
+// bytes are not such a file (truncated, damaged, another format version), with galley_result() saying why; the
+// patterns and the layout are then left as they were.
 EMSCRIPTEN_KEEPALIVE int galley_set_hyphenation(const char* data, int length) {
     Viewer& v = viewer();
-    v.hyphenator = Hyphenator::fromDic(std::string_view(data, static_cast<size_t>(length)));
+    std::optional<Hyphenator> patterns;
+    if (length > 0) {
+        std::string error;
+        patterns = Hyphenator::fromCompiled(std::string_view(data, static_cast<size_t>(length)), &error);
+        if (!patterns) {
+            v.result = error;
+            return 1;
+        }
+    }
+    v.hyphenator = std::move(patterns);
     v.rebuildLayout();
-    return v.hyphenator ? 0 : 1;
+    return 0;
 }
 
 // libthai's Thai dictionary (dist/dict/thbrk.tri, fetched by the page for articles with Thai text): Thai text then

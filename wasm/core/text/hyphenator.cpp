@@ -217,21 +217,13 @@ std::optional<Hyphenator> Hyphenator::parseLevel(std::string_view text) {
     std::sort(alphabet.begin(), alphabet.end());
     alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
     if (alphabet.size() >= 0xFFFF) return std::nullopt;  // no language has that many letters
-    for (size_t k = 0; k < alphabet.size(); ++k) {
-        const auto symbol = static_cast<uint16_t>(k + 1);
-        if (alphabet[k] < 128) result.asciiSymbol_[alphabet[k]] = symbol;
-        else result.otherSymbols_.emplace_back(alphabet[k], symbol);
-    }
-    result.symbolCount_ = static_cast<uint16_t>(alphabet.size());
+    result.setAlphabet(alphabet);
 
     // Flatten breadth-first: nodes are numbered in the order their edge ranges are written.
     std::vector<uint32_t> order{0};
     order.reserve(build.size());
-    std::vector<uint32_t> flatIndex(build.size(), 0);
     result.nodes_.reserve(build.size() + 1);
-    const size_t edgeCount = build.size() - 1;  // every node but the root is one node's child
-    result.edgeSymbol_.reserve(edgeCount);
-    result.edgeTarget_.reserve(edgeCount);
+    result.edgeSymbol_.reserve(build.size() - 1);  // every node but the root is one node's child
     for (size_t head = 0; head < order.size(); ++head) {
         const BuildNode& n = build[order[head]];
         TrieNode flat;
@@ -243,11 +235,10 @@ std::optional<Hyphenator> Hyphenator::parseLevel(std::string_view text) {
                                   scores.begin() + n.scoreBegin + n.scoreCount);
         }
         result.nodes_.push_back(flat);
+        // Each child is numbered as its edge is written, so edge e leads to node e + 1.
         for (uint32_t child = n.firstChild; child != None; child = build[child].nextSibling) {  // code point order
-            flatIndex[child] = static_cast<uint32_t>(order.size());
             order.push_back(child);
             result.edgeSymbol_.push_back(result.symbolOf(build[child].letter));
-            result.edgeTarget_.push_back(0);  // patched below, once the child's flat index is known
         }
     }
     {
@@ -255,25 +246,35 @@ std::optional<Hyphenator> Hyphenator::parseLevel(std::string_view text) {
         sentinel.edgeBegin = static_cast<uint32_t>(result.edgeSymbol_.size());
         result.nodes_.push_back(sentinel);
     }
-    size_t edge = 0;
-    for (uint32_t buildIndex : order)
-        for (uint32_t child = build[buildIndex].firstChild; child != None; child = build[child].nextSibling)
-            result.edgeTarget_[edge++] = flatIndex[child];
-
-    const size_t rowLength = result.symbolCount_ + 1u;
-    size_t denseRows = 0;
-    for (size_t node = 0; node + 1 < result.nodes_.size(); ++node)
-        denseRows += node == 0 || result.nodes_[node + 1].edgeBegin - result.nodes_[node].edgeBegin >= DenseRowMinChildren;
-    result.denseChildren_.reserve(denseRows * rowLength);
-    for (size_t node = 0; node + 1 < result.nodes_.size(); ++node) {
-        const uint32_t begin = result.nodes_[node].edgeBegin, end = result.nodes_[node + 1].edgeBegin;
-        if (node != 0 && end - begin < DenseRowMinChildren) continue;
-        result.nodes_[node].denseRow = static_cast<uint32_t>(result.denseChildren_.size() / rowLength);
-        result.denseChildren_.resize(result.denseChildren_.size() + rowLength, 0);
-        uint32_t* row = &result.denseChildren_[result.nodes_[node].denseRow * rowLength];
-        for (uint32_t e = begin; e < end; ++e) row[result.edgeSymbol_[e]] = result.edgeTarget_[e];
-    }
+    result.buildDenseRows();
     return result;
+}
+
+void Hyphenator::setAlphabet(const std::vector<uint32_t>& codePoints) {
+    std::fill(std::begin(asciiSymbol_), std::end(asciiSymbol_), uint16_t{0});
+    otherSymbols_.clear();
+    for (size_t k = 0; k < codePoints.size(); ++k) {
+        const auto symbol = static_cast<uint16_t>(k + 1);
+        if (codePoints[k] < 128) asciiSymbol_[codePoints[k]] = symbol;
+        else otherSymbols_.emplace_back(codePoints[k], symbol);
+    }
+    symbolCount_ = static_cast<uint16_t>(codePoints.size());
+}
+
+void Hyphenator::buildDenseRows() {
+    const size_t rowLength = symbolCount_ + 1u;
+    size_t denseRows = 0;
+    for (size_t node = 0; node + 1 < nodes_.size(); ++node)
+        denseRows += node == 0 || nodes_[node + 1].edgeBegin - nodes_[node].edgeBegin >= DenseRowMinChildren;
+    denseChildren_.assign(denseRows * rowLength, 0);
+    size_t nextRow = 0;
+    for (size_t node = 0; node + 1 < nodes_.size(); ++node) {
+        const uint32_t begin = nodes_[node].edgeBegin, end = nodes_[node + 1].edgeBegin;
+        if (node != 0 && end - begin < DenseRowMinChildren) continue;
+        nodes_[node].denseRow = static_cast<uint32_t>(nextRow++);
+        uint32_t* row = &denseChildren_[nodes_[node].denseRow * rowLength];
+        for (uint32_t e = begin; e < end; ++e) row[edgeSymbol_[e]] = e + 1;
+    }
 }
 
 uint16_t Hyphenator::symbolOf(uint32_t codePoint) const {
@@ -343,7 +344,7 @@ void Hyphenator::scoreGaps(std::string_view wordUtf8, unsigned left, unsigned ri
                 const uint32_t edgeEnd = nodes_[node + 1].edgeBegin;
                 for (uint32_t e = parent.edgeBegin; e < edgeEnd; ++e) {
                     if (edgeSymbol_[e] >= wanted) {
-                        if (edgeSymbol_[e] == wanted) child = edgeTarget_[e];
+                        if (edgeSymbol_[e] == wanted) child = e + 1;
                         break;
                     }
                 }

@@ -28,6 +28,12 @@ public:
     // charset.
     static std::optional<Hyphenator> fromDic(std::string_view text, std::string* error = nullptr);
 
+    // The compiled form (`galley patterns compile`): this object's tables as bytes, and back. fromCompiled checks
+    // every count and index against the file before using it, so a truncated or hostile file gives nullopt and a
+    // message in *error, never an out-of-bounds read; what it accepts hyphenates exactly as the .dic it came from.
+    std::string compiled() const;
+    static std::optional<Hyphenator> fromCompiled(std::string_view bytes, std::string* error = nullptr);
+
     // Clears `breaks`, then fills it with the code point offsets, ascending, before which a hyphen may be inserted:
     // "hyphenation" gives {2, 6} (hy-phen-ation). Leaves it empty for words with ASCII digits, words shorter than
     // leftMin + rightMin code points and words longer than MaxWordLength code points (no real word is).
@@ -46,6 +52,8 @@ public:
 private:
     Hyphenator() = default;
     static std::optional<Hyphenator> parseLevel(std::string_view text);  // one level's lines; no charset line
+    void buildDenseRows();   // denseChildren_ and each node's denseRow, from the edges
+    void setAlphabet(const std::vector<uint32_t>& codePoints);  // sorted: symbol k + 1 is codePoints[k]
     // Liang's scores of the word's gaps: the odd ones at least `left` code points from its start and `right` from
     // its end.
     void scoreGaps(std::string_view wordUtf8, unsigned left, unsigned right, std::vector<uint32_t>& breaks) const;
@@ -53,7 +61,8 @@ private:
     // Symbols are pattern characters renumbered densely from 1; 0 means "not in any pattern".
     uint16_t symbolOf(uint32_t codePoint) const;
 
-    // The pattern trie in flat arrays. Node i's children are edges [edgeBegin[i], edgeBegin[i+1]), sorted by symbol.
+    // The pattern trie in flat arrays, its nodes numbered breadth-first, so that edge e leads to node e + 1. Node i's
+    // children are edges [edgeBegin[i], edgeBegin[i+1]), sorted by symbol.
     // A node that ends a pattern owns scores [scoreBegin, scoreBegin + depth + 1) in `scores_`: the score of the gap
     // before each of its letters, and after the last one.
     // Nodes with many children (the root and the first letters, which every lookup passes) also get a dense row in
@@ -67,7 +76,6 @@ private:
     static constexpr uint32_t NoDenseRow = 0xFFFFFFFFu;
     std::vector<TrieNode> nodes_;       // nodes_[0] is the root; one extra sentinel node closes the last edge range
     std::vector<uint16_t> edgeSymbol_;
-    std::vector<uint32_t> edgeTarget_;
     std::vector<uint8_t> scores_;
     std::vector<uint32_t> denseChildren_;  // rows of symbolCount_ + 1 entries
 

@@ -1,0 +1,128 @@
+// bench_hyphenation.cpp — `galley bench hyphenation`: for a few languages' pattern files, the time to parse the
+// .dic text into a Hyphenator (what the viewer did at start) and to load its compiled form (what it does now), best
+// of repeated loads; then the sizes of both, raw and brotli'd as dist/ serves them (brotli -q 11, if installed).
+// The native build runs the same in the wasm build of the CLI (build/wasm/galley.js) under Node, if built: the
+// viewer's own code, minus the browser.
+//
+// Not here: whether the two give the same hyphens (hyphenator_binary_test.cpp checks that).
+#include "bench_hyphenation.h"
+
+#include "cli_common.h"
+#include "hyphenator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#ifndef __EMSCRIPTEN__
+#include <unistd.h>
+#endif
+
+namespace galley::cli {
+
+namespace {
+
+// English, the viewer's early patterns; German and Hungarian, the largest shipped (compounds); Russian, Cyrillic
+// in KOI8-R.
+constexpr const char* BenchPatternFiles[] = {"hyph_en_US.dic", "hyph_de_DE.dic", "hyph_hu_HU.dic", "hyph_ru_RU.dic"};
+constexpr int MinLoads = 5;
+constexpr double MinSeconds = 0.5;  // per file and form: the machine may be shared, the best load is the least disturbed
+
+template <typename Load>
+double bestSeconds(Load load) {
+    double best = INFINITY, total = 0;
+    for (int n = 0; n < MinLoads || total < MinSeconds; ++n) {
+        const auto start = std::chrono::steady_clock::now();
+        if (!load()) return NAN;
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        best = std::min(best, s);
+        total += s;
+    }
+    return best;
+}
+
+#ifndef __EMSCRIPTEN__
+// Bytes of `data` at brotli -q 11, or -1 without brotli.
+long brotliSize(const std::string& data) {
+    char path[] = "/tmp/galley-bench-XXXXXX";
+    const int fd = mkstemp(path);
+    if (fd < 0) return -1;
+    const bool written = write(fd, data.data(), data.size()) == static_cast<ssize_t>(data.size());
+    close(fd);
+    long size = -1;
+    if (written) {
+        const std::string command = std::string("brotli -q 11 -c '") + path + "' 2>/dev/null | wc -c";
+        if (FILE* pipe = popen(command.c_str(), "r")) {
+            if (std::fscanf(pipe, "%ld", &size) != 1) size = -1;
+            if (pclose(pipe) != 0 || size == 0) size = -1;
+        }
+    }
+    unlink(path);
+    return size;
+}
+
+std::string kilobytes(long bytes) {
+    if (bytes < 0) return "?";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", bytes / 1024.0);
+    return text;
+}
+#endif
+
+}  // namespace
+
+int benchHyphenation(const char* label, bool runWasm) {
+    const std::string directory = hyphenDir();
+    std::printf("%-8s hyphenation patterns from %s: best load of at least %d, ms\n", label, directory.c_str(), MinLoads);
+    int status = ExitOk;
+    for (const char* name : BenchPatternFiles) {
+        std::string text, error;
+        if (!readFile(directory + "/" + name, text)) {
+            std::printf("%-8s %-16s not measured: cannot read it\n", label, name);
+            status = ExitResources;
+            continue;
+        }
+        const std::optional<Hyphenator> parsed = Hyphenator::fromDic(text, &error);
+        if (!parsed) {
+            std::printf("%-8s %-16s not measured: %s\n", label, name, error.c_str());
+            status = ExitInvalid;
+            continue;
+        }
+        const std::string bytes = parsed->compiled();
+        const double dicSeconds = bestSeconds([&] { return Hyphenator::fromDic(text).has_value(); });
+        const double binSeconds = bestSeconds([&] { return Hyphenator::fromCompiled(bytes).has_value(); });
+        std::printf("%-8s %-16s %zu patterns: parse .dic %.2f ms, load .bin %.2f ms (%.0f times as fast)", label, name,
+                    parsed->patternCount(), dicSeconds * 1e3, binSeconds * 1e3, dicSeconds / binSeconds);
+#ifndef __EMSCRIPTEN__
+        std::printf("; .dic %s KB, %s KB brotli; .bin %s KB, %s KB brotli", kilobytes(static_cast<long>(text.size())).c_str(),
+                    kilobytes(brotliSize(text)).c_str(), kilobytes(static_cast<long>(bytes.size())).c_str(),
+                    kilobytes(brotliSize(bytes)).c_str());
+#endif
+        std::printf("\n");
+    }
+    std::fflush(stdout);
+#ifndef __EMSCRIPTEN__
+    if (runWasm) {
+        const std::string wasmCli = GALLEY_WASM_CLI;
+        if (FILE* probe = std::fopen(wasmCli.c_str(), "rb")) {
+            std::fclose(probe);
+            const std::string command = "node --no-experimental-fetch '" + wasmCli + "' bench hyphenation --label wasm 2>&1";
+            if (FILE* pipe = popen(command.c_str(), "r")) {
+                char buffer[512];
+                while (std::fgets(buffer, sizeof buffer, pipe)) std::fputs(buffer, stdout);
+                if (pclose(pipe) != 0) std::fprintf(stderr, "galley bench: the wasm run failed (%s)\n", command.c_str());
+            }
+        } else {
+            std::printf("wasm     not measured: %s is not built (cmake --build --preset wasm)\n", wasmCli.c_str());
+        }
+    }
+#else
+    (void)runWasm;
+#endif
+    return status;
+}
+
+}  // namespace galley::cli
