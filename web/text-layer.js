@@ -222,13 +222,21 @@ export function fillLine(span, line, hrefs, measureWidth) {
   const runs = line.k && line.k.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.k : [[line.t, -1]];
   let runStart = 0;
   for (const [text, hrefIndex] of runs) {
-    const href = hrefIndex >= 0 ? safeHref(hrefs[hrefIndex]) : null;
+    const target = hrefIndex >= 0 ? hrefs[hrefIndex] : null;
+    const inArticle = typeof target === 'string' && target.startsWith('#');
+    const href = inArticle ? `#${ARTICLE_ID_PREFIX}${target.slice(1)}` : target !== null ? safeHref(target) : null;
     let parent = span;
     if (href) {
       parent = document.createElement('a');
       parent.href = href;
-      parent.target = '_blank';
-      parent.rel = 'noopener noreferrer';
+      if (inArticle) {
+        // A note reference (to "#id") is where its note links back to ("#ref:id"): the first one gets that id.
+        const back = `${ARTICLE_ID_PREFIX}ref:${target.slice(1)}`;
+        if (!target.startsWith('#ref:') && !document.getElementById(back)) parent.id = back;
+      } else {
+        parent.target = '_blank';
+        parent.rel = 'noopener noreferrer';
+      }
       span.append(parent);
     }
     appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
@@ -281,7 +289,7 @@ function groupLines(lines, blocks, carry) {
 }
 
 const CONTAINER_TAG = { header: 'header', quote: 'blockquote', pullquote: 'aside', image: 'figure' };
-const PART_TAG = { title: 'h1', subtitle: 'p', byline: 'p', paragraph: 'p', quote: 'p', pullquote: 'p', list: 'li',
+const PART_TAG = { title: 'h1', subtitle: 'p', byline: 'p', paragraph: 'p', quote: 'p', pullquote: 'p', list: 'li', code: 'pre',
                    caption: 'figcaption', attribution: 'p' };
 
 function boxOf(lines, extra = []) {
@@ -469,6 +477,11 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
         if (blockInfo?.dir) partEl.dir = blockInfo.dir;
         place(partEl, box, containerEl ? innerFlow : chunkFlow);
         fillPart(partEl, part, hrefs, box.top);
+        if (part.role === 'note') {
+          // A note's id, from its label's link back to its reference ("#ref:id"): what references link to.
+          const back = partEl.querySelector(`a[href^="#${ARTICLE_ID_PREFIX}ref:"]`);
+          if (back) partEl.id = ARTICLE_ID_PREFIX + back.getAttribute('href').slice(ARTICLE_ID_PREFIX.length + 4);
+        }
         if (!layer.lead && (part.role === 'subtitle' || part.role === 'paragraph')) {
           layer.lead = textOf(part.lines);
         }
