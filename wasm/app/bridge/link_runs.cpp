@@ -20,9 +20,9 @@ void appendRun(std::vector<std::pair<std::string, int>>& runs, std::string_view 
 
 }  // namespace
 
-bool LinkRuns::runsFor(const RichText* source, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
+bool LinkRuns::runsFor(const RichText* text, const TextLine& line, std::vector<std::pair<std::string, int>>& runs,
                        std::vector<std::string>& hrefs) {
-    if (!selectSource(source) || linkOfCodePoint_.empty()) return false;
+    if (!selectSource(text) || linkOfCodePoint_.empty()) return false;
     const std::string_view source(rich_->text);
     int previousWordEnd = -1;
     std::vector<std::pair<std::string, int>> out;
