@@ -695,8 +695,8 @@ export function createViewer(canvas, container, options = {}) {
       urls.push(new URL(`fonts/${file}.ttf`, ASSET_BASE).href);
     }
     for (const candidates of needs.hyphenation) {
-      const file = candidates.find((name) => PATTERN_FILES.includes(name));
-      if (file) urls.push(new URL(`hyphen/${file}`, ASSET_BASE).href);
+      const file = candidates.find((name) => Object.hasOwn(PATTERN_FILES, name));
+      if (file) urls.push(new URL(`hyphen/${PATTERN_FILES[file]}`, ASSET_BASE).href);
     }
     const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
     if (THAI_DICTIONARY && [...slots].some((slot) => Math.floor(slot / FACES.length) === thai)) {
