@@ -106,18 +106,7 @@ int benchHyphenation(const char* label, bool runWasm) {
     std::fflush(stdout);
 #ifndef __EMSCRIPTEN__
     if (runWasm) {
-        const std::string wasmCli = GALLEY_WASM_CLI;
-        if (FILE* probe = std::fopen(wasmCli.c_str(), "rb")) {
-            std::fclose(probe);
-            const std::string command = "node --no-experimental-fetch '" + wasmCli + "' bench hyphenation --label wasm 2>&1";
-            if (FILE* pipe = popen(command.c_str(), "r")) {
-                char buffer[512];
-                while (std::fgets(buffer, sizeof buffer, pipe)) std::fputs(buffer, stdout);
-                if (pclose(pipe) != 0) std::fprintf(stderr, "galley bench: the wasm run failed (%s)\n", command.c_str());
-            }
-        } else {
-            std::printf("wasm     not measured: %s is not built (cmake --build --preset wasm)\n", wasmCli.c_str());
-        }
+        runWasmCli("bench hyphenation --label wasm");
     }
 #else
     (void)runWasm;

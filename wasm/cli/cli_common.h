@@ -14,4 +14,8 @@ bool readFile(const std::string& path, std::string& out);
 std::string fontDir();
 std::string hyphenDir();
 
+// Native only: runs the wasm CLI (build/wasm/galley.js) under Node with `args` ("bench layout ...") and passes its
+// output through, or prints "wasm     not measured" when it is not built. The benches' wasm figures come from it.
+void runWasmCli(const std::string& args);
+
 }  // namespace galley::cli
