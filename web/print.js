@@ -155,6 +155,7 @@ function buildPrintDocument(layout, { imageBitmap }) {
     (line.k || []).forEach(([text, hrefIndex], i) => {
       const href = hrefIndex >= 0 ? safeHref(layout.hrefs[hrefIndex]) : null;
       if (!href) link = null;
+      else if (link?.href === href) link.text += text;   // one link, in runs of its marks
       else if (i === 0 && openLink?.href === href) { link = openLink; link.text += text; }
       else links.push(link = { href, text });
     });
@@ -325,19 +326,20 @@ function buildPrintDocument(layout, { imageBitmap }) {
     }
   }
 
-  if (links.length) root.append(linkList(links));
+  if (links.length) root.append(linkList(links, layout.linksHeading));
   return root;
 }
 
-// The links after the article, numbered in order of appearance: each one's text and its address.
-function linkList(links) {
+// The links after the article, numbered in order of appearance: each one's text and its address, under `title` (the
+// layout's, in the article's language).
+function linkList(links, title) {
   const section = document.createElement('section');
   section.className = 'print-links';
   const font = FACES[SANS] || FACES[0];
   section.style.fontFamily = `"${font.family}", ${font.generic}`;
   section.style.color = INK.text;
   const heading = document.createElement('h2');
-  heading.textContent = 'Links';
+  heading.textContent = title;
   const list = document.createElement('ol');
   for (const { text, href } of links) {
     const item = document.createElement('li');
@@ -376,6 +378,8 @@ const PRINT_CSS = `
   #galley-print, #galley-print .print-block, #galley-print .print-part, #galley-print .print-keep { direction: ltr; }
   #galley-print .print-line { display: block; width: max-content; position: relative; white-space: pre; }
   #galley-print .print-line[dir="rtl"] { direction: rtl; unicode-bidi: isolate; }
+  /* A run's marks are elements for the PDF's structure; the words stay in the faces and places Galley set them. */
+  #galley-print :is(strong, em, s, code, sup, sub) { font: inherit; vertical-align: baseline; text-decoration: none; }
   #galley-print .print-links:dir(rtl) { direction: rtl; }
   #galley-print .beside { position: absolute; }
   #galley-print .print-keep { display: block; break-inside: avoid; }

@@ -220,30 +220,44 @@ export function fillLine(span, line, hrefs, measureWidth) {
   // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
   if (line.d === 'rtl') span.dir = 'rtl';
   const runs = line.k && line.k.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.k : [[line.t, -1]];
-  let runStart = 0;
-  for (const [text, hrefIndex] of runs) {
+  let runStart = 0, link = null;   // the <a> of the run before, while the next goes on in the same link
+  for (const [text, hrefIndex, marks = ''] of runs) {
+    const names = marks ? marks.split(' ') : [];
     const target = hrefIndex >= 0 ? hrefs[hrefIndex] : null;
     const inArticle = typeof target === 'string' && target.startsWith('#');
     const href = inArticle ? `#${ARTICLE_ID_PREFIX}${target.slice(1)}` : target !== null ? safeHref(target) : null;
-    let parent = span;
-    if (href) {
-      parent = document.createElement('a');
-      parent.href = href;
+    if (!href) link = null;
+    else if (!link || link.getAttribute('href') !== href) {
+      link = document.createElement('a');
+      link.href = href;
       if (inArticle) {
         // A note reference (to "#id") is where its note links back to ("#ref:id"): the first one gets that id.
         const back = `${ARTICLE_ID_PREFIX}ref:${target.slice(1)}`;
-        if (!target.startsWith('#ref:') && !document.getElementById(back)) parent.id = back;
+        if (target.startsWith('#ref:')) link.setAttribute('role', 'doc-backlink');
+        else if (!document.getElementById(back)) link.id = back;
       } else {
-        parent.target = '_blank';
-        parent.rel = 'noopener noreferrer';
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
       }
-      span.append(parent);
+      span.append(link);
+    }
+    if (link && names.includes('noteref')) link.setAttribute('role', 'doc-noteref');
+    // The marks' elements, outermost first (as the bridge names them), in the link (or the line).
+    let parent = link || span;
+    for (const tag of names) {
+      if (!MARK_ELEMENTS.has(tag)) continue;
+      const el = document.createElement(tag);
+      parent.append(el);
+      parent = el;
     }
     appendPlaced(parent, line.t, runStart, runStart + text.length, placed.moved, line.d === 'rtl');
     runStart += text.length;
   }
   return { font, placed };
 }
+
+// The elements a run's marks ("k": its third field, line_runs.h's runMarkNames) may make: no other tag is made.
+const MARK_ELEMENTS = new Set(['strong', 'em', 's', 'code', 'sup', 'sub']);
 
 function slugify(text) {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
@@ -256,40 +270,47 @@ function textOf(lines) {
 }
 
 // Groups lines into a tree: blocks (header, or one per article block) of parts (elements holding lines). `carry`:
-// the block the last chunk ended in and its list item count, when this chunk's first lines continue it.
+// the block the last chunk ended in, when this chunk's first lines continue it. In a list,
+// a marker line starts an item: the next part is its first, with `item` {level: its depth, number: in an ordered
+// list}; the marker itself is drawn, and ul/ol give screen readers the numbering.
 function groupLines(lines, blocks, carry) {
   const groups = [];
   const byKey = new Map();
-  let listItem = 0;
+  let startsItem = null;
   for (const line of lines) {
-    if (line.r === 'marker') continue;   // list markers are drawn; ul/ol give screen readers the numbering
+    if (line.r === 'marker') {
+      startsItem = { level: line.l || 0, number: line.n };
+      continue;
+    }
     const key = line.b < 0 ? 'header' : `b${line.b}`;
     let group = byKey.get(key);
     if (!group) {
       const continued = !groups.length && carry?.block === line.b;
-      group = { block: line.b, type: line.b < 0 ? 'header' : blocks[line.b]?.type || 'paragraph', parts: [],
-                continued, firstItem: continued ? carry.listItem : 0 };
+      // Notes come after the last block, in a block index of their own.
+      const type = line.b < 0 ? 'header' : line.r === 'note' && line.b >= blocks.length ? 'notes'
+        : blocks[line.b]?.type || 'paragraph';
+      group = { block: line.b, type, parts: [], continued };
       byKey.set(key, group);
       groups.push(group);
-      listItem = group.firstItem;
     }
     // A new part when the role changes, and for each list item and table cell.
-    const partKey = line.r === 'list' ? `list${listItem}` : line.r === 'cell' ? `cell${line.i}`
+    const partKey = line.r === 'cell' ? `cell${line.i}`
       : line.r === 'dropcap' ? 'paragraph' : line.r;
     let part = group.parts[group.parts.length - 1];
-    if (!part || part.key !== partKey) {
-      part = { key: partKey, role: line.r === 'dropcap' ? 'paragraph' : line.r, lines: [] };
+    if (!part || part.key !== partKey || startsItem) {
+      part = { key: partKey, role: line.r === 'dropcap' ? 'paragraph' : line.r, level: line.l || 0, lines: [] };
+      if (group.type === 'list' && startsItem) part.item = startsItem;
+      startsItem = null;
       group.parts.push(part);
     }
     part.lines.push(line);
-    if (line.r === 'list' && line.last) listItem++;
-    group.listItems = listItem;
   }
   return groups;
 }
 
-const CONTAINER_TAG = { header: 'header', quote: 'blockquote', pullquote: 'aside', image: 'figure' };
-const PART_TAG = { title: 'h1', subtitle: 'p', byline: 'p', paragraph: 'p', quote: 'p', pullquote: 'p', list: 'li', code: 'pre',
+const CONTAINER_TAG = { header: 'header', quote: 'blockquote', pullquote: 'aside', image: 'figure', embed: 'figure',
+                        notes: 'section' };
+const PART_TAG = { title: 'h1', subtitle: 'p', byline: 'p', paragraph: 'p', quote: 'p', pullquote: 'p', list: 'div', code: 'pre',
                    caption: 'figcaption', attribution: 'p' };
 
 function boxOf(lines, extra = []) {
@@ -355,7 +376,9 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
       flowX = 0;
       row++;
       if (i + 1 < part.lines.length) {
-        if (line.iw) partEl.append(document.createElement('wbr'));
+        // Code keeps its own lines (a copy has them); a wrapped one goes on ("ct") as text does.
+        if (part.role === 'code' && !part.lines[i + 1].ct) partEl.append(document.createElement('br'));
+        else if (line.iw) partEl.append(document.createElement('wbr'));
         else partEl.append(' ');
       }
     });
@@ -385,13 +408,129 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     return el;
   };
 
+  // A part's element (PART_TAG's, a heading's by its level), placed in `flow` and filled with its lines; code's lines
+  // are in a <code> in the <pre>.
+  const makePart = (part, blockInfo, box, flow, hrefs) => {
+    let tag = PART_TAG[part.role] || 'p';
+    if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
+    const partEl = document.createElement(tag);
+    partEl.className = `part text ${part.role}`;
+    if (blockInfo?.dir) partEl.dir = blockInfo.dir;
+    place(partEl, box, flow);
+    if (part.role === 'code') {
+      const code = document.createElement('code');
+      partEl.append(code);
+      fillPart(code, part, hrefs, box.top);
+    } else {
+      fillPart(partEl, part, hrefs, box.top);
+    }
+    return partEl;
+  };
+
+  // An image's box (its alt text, for find and screen readers; the canvas draws the picture).
+  const makeImage = (im, box, flow) => {
+    const imageEl = document.createElement('div');
+    imageEl.className = 'part figure-image';
+    place(imageEl, box, flow);
+    imageEl.style.marginLeft = `${im.x}px`;
+    imageEl.style.width = `${im.w}px`;
+    if (im.alt) { imageEl.setAttribute('role', 'img'); imageEl.setAttribute('aria-label', im.alt); }
+    else imageEl.setAttribute('role', 'presentation');
+    const alt = document.createElement('span');
+    alt.className = 'alt';
+    alt.setAttribute('aria-hidden', 'true');   // the role=img label already says it
+    alt.textContent = im.alt || 'Image not available';
+    imageEl.append(alt);
+    imageEl.dataset.state = imageState(im.b);
+    layer.figures.set(im.b, imageEl);
+    return imageEl;
+  };
+
+  // A list block as the article nests it: ul/ol > li, an item's text and blocks in its li, a list in an item inside
+  // its li. Each element is placed in the flow of the one holding it, from its parts' boxes. An ordered list starts at
+  // its first item's number (a list, or a list the last chunk began, numbered on). A chunk that goes on inside an
+  // item nests its lines in items without a marker of their own. An image in an item (`images`: the block's, which
+  // share its index) goes in the item of the part before it.
+  const makeList = (group, blockInfo, groupBox, flow, hrefs, images) => {
+    const newList = (depth, ordered) => ({ depth, ordered, items: [], start: undefined });
+    const root = newList(0, !!blockInfo?.ordered);
+    const lists = [root];   // the open list at each depth
+    const itemOf = (list) => {
+      if (!list.items.length) list.items.push({ children: [] });   // the chunk goes on inside an item
+      return list.items[list.items.length - 1];
+    };
+    const openList = (depth, ordered) => {
+      lists.length = Math.min(lists.length, depth + 1);
+      while (lists.length <= depth) {
+        const inner = newList(lists.length, ordered);
+        itemOf(lists[lists.length - 1]).children.push({ list: inner });
+        lists.push(inner);
+      }
+      return lists[depth];
+    };
+    const pending = [...images].sort((a, b) => a.y - b.y);
+    let current = null;   // the item the last part went in
+    const imagesBefore = (top) => {
+      while (pending.length && pending[0].y < top) (current || itemOf(root)).children.push({ image: pending.shift() });
+    };
+    for (const part of group.parts) {
+      imagesBefore(boxOf(part.lines).top);
+      if (part.item) {
+        const list = openList(part.item.level, part.item.number !== undefined);
+        if (list.start === undefined && part.item.number !== undefined) list.start = part.item.number;
+        current = { children: [{ part }] };
+        list.items.push(current);
+      } else {
+        current = itemOf(openList(part.level, false));
+        current.children.push({ part });
+      }
+    }
+    imagesBefore(Infinity);
+    const boxOfChildren = (children) => {
+      const lines = [], extra = [];
+      const walk = (c) => {
+        if (c.part) lines.push(...c.part.lines);
+        else if (c.image) extra.push(c.image);
+        else for (const it of c.list.items) it.children.forEach(walk);
+      };
+      children.forEach(walk);
+      return boxOf(lines, extra);
+    };
+    const render = (list, box, outerFlow) => {
+      const el = document.createElement(list.ordered ? 'ol' : 'ul');
+      el.className = list.depth === 0 ? 'block list' : 'list';
+      if (list.ordered && list.start !== undefined && list.start !== 1) el.start = list.start;
+      place(el, box, outerFlow);
+      const listFlow = { bottom: box.top };
+      for (const item of list.items) {
+        const li = document.createElement('li');
+        li.className = 'item';
+        const itemBox = boxOfChildren(item.children);
+        place(li, itemBox, listFlow);
+        const itemFlow = { bottom: itemBox.top };
+        for (const child of item.children) {
+          if (child.list) { li.append(render(child.list, boxOfChildren([child]), itemFlow)); continue; }
+          if (child.image) {
+            li.append(makeImage(child.image, { top: child.image.y, height: child.image.h }, itemFlow));
+            continue;
+          }
+          const { part } = child;
+          li.append(makePart(part, blockInfo, boxOf(part.lines), itemFlow, hrefs));
+        }
+        el.append(li);
+      }
+      return el;
+    };
+    return render(root, groupBox, flow);
+  };
+
   // chunk: {lines, hrefs, images, tables}: whole blocks, after those appended before.
   function append(chunk) {
     const hrefs = chunk.hrefs || [];
     const lines = chunk.lines;
     const groups = groupLines(lines, blocks, carry);
     const lastGroup = groups[groups.length - 1];
-    carry = lastGroup && lastGroup.block >= 0 ? { block: lastGroup.block, listItem: lastGroup.listItems || 0 } : null;
+    carry = lastGroup && lastGroup.block >= 0 ? { block: lastGroup.block } : null;
     const imagesByBlock = new Map(chunk.images.map((im) => [im.b, im]));
     const tablesByBlock = new Map((chunk.tables || []).map((t) => [t.b, t]));
     // Figures without a caption have no lines, nor tables of empty cells: give them a group of their own, in order.
@@ -418,7 +557,8 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
       const blockInfo = group.block >= 0 ? blocks[group.block] : null;
       const image = imagesByBlock.get(group.block), table = tablesByBlock.get(group.block);
       const allLines = group.parts.flatMap((p) => p.lines);
-      const groupBox = boxOf(allLines, image ? [image] : table ? [table] : []);
+      const blockImages = group.type === 'list' ? chunk.images.filter((im) => im.b === group.block) : image ? [image] : [];
+      const groupBox = boxOf(allLines, table ? [...blockImages, table] : blockImages);
       // Layout's own coordinates, not the elements': a section the browser skips (content-visibility) has only its
       // placeholder size, so the offsets of what follows it are not where layout put them until it is rendered.
       const known = layer.blockBoxes.get(group.block);
@@ -429,22 +569,23 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
         for (const l of allLines) layer.words += l.t.split(/\s+/).filter(Boolean).length;
       }
 
+      if (group.type === 'list') {
+        frag.append(makeList(group, blockInfo, groupBox, chunkFlow, hrefs, blockImages));
+        continue;
+      }
       if (table) {
         frag.append(makeTable(group, table, groupBox, chunkFlow, hrefs));
         continue;
       }
       let containerEl = null;
       if (CONTAINER_TAG[group.type]) containerEl = document.createElement(CONTAINER_TAG[group.type]);
-      else if (group.type === 'list') {
-        containerEl = document.createElement(blockInfo?.ordered ? 'ol' : 'ul');
-        if (group.continued && blockInfo?.ordered) containerEl.start = group.firstItem + 1;
-      }
       // Parts inside a container flow from the container's top; the container itself from the previous block.
       const innerFlow = { bottom: groupBox.top };
       if (containerEl) {
         containerEl.className = `block ${group.type}`;
         place(containerEl, groupBox, chunkFlow);
         if (group.type === 'pullquote') containerEl.setAttribute('aria-label', 'Pull quote');
+        if (group.type === 'notes') containerEl.setAttribute('role', 'doc-endnotes');
         frag.append(containerEl);
       }
       const parts = group.parts.map((part) => ({ part, box: boxOf(part.lines) }));
@@ -453,30 +594,10 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
 
       for (const { part, image: im, box } of parts) {
         if (im) {
-          const imageEl = document.createElement('div');
-          imageEl.className = 'part figure-image';
-          place(imageEl, box, containerEl ? innerFlow : chunkFlow);
-          imageEl.style.marginLeft = `${im.x}px`;
-          imageEl.style.width = `${im.w}px`;
-          if (im.alt) { imageEl.setAttribute('role', 'img'); imageEl.setAttribute('aria-label', im.alt); }
-          else imageEl.setAttribute('role', 'presentation');
-          const alt = document.createElement('span');
-          alt.className = 'alt';
-          alt.setAttribute('aria-hidden', 'true');   // the role=img label already says it
-          alt.textContent = im.alt || 'Image not available';
-          imageEl.append(alt);
-          imageEl.dataset.state = imageState(group.block);
-          (containerEl || frag).append(imageEl);
-          layer.figures.set(group.block, imageEl);
+          (containerEl || frag).append(makeImage(im, box, containerEl ? innerFlow : chunkFlow));
           continue;
         }
-        let tag = PART_TAG[part.role] || 'p';
-        if (part.role === 'heading') tag = `h${Math.min(6, Math.max(2, (blockInfo?.level || 1) + 1))}`;
-        const partEl = document.createElement(tag);
-        partEl.className = `part text ${part.role}`;
-        if (blockInfo?.dir) partEl.dir = blockInfo.dir;
-        place(partEl, box, containerEl ? innerFlow : chunkFlow);
-        fillPart(partEl, part, hrefs, box.top);
+        const partEl = makePart(part, blockInfo, box, containerEl ? innerFlow : chunkFlow, hrefs);
         if (part.role === 'note') {
           // A note's id, from its label's link back to its reference ("#ref:id"): what references link to.
           const back = partEl.querySelector(`a[href^="#${ARTICLE_ID_PREFIX}ref:"]`);

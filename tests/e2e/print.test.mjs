@@ -345,3 +345,17 @@ test('every block type prints, its links listed with their addresses after the a
   assert.ok(text.includes('A photo') && text.includes('A chart'), 'alt texts of images that did not load');
   await page.close();
 });
+
+// The list of links is headed in the article's language, as its byline is (byline.cpp's linksHeading).
+test('the printed list of links is headed in the article\'s language', async () => {
+  const bundle = { version: 1, articles: [{ id: 'fr', lang: 'fr', title: 'Un article',
+    blocks: [{ type: 'paragraph', text: 'Lisez la page d\'accueil de Galley pour en savoir plus.',
+               marks: [{ type: 'link', start: 9, end: 33, href: 'https://example.org/galley' }] }] }] };
+  const { page } = await openBundle(JSON.stringify(bundle), { theme: 'light' });
+  const { pdf, column } = await printToPdf(page, 'A4');
+  const [top, , bottom] = column.margins.split(' ').map(Number);
+  const text = pdfPages(pdf, { ...PAPER.A4, top, bottom }).flat().join('\n');
+  assert.match(text, /Liens\n.*page d.accueil de Galley: https:\/\/example\.org\/galley/);
+  assert.ok(!/\bLinks\b/.test(text), text);
+  await page.close();
+});

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BASE_URL, launch, decodePng } from './browser.mjs';
+import { RECORD_CHUNKS } from './drawn-words.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const bundleText = (name) => readFileSync(new URL(`tests/data/bundles/valid/${name}.json`, ROOT), 'utf8');
@@ -13,20 +14,6 @@ const bundleText = (name) => readFileSync(new URL(`tests/data/bundles/valid/${na
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-// The chunks the page parses (galley_text_layer_next's JSON: the drawn lines and the tables' grids).
-const RECORD_CHUNKS = () => {
-  window.__chunks = [];
-  const parse = JSON.parse;
-  JSON.parse = function (text, reviver) {
-    const value = parse.call(this, text, reviver);
-    if (value && Array.isArray(value.lines) && Array.isArray(value.images) && 'done' in value) {
-      if (value.lines[0]?.b === -1) window.__chunks = [];
-      window.__chunks.push(value);
-    }
-    return value;
-  };
-};
 
 async function openTables(name, width) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });

@@ -110,6 +110,19 @@ TEST(ArticleBlocks, NestedListsIndentAndNumberFromTheirStart) {
     ASSERT_EQ(items.size(), 4u);
     EXPECT_EQ(lineText(*items[3]), "another, with strong text");
     EXPECT_GT(items[3]->level, items[0]->level);
+    // What the text layer nests by: each marker's depth and number, and the depth of the item the other lines are in.
+    std::vector<std::pair<int, long long>> numbered;
+    for (const TextLine& l : dl.lines)
+        if (l.role == LineRole::Marker) numbered.push_back({l.level, l.number.value_or(-1)});
+    const std::vector<std::pair<int, long long>> expected = {{0, 3}, {0, 4}, {1, -1}, {1, -1}, {0, 5}};
+    EXPECT_EQ(numbered, expected);
+    const std::vector<const TextLine*> paragraphs = linesOf(dl, LineRole::Paragraph);
+    const auto second = std::find_if(paragraphs.begin(), paragraphs.end(), [](const TextLine* l) {
+        return lineText(*l).rfind("and a second paragraph", 0) == 0;
+    });
+    ASSERT_NE(second, paragraphs.end());
+    EXPECT_EQ((*second)->level, 0);     // in the fourth item
+    EXPECT_EQ(code.back()->level, 0);   // the fifth item's code
 }
 
 TEST(ArticleBlocks, MarksStrikeRaiseAndSetCodeInMono) {

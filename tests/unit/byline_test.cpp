@@ -10,7 +10,7 @@ namespace {
 Article articleIn(const char* lang) {
     Article a;
     a.lang = lang;
-    a.authors = {{"A. Ruiz", ""}, {"B. Chen", ""}, {"C. Okafor", ""}};
+    a.authors = {{"A. Ruiz", "", ""}, {"B. Chen", "", ""}, {"C. Okafor", "", ""}};
     a.source.name = "The Times";
     a.published = "2017-11-05T03:11";
     return a;
@@ -51,9 +51,18 @@ TEST(Byline, WordsAndDatesOfOtherScripts) {
     EXPECT_EQ(formatDate("2017-11-05", "ko"), "2017년 11월 5일");
     Article a;
     a.lang = "ja";
-    a.authors = {{"山田太郎", ""}, {"佐藤花子", ""}, {"李明", ""}};
+    a.authors = {{"山田太郎", "", ""}, {"佐藤花子", "", ""}, {"李明", "", ""}};
     EXPECT_EQ(bylineText(a), "山田太郎、佐藤花子、李明");
     a.lang = "he";
-    a.authors = {{"נועה לוי", ""}, {"יונתן כהן", ""}};
+    a.authors = {{"נועה לוי", "", ""}, {"יונתן כהן", "", ""}};
     EXPECT_EQ(bylineText(a), "מאת נועה לוי ויונתן כהן");
+}
+
+TEST(Byline, ThePrintedLinksHeadingInTheArticlesLanguage) {
+    EXPECT_STREQ(linksHeading("en-GB"), "Links");
+    EXPECT_STREQ(linksHeading("fr-CA"), "Liens");
+    EXPECT_STREQ(linksHeading("RU"), "Ссылки");
+    EXPECT_STREQ(linksHeading("nn"), "Lenker");   // Norwegian, either written form
+    EXPECT_STREQ(linksHeading("ja"), "リンク");
+    EXPECT_STREQ(linksHeading("sw"), "Links");    // a language the table lacks: English
 }

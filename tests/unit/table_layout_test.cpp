@@ -11,7 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -288,20 +287,13 @@ TEST(TableLayout, VeryWideAndVeryLongTablesLayOut) {
             json += (r ? ",[\"" : "[\"") + std::to_string(r) + R"(", "a cell of a few words", "12.5"])";
         return json + "]}";
     };
-    auto timed = [&](int rows, LaidOut& out) {
-        const auto start = std::chrono::steady_clock::now();
-        out = layOutTable(longTable(rows), 340);
-        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    };
-    LaidOut small, large;
-    const double tenth = timed(100, small), whole = timed(1000, large);
+    const LaidOut small = layOutTable(longTable(100), 340), large = layOutTable(longTable(1000), 340);
     const TableBox* lt = tableOf(large.dl, 0);
     ASSERT_NE(lt, nullptr);
     EXPECT_EQ(lt->rowHeights.size(), 1000u);
     EXPECT_EQ(lt->cells.size(), 3000u);
     EXPECT_EQ(lt->ruleEnd - lt->ruleBegin, 1000u + 1);   // frame above and below, one under each row but the last
     EXPECT_EQ(linesByCell(large.dl, 0).size(), 3000u);
+    // Ten times the rows, ten times what is drawn (how long it takes is a benchmark's figure, not a test's).
     EXPECT_LT(large.dl.glyphs.size(), 11 * small.dl.glyphs.size());
-    // Linear: ten times the rows in well under a hundred times the time (quadratic), with room for a loaded machine.
-    EXPECT_LT(whole, 40 * tenth + 0.05) << tenth << " s for 100 rows, " << whole << " s for 1000";
 }

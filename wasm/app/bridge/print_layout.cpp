@@ -1,8 +1,9 @@
 // print_layout.cpp — see print_layout.h.
 #include "print_layout.h"
 
+#include "byline.h"
 #include "json_writer.h"
-#include "link_runs.h"
+#include "line_runs.h"
 #include "text_layer.h"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ std::string printLayoutJson(const Viewer& v, float width, float fontSize) {
     DisplayList display;
     layout->begin(params, display);
     layout->advance([] { return true; });
-    LinkRuns links;
+    LineRuns links;
     std::string out = writeTextLayerChunk(v, *layout, display, 0, layout->linesDone(), 0, display.images.size(), 0,
                                           display.tables.size(), 0, 0, links, true);
     std::string fields;
@@ -28,6 +29,7 @@ std::string printLayoutJson(const Viewer& v, float width, float fontSize) {
     w.raw(","); w.key("fontSize"); w.num(params.fontSize);
     w.raw(","); w.key("height"); w.num(display.height);
     w.raw(","); w.key("align"); w.str(display.justified ? "justify" : "left");
+    w.raw(","); w.key("linksHeading"); w.str(linksHeading(v.bundle.articles[v.article].lang));
     w.raw(","); w.key("rules"); w.raw("[");
     for (size_t i = 0; i < display.rules.size(); ++i) {
         const RuleBox& r = display.rules[i];

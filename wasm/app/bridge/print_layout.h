@@ -5,6 +5,7 @@
 // at the printed column's width and body size. The answer is one text layer chunk (text_layer.h), every line and
 // image with x from the column's left edge and y from the article's top, followed by
 // {"width", "fontSize", "height", "align": "justify" | "left" (what automatic alignment chose for this column),
+//  "linksHeading": the heading of the list of link addresses in the article's language,
 //  "rules": [{"x", "y", "w", "h", "c": theme colour}] (quote bars, dividers, the header's rule)}.
 #pragma once
 

@@ -86,13 +86,13 @@ void writeTable(JsonWriter& w, const TableBox& t, float originX, float originY, 
 std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, const DisplayList& display,
                                 size_t lineBegin, size_t lineEnd,
                                 size_t imageBegin, size_t imageEnd, size_t tableBegin, size_t tableEnd, float originX,
-                                float originY, LinkRuns& links, bool done) {
+                                float originY, LineRuns& links, bool done) {
     const Article& article = v.bundle.articles[v.article];
     std::string out;
     JsonWriter w(out);
     out.reserve((lineEnd - lineBegin) * 200);
     std::vector<std::string> hrefs, words;
-    std::vector<std::pair<std::string, int>> runs;
+    std::vector<LineRun> runs;
     size_t run = 0;   // into display.runs, which follow the lines' order
     w.raw("{\"lines\":[");
     for (size_t i = lineBegin; i < lineEnd; ++i) {
@@ -113,7 +113,9 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
         w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
         w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
         if (line.role == LineRole::TableCell) { w.raw(","); w.key("i"); w.integer(line.item); }
+        if (line.number) { w.raw(","); w.key("n"); w.raw(std::to_string(*line.number).c_str()); }
         if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
+        if (line.continues) { w.raw(","); w.key("ct"); w.raw("true"); }
         if (line.color != ColorRole::Text) { w.raw(","); w.key("c"); w.str(colorRoleName(line.color)); }
         w.raw(","); w.key("x"); w.num(originX + line.x);
         w.raw(","); w.key("y"); w.num(originY + line.top);
@@ -159,9 +161,10 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
             w.raw(","); w.key("k"); w.raw("[");
             for (size_t r = 0; r < runs.size(); ++r) {
                 w.raw(r ? ",[" : "[");
-                w.str(runs[r].first);
+                w.str(runs[r].text);
                 w.raw(",");
-                w.integer(runs[r].second);
+                w.integer(runs[r].href);
+                if (runs[r].marks) { w.raw(","); w.str(runMarkNames(runs[r].marks)); }
                 w.raw("]");
             }
             w.raw("]");
@@ -195,7 +198,7 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     if (v.layoutGeneration != generation_) {
         generation_ = v.layoutGeneration;
         lines_ = images_ = tables_ = 0;
-        links_ = LinkRuns();
+        links_ = LineRuns();
     }
     const auto& allLines = v.display.lines;
     // Only this layout's lines: further ones are left from the last layout until this one is done.

@@ -119,6 +119,20 @@ const char* updatedWord(std::string_view lang) {
 
 }  // namespace
 
+const char* linksHeading(std::string_view lang) {
+    static const char* const words[][2] = {
+        {"en", "Links"}, {"cs", "Odkazy"}, {"da", "Links"}, {"de", "Links"}, {"el", "Σύνδεσμοι"},
+        {"es", "Enlaces"}, {"fi", "Linkit"}, {"fr", "Liens"}, {"hu", "Hivatkozások"}, {"it", "Collegamenti"},
+        {"nb", "Lenker"}, {"nl", "Links"}, {"pl", "Odnośniki"}, {"pt", "Links"}, {"ro", "Linkuri"}, {"ru", "Ссылки"},
+        {"sv", "Länkar"}, {"tr", "Bağlantılar"}, {"uk", "Посилання"}, {"vi", "Liên kết"}, {"ar", "الروابط"},
+        {"fa", "پیوندها"}, {"he", "קישורים"}, {"hi", "लिंक"}, {"th", "ลิงก์"}, {"zh", "链接"}, {"ja", "リンク"},
+        {"ko", "링크"}};
+    const std::string_view primary(languageOf(lang).lang);
+    for (const auto& w : words)
+        if (primary == w[0]) return w[1];
+    return words[0][1];
+}
+
 std::string formatDate(const std::string& iso, std::string_view lang) {
     if (iso.size() < 10) return iso;
     const int year = std::atoi(iso.substr(0, 4).c_str()), month = std::atoi(iso.substr(5, 2).c_str()),

@@ -20,4 +20,8 @@ std::string bylineText(const Article& article);
 // prints it in the language `lang` (a BCP 47 tag: "de", "pt-BR"); the string itself when it names no day.
 std::string formatDate(const std::string& iso, std::string_view lang);
 
+// The heading of a printed article's list of link addresses (web/print.js) in the language `lang`, from the same
+// languages as the byline's (English for the others).
+const char* linksHeading(std::string_view lang);
+
 }  // namespace galley

@@ -10,6 +10,7 @@
 #include "text_style.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,11 +81,14 @@ struct WordRun {
 struct TextLine {
     uint32_t block = 0;      // index into the article's blocks; header lines use UINT32_MAX
     LineRole role = LineRole::Paragraph;
-    int level = 0;           // heading level, when role is Heading; a list item's depth (0: not in another list)
+    // Heading: its level. In a list block: the depth of the item the line is (ListItem, its Marker) or is in (its
+    // paragraphs, code, quotes), 0 for the list's own items.
+    int level = 0;
     // The text the line is set from: ArticleLayout::sourceText(source) (header lines, blocks, list items at any
     // depth, notes); words' sourceBegin and sourceEnd are bytes of it. UINT32_MAX: none (markers).
     uint32_t source = UINT32_MAX;
     uint32_t item = 0;       // ListItem and Marker: the item's index in its list; TableCell: tableCellItem
+    std::optional<long long> number;  // Marker of an ordered list's item: its number
     FontStyle face = FontStyle::Regular;  // the face the line's text is set in (marks may set words in others)
     bool last = false;       // last line of its paragraph
     bool hyphenated = false; // ends in an inserted hyphen

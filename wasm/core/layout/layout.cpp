@@ -243,6 +243,8 @@ void ArticleLayout::openText(const Piece& piece) {
         markerLine.block = piece.block;
         markerLine.role = LineRole::Marker;
         markerLine.item = piece.item;
+        markerLine.level = piece.level;
+        markerLine.number = piece.number;
         markerLine.face = m.style.face;
         markerLine.color = m.style.color;
         markerLine.last = true;

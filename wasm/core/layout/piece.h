@@ -8,6 +8,7 @@
 #include "table_grid.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace galley {
@@ -19,7 +20,8 @@ struct ArticleLayout::Piece {
     LineRole role = LineRole::Paragraph;
     uint32_t block = UINT32_MAX;
     uint32_t item = 0;             // ListItem: its index in the list
-    int level = 0;
+    int level = 0;                 // Heading: its level; in a list: the depth of the item it is (or is in)
+    std::optional<long long> number;  // ListItem of an ordered list: its number (its marker says it)
     // Text: what to measure, kept so that measuring can wait until the piece is placed (incremental layout sets
     // the first screen without measuring the rest). `source` points into the article; header lines and quote
     // attributions are built here and kept in ownedSource.

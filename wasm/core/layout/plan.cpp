@@ -203,10 +203,16 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                     item.level = depth;
                     item.spaceAfter = last && it.blocks.empty() ? style::ParagraphSpacing : style::ListItemSpacing;
                     item.item = static_cast<uint32_t>(i);
-                    item.markerText = !b.ordered ? std::string(depth % 2 ? "\u2013" : "\u2022")
-                                                 : std::to_string(static_cast<long long>(b.start) + static_cast<long long>(i)) + ".";
+                    if (b.ordered) item.number = static_cast<long long>(b.start) + static_cast<long long>(i);
+                    item.markerText = item.number ? std::to_string(*item.number) + "." : std::string(depth % 2 ? "\u2013" : "\u2022");
                     item.hasMarker = true;
-                    for (const Block& inner : it.blocks) planBlock(inner, bi, itemIndent, depth + 1);
+                    for (const Block& inner : it.blocks) {
+                        const size_t firstOfBlock = pieces.size();
+                        planBlock(inner, bi, itemIndent, depth + 1);
+                        // The item's own blocks are at its depth (a nested list's items set theirs).
+                        if (inner.type != BlockType::List)
+                            for (size_t k = firstOfBlock; k < pieces.size(); ++k) pieces[k].level = depth;
+                    }
                     if (pieces.size() > firstOfItem + 1) {
                         // The item's blocks: between them a list item's spacing, after the last item a paragraph's.
                         pieces.back().spaceAfter = last ? style::ParagraphSpacing : style::ListItemSpacing;
@@ -217,6 +223,7 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                             if (first.kind == Piece::Text && !first.hasMarker) {
                                 first.hasMarker = true;
                                 first.markerText = empty.markerText;
+                                first.number = empty.number;
                                 first.item = empty.item;
                                 first.indent = itemIndent;
                                 pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(firstOfItem));

@@ -1,0 +1,70 @@
+// Where the canvas drew each word, and where the text layer put it: the check that find, selection and screen
+// readers see the words the canvas shows (scripts.test.mjs for every script, article-blocks.test.mjs for every block).
+// RECORD_CHUNKS goes in a page before it runs (page.addInitScript); wordErrors reads the layer after it is ready.
+
+// Where the canvas drew each word: the text layer chunks the page parses (galley_text_layer_next's JSON, whose "wb"
+// are the layout's word boxes, the glyphs' own positions: typesetting_test.cpp checks them against the glyphs), the
+// chunks of the last layout (a new one starts again with the header's lines).
+export const RECORD_CHUNKS = () => {
+  window.__chunks = [];
+  const parse = JSON.parse;
+  JSON.parse = function (text, reviver) {
+    const value = parse.call(this, text, reviver);
+    if (value && Array.isArray(value.lines) && Array.isArray(value.images) && 'done' in value) {
+      if (value.lines[0]?.b === -1) window.__chunks = [];
+      window.__chunks.push(value);
+    }
+    return value;
+  };
+};
+
+// Each word of the text layer (a Range over its characters) against the box the canvas drew it in: errors of its
+// start and end in px (the worst of each), and the words whose middle is not on their drawn line. A hyphenated line's last word is compared at its start only: its drawn box
+// holds the inserted hyphen, which the text leaves out.
+export async function wordErrors(page) {
+  return page.evaluate(() => {
+    // Every chunk rendered, not only those near the viewport (content-visibility: auto skips the rest's layout).
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('#galley-document .chunk { content-visibility: visible !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const doc = document.getElementById('galley-document');
+    const origin = doc.getBoundingClientRect();
+    const lines = window.__chunks.flatMap((c) => c.lines).filter((l) => l.r !== 'marker');
+    const spans = [...doc.querySelectorAll('.line')];
+    if (lines.length !== spans.length) return { error: `${lines.length} drawn lines, ${spans.length} in the layer` };
+    const words = [];
+    lines.forEach((line, i) => {
+      const span = spans[i];
+      if (span.textContent !== line.t) { words.push({ mismatch: `${span.textContent} ≠ ${line.t}` }); return; }
+      const texts = [];
+      for (let walk = document.createTreeWalker(span, NodeFilter.SHOW_TEXT), n; (n = walk.nextNode());) texts.push(n);
+      const at = (offset) => {   // the text node and offset of a character offset in the line
+        for (const n of texts) { if (offset <= n.length) return [n, offset]; offset -= n.length; }
+        return [texts[texts.length - 1], texts[texts.length - 1].length];
+      };
+      let start = 0;
+      for (let k = 0; k * 3 < line.wb.length; k++) {
+        const [length, x, width] = line.wb.slice(k * 3, k * 3 + 3);
+        if (k > 0 && line.t[start] === ' ') start++;
+        const range = document.createRange();
+        range.setStart(...at(start));
+        range.setEnd(...at(start + length));
+        const r = range.getBoundingClientRect();
+        const drawnLeft = line.x + x / 8, drawnRight = line.x + (x + width) / 8;
+        const hyphenSide = line.hy && (k + 1) * 3 === line.wb.length ? (line.d === 'rtl' ? 'left' : 'right') : '';
+        words.push({ text: line.t.slice(start, start + length),
+                     left: hyphenSide === 'left' ? 0 : r.left - origin.left - drawnLeft,
+                     right: hyphenSide === 'right' ? 0 : r.right - origin.left - drawnRight,
+                     offRow: Math.abs((r.top + r.bottom) / 2 - origin.top - (line.y + line.h / 2)) > line.h / 2 });
+        start += length;
+      }
+    });
+    const worst = (key) => words.reduce((w, x) => (Math.abs(x[key]) > Math.abs(w[key]) ? x : w), words[0]);
+    return { words: words.length, mismatches: words.filter((w) => w.mismatch).slice(0, 3),
+             worstLeft: worst('left'), worstRight: worst('right'),
+             offRow: words.filter((w) => w.offRow).map((w) => w.text).slice(0, 5),
+             over: words.filter((w) => Math.max(Math.abs(w.left), Math.abs(w.right)) > 1).length,
+             overWords: words.filter((w) => Math.max(Math.abs(w.left), Math.abs(w.right)) > 1).slice(0, 8)
+               .map((w, i) => `${w.text} ${w.left.toFixed(1)}`) };
+  });
+}
