@@ -60,6 +60,13 @@ TEST_P(ScrapedCorpus, MatchesExpectedFields) {
     const nlohmann::json expected = nlohmann::json::parse(readFile(kCorpus / (name + ".expected.json")));
     galley::ImportResult result = galley::importScrapedText(input);
     const galley::Article& a = result.article;
+    // The --explain line of a numeric date read with the page's evidence, when the case names one.
+    if (expected.contains("date_note")) {
+        std::vector<std::string> dateNotes;
+        for (const std::string& n : result.notes)
+            if (n.rfind("date: ", 0) == 0) dateNotes.push_back(n);
+        EXPECT_EQ(dateNotes, std::vector<std::string>{expected["date_note"].get<std::string>()});
+    }
 
     EXPECT_EQ(a.title, expected.value("title", ""));
     EXPECT_EQ(a.subtitle, expected.value("subtitle", ""));

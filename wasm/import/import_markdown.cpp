@@ -184,9 +184,11 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
             blocks.erase(blocks.begin());
         }
     }
-    // Subtitle: front matter, else a paragraph right under the title that is entirely in emphasis.
+    // Subtitle: front matter, else a paragraph right under the title that is entirely in emphasis (and not a date:
+    // "*June 2, 2024*" is the date line below).
     article.subtitle = smartenPunctuation(fm.subtitle, quotes);
     if (article.subtitle.empty() && next < blocks.size() && blocks[next].block.type == BlockType::Paragraph &&
+        !matchWholeDateTime(blocks[next].block.text.text) &&
         isSingleMarkOver(blocks[next].block.text, MarkKind::Emphasis) && countCodePoints(blocks[next].block.text.text) <= 300) {
         article.subtitle = blocks[next].block.text.text;
         relabel(blocks[next], "subtitle");
