@@ -199,8 +199,8 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
         if (!name.empty()) article.authors.push_back({smartenPunctuation(name, quotes), "", ""});  // "authors:\n  -" names nobody
     }
     // The document's evidence for reading a numeric date that reads both ways: every line, the front matter's
-    // source and its URL, --lang when given (numeric_date_order.h).
-    const DateOrderEvidence evidence = [&] {
+    // source and its URL, --lang when given (numeric_date_order.h). Gathered only for such a date.
+    const auto gatherEvidence = [&] {
         std::vector<EvidenceText> texts;
         for (size_t i = 0; i < raw.size(); ++i)
             if (!trim(raw[i]).empty()) texts.push_back({raw[i], "line " + std::to_string(i + 1)});
@@ -212,10 +212,16 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
         if (options.langGiven) hints.declaredLang = options.lang, hints.langWhere = "--lang", hints.langByUser = true;
         hints.language = article.lang;
         return gatherDateOrderEvidence(texts, hints);
-    }();
+    };
+    std::optional<DateOrderEvidence> evidence;
+    auto readIso = [&](const DateMatch& m, std::string* explanation) {
+        if (!m.eitherWay) return m.iso;
+        if (!evidence) evidence = gatherEvidence();
+        return readDate(m, *evidence, explanation);
+    };
     auto readPublished = [&](const DateMatch& m) {
         std::string explanation;
-        std::string iso = readDate(m, evidence, &explanation);
+        std::string iso = readIso(m, &explanation);
         if (!explanation.empty()) result.notes.push_back(explanation);
         return iso;
     };
@@ -234,7 +240,7 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
             relabel(blocks[next], "byline");
             blocks.erase(blocks.begin() + static_cast<long>(next));
         } else if (dateOnly) {
-            const std::string iso = readDate(*dateOnly, evidence);
+            const std::string iso = readIso(*dateOnly, nullptr);
             if (article.published.empty()) article.published = readPublished(*dateOnly);
             relabel(blocks[next], "published " + iso);
             blocks.erase(blocks.begin() + static_cast<long>(next));

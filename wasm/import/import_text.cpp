@@ -116,7 +116,8 @@ ImportResult importScrapedText(std::string_view text, const ImportOptions& optio
     std::vector<size_t> mastheads;                             // 3b. the publication, once the footer is known
     article.source.name = pickSourceName(units, header, body.end, article.title, mastheads);
     applySourceName(units, mastheads, article);
-    if (published) {                                           // 5. the date, read with the page's evidence
+    if (published && !published->eitherWay) article.published = published->iso;
+    if (published && published->eitherWay) {                  // 5. the date, read with the page's evidence
         std::string explanation;
         article.published = readDate(*published, pageEvidence(lines, units, mastheads, article, options), &explanation);
         if (!explanation.empty()) result.notes.push_back(explanation);

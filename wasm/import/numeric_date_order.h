@@ -10,7 +10,8 @@
 //      day-first, "03/25/2025" month-first): the page's template writes its dates one way;
 //   3. dates written out in words and their order: "4 March 2025" (day before month) against "March 4, 2025";
 //   4. the publication's address: a country-code domain (.uk .au .nz .ie .in .za and most others day-first; .us,
-//      .gov, .mil, .edu and .ph month-first; .ca and the generic domains say nothing);
+//      .gov, .mil, .edu, .ph and the year-first countries' .cn .jp .kr .tw .hu month-first; .ca and the domains
+//      sold for their letters, .co .io .tv .fm..., say nothing, nor do .com .org .net);
 //   5. the language region the page or the user declares (en-GB, en-AU, fr-CA... day-first; en-US, en-PH, es-US
 //      month-first; en-CA nothing);
 //   6. the publication's name when it names a place ("The Sydney Morning Herald", "The New York Post");

@@ -170,6 +170,12 @@ bool onlyHeaderWords(const std::string& text, const std::string& timeText, const
 }  // namespace
 
 std::string bundleDate(const std::string& raw, const DateOrderEvidence& evidence, std::string* explanation) {
+    return bundleDate(raw, [&](const DateMatch& m, std::string* why) { return readDate(m, evidence, why); },
+                      explanation);
+}
+
+std::string bundleDate(const std::string& raw, const std::function<std::string(const DateMatch&, std::string*)>& read,
+                       std::string* explanation) {
     std::string v = trim(collapse(raw));
     if (v.empty()) return {};
     if (v.size() >= 16 && v[10] == ' ' && v[4] == '-' && v[7] == '-') v[10] = 'T';
@@ -187,7 +193,7 @@ std::string bundleDate(const std::string& raw, const DateOrderEvidence& evidence
         if (found && found->begin != 0) found.reset();
     }
     if (!found || !isIso8601(found->iso)) return {};
-    return readDate(*found, evidence, explanation);
+    return read(*found, explanation);
 }
 
 std::string titleWithoutSiteName(const std::string& rawTitle, const std::string& site,
@@ -448,11 +454,17 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl, const
     if (md.lang.empty() && ld && !languageTag(ld->inLanguage).empty())
         md.lang = {languageTag(ld->inLanguage), ldName + "inLanguage"};
     // Dates, read with the page's evidence for the order of numeric ones.
-    const DateOrderEvidence evidence = pageEvidence(doc, meta, md, userLang);
+    // Gathered only for a date that reads both ways.
+    std::optional<DateOrderEvidence> evidence;
+    auto readIso = [&](const DateMatch& m, std::string* explanation) {
+        if (!m.eitherWay) return m.iso;
+        if (!evidence) evidence = pageEvidence(doc, meta, md, userLang);
+        return readDate(m, *evidence, explanation);
+    };
     auto setDate = [&](Field& f, const std::string& raw, const std::string& source) {
         if (!f.empty() || raw.empty()) return;
         std::string explanation;
-        std::string d = bundleDate(raw, evidence, &explanation);
+        std::string d = bundleDate(raw, readIso, &explanation);
         if (d.empty()) {
             md.notes.push_back(source + ": \"" + raw + "\" is not a date the bundle can hold");
         } else {
@@ -509,7 +521,7 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl, const
     }
     if (md.published.empty() && bylineDate) {
         std::string explanation;
-        md.published = {readDate(*bylineDate, evidence, &explanation), "the byline's date"};
+        md.published = {readIso(*bylineDate, &explanation), "the byline's date"};
         if (!explanation.empty()) md.notes.push_back(explanation + " [the byline's date]");
     }
 

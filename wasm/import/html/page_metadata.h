@@ -12,6 +12,7 @@
 // <meta> and datetime attributes, its address, declared language and site name.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,9 @@ std::string titleWithoutSiteName(const std::string& title, const std::string& si
 // reads both ways is read with `evidence`; `explanation` (when given) receives the --explain line for it.
 std::string bundleDate(const std::string& value, const DateOrderEvidence& evidence = {},
                        std::string* explanation = nullptr);
+// The same with the reading of a date left to `read` (readMetadata gathers the page's evidence only when a date
+// needs it).
+std::string bundleDate(const std::string& value, const std::function<std::string(const DateMatch&, std::string*)>& read,
+                       std::string* explanation);
 
 }  // namespace galley::importing::html
