@@ -218,7 +218,9 @@ private:
         // date it is not a shape pages write.
         if (d && i != start) {
             if (d->form != DateForm::Numeric) return std::nullopt;
-            d->weekday = weekdayFromWord(tokens_[start].lower);
+            // Written with a capital ("Sun", "Sat" and "Wed" are words too); otherwise kept but not evidence.
+            const char c = tokens_[start].text[0];
+            if (c >= 'A' && c <= 'Z') d->weekday = weekdayFromWord(tokens_[start].lower);
         }
         return d;
     }
