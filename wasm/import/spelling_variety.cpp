@@ -40,13 +40,15 @@ const SpellingPair kPairs[] = {
     {"aluminium", "aluminum"},
 };
 
-// The word and its usual inflections: -s, -ed/-d, -ing, -ful, -able, -ably.
+// The word and its usual inflections: -s, -ed/-d, -ing, -ful, -able, -ably, -r/-rs after an e.
 std::vector<std::string> inflections(const std::string& w) {
     std::vector<std::string> forms = {w, w + "s"};
     if (w.back() == 'e') {
         forms.push_back(w + "d");
         forms.push_back(w.substr(0, w.size() - 1) + "ing");
         forms.push_back(w.substr(0, w.size() - 1) + "able");
+        forms.push_back(w + "r");  // organiser
+        forms.push_back(w + "rs");
     } else {
         forms.push_back(w + "ed");
         forms.push_back(w + "ing");
