@@ -9,10 +9,10 @@
 #include "bundle_writer.h"
 #include "date_order_evidence.h"
 #include "date_parse.h"
-#include "numeric_date_order.h"
 #include "markdown_events.h"
 #include "markdown_footnotes.h"
 #include "markdown_front_matter.h"
+#include "numeric_date_order.h"
 #include "text_util.h"
 #include "typography.h"
 
@@ -240,8 +240,12 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
             relabel(blocks[next], "byline");
             blocks.erase(blocks.begin() + static_cast<long>(next));
         } else if (dateOnly) {
-            const std::string iso = readIso(*dateOnly, nullptr);
-            if (article.published.empty()) article.published = readPublished(*dateOnly);
+            std::string explanation;
+            const std::string iso = readIso(*dateOnly, &explanation);
+            if (article.published.empty()) {
+                article.published = iso;
+                if (!explanation.empty()) result.notes.push_back(explanation);
+            }
             relabel(blocks[next], "published " + iso);
             blocks.erase(blocks.begin() + static_cast<long>(next));
         } else {

@@ -241,7 +241,7 @@ std::string titleWithoutSiteName(const std::string& rawTitle, const std::string&
 namespace {
 
 // The page's evidence for reading its numeric dates: the text of its body by line, its dates in <meta> and datetime
-// attributes, its address, declared language (or --lang) and site name. Run once the rest of the metadata is read.
+// attributes, its address, declared language (or --lang) and site name: the metadata read before the dates.
 DateOrderEvidence pageEvidence(const Document& doc, const MetaTags& meta, const PageMetadata& md,
                                const std::string& userLang) {
     std::vector<EvidenceText> texts;
@@ -453,8 +453,7 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl, const
         }
     if (md.lang.empty() && ld && !languageTag(ld->inLanguage).empty())
         md.lang = {languageTag(ld->inLanguage), ldName + "inLanguage"};
-    // Dates, read with the page's evidence for the order of numeric ones.
-    // Gathered only for a date that reads both ways.
+    // Dates. A numeric one that reads both ways is read with the page's evidence, gathered when one needs it.
     std::optional<DateOrderEvidence> evidence;
     auto readIso = [&](const DateMatch& m, std::string* explanation) {
         if (!m.eitherWay) return m.iso;
