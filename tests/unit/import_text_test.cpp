@@ -136,6 +136,36 @@ TEST(ScrapedText, ExplainsTheSeedLineByLine) {
     EXPECT_EQ(verdict(2).role, "blank");
 }
 
+// The page's ambiguous date (04/03/2025, read month-first with nothing to say otherwise) turns day-first with a
+// British address: given (--base-url), or written in the footer; --lang en-GB too. The verdict line says the reading.
+TEST(ScrapedText, AmbiguousDateReadWithThePagesCountry) {
+    const std::string page = readFile(kCorpus / "numeric_date_cookie_banner.txt");
+    EXPECT_EQ(galley::importScrapedText(page).article.published, "2025-04-03T14:20");
+
+    galley::ImportOptions uk;
+    uk.baseUrl = "https://www.rivertonpost.co.uk/news/route-9";
+    galley::ImportResult given = galley::importScrapedText(page, uk);
+    EXPECT_EQ(given.article.published, "2025-03-04T14:20");
+    bool dated = false;
+    for (const auto& v : given.lines)
+        if (v.text == "04/03/2025 14:20") dated = v.role == "published 2025-03-04T14:20";
+    EXPECT_TRUE(dated);
+
+    std::string footer = page;
+    footer.replace(footer.find("\u00A9 Riverton Post Media 2025"), std::string("\u00A9 Riverton Post Media 2025").size(),
+                   "\u00A9 Riverton Post Media 2025 \u00B7 rivertonpost.co.uk");
+    galley::ImportResult written = galley::importScrapedText(footer);
+    EXPECT_EQ(written.article.published, "2025-03-04T14:20");
+    ASSERT_FALSE(written.notes.empty());
+    EXPECT_NE(written.notes.back().find("rivertonpost.co.uk (the footer, line "), std::string::npos)
+        << written.notes.back();
+
+    galley::ImportOptions gb;
+    gb.lang = "en-GB";
+    gb.langGiven = true;
+    EXPECT_EQ(galley::importScrapedText(page, gb).article.published, "2025-03-04T14:20");
+}
+
 TEST(ScrapedText, IdIsASlugOfTheTitle) {
     galley::ImportResult r = galley::importScrapedText(readFile(kCorpus / "seed_china_christian_daily.txt"));
     EXPECT_EQ(r.article.id, "north-korean-man-begs-china");

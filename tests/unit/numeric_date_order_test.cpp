@@ -181,6 +181,16 @@ TEST(NumericDateOrder, ThePublicationsDomain) {
     EXPECT_NE(d.because.find("www.riverton.co.uk (--base-url)"), std::string::npos) << d.because;
 }
 
+TEST(NumericDateOrder, WebAddressesInRunningText) {
+    using galley::importing::webAddressIn;
+    EXPECT_EQ(webAddressIn("\u00A9 2025 harbourside-echo.co.uk. All rights reserved"), "harbourside-echo.co.uk");
+    EXPECT_EQ(webAddressIn("Visit (https://example.com.au/contact)."), "https://example.com.au/contact");
+    EXPECT_EQ(webAddressIn("www.example.com"), "www.example.com");
+    EXPECT_EQ(webAddressIn("Built with Node.js, e.g. this."), "");
+    EXPECT_EQ(webAddressIn("C.S. Lewis at 9 a.m."), "");
+    EXPECT_FALSE(galley::importing::domainClue(webAddressIn("www.example.com"), "x"));
+}
+
 TEST(NumericDateOrder, TheDeclaredLanguageRegion) {
     using galley::importing::languageRegionClue;
     EXPECT_EQ(languageRegionClue("en-GB", "<html lang>", false)->order, NumericOrder::DayFirst);

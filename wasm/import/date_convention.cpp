@@ -80,6 +80,26 @@ std::optional<OrderClue> domainClue(const std::string& url, const std::string& w
                          (order == NumericOrder::DayFirst ? "the day first)" : "the month first)")};
 }
 
+std::string webAddressIn(const std::string& text) {
+    for (const std::string& word : splitWords(text)) {
+        std::string w = lowerAscii(word);
+        while (!w.empty() && std::string("()[]<>,;:.!?\"'").find(w.back()) != std::string::npos) w.pop_back();
+        while (!w.empty() && std::string("()[]<>\"'").find(w.front()) != std::string::npos) w.erase(0, 1);
+        if (startsWith(w, "http://") || startsWith(w, "https://") || startsWith(w, "www.")) {
+            if (!hostOf(w).empty()) return w;
+            continue;
+        }
+        const std::string host = hostOf(w);
+        if (host.empty() || w.find('/') != std::string::npos) continue;
+        const size_t last = host.rfind('.');
+        const size_t second = last == std::string::npos || last == 0 ? std::string::npos : host.rfind('.', last - 1);
+        if (second == std::string::npos || host.size() - last - 1 != 2) continue;
+        const std::string level = host.substr(second + 1, last - second - 1);
+        if (second > 0 && isOneOf(level, {"co", "com", "org", "net", "gov", "ac", "edu", "govt", "nic"})) return w;
+    }
+    return {};
+}
+
 std::optional<OrderClue> languageRegionClue(const std::string& tag, const std::string& where, bool byUser) {
     std::string t = lowerAscii(trim(tag));
     for (char& c : t)

@@ -22,6 +22,11 @@ std::string primaryLanguage(const std::string& tag);
 // ("--base-url", "<link rel=canonical>").
 std::optional<OrderClue> domainClue(const std::string& url, const std::string& where);
 
+// A web address written in running text (a footer's "© 2025 harbourside-echo.co.uk", a masthead's
+// "www.example.com.au"): a token starting "http://", "https://" or "www.", or a host under a country's second level
+// (.co.uk, .com.au, .org.nz, .gov.za...); "" when there is none. Looser shapes ("Node.js", "e.g.") are not taken.
+std::string webAddressIn(const std::string& text);
+
 // The clue of a language tag's region ("en-GB", "fr-CA", "es-419"); none without a region, nor for en-CA. "en-US"
 // declared by the page (`byUser` false) is the weak DeclaredUsEnglish kind: publishing systems write it by default.
 std::optional<OrderClue> languageRegionClue(const std::string& tag, const std::string& where, bool byUser);

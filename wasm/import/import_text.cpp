@@ -4,9 +4,12 @@
 // to catch notices that look like prose (cookie and newsletter banners).
 #include "import_text.h"
 
+#include <algorithm>
+
 #include "body_picker.h"
 #include "bundle_writer.h"
 #include "byline_reader.h"
+#include "date_convention.h"
 #include "date_order_evidence.h"
 #include "numeric_date_order.h"
 #include "publication_name.h"
@@ -67,8 +70,8 @@ std::vector<LineVerdict> verdictsFor(const std::vector<SourceLine>& lines, const
     return verdicts;
 }
 
-// The page's evidence for reading its numeric dates: every line, --base-url, --lang (when given), the publication's
-// name (and the masthead line it came from).
+// The page's evidence for reading its numeric dates: every line; --base-url, else a web address in the masthead or
+// footer; --lang (when given); the publication's name (and the masthead line it came from).
 DateOrderEvidence pageEvidence(const std::vector<SourceLine>& lines, const std::vector<Unit>& units,
                                const std::vector<size_t>& mastheads, const Article& article,
                                const ImportOptions& options) {
@@ -78,6 +81,13 @@ DateOrderEvidence pageEvidence(const std::vector<SourceLine>& lines, const std::
     PublicationHints hints;
     hints.url = options.baseUrl;
     hints.urlWhere = "--base-url";
+    for (size_t i = 0; i < units.size() && hints.url.empty(); ++i) {
+        const bool masthead = std::find(mastheads.begin(), mastheads.end(), i) != mastheads.end();
+        if (!masthead && units[i].furniture.kind != Furniture::Footer) continue;
+        hints.url = webAddressIn(units[i].text);
+        hints.urlWhere = std::string(masthead ? "the masthead" : "the footer") + ", line " +
+                         std::to_string(lines[units[i].sources[0]].number);
+    }
     if (options.langGiven) hints.declaredLang = options.lang, hints.langWhere = "--lang", hints.langByUser = true;
     hints.language = article.lang;
     hints.name = article.source.name;

@@ -9,7 +9,8 @@
 //   2. another numeric date in the document with the same separator that reads only one way ("25/03/2025" is
 //      day-first, "03/25/2025" month-first): the page's template writes its dates one way;
 //   3. dates written out in words and their order: "4 March 2025" (day before month) against "March 4, 2025";
-//   4. the publication's address: a country-code domain (.uk .au .nz .ie .in .za and most others day-first; .us,
+//   4. the publication's address (--base-url, the page's canonical URL, the front matter's, a web address in a
+//      scraped page's masthead or footer): a country-code domain (.uk .au .nz .ie .in .za and most others day-first; .us,
 //      .gov, .mil, .edu, .ph and the year-first countries' .cn .jp .kr .tw .hu month-first; .ca and the domains
 //      sold for their letters, .co .io .tv .fm..., say nothing, nor do .com .org .net);
 //   5. the language region the page or the user declares (en-GB, en-AU, fr-CA... day-first; en-US, en-PH, es-US
