@@ -136,6 +136,14 @@ checks=$((checks + 1))
 grep -qF "image.html: not imported: binary data, not HTML (a NUL byte at offset 8)" <<<"$err" || { echo "FAIL: binary html message: $err"; fails=$((fails + 1)); }
 "$galley" import "$root/tests/data/import/magazine_dek.txt" | grep -q '"title": "The Slow Death of the Paper Map"'
 expect "import text still" 0 $?
+# An ambiguous numeric date: --explain says which evidence decided; --base-url and --lang are evidence.
+banner="$root/tests/data/import/numeric_date_cookie_banner.txt"
+"$galley" import "$banner" --explain | grep -qF -- '-- date: "04/03/2025" read month-first (3 April 2025): nothing in the document decides it'
+expect "explain: an ambiguous date by the default" 0 $?
+"$galley" import "$banner" --base-url https://www.rivertonpost.co.uk/news/ --explain |
+    grep -qF -- 'read day-first (4 March 2025): the publication'"'"'s address, www.rivertonpost.co.uk (--base-url), is in .uk'
+expect "explain: an ambiguous date by the domain" 0 $?
+"$galley" import "$banner" --lang en-GB | grep -q '"published": "2025-03-04T14:20"'; expect "import --lang en-GB date" 0 $?
 "$galley" import "$root/tests/data/import/markdown/field_notes.md" -o "$work/md.json"; expect "import markdown still" 0 $?
 mkdir -p "$work/batch"
 cp "$html_dir/time_only.html" "$html_dir/arabic_rtl.html" "$root/tests/data/import/magazine_dek.txt" "$work/batch/"

@@ -126,6 +126,13 @@ TEST_P(HtmlCorpus, MatchesExpectedFields) {
     galley::ImportResult result = galley::importHtml(input, options);
     ASSERT_EQ(result.refused, "");
     const galley::Article& a = result.article;
+    // The --explain line of a numeric date read with the page's evidence, when the case names one.
+    if (expected.contains("date_note")) {
+        std::vector<std::string> dateNotes;
+        for (const std::string& n : result.notes)
+            if (n.rfind("date: ", 0) == 0) dateNotes.push_back(n);
+        EXPECT_EQ(dateNotes, std::vector<std::string>{expected["date_note"].get<std::string>()});
+    }
 
     EXPECT_EQ(a.title, expected.value("title", ""));
     EXPECT_EQ(a.subtitle, expected.value("subtitle", ""));
@@ -302,6 +309,40 @@ TEST(HtmlImport, DatesInTheBundlesForms) {
     EXPECT_EQ(html::bundleDate("March 5, 2024"), "2024-03-05");
     EXPECT_EQ(html::bundleDate("yesterday"), "");
     EXPECT_EQ(html::bundleDate("2024-02-30"), "");
+}
+
+// A numeric date that reads both ways, read with the page's evidence: its declared language (or --lang over it), a
+// year-first date in a <meta> naming one reading.
+TEST(HtmlImport, AmbiguousDatesReadWithThePagesEvidence) {
+    const std::string story =
+        "<body><article><h1>Pool Reopens</h1><p>The pool reopened after a winter of repairs to its roof and its "
+        "pumps, and the queue at the door was long by nine.</p><p>Swimmers said the water was warmer than before, "
+        "and the lifeguards said the new slide would open next week once it had been inspected.</p></article>"
+        "</body></html>";
+    const std::string head = "<!DOCTYPE html><html lang=\"en-GB\"><head><meta name=\"date\" content=\"04/03/2025\">";
+    galley::ImportResult gb = galley::importHtml(head + "</head>" + story);
+    EXPECT_EQ(gb.article.published, "2025-03-04");
+    const auto dateNote = [](const galley::ImportResult& r) {
+        for (const std::string& n : r.notes)
+            if (n.rfind("date: ", 0) == 0) return n;
+        return std::string();
+    };
+    EXPECT_EQ(dateNote(gb),
+              "date: \"04/03/2025\" read day-first (4 March 2025): the declared language, en-GB (<html lang>), is of a "
+              "region that writes the day first [<meta date>]");
+
+    galley::ImportOptions us;
+    us.lang = "en-US";
+    us.langGiven = true;
+    EXPECT_EQ(galley::importHtml(head + "</head>" + story, us).article.published, "2025-04-03");
+
+    // The same date year first in another <meta> settles it, over the language.
+    galley::ImportResult meta =
+        galley::importHtml(head + "<meta property=\"article:modified_time\" content=\"2025-04-03T18:00:00Z\"></head>" + story);
+    EXPECT_EQ(meta.article.published, "2025-04-03");
+    EXPECT_NE(dateNote(meta).find("the same date is written \"2025-04-03T18:00:00Z\" (<meta article:modified_time>)"),
+              std::string::npos)
+        << dateNote(meta);
 }
 
 TEST(HtmlImport, ExplainsCandidatesAndSources) {

@@ -188,6 +188,31 @@ TEST(MarkdownBlocks, ReferenceLinksAndTables) {  // a table was a list of "cell 
     EXPECT_EQ(r.lines.back().role, "link definition");
 }
 
+// A numeric date that reads both ways is read with the document's evidence, in the front matter and in a date line.
+TEST(MarkdownArticle, AmbiguousDatesReadWithTheDocumentsEvidence) {
+    galley::ImportResult fm = galley::importMarkdown(readFile("tests/data/import/markdown/numeric_date_front_matter.md"));
+    EXPECT_EQ(fm.article.published, "2024-06-05");
+    ASSERT_EQ(fm.notes.size(), 1u);
+    EXPECT_EQ(fm.notes[0],
+              "date: \"05/06/2024\" read day-first (5 June 2024): the publication's address, coastalwalks.com.au "
+              "(front matter), is in .au (Australia writes the day first)");
+
+    galley::ImportResult line = galley::importMarkdown(
+        "# Pool reopens\n\n*04/03/2025*\n\nThe pool reopens after repairs.\n\nUpdated 25/03/2025: the slide is open too.\n");
+    EXPECT_EQ(line.article.published, "2025-03-04");
+    EXPECT_EQ(line.lines[2].role, "published 2025-03-04");
+    ASSERT_EQ(line.notes.size(), 1u);
+    EXPECT_NE(line.notes[0].find("\"25/03/2025\" (line 7)"), std::string::npos) << line.notes[0];
+
+    // --lang en-US given by the user outweighs British spelling; the page's own date order is stronger still.
+    galley::ImportOptions us;
+    us.lang = "en-US";
+    us.langGiven = true;
+    const std::string text = "# Fair\n\n*02/07/2024*\n\nThe organisers of the colourful fair at the centre.\n";
+    EXPECT_EQ(galley::importMarkdown(text).article.published, "2024-07-02");
+    EXPECT_EQ(galley::importMarkdown(text, us).article.published, "2024-02-07");
+}
+
 TEST(MarkdownArticle, FieldNotes) {
     galley::ImportResult r = galley::importMarkdown(readFile("tests/data/import/markdown/field_notes.md"));
     const galley::Article& a = r.article;

@@ -60,6 +60,13 @@ TEST_P(ScrapedCorpus, MatchesExpectedFields) {
     const nlohmann::json expected = nlohmann::json::parse(readFile(kCorpus / (name + ".expected.json")));
     galley::ImportResult result = galley::importScrapedText(input);
     const galley::Article& a = result.article;
+    // The --explain line of a numeric date read with the page's evidence, when the case names one.
+    if (expected.contains("date_note")) {
+        std::vector<std::string> dateNotes;
+        for (const std::string& n : result.notes)
+            if (n.rfind("date: ", 0) == 0) dateNotes.push_back(n);
+        EXPECT_EQ(dateNotes, std::vector<std::string>{expected["date_note"].get<std::string>()});
+    }
 
     EXPECT_EQ(a.title, expected.value("title", ""));
     EXPECT_EQ(a.subtitle, expected.value("subtitle", ""));
@@ -127,6 +134,36 @@ TEST(ScrapedText, ExplainsTheSeedLineByLine) {
     EXPECT_FALSE(verdict(49).kept);
     EXPECT_NE(verdict(49).role.find("share"), std::string::npos);
     EXPECT_EQ(verdict(2).role, "blank");
+}
+
+// The page's ambiguous date (04/03/2025, read month-first with nothing to say otherwise) turns day-first with a
+// British address: given (--base-url), or written in the footer; --lang en-GB too. The verdict line says the reading.
+TEST(ScrapedText, AmbiguousDateReadWithThePagesCountry) {
+    const std::string page = readFile(kCorpus / "numeric_date_cookie_banner.txt");
+    EXPECT_EQ(galley::importScrapedText(page).article.published, "2025-04-03T14:20");
+
+    galley::ImportOptions uk;
+    uk.baseUrl = "https://www.rivertonpost.co.uk/news/route-9";
+    galley::ImportResult given = galley::importScrapedText(page, uk);
+    EXPECT_EQ(given.article.published, "2025-03-04T14:20");
+    bool dated = false;
+    for (const auto& v : given.lines)
+        if (v.text == "04/03/2025 14:20") dated = v.role == "published 2025-03-04T14:20";
+    EXPECT_TRUE(dated);
+
+    std::string footer = page;
+    footer.replace(footer.find("\u00A9 Riverton Post Media 2025"), std::string("\u00A9 Riverton Post Media 2025").size(),
+                   "\u00A9 Riverton Post Media 2025 \u00B7 rivertonpost.co.uk");
+    galley::ImportResult written = galley::importScrapedText(footer);
+    EXPECT_EQ(written.article.published, "2025-03-04T14:20");
+    ASSERT_FALSE(written.notes.empty());
+    EXPECT_NE(written.notes.back().find("rivertonpost.co.uk (the footer, line "), std::string::npos)
+        << written.notes.back();
+
+    galley::ImportOptions gb;
+    gb.lang = "en-GB";
+    gb.langGiven = true;
+    EXPECT_EQ(galley::importScrapedText(page, gb).article.published, "2025-03-04T14:20");
 }
 
 TEST(ScrapedText, IdIsASlugOfTheTitle) {

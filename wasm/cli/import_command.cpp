@@ -38,8 +38,11 @@ const char* const ImportUsage =
     "  -o OUT       write the bundle to OUT (default: stdout); with --batch, the output folder\n"
     "  --lang TAG   the articles' language (default: an HTML page's own, else en-US)\n"
     "  --base-url URL  html: the page's address, for its relative links (default: its canonical link, og:url)\n"
+    "               Both are also evidence for reading a numeric date that reads both ways (04/03/2025): a region\n"
+    "               (en-GB, en-US) or a country's domain (.uk, .us) says which comes first, the day or the month\n"
     "  --explain    print what happened to each input line (kept as what, or dropped and why); for HTML, to each\n"
-    "               element, with the content scores and where each field came from\n"
+    "               element, with the content scores and where each field came from; and which evidence decided\n"
+    "               how a numeric date that reads both ways was read\n"
     "  --compact    write the bundle on one line\n"
     "  --batch DIR  convert every .txt, .text, .md, .markdown, .html and .htm file in DIR, in parallel\n"
     "  --jobs N     batch threads (default: the number of cores)\n";

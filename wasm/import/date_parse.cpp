@@ -77,14 +77,22 @@ int monthFromWord(const std::string& w) {
     return 0;
 }
 
-bool isWeekday(const std::string& w) {
-    static const char* const names[] = {"monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed",
-                                        "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday",
-                                        "sat", "sunday", "sun"};
-    for (const char* n : names)
-        if (w == n) return true;
-    return false;
+// 0 for Monday .. 6 for Sunday; -1 when `w` names no weekday.
+int weekdayFromWord(const std::string& w) {
+    static const char* const names[7][5] = {{"monday", "mon", nullptr, nullptr, nullptr},
+                                            {"tuesday", "tue", "tues", nullptr, nullptr},
+                                            {"wednesday", "wed", nullptr, nullptr, nullptr},
+                                            {"thursday", "thu", "thur", "thurs", nullptr},
+                                            {"friday", "fri", nullptr, nullptr, nullptr},
+                                            {"saturday", "sat", nullptr, nullptr, nullptr},
+                                            {"sunday", "sun", nullptr, nullptr, nullptr}};
+    for (int d = 0; d < 7; ++d)
+        for (const char* n : names[d])
+            if (n && w == n) return d;
+    return -1;
 }
+
+bool isWeekday(const std::string& w) { return weekdayFromWord(w) >= 0; }
 
 // Offsets of the time-zone abbreviations news sites print. Ambiguous or generic ones ("ET", "PT") are read but
 // give no offset: the time stays local rather than becoming wrong.
@@ -118,6 +126,13 @@ bool validDate(int y, int m, int d) {
 struct DatePart {
     int year = 0, month = 0, day = 0;
     size_t next = 0;  // token index after the date
+    DateForm form = DateForm::YearFirst;
+    char separator = 0;
+    // Numeric dates valid both ways round: the two numbers as written, the weekday written before them.
+    bool eitherWay = false;
+    int first = 0, second = 0, weekday = -1;
+    bool dayBeforeMonth = false;  // Numeric: read day-first
+    size_t numbersBegin = 0;  // token index of the first number
 };
 
 struct TimePart {
@@ -130,7 +145,7 @@ struct TimePart {
 // Token-stream matcher: each function tries one shape at token index i and reports where it stopped.
 class DateMatcher {
 public:
-    explicit DateMatcher(const std::vector<Token>& t) : tokens_(t) {}
+    DateMatcher(std::string_view text, const std::vector<Token>& t) : text_(text), tokens_(t) {}
 
     std::optional<DateMatch> matchAt(size_t i) const {
         // Time written before the date: "9:05 p.m. EDT, June 2, 2024".
@@ -152,6 +167,7 @@ public:
     }
 
 private:
+    std::string_view text_;
     const std::vector<Token>& tokens_;
 
     bool isKind(size_t i, TokenKind k) const { return i < tokens_.size() && tokens_[i].kind == k; }
@@ -197,8 +213,16 @@ private:
         size_t i = skipWeekday(start);
         if (auto d = monthFirst(i)) return d;
         if (auto d = dayFirst(i)) return d;
-        if (i == start) return numeric(i);
-        return std::nullopt;
+        std::optional<DatePart> d = numeric(i);
+        // "Tue 04/03/2025": the weekday is kept (it can settle which way round the numbers are); before a year-first
+        // date it is not a shape pages write.
+        if (d && i != start) {
+            if (d->form != DateForm::Numeric) return std::nullopt;
+            // Written with a capital ("Sun", "Sat" and "Wed" are words too); otherwise kept but not evidence.
+            const char c = tokens_[start].text[0];
+            if (c >= 'A' && c <= 'Z') d->weekday = weekdayFromWord(tokens_[start].lower);
+        }
+        return d;
     }
 
     // "November 15, 2017", "Nov. 15 2017", "Sept 9th, 2022".
@@ -217,7 +241,9 @@ private:
         if (!isKind(j, TokenKind::Number) || tokens_[j].text.size() != 4) return std::nullopt;
         int year = static_cast<int>(tokens_[j].value);
         if (!validDate(year, month, day)) return std::nullopt;
-        return DatePart{year, month, day, j + 1};
+        DatePart d{year, month, day, j + 1};
+        d.form = DateForm::MonthDayWords;
+        return d;
     }
 
     // "15 November 2017", "2nd of June, 2024", "15 Nov. 2017".
@@ -236,11 +262,14 @@ private:
         if (!isKind(j, TokenKind::Number) || tokens_[j].text.size() != 4) return std::nullopt;
         int year = static_cast<int>(tokens_[j].value);
         if (!validDate(year, month, day)) return std::nullopt;
-        return DatePart{year, month, day, j + 1};
+        DatePart d{year, month, day, j + 1};
+        d.form = DateForm::DayMonthWords;
+        return d;
     }
 
-    // "2025-04-03", "2025/04/03", "04/03/2025" (US order unless the first part exceeds 12), "15.11.2017"
-    // (dotted dates are day-first everywhere they are used), "04/03/25".
+    // "2025-04-03", "2025/04/03", "04/03/2025", "15.11.2017", "04/03/25". Year last, the numbers are read
+    // whichever way round makes a date; when both do, the match says so, with month-first as the reading for "/"
+    // and "-" and day-first for "." (dotted dates are day-first everywhere they are the custom).
     std::optional<DatePart> numeric(size_t i) const {
         if (!isKind(i, TokenKind::Number) || !isKind(i + 1, TokenKind::Punct)) return std::nullopt;
         // Part of a longer number run ("1.2.3.4", a phone number): not a date.
@@ -256,22 +285,35 @@ private:
         const Token& a = tokens_[i];
         const Token& b = tokens_[i + 2];
         const Token& c = tokens_[i + 4];
-        int y = 0, m = 0, d = 0;
+        DatePart part;
+        part.next = i + 5;
+        part.separator = sep[0];
+        part.numbersBegin = i;
         if (a.text.size() == 4 && b.text.size() <= 2 && c.text.size() <= 2) {
-            y = static_cast<int>(a.value);
-            m = static_cast<int>(b.value);
-            d = static_cast<int>(c.value);
-        } else if (a.text.size() <= 2 && b.text.size() <= 2 && (c.text.size() == 4 || (c.text.size() == 2 && sep == "/"))) {
-            y = static_cast<int>(c.value);
-            if (c.text.size() == 2) y += y < 70 ? 2000 : 1900;
-            bool dayFirstOrder = sep == "." || a.value > 12;
-            m = static_cast<int>(dayFirstOrder ? b.value : a.value);
-            d = static_cast<int>(dayFirstOrder ? a.value : b.value);
-        } else {
-            return std::nullopt;
+            part.year = static_cast<int>(a.value);
+            part.month = static_cast<int>(b.value);
+            part.day = static_cast<int>(c.value);
+            part.form = DateForm::YearFirst;
+            if (!validDate(part.year, part.month, part.day)) return std::nullopt;
+            return part;
         }
-        if (!validDate(y, m, d)) return std::nullopt;
-        return DatePart{y, m, d, i + 5};
+        if (!(a.text.size() <= 2 && b.text.size() <= 2 && (c.text.size() == 4 || (c.text.size() == 2 && sep == "/"))))
+            return std::nullopt;
+        int y = static_cast<int>(c.value);
+        if (c.text.size() == 2) y += y < 70 ? 2000 : 1900;
+        const int first = static_cast<int>(a.value), second = static_cast<int>(b.value);
+        const bool monthFirstValid = validDate(y, first, second), dayFirstValid = validDate(y, second, first);
+        if (!monthFirstValid && !dayFirstValid) return std::nullopt;
+        const bool dayFirstOrder = dayFirstValid && (!monthFirstValid || sep == ".");
+        part.year = y;
+        part.month = dayFirstOrder ? second : first;
+        part.day = dayFirstOrder ? first : second;
+        part.form = DateForm::Numeric;
+        part.dayBeforeMonth = dayFirstOrder && first != second;
+        part.eitherWay = monthFirstValid && dayFirstValid && first != second;
+        part.first = first;
+        part.second = second;
+        return part;
     }
 
     // "03:11 AM", "9:05 p.m.", "14:20:05", "9 pm", "21:05 BST", "03:11:00Z", "10:00+05:30".
@@ -385,52 +427,96 @@ private:
         return next;
     }
 
-    std::optional<DateMatch> build(size_t first, const DatePart& d, const TimePart* t, size_t next) const {
+    static std::string isoOf(int year, int month, int day, const TimePart* t) {
         char buf[80];
-        DateMatch m;
-        if (t) {
-            if (t->hasSeconds)
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, t->hour,
-                              t->minute, t->second);
-            else
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", d.year, d.month, d.day, t->hour,
-                              t->minute);
-            m.iso = std::string(buf) + t->offset;
-            m.hasTime = true;
-        } else {
-            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-            m.iso = buf;
+        if (!t) {
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+            return buf;
         }
+        if (t->hasSeconds)
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, t->hour, t->minute,
+                          t->second);
+        else
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", year, month, day, t->hour, t->minute);
+        return std::string(buf) + t->offset;
+    }
+
+    std::optional<DateMatch> build(size_t first, const DatePart& d, const TimePart* t, size_t next) const {
+        DateMatch m;
+        m.iso = isoOf(d.year, d.month, d.day, t);
+        m.hasTime = t != nullptr;
         m.begin = tokens_[first].begin;
         m.end = tokens_[next - 1].end;
+        m.form = d.form;
+        m.separator = d.separator;
+        m.year = d.year;
+        m.month = d.month;
+        m.day = d.day;
+        m.dayBeforeMonth = d.form == DateForm::DayMonthWords || d.dayBeforeMonth;
+        if (d.eitherWay) {
+            EitherWayDate e;
+            e.written = std::string(text_.substr(tokens_[d.numbersBegin].begin,
+                                                 tokens_[d.numbersBegin + 4].end - tokens_[d.numbersBegin].begin));
+            e.separator = d.separator;
+            e.first = d.first;
+            e.second = d.second;
+            e.year = d.year;
+            e.weekday = d.weekday;
+            e.monthFirstIso = isoOf(d.year, d.first, d.second, t);
+            e.dayFirstIso = isoOf(d.year, d.second, d.first, t);
+            m.eitherWay = std::move(e);
+        }
         return m;
     }
 };
 
 }  // namespace
 
-std::optional<DateMatch> findDateTime(std::string_view text) {
+namespace {
+
+// Every date in `text`, or only the first when `firstOnly`.
+std::vector<DateMatch> scanDates(std::string_view text, bool firstOnly) {
+    std::vector<DateMatch> found;
     std::vector<Token> tokens = tokenize(text);
-    DateMatcher matcher(tokens);
+    DateMatcher matcher(text, tokens);
     for (size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].kind == TokenKind::Space || tokens[i].kind == TokenKind::Punct) continue;
         // Dates start at a word or number boundary, not inside "A1" or "x2017".
         if (i > 0 && tokens[i - 1].kind != TokenKind::Space && tokens[i - 1].kind != TokenKind::Punct) continue;
-        if (auto m = matcher.matchAt(i)) return m;
+        if (!found.empty() && tokens[i].begin < found.back().end) continue;
+        if (auto m = matcher.matchAt(i)) {
+            found.push_back(std::move(*m));
+            if (firstOnly) break;
+        }
     }
-    return std::nullopt;
+    return found;
 }
 
-std::string parseDateTime(std::string_view text) {
+}  // namespace
+
+std::optional<DateMatch> findDateTime(std::string_view text) {
+    std::vector<DateMatch> found = scanDates(text, true);
+    if (found.empty()) return std::nullopt;
+    return std::move(found[0]);
+}
+
+std::vector<DateMatch> findAllDates(std::string_view text) { return scanDates(text, false); }
+
+std::optional<DateMatch> matchWholeDateTime(std::string_view text) {
     auto m = findDateTime(text);
-    if (!m) return {};
+    if (!m) return std::nullopt;
     auto onlyDecoration = [](std::string_view s) {
         for (char c : s)
             if (isAsciiLetter(c) || isAsciiDigit(c)) return false;
         return true;
     };
-    if (!onlyDecoration(text.substr(0, m->begin)) || !onlyDecoration(text.substr(m->end))) return {};
-    return m->iso;
+    if (!onlyDecoration(text.substr(0, m->begin)) || !onlyDecoration(text.substr(m->end))) return std::nullopt;
+    return m;
+}
+
+std::string parseDateTime(std::string_view text) {
+    auto m = matchWholeDateTime(text);
+    return m ? m->iso : std::string();
 }
 
 }  // namespace galley

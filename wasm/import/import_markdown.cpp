@@ -7,10 +7,12 @@
 #include <algorithm>
 
 #include "bundle_writer.h"
+#include "date_order_evidence.h"
 #include "date_parse.h"
 #include "markdown_events.h"
 #include "markdown_footnotes.h"
 #include "markdown_front_matter.h"
+#include "numeric_date_order.h"
 #include "text_util.h"
 #include "typography.h"
 
@@ -182,9 +184,11 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
             blocks.erase(blocks.begin());
         }
     }
-    // Subtitle: front matter, else a paragraph right under the title that is entirely in emphasis.
+    // Subtitle: front matter, else a paragraph right under the title that is entirely in emphasis (and not a date:
+    // "*June 2, 2024*" is the date line below).
     article.subtitle = smartenPunctuation(fm.subtitle, quotes);
     if (article.subtitle.empty() && next < blocks.size() && blocks[next].block.type == BlockType::Paragraph &&
+        !matchWholeDateTime(blocks[next].block.text.text) &&
         isSingleMarkOver(blocks[next].block.text, MarkKind::Emphasis) && countCodePoints(blocks[next].block.text.text) <= 300) {
         article.subtitle = blocks[next].block.text.text;
         relabel(blocks[next], "subtitle");
@@ -194,23 +198,55 @@ ImportResult importMarkdown(std::string_view text, const ImportOptions& options)
         const std::string name = trim(a);
         if (!name.empty()) article.authors.push_back({smartenPunctuation(name, quotes), "", ""});  // "authors:\n  -" names nobody
     }
-    article.published = fm.published;
+    // The document's evidence for reading a numeric date that reads both ways: every line, the front matter's
+    // source and its URL, --lang when given (numeric_date_order.h). Gathered only for such a date.
+    const auto gatherEvidence = [&] {
+        std::vector<EvidenceText> texts;
+        for (size_t i = 0; i < raw.size(); ++i)
+            if (!trim(raw[i]).empty()) texts.push_back({raw[i], "line " + std::to_string(i + 1)});
+        PublicationHints hints;
+        hints.url = fm.sourceUrl;
+        hints.urlWhere = "front matter";
+        hints.name = fm.source;
+        hints.nameWhere = "front matter";
+        if (options.langGiven) hints.declaredLang = options.lang, hints.langWhere = "--lang", hints.langByUser = true;
+        hints.language = article.lang;
+        return gatherDateOrderEvidence(texts, hints);
+    };
+    std::optional<DateOrderEvidence> evidence;
+    auto readIso = [&](const DateMatch& m, std::string* explanation) {
+        if (!m.eitherWay) return m.iso;
+        if (!evidence) evidence = gatherEvidence();
+        return readDate(m, *evidence, explanation);
+    };
+    auto readPublished = [&](const DateMatch& m) {
+        std::string explanation;
+        std::string iso = readIso(m, &explanation);
+        if (!explanation.empty()) result.notes.push_back(explanation);
+        return iso;
+    };
+    if (fm.publishedDate) article.published = readPublished(*fm.publishedDate);
     // A byline or date line among the first blocks: "By Jane Doe | June 2, 2024", "*June 2, 2024*".
     for (int k = 0; k < 2 && next < blocks.size(); ++k) {
         const Block& b = blocks[next].block;
         if (b.type != BlockType::Paragraph) break;
-        std::string published;
+        std::optional<DateMatch> published;
         std::optional<std::vector<std::string>> names = readBylineLine(b.text.text, &published);
-        std::string dateOnly = parseDateTime(b.text.text);
+        std::optional<DateMatch> dateOnly = matchWholeDateTime(b.text.text);
         if (names) {
             if (article.authors.empty())
                 for (const std::string& n : *names) article.authors.push_back({n, "", ""});
-            if (article.published.empty()) article.published = published;
+            if (article.published.empty() && published) article.published = readPublished(*published);
             relabel(blocks[next], "byline");
             blocks.erase(blocks.begin() + static_cast<long>(next));
-        } else if (!dateOnly.empty()) {
-            if (article.published.empty()) article.published = dateOnly;
-            relabel(blocks[next], "published " + dateOnly);
+        } else if (dateOnly) {
+            std::string explanation;
+            const std::string iso = readIso(*dateOnly, &explanation);
+            if (article.published.empty()) {
+                article.published = iso;
+                if (!explanation.empty()) result.notes.push_back(explanation);
+            }
+            relabel(blocks[next], "published " + iso);
             blocks.erase(blocks.begin() + static_cast<long>(next));
         } else {
             break;

@@ -4,9 +4,14 @@
 // to catch notices that look like prose (cookie and newsletter banners).
 #include "import_text.h"
 
+#include <algorithm>
+
 #include "body_picker.h"
 #include "bundle_writer.h"
 #include "byline_reader.h"
+#include "date_convention.h"
+#include "date_order_evidence.h"
+#include "numeric_date_order.h"
 #include "publication_name.h"
 #include "text_header.h"
 #include "text_lines.h"
@@ -15,6 +20,7 @@
 namespace galley {
 namespace {
 
+using namespace importing;
 using namespace importing::scraped;
 
 void smartenBlocks(std::vector<Block>& blocks, const QuoteStyle& quotes) {
@@ -64,15 +70,42 @@ std::vector<LineVerdict> verdictsFor(const std::vector<SourceLine>& lines, const
     return verdicts;
 }
 
+// The page's evidence for reading its numeric dates: every line; --base-url, else a web address in the masthead or
+// footer; --lang (when given); the publication's name (and the masthead line it came from).
+DateOrderEvidence pageEvidence(const std::vector<SourceLine>& lines, const std::vector<Unit>& units,
+                               const std::vector<size_t>& mastheads, const Article& article,
+                               const ImportOptions& options) {
+    std::vector<EvidenceText> texts;
+    for (const SourceLine& l : lines)
+        if (!l.text.empty()) texts.push_back({l.text, "line " + std::to_string(l.number)});
+    PublicationHints hints;
+    hints.url = options.baseUrl;
+    hints.urlWhere = "--base-url";
+    for (size_t i = 0; i < units.size() && hints.url.empty(); ++i) {
+        const bool masthead = std::find(mastheads.begin(), mastheads.end(), i) != mastheads.end();
+        if (!masthead && units[i].furniture.kind != Furniture::Footer) continue;
+        hints.url = webAddressIn(units[i].text);
+        hints.urlWhere = std::string(masthead ? "the masthead" : "the footer") + ", line " +
+                         std::to_string(lines[units[i].sources[0]].number);
+    }
+    if (options.langGiven) hints.declaredLang = options.lang, hints.langWhere = "--lang", hints.langByUser = true;
+    hints.language = article.lang;
+    hints.name = article.source.name;
+    hints.nameWhere = !mastheads.empty() && mastheads[0] < units.size() && !units[mastheads[0]].sources.empty()
+                          ? "line " + std::to_string(lines[units[mastheads[0]].sources[0]].number)
+                          : "found on the page";
+    return gatherDateOrderEvidence(texts, hints);
+}
+
 }  // namespace
 
-std::optional<std::vector<std::string>> readBylineLine(std::string_view line, std::string* published) {
+std::optional<std::vector<std::string>> readBylineLine(std::string_view line, std::optional<DateMatch>* published) {
     std::vector<SourceLine> lines = splitSourceLines(line);
     std::vector<Unit> units = describeUnits(lines);
     if (units.size() != 1) return std::nullopt;
     std::optional<Byline> b = readByline(units[0], false);
     if (!b) return std::nullopt;
-    if (published && b->date) *published = b->date->iso;
+    if (published) *published = b->date;
     for (std::string& a : b->authors) a = smartenPunctuation(a);
     return b->authors;
 }
@@ -88,10 +121,22 @@ ImportResult importScrapedText(std::string_view text, const ImportOptions& optio
     applyHeader(units, header, article);
     BodyLayout body = pickBody(units, header.end);             // 4. body
     article.blocks = std::move(body.blocks);
-    if (article.published.empty()) article.published = datelineDate(article.blocks);
+    std::optional<DateMatch> published = header.publishedDate;
+    if (!published) published = datelineDate(article.blocks);
     std::vector<size_t> mastheads;                             // 3b. the publication, once the footer is known
     article.source.name = pickSourceName(units, header, body.end, article.title, mastheads);
     applySourceName(units, mastheads, article);
+    if (published && !published->eitherWay) article.published = published->iso;
+    if (published && published->eitherWay) {                  // 5. the date, read with the page's evidence
+        std::string explanation;
+        article.published = readDate(*published, pageEvidence(lines, units, mastheads, article, options), &explanation);
+        if (!explanation.empty()) result.notes.push_back(explanation);
+        if (header.dateUnit && article.published != header.published) {
+            std::string& role = units[*header.dateUnit].role;
+            size_t at = role.rfind(header.published);
+            if (at != std::string::npos) role.replace(at, header.published.size(), article.published);
+        }
+    }
     cleanUp(article, options);                                 // 5. clean up
     result.lines = verdictsFor(lines, units);
     return result;

@@ -10,6 +10,8 @@
 //   4. pick the body    — from the header to the end of the story; paragraphs, headings, lists        (body_picker)
 //      and then the publication's name, once the footer is known                                (publication_name)
 //   5. clean up         — typography (typography.h), ids                                             (import_text)
+//      and the date's reading: a numeric date that reads both ways ("04/03/2025") is read with the whole page's
+//      evidence (numeric_date_order.h), gathered once the publication's name is known      (date_order_evidence)
 // Every input line gets a verdict (kept as what, or dropped and why) for `galley import --explain`.
 //
 // Not here: HTML (the input is already text), reading files, languages other than English (the furniture
@@ -21,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "date_parse.h"
 #include "model.h"
 
 namespace galley {
@@ -68,7 +71,9 @@ ImportResult importScrapedText(std::string_view text, const ImportOptions& optio
 
 // One line read as a byline: "By Jane Doe and John Roe | June 2, 2024", "Posted on June 2, 2024 by Jane Doe".
 // Not a byline (a sentence that starts with "By the time...") gives nullopt; a byline naming only an account
-// ("Posted by admin") gives an empty list. `published` receives the ISO date when the line carries one.
-std::optional<std::vector<std::string>> readBylineLine(std::string_view line, std::string* published = nullptr);
+// ("Posted by admin") gives an empty list. `published` receives the date when the line carries one (its ISO form
+// then depends on the document's evidence: numeric_date_order.h readDate).
+std::optional<std::vector<std::string>> readBylineLine(std::string_view line,
+                                                       std::optional<DateMatch>* published = nullptr);
 
 }  // namespace galley

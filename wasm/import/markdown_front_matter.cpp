@@ -84,8 +84,10 @@ FrontMatter readFrontMatter(const std::vector<std::string>& lines) {
             for (const std::string& n : splitNames(value)) fm.authors.push_back(n);
         } else if (key == "date" || key == "published" || key == "pubdate" || key == "publishdate" ||
                    key == "published_at" || key == "date_published" || key == "publish_date") {
-            std::string iso = parseDateTime(unquote(value));
-            if (!iso.empty()) fm.published = iso;
+            if (std::optional<DateMatch> m = matchWholeDateTime(unquote(value))) {
+                fm.published = m->iso;
+                fm.publishedDate = std::move(m);
+            }
         } else if (key == "source" || key == "publication" || key == "site" || key == "site_name" ||
                    key == "publisher") {
             fm.source = unquote(value);

@@ -3,14 +3,20 @@
 // line by line: not a YAML parser.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "date_parse.h"
 
 namespace galley::importing::markdown {
 
 struct FrontMatter {
     std::string title, subtitle, published, source, sourceUrl;
     std::vector<std::string> authors;
+    // The date as matched, for reading with the document's evidence (numeric_date_order.h); `published` holds the
+    // parser's default reading.
+    std::optional<DateMatch> publishedDate;
     size_t lines = 0;  // lines it occupies, fences included; 0 when there is none
 };
 

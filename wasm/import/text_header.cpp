@@ -163,7 +163,7 @@ Header pickHeader(std::vector<Unit>& units) {
         if (h.headline && i > *h.headline) s += 3;
         if (u.date->hasTime) s += 1;
         if (u.updatedDate) s -= 3;
-        if (s > bestDate) bestDate = s, h.dateUnit = i, h.published = u.date->iso;
+        if (s > bestDate) bestDate = s, h.dateUnit = i, h.published = u.date->iso, h.publishedDate = u.date;
     }
 
     size_t end = 0;
@@ -227,7 +227,7 @@ void applyHeader(std::vector<Unit>& units, const Header& header, Article& articl
     }
 }
 
-std::string datelineDate(const std::vector<Block>& blocks) {
+std::optional<DateMatch> datelineDate(const std::vector<Block>& blocks) {
     auto dash = [](const std::string& x, bool atEnd) {
         for (const char* d : {"\xE2\x80\x94", "\xE2\x80\x93", "--", "-"}) {
             std::string_view dv(d);
@@ -239,14 +239,14 @@ std::string datelineDate(const std::vector<Block>& blocks) {
         if (b.type != BlockType::Paragraph) continue;
         const std::string& t = b.text.text;
         std::optional<DateMatch> m = findDateTime(t);
-        if (!m || m->begin > 60) return {};
+        if (!m || m->begin > 60) return std::nullopt;
         std::string before = trim(t.substr(0, m->begin));
         std::string after = trim(t.substr(m->end));
         bool opened = before.empty() || dash(before, true) || endsWith(before, ",");
-        if (opened && dash(after, false) && splitWords(before).size() <= 6) return m->iso;
-        return {};
+        if (opened && dash(after, false) && splitWords(before).size() <= 6) return m;
+        return std::nullopt;
     }
-    return {};
+    return std::nullopt;
 }
 
 }  // namespace galley::importing::scraped

@@ -14,7 +14,8 @@ namespace galley::importing::scraped {
 struct Header {
     std::optional<size_t> headline, dek, byline, dateUnit;
     std::vector<std::string> authors;
-    std::string published;
+    std::string published;                  // the parser's default reading of the date (date_parse.h)
+    std::optional<DateMatch> publishedDate; // the date as matched: the importer reads it with the page's evidence
     size_t end = 0;  // first unit after the header
 };
 
@@ -24,7 +25,7 @@ Header pickHeader(std::vector<Unit>& units);
 void applyHeader(std::vector<Unit>& units, const Header& header, Article& article);
 // Wire and press-release datelines give the date when the header did not: "NORTHFIELD, Minn. — April 12,
 // 2022 — The library ...". Only a date near the start of the first paragraph, between dashes, counts.
-std::string datelineDate(const std::vector<Block>& blocks);
+std::optional<DateMatch> datelineDate(const std::vector<Block>& blocks);
 
 // Section labels printed above headlines ("World", "Opinion"): never a headline or a publication's name.
 bool isSectionWord(const std::string& folded);

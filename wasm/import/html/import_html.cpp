@@ -118,7 +118,7 @@ ImportResult importHtml(std::string_view bytes, const ImportOptions& options) {
     }
     const Document& doc = parsed.document;
     if (doc.body == NoNode) result.notes.push_back("the page has no <body>");
-    PageMetadata md = readMetadata(doc, options.baseUrl);                    // 3. metadata
+    PageMetadata md = readMetadata(doc, options.baseUrl, options.langGiven ? options.lang : std::string());  // 3. metadata
     if (!options.langGiven && !md.lang.empty()) article.lang = md.lang.value;
     const QuoteStyle quotes = quoteStyleFor(article.lang);
 

@@ -6,6 +6,7 @@
 
 #include "bundle_loader.h"
 #include "byline_reader.h"
+#include "date_order_evidence.h"
 #include "date_parse.h"
 #include "element_hints.h"
 #include "folded_text.h"
@@ -85,7 +86,7 @@ std::string withoutBy(std::string name) {
 
 // The names a byline line gives: "By Jane Doe | June 2, 2024" (import_text's reading, English), or "Von Katrin
 // Vogelsang" in another language (the names alone); `published` receives the date the English reading finds.
-std::optional<std::vector<std::string>> bylineNames(const std::string& text, std::string* published) {
+std::optional<std::vector<std::string>> bylineNames(const std::string& text, std::optional<DateMatch>* published) {
     if (auto names = readBylineLine(text, published)) return names;
     for (const char* by : kByWords)
         if (text.rfind(by, 0) == 0 && by[0] != 'b' && by[0] != 'B') return scraped::parseAuthorList(withoutBy(text));
@@ -168,7 +169,13 @@ bool onlyHeaderWords(const std::string& text, const std::string& timeText, const
 
 }  // namespace
 
-std::string bundleDate(const std::string& raw) {
+std::string bundleDate(const std::string& raw, const DateOrderEvidence& evidence, std::string* explanation) {
+    return bundleDate(raw, [&](const DateMatch& m, std::string* why) { return readDate(m, evidence, why); },
+                      explanation);
+}
+
+std::string bundleDate(const std::string& raw, const std::function<std::string(const DateMatch&, std::string*)>& read,
+                       std::string* explanation) {
     std::string v = trim(collapse(raw));
     if (v.empty()) return {};
     if (v.size() >= 16 && v[10] == ' ' && v[4] == '-' && v[7] == '-') v[10] = 'T';
@@ -180,11 +187,13 @@ std::string bundleDate(const std::string& raw) {
             v.insert(sign + 3, ":");
     }
     if (isIso8601(v)) return v;
-    std::string parsed = parseDateTime(v);
-    if (!parsed.empty() && isIso8601(parsed)) return parsed;
-    std::optional<DateMatch> found = findDateTime(v);
-    if (found && isIso8601(found->iso) && found->begin == 0) return found->iso;
-    return {};
+    std::optional<DateMatch> found = matchWholeDateTime(v);
+    if (!found) {
+        found = findDateTime(v);
+        if (found && found->begin != 0) found.reset();
+    }
+    if (!found || !isIso8601(found->iso)) return {};
+    return read(*found, explanation);
 }
 
 std::string titleWithoutSiteName(const std::string& rawTitle, const std::string& site,
@@ -229,7 +238,42 @@ std::string titleWithoutSiteName(const std::string& rawTitle, const std::string&
     return title;
 }
 
-PageMetadata readMetadata(const Document& doc, const std::string& baseUrl) {
+namespace {
+
+// The page's evidence for reading its numeric dates: the text of its body by line, its dates in <meta> and datetime
+// attributes, its address, declared language (or --lang) and site name: the metadata read before the dates.
+DateOrderEvidence pageEvidence(const Document& doc, const MetaTags& meta, const PageMetadata& md,
+                               const std::string& userLang) {
+    std::vector<EvidenceText> texts;
+    const NodeId body = doc.body != NoNode ? doc.body : doc.html;
+    if (body != NoNode)
+        for (NodeId k = body + 1, stop = doc.end(body); k < stop; ++k) {
+            const Node& n = doc[k];
+            if (n.isText) {
+                std::string t = collapse(n.text);
+                if (!t.empty()) texts.push_back({std::move(t), "line " + std::to_string(n.line)});
+            } else if (n.tag == "time" && n.has("datetime")) {
+                texts.push_back({n.attribute("datetime"), "<time datetime> (line " + std::to_string(n.line) + ")"});
+            }
+        }
+    for (const char* k : {"article:published_time", "og:published_time", "article:modified_time", "og:updated_time",
+                          "datepublished", "datemodified", "date", "dc.date", "dcterms.date", "dcterms.modified"})
+        if (const std::string* v = meta.first({k}, nullptr)) texts.push_back({*v, std::string("<meta ") + k + ">"});
+    importing::PublicationHints hints;
+    hints.url = !md.pageUrl.empty() ? md.pageUrl.value : md.siteUrl.value;
+    hints.urlWhere = !md.pageUrl.empty() ? md.pageUrl.source : md.siteUrl.source;
+    hints.declaredLang = !userLang.empty() ? userLang : md.lang.value;
+    hints.langWhere = !userLang.empty() ? "--lang" : md.lang.source;
+    hints.langByUser = !userLang.empty();
+    hints.language = hints.declaredLang;
+    hints.name = md.siteName.value;
+    hints.nameWhere = md.siteName.source;
+    return importing::gatherDateOrderEvidence(texts, hints);
+}
+
+}  // namespace
+
+PageMetadata readMetadata(const Document& doc, const std::string& baseUrl, const std::string& userLang) {
     PageMetadata md;
     const MetaTags meta = readMetaTags(doc);
     std::optional<JsonLdArticle> ld = readJsonLd(doc.jsonLd, md.notes);
@@ -333,14 +377,14 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl) {
                 break;
             }
         }
-    std::string bylineDate;
+    std::optional<DateMatch> bylineDate;
     if (body != NoNode) {
         for (NodeId k = body + 1, stop = doc.end(body); k < stop; ++k) {
             const Node& n = doc[k];
             if (n.isText || !isBylineElement(n)) continue;
             std::string text = collapsedText(doc, k, {}, 400);
             if (text.empty() || text.size() > 150) continue;
-            std::string published;
+            std::optional<DateMatch> published;
             std::optional<std::vector<std::string>> names = bylineNames(text, &published);
             if (!names) {
                 NodeId name = NoNode;
@@ -367,7 +411,7 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl) {
             if (text.empty()) continue;
             ++looked;
             if (text.size() > 150) continue;
-            std::string published;
+            std::optional<DateMatch> published;
             std::optional<std::vector<std::string>> names = bylineNames(text, &published);
             if (!names || names->empty()) continue;
             md.headerNodes.push_back(k);
@@ -385,14 +429,47 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl) {
                          md.authors.end());
     }
 
-    // Dates.
+    // Language and direction.
+    if (doc.html != NoNode) {
+        std::string lang = languageTag(doc[doc.html].attribute("lang"));
+        if (!lang.empty()) md.lang = {lang, "<html lang>"};
+        if (md.lang.empty()) {
+            lang = languageTag(doc[doc.html].attribute("xml:lang"));
+            if (!lang.empty()) md.lang = {lang, "<html xml:lang>"};
+        }
+        const std::string dir = lower(doc[doc.html].attribute("dir"));
+        if (dir == "ltr" || dir == "rtl" || dir == "auto") md.dir = {dir, "<html dir>"};
+    }
+    if (body != NoNode && doc[body].tag == "body") {
+        std::string lang = languageTag(doc[body].attribute("lang"));
+        if (md.lang.empty() && !lang.empty()) md.lang = {lang, "<body lang>"};
+        const std::string dir = lower(doc[body].attribute("dir"));
+        if (md.dir.empty() && (dir == "ltr" || dir == "rtl" || dir == "auto")) md.dir = {dir, "<body dir>"};
+    }
+    if (md.lang.empty())
+        if (const std::string* v = meta.first({"content-language", "og:locale", "language", "dc.language"}, &key)) {
+            std::string lang = languageTag(*v);
+            if (!lang.empty()) md.lang = {lang, "<meta " + key + ">"};
+        }
+    if (md.lang.empty() && ld && !languageTag(ld->inLanguage).empty())
+        md.lang = {languageTag(ld->inLanguage), ldName + "inLanguage"};
+    // Dates. A numeric one that reads both ways is read with the page's evidence, gathered when one needs it.
+    std::optional<DateOrderEvidence> evidence;
+    auto readIso = [&](const DateMatch& m, std::string* explanation) {
+        if (!m.eitherWay) return m.iso;
+        if (!evidence) evidence = pageEvidence(doc, meta, md, userLang);
+        return readDate(m, *evidence, explanation);
+    };
     auto setDate = [&](Field& f, const std::string& raw, const std::string& source) {
         if (!f.empty() || raw.empty()) return;
-        std::string d = bundleDate(raw);
-        if (d.empty())
+        std::string explanation;
+        std::string d = bundleDate(raw, readIso, &explanation);
+        if (d.empty()) {
             md.notes.push_back(source + ": \"" + raw + "\" is not a date the bundle can hold");
-        else
+        } else {
             f = {d, source};
+            if (!explanation.empty()) md.notes.push_back(explanation + " [" + source + "]");
+        }
     };
     if (ld) setDate(md.published, ld->datePublished, ldName + "datePublished");
     if (ld) setDate(md.updated, ld->dateModified, ldName + "dateModified");
@@ -441,32 +518,12 @@ PageMetadata readMetadata(const Document& doc, const std::string& baseUrl) {
                 md.headerNodes.push_back(line);
         }
     }
-    if (md.published.empty() && !bylineDate.empty()) md.published = {bylineDate, "the byline's date"};
+    if (md.published.empty() && bylineDate) {
+        std::string explanation;
+        md.published = {readIso(*bylineDate, &explanation), "the byline's date"};
+        if (!explanation.empty()) md.notes.push_back(explanation + " [the byline's date]");
+    }
 
-    // Language and direction.
-    if (doc.html != NoNode) {
-        std::string lang = languageTag(doc[doc.html].attribute("lang"));
-        if (!lang.empty()) md.lang = {lang, "<html lang>"};
-        if (md.lang.empty()) {
-            lang = languageTag(doc[doc.html].attribute("xml:lang"));
-            if (!lang.empty()) md.lang = {lang, "<html xml:lang>"};
-        }
-        const std::string dir = lower(doc[doc.html].attribute("dir"));
-        if (dir == "ltr" || dir == "rtl" || dir == "auto") md.dir = {dir, "<html dir>"};
-    }
-    if (body != NoNode && doc[body].tag == "body") {
-        std::string lang = languageTag(doc[body].attribute("lang"));
-        if (md.lang.empty() && !lang.empty()) md.lang = {lang, "<body lang>"};
-        const std::string dir = lower(doc[body].attribute("dir"));
-        if (md.dir.empty() && (dir == "ltr" || dir == "rtl" || dir == "auto")) md.dir = {dir, "<body dir>"};
-    }
-    if (md.lang.empty())
-        if (const std::string* v = meta.first({"content-language", "og:locale", "language", "dc.language"}, &key)) {
-            std::string lang = languageTag(*v);
-            if (!lang.empty()) md.lang = {lang, "<meta " + key + ">"};
-        }
-    if (md.lang.empty() && ld && !languageTag(ld->inLanguage).empty())
-        md.lang = {languageTag(ld->inLanguage), ldName + "inLanguage"};
     return md;
 }
 
