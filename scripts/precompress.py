@@ -49,7 +49,9 @@ def compress(path, brotli):
         written += 1
     if brotli and stale(path + ".br", path):
         quality = LARGE_FILE_QUALITY if os.path.getsize(path) > LARGE_FILE else "11"
-        subprocess.run([brotli, "-f", "-q", quality, "-o", temp, path], check=True)
+        # -n: the copy's own time, not its file's. brotli would copy the file's time in whole seconds, older than the
+        # file's own, and every build would find the copy stale and write it again.
+        subprocess.run([brotli, "-f", "-n", "-q", quality, "-o", temp, path], check=True)
         os.replace(temp, path + ".br")
         written += 1
     return written

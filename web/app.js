@@ -135,8 +135,21 @@ function main() {
     // prints whatever article is shown when the reader prints.
     printing ||= import('./print.js').then(({ setupPrinting }) => {
       const button = document.getElementById('galley-print-button');
-      setupPrinting(viewer, { button });
+      // The whole edition, from the Articles panel: each article is shown in turn while it is set for paper, and is
+      // no reading position of the reader's.
+      let paused = null;
+      const printer = setupPrinting(viewer, { button, edition: {
+        begin() { keepPosition(); paused = shown; shown = null; statusEl.textContent = 'Setting every article for print'; },
+        end() { shown = paused; statusEl.textContent = ''; },
+      } });
       button.hidden = false;
+      const editionButton = document.getElementById('galley-print-edition');
+      editionButton.hidden = false;
+      editionButton.addEventListener('click', () => {
+        controls.closePanels();
+        printer.printEdition().catch(() => {});   // an article that fails says so itself ('error')
+      });
+      return printer;
     });
     // What the other articles need (faces, patterns) goes with the bundle when pwa.js keeps it offline, which it does
     // once the page is ready.

@@ -124,7 +124,9 @@ function main() {
     link.post('error', { title: detail.title, lines: detail.lines });
     link.post('resize', { width: window.innerWidth, height: Math.ceil(errorEl.getBoundingClientRect().bottom + 48) });
   });
+  let passingThrough = false;   // while a whole edition is set for print: its articles are not the host's news
   viewer.on('ready', ({ title, article }) => {
+    if (passingThrough) return;
     errorEl.hidden = true;
     canvas.hidden = false;
     statusEl.textContent = '';
@@ -132,7 +134,10 @@ function main() {
     setState('ready');
     // Printing from the frame (its context menu's Print, or the host calling the frame's print) gives the article
     // set for paper, as on the hosted page (print.js, loaded once the first article is laid out).
-    printing ||= import('./print.js').then(({ setupPrinting }) => setupPrinting(viewer));
+    printing ||= import('./print.js').then(({ setupPrinting }) => setupPrinting(viewer, { edition: {
+      begin() { passingThrough = true; },
+      end() { passingThrough = false; },
+    } }));
     link.post('ready', { title, article, articles: viewer.articles, headings: viewer.headings, stats: viewer.stats });
     offlineState(workerProblem, shown, viewer).then((state) => link.post('offline', state),
       (e) => link.post('offline', { available: false, reason: String(e.message || e) }));
@@ -173,7 +178,9 @@ function main() {
       'set-settings': (message) => answer(message, () => viewer.setSettings(normalizeSettings(message.settings))),
       print: (message) => answer(message, async () => {
         if (!printing) throw Object.assign(new Error('no article is ready yet'), { title: 'Nothing to print' });
-        (await printing).print();
+        const printer = await printing;
+        if (message.edition) await printer.printEdition();
+        else printer.print();
         return true;
       }),
     });

@@ -50,9 +50,9 @@ export const HOST_MESSAGES = {
   'scroll-to-heading': (m) => isRequestId(m.request) && isString(m.id),
   // Reader settings, as settings.js knows them: size, family, width, spacing, align, theme.
   'set-settings': (m) => isRequestId(m.request) && isPlainObject(m.settings),
-  // Print the article (the frame's own window.print(): print.js sets it for paper). A host page's print shows the
-  // frame only as the box it fills on the host's page.
-  print: (m) => isRequestId(m.request),
+  // Print the article (the frame's own window.print(): print.js sets it for paper), or with `edition: true` every
+  // article of the bundle. A host page's print shows the frame only as the box it fills on the host's page.
+  print: (m) => isRequestId(m.request) && (m.edition === undefined || typeof m.edition === 'boolean'),
 };
 
 export function makeMessage(channel, type, fields = {}) {

@@ -13,8 +13,8 @@
 //   auto-height (the element grows to the article's height, up to 8192 px), label (the frame's accessible name).
 // Methods: load(urlOrBundle, {baseUrl, article}) → Promise<{title, article, headings, stats}>, showArticle(id) →
 //   Promise<{title, article, headings, stats}> (another article of the bundle shown), scrollToHeading(id) → Promise<bool>,
-//   setSettings({...}) → Promise<settings>, print() → Promise<true> (the whole article, set for paper, from the
-//   frame). Properties: articleTitle, articleId, articles ({id, title, authors, byline, lang, dir} each: a host page's
+//   setSettings({...}) → Promise<settings>, print({edition}) → Promise<true> (the whole article, set for paper, from
+//   the frame; with edition: true, every article of the bundle). Properties: articleTitle, articleId, articles ({id, title, authors, byline, lang, dir} each: a host page's
 //   own contents list), headings.
 // Events (CustomEvent, detail as in docs/embedding.md): ready, error, resize, navigate, offline ({available,
 //   reason?}: whether the article is kept for reading offline in this browser, which may refuse a worker or storage
@@ -129,7 +129,7 @@ class GalleyViewerElement extends HTMLElement {
 
   setSettings(settings) { return this.#request('set-settings', { settings: { ...settings } }); }
 
-  print() { return this.#request('print'); }
+  print({ edition = false } = {}) { return this.#request('print', edition ? { edition: true } : {}); }
 
   #absolute(url) { return new URL(url, document.baseURI).href; }
 

@@ -369,8 +369,9 @@ const PRINT_CSS = `
   html.galley-printing body > :not(#galley-print) { display: none !important; }
   #galley-print * { margin: 0; padding: 0; border: 0; font-size: inherit; font-weight: inherit; }
   /* Centred: the column is set for A4 and may print on wider paper (PRINT_PAGE). */
-  #galley-print { display: block; margin: 0 auto; padding: 0; text-spacing-trim: space-all;
-    text-autospace: no-autospace; }
+  #galley-print, #galley-print > .print-article { display: block; margin: 0 auto; padding: 0;
+    text-spacing-trim: space-all; text-autospace: no-autospace; }
+  #galley-print > .print-article + .print-article { break-before: page; }
   #galley-print ul, #galley-print ol { list-style: none; }
   #galley-print .print-block, #galley-print .print-part { display: block; position: relative; }
   /* Each line as wide as its text, its left edge where layout put it, whatever the article's direction (the elements
@@ -401,23 +402,46 @@ const PRINT_CSS = `
 }`;
 
 // The page box: margins, the running title and the page number, in a constructed sheet (the page's CSP allows no
-// inline <style>), and only while printing: the title is the article's.
-function pageSheet(title) {
+// inline <style>), and only while printing: the title is the article's. An edition's articles each have pages of
+// their own (named pages, galley-article-N), headed by their own titles.
+function pageSheet(title, editionTitles = []) {
   const { top, right, bottom, left } = PRINT_PAGE.marginMm;
   const serif = FACES[0];
   const marginText = `font: italic 8.5pt "${serif.family}", ${serif.generic}; color: ${INK.muted}`;
+  const page = (name, heading) => `@page ${name} { margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
+    @top-center { content: ${cssString(heading || '')}; ${marginText} }
+    @bottom-center { content: counter(page); ${marginText}; font-style: normal } }`;
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`@page { margin: ${top}mm ${right}mm ${bottom}mm ${left}mm;
-    @top-center { content: ${cssString(title || '')}; ${marginText} }
-    @bottom-center { content: counter(page); ${marginText}; font-style: normal } }`);
+  sheet.replaceSync([page('', title), ...editionTitles.map((t, i) => page(`galley-article-${i + 1}`, t)),
+    ...editionTitles.map((t, i) => `#galley-print > .print-article:nth-child(${i + 1}) { page: galley-article-${i + 1}; }`)]
+    .join('\n'));
   return sheet;
+}
+
+// The print DOM of a whole edition: each article's (buildPrintDocument's) from a new page, in bundle order.
+function editionDocument(roots) {
+  const edition = document.createElement('div');
+  edition.id = 'galley-print';
+  for (const root of roots) {
+    root.removeAttribute('id');
+    root.classList.add('print-article');
+    edition.append(root);
+  }
+  return edition;
 }
 
 // Prints `viewer`'s article whenever the page is printed (beforeprint/afterprint), and makes `button` (optional) a
 // Print button. Marks galley-print-ready (performance) once set up; each print measures galley-print (the layout
-// for paper and its DOM, in beforeprint). Returns {print()}.
-export function setupPrinting(viewer, { button = null } = {}) {
+// for paper and its DOM, in beforeprint). Returns {print(), printEdition(), prepareEdition()}.
+//
+// The whole edition (a bundle's every article) prints when asked for: beforeprint cannot wait for other articles'
+// faces, patterns and images, so prepareEdition shows each article in turn and sets it for paper, then shows the
+// reader's article again where they were, and the next print (printEdition's own, or the browser's) prints them
+// all. `edition` {begin(), end()}: the page's own state kept out of it meanwhile (the hosted page saves no reading
+// position of the articles passed through; the embed tells its host nothing).
+export function setupPrinting(viewer, { button = null, edition: page = { begin() {}, end() {} } } = {}) {
   let printed = null;   // {root, sheet, scrollX, scrollY} while printing
+  let edition = null;   // {roots, titles}: a whole edition set for paper, for the next print
   const styles = new CSSStyleSheet();
   styles.replaceSync(PRINT_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
@@ -426,14 +450,15 @@ export function setupPrinting(viewer, { button = null } = {}) {
     if (printed) return;
     const start = performance.now();
     const column = printColumn(viewer.settings);
-    const layout = viewer.printLayout(column.width, column.fontSize);
+    const layout = edition ? edition.layouts[0] : viewer.printLayout(column.width, column.fontSize);
     if (!layout) return;   // nothing loaded yet: the page prints as it is
-    const root = buildPrintDocument(layout, { imageBitmap: viewer.imageBitmap });
+    const root = edition ? editionDocument(edition.roots) : buildPrintDocument(layout, { imageBitmap: viewer.imageBitmap });
+    const sheet = pageSheet(layout.title, edition ? edition.layouts.map((l) => l.title) : []);
+    edition = null;   // printed once
     // What the page was set for, for whoever checks the print (tests set the same column with `galley layout`).
     Object.assign(root.dataset, { width: String(layout.width), fontSize: String(layout.fontSize),
       lineHeight: String(column.lineHeight), align: layout.align,
       margins: Object.values(PRINT_PAGE.marginMm).join(' ') });
-    const sheet = pageSheet(layout.title);
     printed = { root, sheet, scrollX: window.scrollX, scrollY: window.scrollY };
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     document.body.append(root);
@@ -459,7 +484,31 @@ export function setupPrinting(viewer, { button = null } = {}) {
     window.print();
     after();
   };
+  const prepareEdition = async () => {
+    const back = viewer.article, position = viewer.readingPosition();
+    const column = printColumn(viewer.settings);
+    const layouts = [], roots = [];
+    page.begin();
+    try {
+      for (const { id } of viewer.articles) {
+        await viewer.showArticle(id);
+        await viewer.imagesSettled();   // printed from the bitmaps the canvas draws
+        const layout = viewer.printLayout(column.width, column.fontSize);
+        if (!layout) continue;
+        layouts.push(layout);
+        roots.push(buildPrintDocument(layout, { imageBitmap: viewer.imageBitmap }));
+      }
+    } finally {
+      if (back) await viewer.showArticle(back.id, { position });
+      page.end();
+    }
+    edition = layouts.length ? { layouts, roots } : null;
+  };
+  const printEdition = async () => {
+    await prepareEdition();
+    print();
+  };
   if (button) button.addEventListener('click', print);
   performance.mark('galley-print-ready');
-  return { print };
+  return { print, printEdition, prepareEdition };
 }

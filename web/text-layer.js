@@ -74,6 +74,8 @@ export function createMeasure() {
   };
 }
 
+// How far from the line's median ratio of drawn to natural width a word's may be and still tell the line's scale.
+const FIT_OUTLIER = 0.12;
 // How far (px) a word of the layer may be from where Galley drew it, at its start or end, before it gets an element
 // of its own that puts it there. Half the pixel the layer promises: what is left for the browser's rounding.
 const ALIGN_TOLERANCE = 0.5;
@@ -113,14 +115,25 @@ function drawnWords(line, hyphenWidth) {
 // text node per line where it can. A word drawn in a face of its own (its "face", from "wf": an emphasis) is always
 // given its span, in that face. widthAt(size, text, face): the text's width at that size in a face (the line's when
 // undefined). Returns {size, wordSpacing, width, moved: [{start, end, size, margin, font?}]}.
-function placeWords(line, words, widthAt) {
+// cuts: offsets in the line's text where its runs (links, marks) start, each an element of its own: a word cut by one
+// is measured as its pieces (the browser shapes each piece alone: no kerning or ligature across an element).
+function placeWords(line, words, widthAt, cuts = []) {
+  const wordWidth = (size, w) => {
+    let width = 0, at = w.start;
+    for (const cut of cuts) {
+      if (cut <= at || cut >= w.end) continue;
+      width += widthAt(size, line.t.slice(at, cut), w.face);
+      at = cut;
+    }
+    return width + widthAt(size, line.t.slice(at, w.end), w.face);
+  };
   const target = line.w - (line.hy ? widthAt(line.s, '-') : 0);
   const space = widthAt(line.s, ' ');
   const spaces = (line.t.match(/ /g) || []).length;
   const fallback = { size: line.s, width: target, moved: [],
                      wordSpacing: spaces > 0 ? (target - widthAt(line.s, line.t)) / spaces : 0 };
   if (!words.length || words.some((w) => w.end > line.t.length)) return fallback;
-  for (const w of words) w.natural = widthAt(line.s, line.t.slice(w.start, w.end), w.face);
+  for (const w of words) w.natural = wordWidth(line.s, w);
   // Visual order, and whether a space separates each word from the one left of it: between neighbours in the
   // text, whether the text has one (joined words, Thai or glue-joined Han, have none); between words that bidi
   // reordering brought side by side (the comma of a Latin "Watch," in a Hebrew line, left of the Latin run), whether
@@ -133,11 +146,19 @@ function placeWords(line, words, widthAt) {
     return words[i].x - (words[left].x + words[left].w) > space / 3;
   });
   // Least squares for scale k and space width W: start = k·A + n·W, end = k·(A + natural) + n·W, where A is the
-  // natural width of the words left of it and n the spaces.
+  // natural width of the words left of it and n the spaces. A word drawn far wider or narrower than the others for its
+  // natural width (code in the mono face, a superscript, an emoji: FIT_OUTLIER from the line's median ratio) is no
+  // evidence of the line's scale: it is left out of the sums, and counts in A for the width it was drawn at (it is
+  // placed by an element of its own below).
+  const ratios = words.filter((w) => w.natural > 0).map((w) => w.w / w.natural).sort((a, b) => a - b);
+  const median = ratios.length ? ratios[ratios.length >> 1] : 1;
+  const outlier = (w) => w.natural > 0 && median > 0 && Math.abs(w.w / w.natural / median - 1) > FIT_OUTLIER;
+  const fitting = words.filter((w) => !outlier(w)).length >= 2 ? outlier : () => false;
   let saa = 0, san = 0, snn = 0, say = 0, sny = 0, before = 0, n = 0;
   visual.forEach((i, v) => {
     const w = words[i];
     if (spaced[v]) n++;
+    if (fitting(w)) { before += w.w / median; return; }
     for (const [a, y] of [[before, w.x], [before + w.natural, w.x + w.w]]) {
       saa += a * a; san += a * n; snn += n * n; say += a * y; sny += n * y;
     }
@@ -147,10 +168,11 @@ function placeWords(line, words, widthAt) {
   const fitted = det > 1e-6 ? (say * snn - sny * san) / det : saa > 0 ? say / saa : 1;
   let W = det > 1e-6 ? (saa * sny - san * say) / det : space;
   if (!(fitted > 0.5 && fitted < 2) || !Number.isFinite(W)) return fallback;
+  W = Math.max(W, 0);   // the browser sets no space narrower than nothing
   // The words again at the line's size (in thousandths of a px, as the style gives it; lines share sizes, and so
   // measurements): the browser's advances are not quite proportional to the size.
   const size = Math.round(line.s * fitted * 1000) / 1000;
-  for (const w of words) w.scaled = widthAt(size, line.t.slice(w.start, w.end), w.face);
+  for (const w of words) w.scaled = wordWidth(size, w);
   const scaledSpace = widthAt(size, ' ');
   if (!n) W = scaledSpace;
   // In CJK text, a word joined to the one before it (no space between them, in text order) is where the browser puts
@@ -163,7 +185,8 @@ function placeWords(line, words, widthAt) {
   visual.forEach((i, v) => {
     const w = words[i];
     if (spaced[v]) pos += W;
-    let width = w.scaled;
+    // CSS word spacing widens no-break spaces too (word separators): a word that holds one ("1\u00A0Once") is wider.
+    let width = w.scaled + (line.t.slice(w.start, w.end).split('\u00A0').length - 1) * (W - scaledSpace);
     if (joinedRuns && run && !spaced[v] && v > 0 && i === visual[v - 1] + 1) {
       pos = run.x + widthAt(size, line.t.slice(run.start, w.start));
       width = run.x + widthAt(size, line.t.slice(run.start, w.end)) - pos;
@@ -194,7 +217,8 @@ function appendPlaced(parent, text, from, to, moved, rightToLeft) {
     if (start > at) parent.append(text.slice(at, start));
     const part = document.createElement('span');
     part.textContent = text.slice(start, end);
-    let style = `font-size:${m.size.toFixed(3)}px`;
+    // No word spacing inside a word: its no-break spaces are as wide as measured.
+    let style = `font-size:${m.size.toFixed(3)}px;word-spacing:0`;
     if (m.font) style += `;font-family:${m.font.family};font-weight:${m.font.weight};font-style:${m.font.style}`;
     if ((rightToLeft ? end === m.end : start === m.start) && Math.abs(m.margin) > 0.005) {
       style += `;margin-left:${m.margin.toFixed(3)}px`;
@@ -215,11 +239,13 @@ export function fillLine(span, line, hrefs, measureWidth) {
     const f = face === undefined ? font : fontOf(face);
     return measureWidth(`${f.style} ${f.weight} ${size}px ${f.family}`, text);
   };
+  const runs = line.k && line.k.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.k : [[line.t, -1]];
+  const cuts = [];
+  for (let i = 0, at = 0; i + 1 < runs.length; i++) cuts.push(at += runs[i][0].length);
   const words = drawnWords(line, widthAt(line.s, '-'));
-  const placed = placeWords(line, words, widthAt);
+  const placed = placeWords(line, words, widthAt, cuts);
   // A right-to-left line (its paragraph's direction, "d"): the browser orders its words as Galley drew them.
   if (line.d === 'rtl') span.dir = 'rtl';
-  const runs = line.k && line.k.reduce((n, [text]) => n + text.length, 0) === line.t.length ? line.k : [[line.t, -1]];
   let runStart = 0, link = null;   // the <a> of the run before, while the next goes on in the same link
   for (const [text, hrefIndex, marks = ''] of runs) {
     const names = marks ? marks.split(' ') : [];
@@ -601,7 +627,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
         if (part.role === 'note') {
           // A note's id, from its label's link back to its reference ("#ref:id"): what references link to.
           const back = partEl.querySelector(`a[href^="#${ARTICLE_ID_PREFIX}ref:"]`);
-          if (back) partEl.id = ARTICLE_ID_PREFIX + back.getAttribute('href').slice(ARTICLE_ID_PREFIX.length + 4);
+          if (back) partEl.id = ARTICLE_ID_PREFIX + back.getAttribute('href').slice(`#${ARTICLE_ID_PREFIX}ref:`.length);
         }
         if (!layer.lead && (part.role === 'subtitle' || part.role === 'paragraph')) {
           layer.lead = textOf(part.lines);

@@ -1,7 +1,7 @@
 // viewer.js — Galley's viewer as an object a page drives: createViewer(canvas, container, options) returns
 //   { loadBundle(url | object, {article, position}), showArticle(id, {position}), articles, article,
 //     setSettings({...}), settings, scrollToHeading(id), headings, stats, readingPosition(),
-//     restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block), bundleFiles(),
+//     restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block), imagesSettled(), bundleFiles(),
 //     pauseResize(paused), on(event, fn), ready }
 // and emits 'ready' ({title, article: id, headings: [{id, level, text}], stats}: an article is laid out and drawn),
 // 'error'
@@ -440,6 +440,17 @@ export function createViewer(canvas, container, options = {}) {
     const el = layer.figures.get(block);
     if (el) el.dataset.state = state;
     requestFrame();
+    if (![...imageState.values()].includes('loading')) {
+      for (const settled of imageWaiters) settled();
+      imageWaiters.clear();
+    }
+  }
+
+  // Resolves once no image of the article shown is still loading (each loaded or missing): what printing waits for.
+  const imageWaiters = new Set();
+  function imagesSettled() {
+    if (![...imageState.values()].includes('loading')) return Promise.resolve();
+    return new Promise((resolve) => imageWaiters.add(resolve));
   }
 
   // {pixels: ImageData for the wasm, bitmap: the same, kept for printing}.
@@ -528,6 +539,8 @@ export function createViewer(canvas, container, options = {}) {
     const shown = ++articlesShown;
     article = null;   // no frames until the article's faces are here
     imageState.clear();
+    for (const settled of imageWaiters) settled();   // the last article's images are no one's now
+    imageWaiters.clear();
     for (const bitmap of imageBitmaps.values()) bitmap.close();
     imageBitmaps.clear();
     readyEmitted = false;
@@ -785,7 +798,7 @@ export function createViewer(canvas, container, options = {}) {
 
   return {
     loadBundle, showArticle, bundleFiles, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, printLayout, pauseResize, on,
-    imageBitmap: (block) => imageBitmaps.get(block) || null,
+    imagesSettled, imageBitmap: (block) => imageBitmaps.get(block) || null,
     get settings() { return { ...settings }; },
     get headings() { return headingList(); },
     get stats() { return stats(); },

@@ -263,6 +263,45 @@ test('printing prints the article shown', async () => {
   await p.close();
 });
 
+// Asked for, the whole edition prints: every article in bundle order, each from a new page, its figure drawn; and the
+// screen comes back to the article the reader was at, where they were.
+test('"Print all articles" prints the whole edition, each article from a new page, and gives the screen back', async () => {
+  const { page: p, errors } = await openEdition(`&article=${SECOND}`);
+  await shows(p, RUSSIAN);
+  await p.evaluate(() => window.scrollTo(0, 900));
+  await p.waitForFunction(() => window.scrollY >= 900);
+  const before = await p.evaluate(() => window.scrollY);
+  // The page's own print (the dialog) is the test's page.pdf() here.
+  await p.evaluate(() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; });
+  await p.locator('#galley-articles-button').click();
+  await p.locator('#galley-print-edition').click();
+  await p.waitForFunction(() => window.__printed === 1, null, { timeout: READY_TIMEOUT });
+  assert.equal(await p.evaluate(() => document.documentElement.dataset.galleyArticle), SECOND);
+  const pages = pdfPages(await p.pdf({ format: 'A4' }), { pageWidthMm: 210, pageHeightMm: 297, top: 20, bottom: 22 });
+  const text = pages.map((lines) => lines.join(' '));
+  const firstPageOf = (title) => text.findIndex((t) => t.includes(title));
+  const starts = EDITION.map((a) => firstPageOf(a.title));
+  assert.ok(starts.every((n) => n >= 0), `every title printed: pages ${starts}`);
+  assert.ok(starts[0] === 0 && starts[0] < starts[1] && starts[1] < starts[2], `in bundle order: pages ${starts}`);
+  // Each article from a new page: the page before one's title holds none of its words.
+  for (const [i, a] of EDITION.entries()) {
+    if (i > 0) assert.ok(!text[starts[i] - 1].includes(a.title), `${a.id} starts a page`);
+    assert.ok(text[starts[i]].indexOf(a.title) < 200, `${a.id}'s title at the top of its page`);
+  }
+  assert.ok(text.join(' ').includes('Кольцевая линия') && text.join(' ').includes('Ιστορία'));
+  // The screen: the article the reader was at, where they were (within a line), its text layer whole.
+  await p.waitForFunction(() => document.documentElement.dataset.galley === 'ready');
+  assert.equal(await p.evaluate(() => document.documentElement.dataset.galleyArticle), SECOND);
+  const after = await p.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(after - before) < 40, `scrolled to ${after}, was ${before}`);
+  assert.ok((await documentText(p)).includes(RUSSIAN.blocks[8].text), 'the Russian article is shown');
+  // A print after it is the article shown again, not the edition.
+  const single = pdfPages(await p.pdf({ format: 'A4' }), { pageWidthMm: 210, pageHeightMm: 297 }).flat().join(' ');
+  assert.ok(single.includes(RUSSIAN.title) && !single.includes(GREEK.title));
+  assert.deepEqual(errors, []);
+  await p.close();
+});
+
 // The element on a host page of another origin: its article attribute, and the protocol's show-article.
 test('<galley-viewer> shows the article its attribute names, switches when it changes, and by show-article', async () => {
   const p = await browser.newPage({ viewport: { width: 1000, height: 900 } });

@@ -38,8 +38,11 @@ export async function wordErrors(page) {
       if (span.textContent !== line.t) { words.push({ mismatch: `${span.textContent} ≠ ${line.t}` }); return; }
       const texts = [];
       for (let walk = document.createTreeWalker(span, NodeFilter.SHOW_TEXT), n; (n = walk.nextNode());) texts.push(n);
-      const at = (offset) => {   // the text node and offset of a character offset in the line
-        for (const n of texts) { if (offset <= n.length) return [n, offset]; offset -= n.length; }
+      // The text node and offset of a character offset in the line: a word's start in the node that holds its first
+      // character (a range from the end of the node before would begin before the margin of the word's own element),
+      // its end in the node that holds its last.
+      const at = (offset, start) => {
+        for (const n of texts) { if (start ? offset < n.length : offset <= n.length) return [n, offset]; offset -= n.length; }
         return [texts[texts.length - 1], texts[texts.length - 1].length];
       };
       let start = 0;
@@ -47,8 +50,8 @@ export async function wordErrors(page) {
         const [length, x, width] = line.wb.slice(k * 3, k * 3 + 3);
         if (k > 0 && line.t[start] === ' ') start++;
         const range = document.createRange();
-        range.setStart(...at(start));
-        range.setEnd(...at(start + length));
+        range.setStart(...at(start, true));
+        range.setEnd(...at(start + length, false));
         const r = range.getBoundingClientRect();
         const drawnLeft = line.x + x / 8, drawnRight = line.x + (x + width) / 8;
         const hyphenSide = line.hy && (k + 1) * 3 === line.wb.length ? (line.d === 'rtl' ? 'left' : 'right') : '';
