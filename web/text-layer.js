@@ -14,6 +14,12 @@
 // (placeWords). Those stay inline (inline-block would again be a block to find) and are few: most lines remain one
 // text node.
 //
+// Without WebGL2 (viewer.js's 'dom' renderer, `visible`) the same layer is the article's visible text: the CSS of
+// #galley-document[data-renderer="dom"] (galley.css) gives each line its theme colour ("c", as data-color), shows
+// the inserted hyphen of a hyphenated line (class hy: generated content, so find and copy see the word whole, as
+// with WebGL2), and the list markers, which the layer otherwise leaves to the canvas, come as aria-hidden elements
+// whose text is generated content too (data-marker). The words are already where Galley drew them.
+//
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
 // the loader already refuses others). Ids that come from a bundle (heading anchors, or slugs of heading text) are
 // the article's, not the page's: their elements carry them behind ARTICLE_ID_PREFIX, so no bundle can give an
@@ -315,7 +321,8 @@ function place(el, box, flow) {
 // several parts spans them all), figures: Map(block → image
 // element), words, lead (the text of the dek, or else of the first paragraph: what describes the article)}.
 // onTableScroll(block, scrollLeft): a table that scrolls sideways was scrolled (table-layer.js).
-export function createTextLayer(container, info, { imageState = () => 'loading', onTableScroll = () => {} } = {}) {
+export function createTextLayer(container, info, { imageState = () => 'loading', onTableScroll = () => {},
+                                                  visible = false } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
   if (info.dir) container.dir = info.dir;
@@ -335,6 +342,8 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
       `font-size:${placed.size.toFixed(3)}px;font-family:${font.family};font-weight:${font.weight};` +
       `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
+    if (line.hy) span.classList.add('hy');
+    if (line.c) span.dataset.color = line.c;
     return { span, width: placed.width };
   };
 
@@ -382,6 +391,23 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     const tableEl = createTableElement(table, cells, { caption, fillPart, hrefs, onScroll: onTableScroll });
     place(tableEl, { top: table.y, height: table.h }, innerFlow);
     el.append(tableEl);
+    return el;
+  };
+
+  // A list marker, shown (visible layer only) where Galley drew it: from the top of its chunk's section, which the
+  // section's containment makes the box it is placed in. Its text is generated content: screen readers have the
+  // list's own numbering, and find and copy never see it, as with WebGL2.
+  const makeMarker = (line, sectionTop) => {
+    const el = document.createElement('span');
+    el.className = 'marker';
+    el.setAttribute('aria-hidden', 'true');
+    el.dataset.marker = line.t;
+    if (line.c) el.dataset.color = line.c;
+    const font = fontOf(line.f);
+    const x = line.x + ((line.wb || [])[1] || 0) / 8;
+    el.style.cssText = `left:${x.toFixed(2)}px;top:${(line.y - sectionTop).toFixed(2)}px;` +
+      `height:${line.h.toFixed(2)}px;line-height:${line.h.toFixed(2)}px;font-size:${line.s.toFixed(3)}px;` +
+      `font-family:${font.family};font-weight:${font.weight};font-style:${font.style}`;
     return el;
   };
 
@@ -499,6 +525,9 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
         }
         (containerEl || frag).append(partEl);
       }
+    }
+    if (visible) {
+      for (const line of lines) if (line.r === 'marker') frag.append(makeMarker(line, chunkBox.top));
     }
     section.append(frag);
     container.append(section);
