@@ -18,7 +18,11 @@
 // #galley-document[data-renderer="dom"] (galley.css) gives each line its theme colour ("c", as data-color), shows
 // the inserted hyphen of a hyphenated line (class hy: generated content, so find and copy see the word whole, as
 // with WebGL2), and the list markers, which the layer otherwise leaves to the canvas, come as aria-hidden elements
-// whose text is generated content too (data-marker). The words are already where Galley drew them.
+// whose text is generated content too (data-marker). The words are already where Galley drew them; each line is also
+// moved down or up to put its baseline on the device pixel where the canvas draws it ("bl": round(baseline × dpr)),
+// from where the browser puts the baseline of its row (measured once for each font, size and line height: a few per
+// article); its own line-height is 0 there (galley.css), so a line set a little larger to fit Galley's width never
+// pushes its row's baseline down.
 //
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
 // the loader already refuses others). Ids that come from a bundle (heading anchors, or slugs of heading text) are
@@ -330,16 +334,41 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
+  const dpr = window.devicePixelRatio || 1;
+  // Where the browser puts the baseline of a row of this font ({family, weight, style}), size and line height (px),
+  // below the row's top: a probe in the layer, once each (visible layer only).
+  const baselines = new Map();
+  const baselineOffset = (font, size, lineHeight) => {
+    const key = `${font.style} ${font.weight} ${size}/${lineHeight} ${font.family}`;
+    let offset = baselines.get(key);
+    if (offset !== undefined) return offset;
+    const probe = document.createElement('div');
+    probe.className = 'baseline-probe';
+    probe.style.cssText = `font-family:${font.family};font-weight:${font.weight};font-style:${font.style};` +
+      `font-size:${size}px;line-height:${lineHeight}px`;
+    const mark = document.createElement('span');
+    probe.append('x', mark);
+    container.append(probe);
+    offset = mark.getBoundingClientRect().bottom - probe.getBoundingClientRect().top;
+    probe.remove();
+    baselines.set(key, offset);
+    return offset;
+  };
+  // How far to move a line (or marker) whose box the browser puts at `top`, with its baseline `offset` below it, so
+  // that its baseline lands on the device pixel the canvas draws it on.
+  const baselineShift = (line, top, offset) => Math.round((line.y + line.bl) * dpr) / dpr - (top + offset);
   const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
 
   // One drawn line, flowX where the inline flow puts the span in its row (0, except after a drop cap), rowTop where
   // its row starts.
-  const makeLine = (line, hrefs, flowX, rowTop) => {
+  // rowBaseline: where the browser puts its row's baseline, below rowTop (visible layer only).
+  const makeLine = (line, hrefs, flowX, rowTop, rowBaseline) => {
     const span = document.createElement('span');
     span.className = 'line';
     const { font, placed } = fillLine(span, line, hrefs, measureWidth);
-    span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
+    const top = visible && line.bl !== undefined ? baselineShift(line, rowTop, rowBaseline) : line.y - rowTop;
+    span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${top.toFixed(3)}px;` +
       `font-size:${placed.size.toFixed(3)}px;font-family:${font.family};font-weight:${font.weight};` +
       `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
     if (line.hy) span.classList.add('hy');
@@ -356,9 +385,10 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     partEl.style.fontSize = `${body.s}px`;
     partEl.style.lineHeight = `${rowHeight}px`;
     partEl.style.fontFamily = font.family;
+    const rowBaseline = visible ? baselineOffset({ family: font.family, weight: 'normal', style: 'normal' }, body.s, rowHeight) : 0;
     let row = 0, flowX = 0;
     part.lines.forEach((line, i) => {
-      const { span, width } = makeLine(line, hrefs, flowX, partTop + row * rowHeight);
+      const { span, width } = makeLine(line, hrefs, flowX, partTop + row * rowHeight, rowBaseline);
       partEl.append(span);
       if (line.r === 'dropcap') { flowX += width; return; }   // the rest of its word follows on the same row
       flowX = 0;
@@ -405,7 +435,8 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     if (line.c) el.dataset.color = line.c;
     const font = fontOf(line.f);
     const x = line.x + ((line.wb || [])[1] || 0) / 8;
-    el.style.cssText = `left:${x.toFixed(2)}px;top:${(line.y - sectionTop).toFixed(2)}px;` +
+    const top = line.y + (line.bl !== undefined ? baselineShift(line, line.y, baselineOffset(font, line.s, line.h)) : 0);
+    el.style.cssText = `left:${x.toFixed(2)}px;top:${(top - sectionTop).toFixed(3)}px;` +
       `height:${line.h.toFixed(2)}px;line-height:${line.h.toFixed(2)}px;font-size:${line.s.toFixed(3)}px;` +
       `font-family:${font.family};font-weight:${font.weight};font-style:${font.style}`;
     return el;

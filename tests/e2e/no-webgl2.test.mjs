@@ -144,9 +144,9 @@ test('the lines are those of the WebGL2 view at the same width, and look like it
     assert.ok(glLines.length > 20, `${name}: ${glLines.length} lines`);
     assert.deepEqual(domLines.map((l) => l.text), glLines.map((l) => l.text), `${name}: the same lines`);
     assert.deepEqual(domLines.map((l) => l.hyphen), glLines.map((l) => l.hyphen), `${name}: the same hyphens`);
-    // Where each line starts, within a pixel (a word set in its own face, as the visible layer sets emphasis, may
-    // move its line's box by a fraction).
-    const moved = domLines.filter((l, i) => Math.abs(l.x - glLines[i].x) > 1 || Math.abs(l.y - glLines[i].y) > 1);
+    // Where each line starts, within a pixel. (Vertically the visible lines are put on the canvas's baselines, which
+    // the transparent layer of the WebGL2 view only comes within a pixel or two of: the screenshots compare that.)
+    const moved = domLines.filter((l, i) => Math.abs(l.x - glLines[i].x) > 1);
     assert.deepEqual(moved, [], `${name}: lines not where the WebGL2 view's are`);
     if (bundle) {
       // The image that loads is drawn (not the placeholder): some pixel of the icon's own colours in its box.
@@ -163,7 +163,7 @@ test('the lines are those of the WebGL2 view at the same width, and look like it
                  `${(c.differing * 100).toFixed(2)}%, row shift ${c.shift} px`);
     assert.ok(c.ratio > 0.8 && c.ratio < 1.25, `${name}: ink ratio ${c.ratio}`);
     assert.ok(Math.abs(c.shift) <= 1, `${name}: rows shifted by ${c.shift} px`);
-    assert.ok(c.differing < 0.05, `${name}: ${(c.differing * 100).toFixed(2)}% of pixels differ`);
+    assert.ok(c.differing < 0.03, `${name}: ${(c.differing * 100).toFixed(2)}% of pixels differ`);
     assert.deepEqual([...gl.errors, ...dom.errors], []);
     await gl.page.close();
     await dom.page.close();

@@ -119,6 +119,7 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
         w.raw(","); w.key("y"); w.num(originY + line.top);
         w.raw(","); w.key("w"); w.num(line.width);
         w.raw(","); w.key("h"); w.num(line.height);
+        w.raw(","); w.key("bl"); w.num(line.baseline - line.top);
         w.raw(","); w.key("s"); w.num(line.fontSize);
         w.raw(","); w.key("f"); w.integer(static_cast<int>(v.faceShown(line.face)));
         w.raw(","); w.key("t"); w.str(text);

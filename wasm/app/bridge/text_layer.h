@@ -5,7 +5,7 @@
 // new is laid out. Coordinates in CSS px relative to the document (column offset and top margin included):
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level, "last", "hy": ends in an inserted hyphen,
 //               "iw": ends inside a word, "d": "rtl" on right-to-left lines, "c": the theme colour its text is
-//               drawn in when not "text" (colorRoleName: "muted", "accent"; its links are "link"), "x", "y", "w", "h", "s": font size, "f": the face drawn (FontStyle, the
+//               drawn in when not "text" (colorRoleName: "muted", "accent"; its links are "link"), "x", "y", "w", "h", "bl": the baseline from "y" (where the canvas draws it), "s": font size, "f": the face drawn (FontStyle, the
 //               index into faces.js), "t": text without the inserted hyphen,
 //               "wb": [length, x, width, ...]: each word of "t" in reading order, as drawn: its length in UTF-16 code
 //               units (words follow each other in "t" with a space between them, or none where a word joins the one
