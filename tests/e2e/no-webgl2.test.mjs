@@ -159,8 +159,10 @@ test('the lines are those of the WebGL2 view at the same width, and look like it
     await Promise.all([frames(gl.page), frames(dom.page)]);
     const [a, b] = [decodePng(await gl.page.screenshot()), decodePng(await dom.page.screenshot())];
     const c = compareShots(a, b);
+    const ready = (page) => page.evaluate(() => Math.round(performance.getEntriesByName('galley-ready')[0].startTime));
     t.diagnostic(`${name}: ink WebGL2 ${c.inkA}, DOM ${c.inkB} (×${c.ratio.toFixed(3)}), pixels differing ` +
-                 `${(c.differing * 100).toFixed(2)}%, row shift ${c.shift} px`);
+                 `${(c.differing * 100).toFixed(2)}%, row shift ${c.shift} px; ready WebGL2 ${await ready(gl.page)} ms, ` +
+                 `DOM ${await ready(dom.page)} ms`);
     assert.ok(c.ratio > 0.8 && c.ratio < 1.25, `${name}: ink ratio ${c.ratio}`);
     assert.ok(Math.abs(c.shift) <= 1, `${name}: rows shifted by ${c.shift} px`);
     assert.ok(c.differing < 0.03, `${name}: ${(c.differing * 100).toFixed(2)}% of pixels differ`);
