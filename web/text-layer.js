@@ -17,7 +17,7 @@
 // Without WebGL2 (viewer.js's 'dom' renderer, `visible`) the same layer is the article's visible text: the CSS of
 // #galley-document[data-renderer="dom"] (galley.css) gives each line its theme colour ("c", as data-color), shows
 // the inserted hyphen of a hyphenated line (class hy: generated content, so find and copy see the word whole, as
-// with WebGL2), and the list markers, which the layer otherwise leaves to the canvas, come as aria-hidden elements
+// with WebGL2) and a wrapped code line's continuation mark (data-cont, "cm"), and the list markers, which the layer otherwise leaves to the canvas, come as aria-hidden elements
 // whose text is generated content too (data-marker). The words are already where Galley drew them; each line is also
 // moved down or up to put its baseline on the device pixel where the canvas draws it ("bl": round(baseline × dpr)),
 // from where the browser puts the baseline of its row (measured once for each font, size and line height: a few per
@@ -373,6 +373,11 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
       `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
     if (line.hy) span.classList.add('hy');
     if (line.c) span.dataset.color = line.c;
+    // A wrapped line of code: its continuation mark where Galley draws it (generated content, galley.css).
+    if (visible && line.cm !== undefined) {
+      span.dataset.cont = '';
+      span.style.setProperty('--galley-mark-x', `${line.cm.toFixed(2)}px`);
+    }
     return { span, width: placed.width };
   };
 

@@ -33,8 +33,13 @@ function richBundle() {
   const article = all.articles[0];
   const table = tables.articles[0].blocks.find((b) => b.type === 'table');
   const blocks = article.blocks.map((b) => (b.type === 'image' && b.src === 'img/photo.jpg' ? { ...b, src: 'img/icon.png' } : b));
-  blocks.splice(1, 0, { type: 'paragraph', text: 'An emoji 🌊 and a flag 🇳🇴 among words.' }, table);
-  return { galley: 1, articles: [{ ...article, id: 'rich', blocks }] };
+  const marked = 'Struck words, and a note1.';
+  blocks.splice(1, 0, { type: 'paragraph', text: 'An emoji 🌊 and a flag 🇳🇴 among words.' }, table,
+    { type: 'paragraph', text: marked, marks: [{ type: 'strikethrough', start: 0, end: 12 },
+                                               { type: 'note', start: 24, end: 25, note: 'n1' }] },
+    { type: 'code', text: 'const layout = new ArticleLayout(fonts, article);  // set once, broken at every width\nlayout.begin(params, display);' },
+    { type: 'embed', url: 'https://example.com/harbour', title: 'The harbour at night', kind: 'video', provider: 'Example' });
+  return { galley: 1, articles: [{ ...article, id: 'rich', blocks, notes: [{ id: 'n1', text: 'A note at the end.' }] }] };
 }
 
 // Opens the hosted page; query: the URL's, bundle: an object served as test-bundles/rich.json (with its image).
@@ -172,12 +177,17 @@ test('the lines are those of the WebGL2 view at the same width, and look like it
   }
 });
 
-test('the rule, table rules, list markers and images are drawn', async () => {
-  const { page, errors } = await openViewer(withoutGl, { bundle: richBundle() });
+test('the rule, table rules, list markers, code and images are drawn', async () => {
+  const { page, errors } = await openViewer(withoutGl, { bundle: richBundle(), viewport: { width: 340, height: 800 } });
   const counts = await page.evaluate(() => ({
     markers: [...document.querySelectorAll('#galley-document .marker')].map((m) => getComputedStyle(m, '::before').content),
     emphasis: [...document.querySelectorAll('#galley-document .line span')].filter((s) => s.style.fontStyle === 'italic').length,
+    continued: [...document.querySelectorAll('#galley-document .line[data-cont]')].map((l) => getComputedStyle(l, '::before').content),
+    code: document.querySelector('#galley-document pre.code')?.textContent || '',
   }));
+  // A wrapped line of code shows its continuation mark, which is not in its text.
+  assert.ok(counts.continued.length > 0 && counts.continued.every((c) => c === '"→"'), `continuation marks: ${counts.continued}`);
+  assert.ok(!counts.code.includes('→'), 'the mark is not in the code\'s text');
   assert.ok(counts.markers.length >= 6, `markers: ${counts.markers}`);
   assert.ok(counts.markers.every((c) => c !== 'none' && c !== '""'), `marker text: ${counts.markers}`);
   assert.ok(counts.emphasis > 0, 'emphasis in its own face');

@@ -113,6 +113,7 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
         w.raw(","); w.key("hy"); w.raw(line.hyphenated ? "true" : "false");
         w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
         if (line.role == LineRole::TableCell) { w.raw(","); w.key("i"); w.integer(line.item); }
+        if (line.continues) { w.raw(","); w.key("cm"); w.num(line.continuationX); }
         if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
         if (line.color != ColorRole::Text) { w.raw(","); w.key("c"); w.str(colorRoleName(line.color)); }
         w.raw(","); w.key("x"); w.num(originX + line.x);

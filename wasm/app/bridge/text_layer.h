@@ -14,7 +14,8 @@
 //               "wf": [word index, face, ...]: the words drawn in another face than "f" (an emphasis), only when
 //               the layout recorded its runs (LayoutParams::recordRuns: the print layout),
 //               "k": [[text, href index or -1], ...] (only when the line holds links; the runs concatenate to "t"),
-//               "i": a table cell's line ("r": "cell"): which cell, as its "cells" entry's first number says}],
+//               "i": a table cell's line ("r": "cell"): which cell, as its "cells" entry's first number says,
+//               "cm": a wrapped line of code: where its continuation mark (→, drawn, not text) starts, from "x"}],
 //    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}],
 //    "tables": [{"b", "x", "y", "w", "h": the table's box in the column (scroll bar room included), "cx", "cw": where
 //                its content lies (wider than "w" when "scroll": it scrolls sideways inside the box; a right-to-left
