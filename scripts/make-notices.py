@@ -17,6 +17,7 @@ file no package owns, or a copyright file that is missing or not machine-readabl
 only when their content changes (cmake/notices.cmake runs this at every build).
 """
 import argparse
+import functools
 import os
 import re
 import subprocess
@@ -34,6 +35,9 @@ def fail(message):
     sys.exit(f"make-notices: {message}")
 
 
+# Remembered: hundreds of font slices are cut from a few files, and each dpkg-query reads dpkg's whole file database
+# (seconds each on a loaded machine).
+@functools.lru_cache(maxsize=None)
 def owner(path):
     """The Debian package that installed `path` (following symlinks if the link itself is not owned)."""
     for candidate in dict.fromkeys((os.path.abspath(path), os.path.realpath(path))):
@@ -43,6 +47,7 @@ def owner(path):
     fail(f"{path}: no Debian package owns it")
 
 
+@functools.lru_cache(maxsize=None)
 def version(package):
     result = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True)
     if result.returncode != 0:

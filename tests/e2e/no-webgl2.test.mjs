@@ -34,7 +34,7 @@ function richBundle() {
   const table = tables.articles[0].blocks.find((b) => b.type === 'table');
   const blocks = article.blocks.map((b) => (b.type === 'image' && b.src === 'img/photo.jpg' ? { ...b, src: 'img/icon.png' } : b));
   const marked = 'Struck words, and a note1.';
-  blocks.splice(1, 0, { type: 'paragraph', text: 'An emoji 🌊 and a flag 🇳🇴 among words.' }, table,
+  blocks.splice(1, 0, { type: 'paragraph', text: 'An emoji 🌊 and a flag 🇳🇴 among words.', marks: [{ type: 'emphasis', start: 9, end: 10 }] }, table,
     { type: 'paragraph', text: marked, marks: [{ type: 'strikethrough', start: 0, end: 12 },
                                                { type: 'note', start: 24, end: 25, note: 'n1' }] },
     { type: 'code', text: 'const layout = new ArticleLayout(fonts, article);  // set once, broken at every width\nlayout.begin(params, display);' },
@@ -191,6 +191,26 @@ test('the rule, table rules, list markers, code and images are drawn', async () 
   assert.ok(counts.markers.length >= 6, `markers: ${counts.markers}`);
   assert.ok(counts.markers.every((c) => c !== 'none' && c !== '""'), `marker text: ${counts.markers}`);
   assert.ok(counts.emphasis > 0, 'emphasis in its own face');
+  // Colour emoji show in colour (the colour face of the text layer's font stack), one in an emphasis too.
+  const emoji = await page.evaluate(() => {
+    const range = document.createRange();
+    const node = [...document.querySelectorAll('#galley-document .line')].flatMap((l) => [...l.querySelectorAll('*'), l])
+      .flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === 3 && n.data.includes('🌊'));
+    const at = node.data.indexOf('🌊');
+    range.setStart(node, at);
+    range.setEnd(node, at + 2);
+    const r = range.getBoundingClientRect();
+    return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) };
+  });
+  const shot = decodePng(await page.screenshot());
+  let coloured = 0;
+  for (let y = emoji.y; y < emoji.y + emoji.h; y++) {
+    for (let x = emoji.x; x < emoji.x + emoji.w; x++) {
+      const i = (y * shot.width + x) * 4, [r, g, b] = shot.rgba.subarray(i, i + 3);
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
+    }
+  }
+  assert.ok(coloured > 30, `coloured pixels of the emphasised emoji: ${coloured} in ${JSON.stringify(emoji)}`);
   // The image: the icon's box holds pixels of neither the background nor the placeholder.
   const box = await page.evaluate(() => {
     const el = document.querySelector('#galley-document .figure-image');
