@@ -70,6 +70,8 @@ function main() {
   const viewer = createViewer(canvas, documentEl, {
     settings: { ...stored, ...settingsFromUrl(location.search) },
     themeRoot: document.documentElement,
+    // ?renderer=dom: the view a browser without WebGL2 gets (viewer.js's chooseRenderer), to try it in any browser.
+    renderer: new URLSearchParams(location.search).get('renderer') === 'dom' ? 'dom' : undefined,
   });
   viewer.on('error', ({ title, lines }) => showError(title, lines));
 

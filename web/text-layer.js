@@ -14,6 +14,16 @@
 // (placeWords). Those stay inline (inline-block would again be a block to find) and are few: most lines remain one
 // text node.
 //
+// Without WebGL2 (viewer.js's 'dom' renderer, `visible`) the same layer is the article's visible text: the CSS of
+// #galley-document[data-renderer="dom"] (galley.css) gives each line its theme colour ("c", as data-color), shows
+// the inserted hyphen of a hyphenated line (class hy: generated content, so find and copy see the word whole, as
+// with WebGL2) and a wrapped code line's continuation mark (data-cont, "cm"), and the list markers, which the layer otherwise leaves to the canvas, come as aria-hidden elements
+// whose text is generated content too (data-marker). The words are already where Galley drew them; each line is also
+// moved down or up to put its baseline on the device pixel where the canvas draws it ("bl": round(baseline × dpr)),
+// from where the browser puts the baseline of its row (measured once for each font, size and line height: a few per
+// article); its own line-height is 0 there (galley.css), so a line set a little larger to fit Galley's width never
+// pushes its row's baseline down.
+//
 // Bundle text only ever goes in with textContent; hrefs only as http:, https: or mailto: (checked again here, though
 // the loader already refuses others). Ids that come from a bundle (heading anchors, or slugs of heading text) are
 // the article's, not the page's: their elements carry them behind ARTICLE_ID_PREFIX, so no bundle can give an
@@ -362,7 +372,8 @@ function place(el, box, flow) {
 // several parts spans them all), figures: Map(block → image
 // element), words, lead (the text of the dek, or else of the first paragraph: what describes the article)}.
 // onTableScroll(block, scrollLeft): a table that scrolls sideways was scrolled (table-layer.js).
-export function createTextLayer(container, info, { imageState = () => 'loading', onTableScroll = () => {} } = {}) {
+export function createTextLayer(container, info, { imageState = () => 'loading', onTableScroll = () => {},
+                                                  visible = false } = {}) {
   container.replaceChildren();
   if (info.lang) container.lang = info.lang;
   if (info.dir) container.dir = info.dir;
@@ -370,18 +381,50 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
   const blocks = info.blocks || [];
   const usedIds = new Set(blocks.map((b) => b.anchor).filter(Boolean));
   const rootFlow = { bottom: 0 };
+  const dpr = window.devicePixelRatio || 1;
+  // Where the browser puts the baseline of a row of this font ({family, weight, style}), size and line height (px),
+  // below the row's top: a probe in the layer, once each (visible layer only).
+  const baselines = new Map();
+  const baselineOffset = (font, size, lineHeight) => {
+    const key = `${font.style} ${font.weight} ${size}/${lineHeight} ${font.family}`;
+    let offset = baselines.get(key);
+    if (offset !== undefined) return offset;
+    const probe = document.createElement('div');
+    probe.className = 'baseline-probe';
+    probe.style.cssText = `font-family:${font.family};font-weight:${font.weight};font-style:${font.style};` +
+      `font-size:${size}px;line-height:${lineHeight}px`;
+    const mark = document.createElement('span');
+    probe.append('x', mark);
+    container.append(probe);
+    offset = mark.getBoundingClientRect().bottom - probe.getBoundingClientRect().top;
+    probe.remove();
+    baselines.set(key, offset);
+    return offset;
+  };
+  // How far to move a line (or marker) whose box the browser puts at `top`, with its baseline `offset` below it, so
+  // that its baseline lands on the device pixel the canvas draws it on.
+  const baselineShift = (line, top, offset) => Math.round((line.y + line.bl) * dpr) / dpr - (top + offset);
   const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
 
   // One drawn line, flowX where the inline flow puts the span in its row (0, except after a drop cap), rowTop where
   // its row starts.
-  const makeLine = (line, hrefs, flowX, rowTop) => {
+  // rowBaseline: where the browser puts its row's baseline, below rowTop (visible layer only).
+  const makeLine = (line, hrefs, flowX, rowTop, rowBaseline) => {
     const span = document.createElement('span');
     span.className = 'line';
     const { font, placed } = fillLine(span, line, hrefs, measureWidth);
-    span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${(line.y - rowTop).toFixed(2)}px;` +
+    const top = visible && line.bl !== undefined ? baselineShift(line, rowTop, rowBaseline) : line.y - rowTop;
+    span.style.cssText = `left:${(line.x - flowX).toFixed(2)}px;top:${top.toFixed(3)}px;` +
       `font-size:${placed.size.toFixed(3)}px;font-family:${font.family};font-weight:${font.weight};` +
       `font-style:${font.style};word-spacing:${placed.wordSpacing.toFixed(3)}px`;
+    if (line.hy) span.classList.add('hy');
+    if (line.c) span.dataset.color = line.c;
+    // A wrapped line of code: its continuation mark where Galley draws it (generated content, galley.css).
+    if (visible && line.cm !== undefined) {
+      span.dataset.cont = '';
+      span.style.setProperty('--galley-mark-x', `${line.cm.toFixed(2)}px`);
+    }
     return { span, width: placed.width };
   };
 
@@ -394,16 +437,17 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     partEl.style.fontSize = `${body.s}px`;
     partEl.style.lineHeight = `${rowHeight}px`;
     partEl.style.fontFamily = font.family;
+    const rowBaseline = visible ? baselineOffset({ family: font.family, weight: 'normal', style: 'normal' }, body.s, rowHeight) : 0;
     let row = 0, flowX = 0;
     part.lines.forEach((line, i) => {
-      const { span, width } = makeLine(line, hrefs, flowX, partTop + row * rowHeight);
+      const { span, width } = makeLine(line, hrefs, flowX, partTop + row * rowHeight, rowBaseline);
       partEl.append(span);
       if (line.r === 'dropcap') { flowX += width; return; }   // the rest of its word follows on the same row
       flowX = 0;
       row++;
       if (i + 1 < part.lines.length) {
-        // Code keeps its own lines (a copy has them); a wrapped one goes on ("ct") as text does.
-        if (part.role === 'code' && !part.lines[i + 1].ct) partEl.append(document.createElement('br'));
+        // Code keeps its own lines (a copy has them); a wrapped one goes on ("cm") as text does.
+        if (part.role === 'code' && part.lines[i + 1].cm === undefined) partEl.append(document.createElement('br'));
         else if (line.iw) partEl.append(document.createElement('wbr'));
         else partEl.append(' ');
       }
@@ -550,6 +594,24 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
     return render(root, groupBox, flow);
   };
 
+  // A list marker, shown (visible layer only) where Galley drew it: from the top of its chunk's section, which the
+  // section's containment makes the box it is placed in. Its text is generated content: screen readers have the
+  // list's own numbering, and find and copy never see it, as with WebGL2.
+  const makeMarker = (line, sectionTop) => {
+    const el = document.createElement('span');
+    el.className = 'marker';
+    el.setAttribute('aria-hidden', 'true');
+    el.dataset.marker = line.t;
+    if (line.c) el.dataset.color = line.c;
+    const font = fontOf(line.f);
+    const x = line.x + ((line.wb || [])[1] || 0) / 8;
+    const top = line.y + (line.bl !== undefined ? baselineShift(line, line.y, baselineOffset(font, line.s, line.h)) : 0);
+    el.style.cssText = `left:${x.toFixed(2)}px;top:${(top - sectionTop).toFixed(3)}px;` +
+      `height:${line.h.toFixed(2)}px;line-height:${line.h.toFixed(2)}px;font-size:${line.s.toFixed(3)}px;` +
+      `font-family:${font.family};font-weight:${font.weight};font-style:${font.style}`;
+    return el;
+  };
+
   // chunk: {lines, hrefs, images, tables}: whole blocks, after those appended before.
   function append(chunk) {
     const hrefs = chunk.hrefs || [];
@@ -646,6 +708,9 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
         }
         (containerEl || frag).append(partEl);
       }
+    }
+    if (visible) {
+      for (const line of lines) if (line.r === 'marker') frag.append(makeMarker(line, chunkBox.top));
     }
     section.append(frag);
     container.append(section);

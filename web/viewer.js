@@ -9,6 +9,10 @@
 // 'heading'}) and 'theme' ({name, colors}).
 // The hosted page (app.js) and an embedding page use the same object.
 //
+// Without WebGL2 (chooseRenderer: the one place the viewer decides how it draws) the article is shown all the same:
+// the text layer is made visible, in the shipped faces and Galley's lines, and a Canvas 2D draws the rest
+// (canvas-2d.js); `renderer` says which ('webgl2' or 'dom'), and so does the container's data-renderer.
+//
 // A bundle may hold many articles (an edition, a series): loadBundle shows the one `article` names (its id), else the
 // first; showArticle switches to another of the same bundle, which was parsed once: nothing is fetched again but
 // what that article needs and the page has not fetched yet (faces, patterns, images). `articles` lists them all.
@@ -32,6 +36,7 @@ import createGalleyModule from './galley-core.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
+import { createCanvasPainter } from './canvas-2d.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
 
@@ -94,6 +99,24 @@ function unknownArticle(id, count) {
 const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
                         preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
 
+// How the viewer draws: 'webgl2' (the canvas draws the article, the text layer over it is transparent), or 'dom'
+// when the browser gives no WebGL2 context (none at all, or blocked: Lockdown Mode, a blocklisted GPU,
+// --disable-3d-apis), or when options.renderer asks for it. The WebGL2 context is made here, early: creating it blocks
+// the main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
+// attributes are galley_init's (wasm/app/bridge/c_api.cpp), so the context is the one it would have made. Sized first
+// to what galley_set_view will ask for, so that the drawing buffer is allocated once. A canvas whose WebGL2 context
+// failed keeps no context, so the 'dom' renderer can still take its 2D one.
+function chooseRenderer(canvas, wanted) {
+  if (wanted === 'dom') return 'dom';
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(canvas.clientWidth * dpr) || canvas.width;
+  canvas.height = Math.round(canvas.clientHeight * dpr) || canvas.height;
+  try {
+    if (canvas.getContext('webgl2', GL_ATTRIBUTES)) return 'webgl2';
+  } catch { /* no WebGL2 here */ }
+  return 'dom';
+}
+
 export function createViewer(canvas, container, options = {}) {
   if (!canvas.id) canvas.id = `galley-canvas-${Math.random().toString(36).slice(2)}`;
   const selector = `#${CSS.escape(canvas.id)}`;
@@ -131,6 +154,13 @@ export function createViewer(canvas, container, options = {}) {
   let articleLoads = 0;              // which loadBundle the patterns arriving are for
   let articlesShown = 0;             // which article shown (loadBundle, showArticle) a face fetch ending is for
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  let theme = THEMES.light;
+  const renderer = chooseRenderer(canvas, options.renderer);
+  container.dataset.renderer = renderer;
+  const painter = renderer === 'dom' ? createCanvasPainter(canvas) : null;
+  if (renderer === 'dom' && options.renderer !== 'dom') {
+    console.info('Galley: this browser gives no WebGL2 context; the article is set in the page\'s own text.');
+  }
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
 
@@ -187,14 +217,7 @@ export function createViewer(canvas, container, options = {}) {
     const modulePromise = createGalleyModule().then((m) => { performance.mark('galley-wasm-ready'); return m; });
     for (const slot of FIRST_FACES) fetchFace(slot);
     fetchPatterns(EARLY_PATTERNS);
-    // The WebGL2 context now, while those download and the wasm compiles in the background: creating it blocks the
-    // main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
-    // attributes are galley_init's (wasm/app/bridge/c_api.cpp), so the context is the one it would have made.
-    // Sized first to what galley_set_view will ask for, so that the drawing buffer is allocated once.
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(canvas.clientWidth * dpr) || canvas.width;
-    canvas.height = Math.round(canvas.clientHeight * dpr) || canvas.height;
-    canvas.getContext('webgl2', GL_ATTRIBUTES);
+    // (The WebGL2 context was made by chooseRenderer, while those download and the wasm compiles.)
     // galley_init as soon as the wasm is ready, not after the fonts: it issues the shader compile and link, which
     // the GPU process then runs (in parallel, with KHR_parallel_shader_compile) while the fonts and the bundle
     // arrive; the first frame's glUseProgram waits only for what is left of it.
@@ -205,10 +228,10 @@ export function createViewer(canvas, container, options = {}) {
     } catch (e) {
       throw new ViewerError('Galley could not start', [String(e.message || e)]);
     }
-    if (withString(mod, selector, (p) => mod._galley_init(p)) !== 0) {
+    if (renderer === 'dom') mod._galley_init_without_gl();
+    else if (withString(mod, selector, (p) => mod._galley_init(p)) !== 0) {
       throw new ViewerError('Galley could not start', ['WebGL2 is not available in this browser.']);
-    }
-    performance.mark('galley-gl-ready');
+    } else performance.mark('galley-gl-ready');
     try {
       await fontsFetched;
     } catch (e) {
@@ -223,7 +246,7 @@ export function createViewer(canvas, container, options = {}) {
 
   function applyTheme() {
     const name = resolveThemeName(settings.theme, darkQuery.matches);
-    const theme = THEMES[name];
+    theme = THEMES[name];
     applyThemeToElement(themeRoot, theme);
     if (mod) {
       mod._galley_set_theme(hexToInt(theme.background), hexToInt(theme.text), hexToInt(theme.muted),
@@ -301,6 +324,7 @@ export function createViewer(canvas, container, options = {}) {
     textLayerGeneration = generation;
     layerComplete = false;
     layer = createTextLayer(container, articleInfo, {
+      visible: renderer === 'dom',
       imageState: (block) => imageState.get(block) || 'loading',
       // A table that scrolls sideways moves its drawn copy with it (the core clips and shifts it).
       onTableScroll: (block, scrollLeft) => { mod._galley_set_table_scroll(block, scrollLeft); requestFrame(); },
@@ -405,7 +429,12 @@ export function createViewer(canvas, container, options = {}) {
     const containerTop = container.getBoundingClientRect().top + window.scrollY;
     mod._galley_set_scroll(window.scrollY - containerTop);
     // Lays out what the viewport shows, if the slices have not got there yet, and draws.
-    if (mod._galley_frame() !== 0) throw new Error(mod.UTF8ToString(mod._galley_result()));
+    if (renderer === 'webgl2') {
+      if (mod._galley_frame() !== 0) throw new Error(mod.UTF8ToString(mod._galley_result()));
+    } else {
+      painter.draw(JSON.parse(mod.UTF8ToString(mod._galley_canvas_scene())), theme,
+                   (block) => imageBitmaps.get(block) || null, window.devicePixelRatio || 1);
+    }
     if (!firstFrameDrawn) {
       firstFrameDrawn = true;
       performance.mark('galley-first-frame');
@@ -422,9 +451,10 @@ export function createViewer(canvas, container, options = {}) {
       if (imageState.has(im.b)) continue;
       imageState.set(im.b, 'loading');
       const forArticle = article;
-      decodeImage(im, dpr).then(({ pixels, bitmap }) => {
+      decodeImage(im, dpr, renderer === 'webgl2').then(({ pixels, bitmap }) => {
         if (forArticle !== article) { bitmap.close(); return; }
-        withBytes(mod, pixels.data, (p) => mod._galley_set_image(im.b, pixels.width, pixels.height, p));
+        // Without WebGL2 the canvas draws the bitmap itself (canvas-2d.js).
+        if (pixels) withBytes(mod, pixels.data, (p) => mod._galley_set_image(im.b, pixels.width, pixels.height, p));
         imageBitmaps.set(im.b, bitmap);
         setImageState(im.b, 'loaded');
       }).catch((e) => {
@@ -453,8 +483,8 @@ export function createViewer(canvas, container, options = {}) {
     return new Promise((resolve) => imageWaiters.add(resolve));
   }
 
-  // {pixels: ImageData for the wasm, bitmap: the same, kept for printing}.
-  async function decodeImage(im, dpr) {
+  // {pixels: ImageData for the wasm (null unless withPixels), bitmap: the same, kept for printing}.
+  async function decodeImage(im, dpr, withPixels) {
     const url = new URL(im.src, bundleUrl || location.href);
     if (!IMAGE_PROTOCOLS.has(url.protocol)) throw new Error('only http: and https: images are loaded');
     const response = await fetch(url);
@@ -470,6 +500,7 @@ export function createViewer(canvas, container, options = {}) {
       bitmap.close();
       bitmap = scaled;
     }
+    if (!withPixels) return { pixels: null, bitmap };
     const surface = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = surface.getContext('2d');
     ctx.drawImage(bitmap, 0, 0);
@@ -809,6 +840,7 @@ export function createViewer(canvas, container, options = {}) {
     get articles() { return articles.map((a) => ({ ...a, authors: [...a.authors] })); },
     get article() { return article ? { id: article.id, index: article.index } : null; },
     ready: started,
+    renderer,
     requestFrame,
   };
 }

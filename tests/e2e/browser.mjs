@@ -8,21 +8,25 @@ export const BASE_URL = process.env.GALLEY_URL || 'http://127.0.0.1:8080/';
 
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
-// How the tests launch Debian's Chromium (for chromium.launch or launchPersistentContext).
-export function launchOptions() {
+// How the tests launch Debian's Chromium (for chromium.launch or launchPersistentContext). without3d: with its 3D
+// APIs off (--disable-3d-apis: no WebGL at all, as in Safari's Lockdown Mode or on a blocklisted GPU), for the viewer
+// without WebGL2.
+export function launchOptions({ without3d = false } = {}) {
   const executablePath = CHROMIUM_PATHS.find((p) => existsSync(p));
   if (!executablePath) throw new Error('Chromium is not installed (scripts/setup.sh installs Debian\'s chromium)');
   return {
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'],
+           '--disable-sync', ...(without3d ? ['--disable-3d-apis']
+             : ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'])],
   };
 }
 
-// extraArgs: more Chromium switches (the benchmark's Lighthouse run adds a debugging port).
-export async function launch({ extraArgs = [] } = {}) {
-  const options = launchOptions();
+// extraArgs: more Chromium switches (the benchmark's Lighthouse run adds a debugging port); without3d: as
+// launchOptions.
+export async function launch({ extraArgs = [], without3d = false } = {}) {
+  const options = launchOptions({ without3d });
   return chromium.launch({ ...options, args: [...options.args, ...extraArgs] });
 }
 

@@ -5,6 +5,7 @@
 // what it keeps. Text out: functions return a pointer to a NUL-terminated UTF-8 string owned by the viewer, valid
 // until the next call.
 #include "byline.h"
+#include "canvas_scene.h"
 #include "hyphen_language.h"
 #include "json_writer.h"
 #include "print_layout.h"
@@ -95,6 +96,15 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
     if (!viewer().renderer.init(parallelCompile)) return 2;
     viewer().theme = lightTheme();
     return 0;
+}
+
+// The viewer without WebGL2 (the browser has none, or the page chose the DOM renderer: web/viewer.js): the core lays
+// out as always, the page's text layer shows the text and a Canvas 2D draws the rest (galley_canvas_scene); nothing
+// here needs a GL context then. Each word's face is recorded (LayoutParams::recordRuns) so that the text layer, now
+// visible, sets emphasis in the face that Galley measured it in ("wf", text_layer.h).
+EMSCRIPTEN_KEEPALIVE void galley_init_without_gl() {
+    viewer().theme = lightTheme();
+    viewer().params.recordRuns = true;
 }
 
 // A slice of a face: style is a FontStyle, slice a FontSlice (faces.js lists both, from faces.def). Only fonts from
@@ -293,6 +303,7 @@ EMSCRIPTEN_KEEPALIVE void galley_set_layout(float fontSize, float lineHeight, in
 // Returns 0 on success.
 EMSCRIPTEN_KEEPALIVE int galley_set_image(int block, int width, int height, const unsigned char* rgba) {
     if (block < 0 || width <= 0 || height <= 0 || width > 8192 || height > 8192 || !rgba) return 1;
+    if (emscripten_webgl_get_current_context() <= 0) return 1;   // without WebGL2 the page draws images itself
     Viewer& v = viewer();
     ImageTexture& image = v.images[static_cast<uint32_t>(block)];
     image.texture = defineRgbaTexture(image.texture, width, height, rgba);
@@ -341,9 +352,21 @@ EMSCRIPTEN_KEEPALIVE float galley_document_height() {
 // holds the message.
 EMSCRIPTEN_KEEPALIVE int galley_frame() {
     Viewer& v = viewer();
+    if (emscripten_webgl_get_current_context() <= 0) {
+        v.result = "galley_frame: no WebGL2 context (without WebGL2 the page draws with galley_canvas_scene)";
+        return 1;
+    }
     if (v.draw()) return 0;
     v.result = v.renderer.error();
     return 1;
+}
+
+// A frame without WebGL2: lays out what the viewport shows and returns what it shows besides text, for the page's
+// Canvas 2D (canvas_scene.h).
+EMSCRIPTEN_KEEPALIVE const char* galley_canvas_scene() {
+    Viewer& v = viewer();
+    v.result = canvasSceneJson(v);
+    return v.result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {

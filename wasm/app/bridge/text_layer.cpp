@@ -114,13 +114,14 @@ std::string writeTextLayerChunk(const Viewer& v, const ArticleLayout& layout, co
         w.raw(","); w.key("iw"); w.raw(line.endsInWord ? "true" : "false");
         if (line.role == LineRole::TableCell) { w.raw(","); w.key("i"); w.integer(line.item); }
         if (line.number) { w.raw(","); w.key("n"); w.raw(std::to_string(*line.number).c_str()); }
+        if (line.continues) { w.raw(","); w.key("cm"); w.num(line.continuationX); }
         if (line.rightToLeft) { w.raw(","); w.key("d"); w.str("rtl"); }
-        if (line.continues) { w.raw(","); w.key("ct"); w.raw("true"); }
         if (line.color != ColorRole::Text) { w.raw(","); w.key("c"); w.str(colorRoleName(line.color)); }
         w.raw(","); w.key("x"); w.num(originX + line.x);
         w.raw(","); w.key("y"); w.num(originY + line.top);
         w.raw(","); w.key("w"); w.num(line.width);
         w.raw(","); w.key("h"); w.num(line.height);
+        w.raw(","); w.key("bl"); w.num(line.baseline - line.top);
         w.raw(","); w.key("s"); w.num(line.fontSize);
         w.raw(","); w.key("f"); w.integer(static_cast<int>(v.faceShown(line.face)));
         w.raw(","); w.key("t"); w.str(text);

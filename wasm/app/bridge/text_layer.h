@@ -5,10 +5,10 @@
 // new is laid out. Coordinates in CSS px relative to the document (column offset and top margin included):
 //   {"lines": [{"b": block (-1: header), "r": role, "l": heading level; in a list, the depth of the item the line is
 //               or is in (TextLine::level), "n": a marker's number in an ordered list, "last", "hy": ends in an
-//               inserted hyphen, "iw": ends inside a word, "ct": a code line that goes on from the one before
-//               (wrapped), "d": "rtl" on right-to-left lines, "c": the theme colour its text is drawn in when not
-//               "text" (colorRoleName: "muted", "accent"; its links are "link"), "x", "y", "w", "h", "s": font size,
-//               "f": the face drawn (FontStyle, the index into faces.js), "t": text without the inserted hyphen,
+//               inserted hyphen, "iw": ends inside a word, "d": "rtl" on right-to-left lines, "c": the theme colour
+//               its text is drawn in when not "text" (colorRoleName: "muted", "accent"; its links are "link"), "x",
+//               "y", "w", "h", "bl": the baseline from "y" (where the canvas draws it), "s": font size, "f": the face
+//               drawn (FontStyle, the index into faces.js), "t": text without the inserted hyphen,
 //               "wb": [length, x, width, ...]: each word of "t" in reading order, as drawn: its length in UTF-16 code
 //               units (words follow each other in "t" with a space between them, or none where a word joins the one
 //               before: WordBox::joinsPrevious), and its box from the line's x, in eighths of a px (x from the left,
@@ -17,7 +17,9 @@
 //               the layout recorded its runs (LayoutParams::recordRuns: the print layout),
 //               "k": [[text, href index or -1, marks], ...] (only when the line holds links or inline marks; the runs
 //               concatenate to "t"; marks: runMarkNames, line_runs.h, omitted when none),
-//               "i": a table cell's line ("r": "cell"): which cell, as its "cells" entry's first number says}],
+//               "i": a table cell's line ("r": "cell"): which cell, as its "cells" entry's first number says,
+//               "cm": a wrapped line of code (it goes on from the one before): where its continuation mark (→, drawn,
+//               not text) starts, from "x"}],
 //    "hrefs": [...] (this chunk's), "images": [{"b", "x", "y", "w", "h", "src", "alt"}],
 //    "tables": [{"b", "x", "y", "w", "h": the table's box in the column (scroll bar room included), "cx", "cw": where
 //                its content lies (wider than "w" when "scroll": it scrolls sideways inside the box; a right-to-left

@@ -185,7 +185,7 @@ void Viewer::drawColorGlyphs(ImDrawList* dl, float originY) {
     dl->PopTextureID();
 }
 
-bool Viewer::draw() {
+void Viewer::layoutViewport() {
     relayoutIfNeeded();
     // What the viewport shows is laid out now, whatever the slices have reached (the first screen, or a jump).
     if (!layoutDone()) {
@@ -199,6 +199,10 @@ bool Viewer::draw() {
         }
     }
     drawnGeneration = layoutGeneration;
+}
+
+bool Viewer::draw() {
+    layoutViewport();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
@@ -207,7 +211,7 @@ bool Viewer::draw() {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
 
     const float originY = top - scrollY;
-    const float visibleTop = scrollY - top - 64, visibleBottom = scrollY - top + cssHeight + 64;
+    const float visibleTop = sliceTop(), visibleBottom = sliceBottom();
     planDrawParts(originY);
     // Device-pixel snapping: ImGui scales CSS coordinates by dpr, so a CSS coordinate of n/dpr lands on pixel n.
     auto snap = [&](float css) { return std::round(css * dpr) / dpr; };

@@ -97,6 +97,12 @@ struct Viewer {
     // The whole document's height: exact once laid out, estimated from the text laid out so far until then.
     float documentHeight() const;
     void clearImages();
+    // Lays out what the viewport shows, if the slices have not got there yet (the first screen, or a jump): what a
+    // frame needs before it draws, with WebGL2 (draw) or without (the page's Canvas 2D: app/bridge/canvas_scene.h).
+    void layoutViewport();
+    // The slice of the article a frame draws, from the article's top (CSS px): the viewport and 64 px either side.
+    float sliceTop() const { return scrollY - top - 64; }
+    float sliceBottom() const { return scrollY - top + cssHeight + 64; }
     bool draw();                         // one frame: ImGui draw lists → WebGL2; false if WebGL cannot draw
     void drawColorGlyphs(ImDrawList* dl, float originY);  // this frame's colorGlyphs, after the coverage glyphs
     // What the frame draws in parts (table.cpp's TableBox): each range of glyphs, rules and links with the shift

@@ -96,6 +96,7 @@ struct TextLine {
                              // characters or Thai words): no space follows
     bool rightToLeft = false;  // its paragraph's direction (the words are still in reading order)
     bool continues = false;  // code: the line goes on from the one before (wrapped, not a line of its own)
+    float continuationX = 0; // code, when it continues: where its continuation mark (→, not text) is drawn, from x
     ColorRole color = ColorRole::Text;  // what its text is drawn in (its links in ColorRole::Link)
     // x and width span the line's ink, hanging punctuation included; word x are from the line's x.
     float x = 0, top = 0, width = 0, height = 0, baseline = 0;

@@ -303,9 +303,10 @@ void ArticleLayout::closeText(const Piece& piece) {
         const MeasuredParagraph& m = piece.marker;
         const float mw = m.boxes[0].width;
         for (size_t l = text_->firstLine; l < placer_->linesUsed(); ++l) {
-            const TextLine& line = out.lines[l];
+            TextLine& line = out.lines[l];
             if (!line.continues) continue;
             const float mx = line.x + line.hangLeft - style::MarkerGap * em * 0.5f - mw;
+            line.continuationX = mx - line.x;
             for (const ShapedGlyph& g : m.glyphs)
                 out.glyphs.push_back({mx + g.x, line.baseline - g.yOffset(), m.style.size, g.glyph, g.face(),
                                       ColorRole::Muted, 1.0f, g.slice()});
