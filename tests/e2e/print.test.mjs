@@ -55,7 +55,8 @@ async function openBundle(body, { theme = 'dark', pageName = 'index.html' } = {}
 async function printToPdf(page, format) {
   await page.evaluate(() => window.addEventListener('beforeprint', () => {
     const root = document.getElementById('galley-print');
-    window.__printColumn = { ...root?.dataset };
+    // The heading of its list of links, in the article's language (checked for French below).
+    window.__printColumn = { ...root?.dataset, linksHeading: root?.querySelector('.print-links h2')?.textContent };
     window.__printStyled = [...(root?.querySelectorAll('.print-line span[style*="font-family"]') || [])]
       .map((s) => [s.textContent, s.style.fontWeight, s.style.fontStyle]);
   }, { once: true }));
@@ -99,7 +100,7 @@ function checkPdf(pdf, paper, column, expected, title) {
   assert.ok(lines.length >= expected.printed.length, `the PDF has ${lines.length} of ${expected.printed.length} lines`);
   expected.printed.forEach((p, i) => assert.equal(squeeze(lines[i]), squeeze(p.text), `printed line ${i + 1}`));
   const rest = lines.slice(expected.printed.length);
-  assert.ok(rest.length === 0 || rest[0] === 'Links', `after the article: ${rest.slice(0, 3).join(' / ')}`);
+  assert.ok(rest.length === 0 || rest[0] === column.linksHeading, `after the article: ${rest.slice(0, 3).join(' / ')}`);
   // The page each of the layout's lines printed on.
   const pageOfLine = [];
   let at = 0;
@@ -348,7 +349,7 @@ test('every block type prints, its links listed with their addresses after the a
 
 // The list of links is headed in the article's language, as its byline is (byline.cpp's linksHeading).
 test('the printed list of links is headed in the article\'s language', async () => {
-  const bundle = { version: 1, articles: [{ id: 'fr', lang: 'fr', title: 'Un article',
+  const bundle = { galley: 1, articles: [{ id: 'fr', lang: 'fr', title: 'Un article', authors: [{ name: 'Anne Martin' }],
     blocks: [{ type: 'paragraph', text: 'Lisez la page d\'accueil de Galley pour en savoir plus.',
                marks: [{ type: 'link', start: 9, end: 33, href: 'https://example.org/galley' }] }] }] };
   const { page } = await openBundle(JSON.stringify(bundle), { theme: 'light' });

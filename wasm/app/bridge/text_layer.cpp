@@ -211,8 +211,8 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
     const auto& lines = v.layout ? allLines : noLines;
     // Whole blocks, but a long paragraph or list may be cut once the chunk holds SplitBlockFactor times maxLines (a
     // 1 MB paragraph is some 17,000 lines): between list items if one ends within another maxLines, else between
-    // any two lines but after a drop cap (which starts its paragraph's first row). Layout, too, may have stopped
-    // inside a paragraph, between its windows.
+    // any two lines but after a drop cap (which starts its paragraph's first row) or a list marker (which starts its
+    // item). Layout, too, may have stopped inside a paragraph, between its windows.
     constexpr size_t SplitBlockFactor = 4;
     const size_t wanted = static_cast<size_t>(std::max(maxLines, 1));
     while (end < lineCount) {
@@ -220,6 +220,7 @@ std::string TextLayerWriter::next(Viewer& v, int maxLines) {
         const bool sameBlock = end > 0 && keyOf(lines[end].block) == keyOf(lines[end - 1].block);
         // A table comes whole, with its grid.
         const bool mayCut = !sameBlock || (taken >= SplitBlockFactor * wanted && lines[end - 1].role != LineRole::DropCap &&
+                                           lines[end - 1].role != LineRole::Marker &&   // it starts the item after it
                                            lines[end].role != LineRole::TableCell &&
                                            (lines[end - 1].last || taken >= (SplitBlockFactor + 1) * wanted));
         if (taken >= wanted && mayCut) break;
