@@ -28,8 +28,8 @@ struct FileImport {
                                            // fetch them), in the order of the article
 };
 
-// baseUrl: the page's address when known (http or https), for its relative links and images; empty: the HTML's own
-// canonical link, if any. Never throws.
+// baseUrl: the page's address when known (http or https), for its relative links (relative images stay so: files
+// beside it); empty: the HTML's own canonical link, if any. Never throws.
 FileImport importFile(std::string_view bytes, std::string_view fileName, std::string_view baseUrl = {});
 
 }  // namespace galley
