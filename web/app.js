@@ -1,7 +1,8 @@
 // app.js — the hosted page (index.html): one viewer (viewer.js) over the whole window, the reader chrome
 // (reader-controls.js), the way through a bundle of many articles (article-contents.js), settings from localStorage
 // with URL parameters on top (settings.js), and the reading position kept per article across reloads
-// (reading-position.js).
+// (reading-position.js). A reader's own file (an HTML page, Markdown, text), opened, dropped or launched, is
+// imported in the browser and shown in the same viewer (file-import.js).
 //
 //   index.html?bundle=URL&article=ID&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left#heading-anchor
 //
@@ -14,6 +15,7 @@ import { setupReaderControls } from './reader-controls.js';
 import { setupArticleContents } from './article-contents.js';
 import { loadPosition, savePosition } from './reading-position.js';
 import { keepAlso } from './offline-client.js';
+import { importImages, launchedFile, localBaseUrl, setupFileImport } from './file-import.js';
 import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
   from './settings.js';
 
@@ -65,6 +67,7 @@ if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 function main() {
   setState('loading');
   const bundleUrl = bundleUrlOfPage();
+  let positionBundle = bundleUrl;   // whose reading positions: the page's bundle, or the file imported (its base URL)
   let stored = loadStoredSettings();
   let shown = null;   // the article whose reading position is kept ({id, index}): set once it is ready
   const viewer = createViewer(canvas, documentEl, {
@@ -91,10 +94,10 @@ function main() {
   viewer.on('resize', () => controls.updateProgress());
 
   const keepPosition = () => {
-    if (shown) savePosition(localStorage, bundleUrl, shown, viewer.readingPosition());
+    if (shown) savePosition(localStorage, positionBundle, shown, viewer.readingPosition());
   };
   // A position to restore unless the address names a heading.
-  const positionFor = (heading) => (heading ? null : (article) => loadPosition(localStorage, bundleUrl, article));
+  const positionFor = (heading) => (heading ? null : (article) => loadPosition(localStorage, positionBundle, article));
   const headingOfPage = () => (location.hash ? decodeURIComponent(location.hash.slice(1)) : null);
 
   // Another article of the bundle, from the bundle the viewer has (nothing is fetched again but what it needs).
@@ -161,7 +164,37 @@ function main() {
     });
   }
 
-  show(viewer.loadBundle(bundleUrl, { article: articleIdOfPage(), position: positionFor(headingOfPage()) }));
+  const importNote = document.getElementById('galley-import-note');
+  importNote.querySelector('button').addEventListener('click', () => { importNote.hidden = true; });
+  const fileImport = setupFileImport({
+    button: document.getElementById('galley-open-button'),
+    onStart(name) {
+      importNote.hidden = true;
+      setState('loading');
+      statusEl.textContent = `Importing ${name}…`;
+    },
+    onImported({ name, bytes, report }) {
+      keepPosition();
+      shown = null;
+      positionBundle = localBaseUrl(name);
+      for (const w of report.warnings) console.warn(`${name}: ${w}`);
+      show(viewer.loadBundle(bytes, { baseUrl: positionBundle, position: positionFor(null) }).then((detail) => {
+        importNote.firstElementChild.textContent = importImages(name, report.localImages);
+        importNote.hidden = !report.localImages.length;
+        document.documentElement.dataset.galleyImported = name;   // what is shown: not the page's ?bundle= (pwa.js)
+        return detail;
+      }));
+    },
+    onError: (title, lines) => showError(title, lines),
+  });
+
+  const showPageBundle = () =>
+    show(viewer.loadBundle(bundleUrl, { article: articleIdOfPage(), position: positionFor(headingOfPage()) }));
+  // Opened by the installed app for a file (the manifest's file_handlers): that file, not the page's bundle.
+
+  const launched = launchedFile();
+  if (launched) launched.then((file) => (file ? fileImport.importFile(file) : showPageBundle()));
+  else showPageBundle();
 
   let saveTimer = 0;
   window.addEventListener('scroll', () => {
