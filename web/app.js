@@ -9,13 +9,12 @@
 // Going to another article of the bundle (the Articles panel, previous and next, back and forward) shows it in the
 // same viewer, from the bundle already loaded; each is a history entry of its own (?article=ID). An ?article= id the
 // bundle does not hold is an error that names it, with the bundle's articles listed to go on from.
-import { articleIdOfPage, bundleUrlOfPage, pageUrlOfArticle } from './bundle-url.js';
+import { articleIdOfPage, bundleUrlOfPage, opensLaunchedFile, pageUrlOfArticle } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { setupReaderControls } from './reader-controls.js';
 import { setupArticleContents } from './article-contents.js';
 import { loadPosition, savePosition } from './reading-position.js';
 import { keepAlso } from './offline-client.js';
-import { importImages, launchedFile, localBaseUrl, setupFileImport } from './file-import.js';
 import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
   from './settings.js';
 
@@ -161,40 +160,51 @@ function main() {
     shownPromise.then(articleReady).catch((e) => {
       if (e?.unknownArticle !== undefined && viewer.articles.length) offerArticles();
       /* otherwise shown by the 'error' listener */
-    });
+    }).finally(() => { setUpImport().catch(() => {}); });
   }
 
+  // Importing a reader's own file (file-import.js: the Open button, dropping, the installed app's launches), set up
+  // once the page's first article is shown or has failed: like print.js, not on the first view's path (nor in its
+  // bytes). The page the installed app opens for a file (?open-file) sets it up at once, and shows that file.
   const importNote = document.getElementById('galley-import-note');
   importNote.querySelector('button').addEventListener('click', () => { importNote.hidden = true; });
-  const fileImport = setupFileImport({
-    button: document.getElementById('galley-open-button'),
-    onStart(name) {
-      importNote.hidden = true;
-      setState('loading');
-      statusEl.textContent = `Importing ${name}…`;
-    },
-    onImported({ name, bytes, report }) {
-      keepPosition();
-      shown = null;
-      positionBundle = localBaseUrl(name);
-      for (const w of report.warnings) console.warn(`${name}: ${w}`);
-      show(viewer.loadBundle(bytes, { baseUrl: positionBundle, position: positionFor(null) }).then((detail) => {
-        importNote.firstElementChild.textContent = importImages(name, report.localImages);
-        importNote.hidden = !report.localImages.length;
-        document.documentElement.dataset.galleyImported = name;   // what is shown: not the page's ?bundle= (pwa.js)
-        return detail;
-      }));
-    },
-    onError: (title, lines) => showError(title, lines),
-  });
+  let fileImport = null;
+  function setUpImport() {
+    fileImport ||= import('./file-import.js').then((m) => ({ ...m, ...m.setupFileImport({
+      button: document.getElementById('galley-open-button'),
+      onStart(name) {
+        importNote.hidden = true;
+        setState('loading');
+        statusEl.textContent = `Importing ${name}…`;
+      },
+      onImported({ name, bytes, report }) {
+        keepPosition();
+        shown = null;
+        positionBundle = m.localBaseUrl(name);
+        for (const w of report.warnings) console.warn(`${name}: ${w}`);
+        show(viewer.loadBundle(bytes, { baseUrl: positionBundle, position: positionFor(null) }).then((detail) => {
+          importNote.firstElementChild.textContent = m.importImages(name, report.localImages);
+          importNote.hidden = !report.localImages.length;
+          document.documentElement.dataset.galleyImported = name;   // what is shown: not the page's ?bundle= (pwa.js)
+          return detail;
+        }));
+      },
+      onError: (title, lines) => showError(title, lines),
+    }) }));
+    return fileImport;
+  }
 
   const showPageBundle = () =>
     show(viewer.loadBundle(bundleUrl, { article: articleIdOfPage(), position: positionFor(headingOfPage()) }));
-  // Opened by the installed app for a file (the manifest's file_handlers): that file, not the page's bundle.
-
-  const launched = launchedFile();
-  if (launched) launched.then((file) => (file ? fileImport.importFile(file) : showPageBundle()));
-  else showPageBundle();
+  if (opensLaunchedFile()) {
+    setUpImport().then(async (importer) => {
+      const file = await importer.launchedFile();
+      if (file) importer.importFile(file);
+      else showPageBundle();
+    });
+  } else {
+    showPageBundle();
+  }
 
   let saveTimer = 0;
   window.addEventListener('scroll', () => {

@@ -2,16 +2,16 @@
 // .txt of scraped text, opened with the toolbar's Open button, dropped on the page, or handed over by the operating
 // system to the installed app (the manifest's file_handlers, through window.launchQueue). The file is imported in
 // the browser by the import module (import.js + import.wasm), in a Worker (import-worker.js) created on the first
-// import: neither is fetched on a first view. The resulting bundle goes to the viewer as its bytes
-// (viewer.loadBundle), exactly as a fetched bundle does.
+// import: neither is fetched on a first view, nor is this file (app.js loads it once the first article is shown).
+// The resulting bundle goes to the viewer as its bytes (viewer.loadBundle), exactly as a fetched bundle does.
 //
 // Images the file names by a relative path are files beside it on the reader's disk, which a page cannot read: the
 // bundle's base is the file's own name under file:, where the viewer fetches nothing (only http and https images),
 // and the reader is told (importImages) that their descriptions stand in.
 
+import { opensLaunchedFile } from './bundle-url.js';
+
 export const IMPORT_ACCEPT = '.html,.htm,.md,.markdown,.txt,text/html,text/markdown,text/plain';
-// The file handlers' action (manifest.webmanifest): a page opened to show a launched file, not the sample.
-export const LAUNCH_PARAMETER = 'open-file';
 const WORKER_URL = new URL('import-worker.js', import.meta.url);
 // How long a page opened as a file handler waits for the launched file before it shows its usual bundle (a plain
 // visit to the handler's address gets no launch at all). Launch parameters are queued before the page's scripts run.
@@ -130,10 +130,10 @@ export function setupFileImport({ button, onStart, onImported, onError }) {
   return { importFile };
 }
 
-// The installed app opened with a file (file_handlers): null when the page was not opened as a file handler (then it
-// shows its usual bundle at once); else a promise of the launched File, or of null when no file came.
-export function launchedFile(loc = location) {
-  if (!new URLSearchParams(loc.search).has(LAUNCH_PARAMETER) || !('launchQueue' in window)) return null;
+// The file the installed app was opened for (file_handlers, through window.launchQueue), or null: the page was not
+// opened as a file handler (bundle-url.js: opensLaunchedFile), the browser has no launch queue, or no file came.
+export async function launchedFile(loc = location) {
+  if (!opensLaunchedFile(loc) || !('launchQueue' in window)) return null;
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), LAUNCH_WAIT_MS);
     window.launchQueue.setConsumer(async (params) => {

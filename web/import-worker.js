@@ -7,7 +7,16 @@
 //                  or {id, failure: message} when the module itself could not run
 import createImportModule from './import.js';
 
-const started = createImportModule();
+// The wasm fetched here rather than by Emscripten's loader, so that a failure says which file and why (its own message
+// would be a compile error of an empty buffer).
+const WASM_URL = new URL('import.wasm', import.meta.url);
+const started = fetch(WASM_URL).catch((e) => { throw new Error(`${WASM_URL.pathname}: ${e.message}`); })
+  .then((response) => {
+    if (!response.ok) throw new Error(`${WASM_URL.pathname}: HTTP ${response.status} ${response.statusText}`.trim());
+    return response.arrayBuffer();
+  })
+  .then((wasmBinary) => createImportModule({ wasmBinary }));
+started.catch(() => {});   // reported with each request
 
 function run(mod, { name, bytes, baseUrl }) {
   const encoder = new TextEncoder();

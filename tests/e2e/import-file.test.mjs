@@ -71,6 +71,8 @@ test('an HTML page, a Markdown file and a text file, opened with Open, are shown
     await page.waitForTimeout(500);   // what the page prefetches after 'ready' (print.js) is part of the first view
     const firstView = requests.map(fileOf);
     for (const file of MODULE_FILES) assert.ok(!firstView.includes(file), `the first view fetched ${file}`);
+    // file-import.js itself comes once the article is shown, as print.js does.
+    await page.waitForSelector('#galley-open-button', { state: 'visible' });
     assert.equal(await page.locator('#galley-open-button').isVisible(), true);
 
     const bodies = new Map();
@@ -141,6 +143,8 @@ test('a file dropped on the page is imported; its relative images are said, not 
   const { page, pageErrors, requests } = await openViewer();
   await waitState(page, 'ready');
   const text = readFileSync(new URL('markdown/field_notes.md', DATA), 'utf8');
+  // Dropping is set up with Open, once the first article is shown (app.js).
+  await page.waitForSelector('#galley-open-button', { state: 'visible' });
   await page.evaluate((md) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([md], 'field_notes.md', { type: 'text/markdown' }));
@@ -176,6 +180,23 @@ test('binary garbage gives an error that says what and where, and the page keeps
   await openFile(page, new URL('markdown/field_notes.md', DATA).pathname);
   await expectShown(page, new URL('markdown/field_notes.expected.json', DATA));
   assert.equal(await page.locator('#galley-error').isVisible(), false);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('an import module that cannot be fetched is an error too, and the next import tries again', async () => {
+  const { page, pageErrors } = await openViewer();
+  await waitState(page, 'ready');
+  let refuse = true;
+  await page.route('**/import.wasm', (route) => (refuse ? route.fulfill({ status: 404, body: '' }) : route.continue()));
+  await openFile(page, new URL('markdown/field_notes.md', DATA).pathname);
+  await waitState(page, 'error');
+  const panel = await page.locator('#galley-error').innerText();
+  assert.match(panel, /field_notes\.md could not be imported/);
+  assert.match(panel, /The import module did not run: \/import\.wasm: HTTP 404/);
+  refuse = false;
+  await openFile(page, new URL('markdown/field_notes.md', DATA).pathname);
+  await expectShown(page, new URL('markdown/field_notes.expected.json', DATA));
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
