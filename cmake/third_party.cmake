@@ -21,7 +21,7 @@
 #                     src/*.c of trixie's gumbo-parser 0.13.0+dfsg-2, upstream tarball only: the archive here serves
 #                     none of bookworm's 0.10.1+dfsg-5 files but its .dsc (orig and Debian tarball: 404), nor trixie's
 #                     Debian tarball. 0.13.0 is the same API (the maintained fork of Google's 0.10.1, html5lib-tests
-#                     conformant); tests/data/import/html's expected bundles hold for both.
+#                     conformant): the 23 pages of tests/data/import/html give byte-identical bundles with both.
 # The wasm libraries are compiled with -Oz and without Galley's warnings (they are not Galley's code).
 # Nothing here is copied into the repository: native builds use Debian's -dev packages (scripts/setup.sh installs
 # them), wasm builds compile Debian's source packages, fetched at configure time into GALLEY_DEPS_DIR by
