@@ -19,11 +19,14 @@ if(EMSCRIPTEN)
   # The Debian source packages compiled into the wasm (cmake/third_party.cmake).
   set(galley_source_dirs "${GALLEY_HARFBUZZ_DIR}" "${GALLEY_FRIBIDI_DIR}" "${GALLEY_UNIBREAK_DIR}" "${GALLEY_LIBTHAI_DIR}"
       "${GALLEY_DATRIE_DIR}")
+  # And those of the import module (import.wasm: md4c and gumbo, behind galley_import).
+  set(galley_import_source_dirs "${GALLEY_MD4C_DIR}" "${GALLEY_GUMBO_DIR}")
   add_custom_target(galley_notices ALL
     COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-notices.py" "${GALLEY_DIST}"
             --license "${CMAKE_SOURCE_DIR}/LICENSE" --font-dir "${GALLEY_FONT_DIR}"
             --font-dir "${GALLEY_CJK_FONT_DIR}" --hyphen-dir "${GALLEY_HYPHEN_DIR}"
             --imgui-dir "${GALLEY_IMGUI_DIR}" --used ${galley_used_files} --sources ${galley_source_dirs}
+            --import-sources ${galley_import_source_dirs}
     BYPRODUCTS "${GALLEY_DIST}/LICENSE.txt" "${GALLEY_DIST}/THIRD-PARTY-NOTICES.txt"
     COMMENT "Writing the licences and third-party notices" VERBATIM)
   add_dependencies(galley_notices galley_dist)

@@ -23,11 +23,13 @@ if(EMSCRIPTEN)
     COMMAND "${GALLEY_PYTHON3}" "${CMAKE_SOURCE_DIR}/scripts/make-sw.py" "${GALLEY_DIST}"
             # Font slices past the first, the CJK tiers, the patterns of other languages and the Thai dictionary:
             # what only some articles fetch (and the patterns' .dic sources, which no page fetches).
+            # And the import module with its worker, fetched when a reader first imports a file.
             --on-demand "fonts/*.*.ttf" "fonts/*.bin" "hyphen/*.dic" "hyphen/*.bin" "dict/*.tri"
+                        "import.js" "import.wasm" "import-worker.js"
             --precache "hyphen/${GALLEY_EARLY_PATTERNS_COMPILED}"
     BYPRODUCTS "${GALLEY_DIST}/sw.js"
     COMMENT "Writing the service worker (build hash follows)" VERBATIM)
-  add_dependencies(galley_sw galley_app galley_dist galley_icons galley_notices)
+  add_dependencies(galley_sw galley_app galley_import_module galley_dist galley_icons galley_notices)
   # Pre-compressed copies must be made from this build's sw.js, never left from the last one (a host serving a stale
   # sw.js.br would keep every reader on the old build).
   if(TARGET galley_precompress)

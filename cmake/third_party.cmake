@@ -16,6 +16,12 @@
 #   galley::md4c      CommonMark parsing for the Markdown importer (wasm/import only: the viewer never links it).
 #                     Native: Debian's libmd4c-dev (pkg-config md4c, 0.4.8). Wasm (the CLI under Node): src/md4c.c of
 #                     bookworm's md4c 0.4.8-1, upstream tarball only (the archive here serves no Debian tarball: 404).
+#   galley::gumbo     HTML5 parsing for the HTML importer (wasm/import/html only; never the viewer). Native: Debian's
+#                     libgumbo-dev (pkg-config gumbo, 0.10.1). Wasm (the CLI, the tests and the page's import module):
+#                     src/*.c of trixie's gumbo-parser 0.13.0+dfsg-2, upstream tarball only: the archive here serves
+#                     none of bookworm's 0.10.1+dfsg-5 files but its .dsc (orig and Debian tarball: 404), nor trixie's
+#                     Debian tarball. 0.13.0 is the same API (the maintained fork of Google's 0.10.1, html5lib-tests
+#                     conformant): the 23 pages of tests/data/import/html give byte-identical bundles with both.
 # The wasm libraries are compiled with -Oz and without Galley's warnings (they are not Galley's code).
 # Nothing here is copied into the repository: native builds use Debian's -dev packages (scripts/setup.sh installs
 # them), wasm builds compile Debian's source packages, fetched at configure time into GALLEY_DEPS_DIR by
@@ -148,3 +154,20 @@ else()
   target_link_libraries(galley_md4c INTERFACE PkgConfig::GALLEY_PC_MD4C)
 endif()
 add_library(galley::md4c ALIAS galley_md4c)
+
+# --- gumbo (the HTML importer's parser) -------------------------------------------------------------------------------
+if(EMSCRIPTEN)
+  galley_debian_source(gumbo-parser 0.13.0+dfsg-2 trixie GALLEY_GUMBO_DIR --upstream-only)
+  # libgumbo_la_SOURCES of its Makefile.am (char_ref.c and the tag tables come generated in the tarball).
+  set(gumbo_sources attribute.c char_ref.c error.c parser.c string_buffer.c string_piece.c tag.c tokenizer.c utf8.c
+      util.c vector.c)
+  list(TRANSFORM gumbo_sources PREPEND "${GALLEY_GUMBO_DIR}/src/")
+  add_library(galley_gumbo STATIC ${gumbo_sources})
+  target_include_directories(galley_gumbo SYSTEM PUBLIC "${GALLEY_GUMBO_DIR}/src")
+  target_compile_options(galley_gumbo PRIVATE -Oz)
+else()
+  pkg_check_modules(GALLEY_PC_GUMBO REQUIRED IMPORTED_TARGET gumbo)
+  add_library(galley_gumbo INTERFACE)
+  target_link_libraries(galley_gumbo INTERFACE PkgConfig::GALLEY_PC_GUMBO)
+endif()
+add_library(galley::gumbo ALIAS galley_gumbo)

@@ -2,7 +2,7 @@
 """Write the licences that DIST must ship: Galley's own, the fonts' and every third party's.
 
 Usage: make-notices.py DIST --license LICENSE --font-dir DIR [--font-dir DIR] --hyphen-dir DIR --imgui-dir DIR
-                       --used FILE... [--sources DIR...]
+                       --used FILE... [--sources DIR...] [--import-sources DIR...]
 
 Writes into DIST:
   LICENSE.txt               Galley's licence (the repository's LICENSE)
@@ -134,6 +134,8 @@ def main():
     parser.add_argument("--sources", nargs="*", default=[],
                         help="folders of Debian source packages compiled in (scripts/fetch-debian-source.sh's, with "
                              "their .debian-source line and licence files)")
+    parser.add_argument("--import-sources", nargs="*", default=[],
+                        help="the same, compiled into the import module (import.wasm) only: md4c, gumbo")
     args = parser.parse_args()
 
     with open(args.license, encoding="utf-8") as f:
@@ -195,8 +197,9 @@ def main():
 
     rule = "=" * 100
     out = ["Third-party software and data in this site (Galley's own licence: LICENSE.txt)", "",
-           "galley-core.wasm and galley-core.js are compiled from Galley's sources together with the code listed",
-           "below (headers, and the Emscripten runtime and system libraries the compiler links in); fonts/ and",
+           "galley-core.wasm and galley-core.js, and the import module import.wasm and import.js, are compiled",
+           "from Galley's sources together with the code listed below (headers, and the Emscripten runtime and",
+           "system libraries the compiler links in); fonts/ and",
            "hyphen/ hold files taken from the Debian packages named below (each hyphen/*.bin compiled at build time",
            "from the unmodified .dic beside it).", ""]
     # Packages built from one source share its copyright file (the hyphen-* patterns: LibreOffice's dictionaries,
@@ -213,14 +216,14 @@ def main():
     # The source packages compiled into the wasm (HarfBuzz, fribidi, libunibreak, libthai, libdatrie): each one's
     # Debian copyright file when the package came with one, and its upstream licence file.
     lgpl = []
-    for folder in args.sources:
+    for folder, wasm in [(f, "galley-core.wasm") for f in args.sources] + [(f, "import.wasm") for f in args.import_sources]:
         marker = os.path.join(folder, ".debian-source")
         if not os.path.isfile(marker):
             fail(f"{marker} is missing (scripts/fetch-debian-source.sh writes it)")
         with open(marker, encoding="utf-8") as f:
             name, deb_version, suite = f.read().split()[:3]
         texts = []
-        for licence in ("debian/copyright", "COPYING", "LICENCE", "LICENSE"):
+        for licence in ("debian/copyright", "COPYING", "LICENCE", "LICENSE", "LICENSE.md", "doc/COPYING"):
             path = os.path.join(folder, licence)
             if os.path.isfile(path):
                 with open(path, encoding="utf-8", errors="replace") as f:
@@ -230,7 +233,7 @@ def main():
         if any("GNU LESSER GENERAL PUBLIC LICENSE" in t or "GNU Library General Public" in t for t in texts):
             lgpl.append(f"{name} {deb_version}")
         out += [rule, f"{name} (Debian source package {name} {deb_version}, {suite})",
-                "Used: compiled into galley-core.wasm", rule, ""] + texts + [""]
+                f"Used: compiled into {wasm}", rule, ""] + texts + [""]
     if lgpl:
         out += [rule, "Relinking (LGPL-2.1, section 6): " + ", ".join(lgpl) + " are compiled into galley-core.wasm.",
                 "Galley's complete sources, and the scripts that fetch these libraries' sources from Debian and build",

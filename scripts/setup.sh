@@ -22,7 +22,7 @@ PACKAGES=(cmake make g++ python3 emscripten nodejs npm chromium fonts-noto-core 
           libmd4c-dev
           # pdftotext and pdfinfo read back what the print tests' PDFs say (tests/e2e/pdf-text.mjs).
           poppler-utils
-          # gumbo, the HTML5 parser of `galley import page.html` (the native import library only: wasm/CMakeLists.txt).
+          # gumbo, the HTML5 parser of `galley import page.html`, natively (wasm builds compile its source: cmake/third_party.cmake).
           libgumbo-dev
           # Hyphenation patterns for the languages the fonts cover (GALLEY_PATTERN_FILES in CMakeLists.txt).
           hyphen-bg hyphen-ca hyphen-cs hyphen-da hyphen-de hyphen-el hyphen-en-gb hyphen-en-us hyphen-es hyphen-fr

@@ -1,14 +1,15 @@
 // app.js — the hosted page (index.html): one viewer (viewer.js) over the whole window, the reader chrome
 // (reader-controls.js), the way through a bundle of many articles (article-contents.js), settings from localStorage
 // with URL parameters on top (settings.js), and the reading position kept per article across reloads
-// (reading-position.js).
+// (reading-position.js). A reader's own file (an HTML page, Markdown, text), opened, dropped or launched, is
+// imported in the browser and shown in the same viewer (file-import.js).
 //
 //   index.html?bundle=URL&article=ID&theme=dark&size=20&family=sans&width=wide&spacing=loose&align=left#heading-anchor
 //
 // Going to another article of the bundle (the Articles panel, previous and next, back and forward) shows it in the
 // same viewer, from the bundle already loaded; each is a history entry of its own (?article=ID). An ?article= id the
 // bundle does not hold is an error that names it, with the bundle's articles listed to go on from.
-import { articleIdOfPage, bundleUrlOfPage, pageUrlOfArticle } from './bundle-url.js';
+import { articleIdOfPage, bundleUrlOfPage, opensLaunchedFile, pageUrlOfArticle } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { setupReaderControls } from './reader-controls.js';
 import { setupArticleContents } from './article-contents.js';
@@ -65,6 +66,7 @@ if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 function main() {
   setState('loading');
   const bundleUrl = bundleUrlOfPage();
+  let positionBundle = bundleUrl;   // whose reading positions: the page's bundle, or the file imported (its base URL)
   let stored = loadStoredSettings();
   let shown = null;   // the article whose reading position is kept ({id, index}): set once it is ready
   const viewer = createViewer(canvas, documentEl, {
@@ -93,10 +95,10 @@ function main() {
   viewer.on('resize', () => controls.updateProgress());
 
   const keepPosition = () => {
-    if (shown) savePosition(localStorage, bundleUrl, shown, viewer.readingPosition());
+    if (shown) savePosition(localStorage, positionBundle, shown, viewer.readingPosition());
   };
   // A position to restore unless the address names a heading.
-  const positionFor = (heading) => (heading ? null : (article) => loadPosition(localStorage, bundleUrl, article));
+  const positionFor = (heading) => (heading ? null : (article) => loadPosition(localStorage, positionBundle, article));
   const headingOfPage = () => (location.hash ? decodeURIComponent(location.hash.slice(1)) : null);
 
   // Another article of the bundle, from the bundle the viewer has (nothing is fetched again but what it needs).
@@ -173,10 +175,51 @@ function main() {
     shownPromise.then(articleReady).catch((e) => {
       if (e?.unknownArticle !== undefined && viewer.articles.length) offerArticles();
       /* otherwise shown by the 'error' listener */
-    });
+    }).finally(() => { setUpImport().catch(() => {}); });
   }
 
-  show(viewer.loadBundle(bundleUrl, { article: articleIdOfPage(), position: positionFor(headingOfPage()) }));
+  // Importing a reader's own file (file-import.js: the Open button, dropping, the installed app's launches), set up
+  // once the page's first article is shown or has failed: like print.js, not on the first view's path (nor in its
+  // bytes). The page the installed app opens for a file (?open-file) sets it up at once, and shows that file.
+  const importNote = document.getElementById('galley-import-note');
+  importNote.querySelector('button').addEventListener('click', () => { importNote.hidden = true; });
+  let fileImport = null;
+  function setUpImport() {
+    fileImport ||= import('./file-import.js').then((m) => ({ ...m, ...m.setupFileImport({
+      button: document.getElementById('galley-open-button'),
+      onStart(name) {
+        importNote.hidden = true;
+        setState('loading');
+        statusEl.textContent = `Importing ${name}…`;
+      },
+      onImported({ name, bytes, report }) {
+        keepPosition();
+        shown = null;
+        positionBundle = m.localBaseUrl(name);
+        for (const w of report.warnings) console.warn(`${name}: ${w}`);
+        show(viewer.loadBundle(bytes, { baseUrl: positionBundle, position: positionFor(null) }).then((detail) => {
+          importNote.firstElementChild.textContent = m.importImages(name, report.localImages);
+          importNote.hidden = !report.localImages.length;
+          document.documentElement.dataset.galleyImported = name;   // what is shown: not the page's ?bundle= (pwa.js)
+          return detail;
+        }));
+      },
+      onError: (title, lines) => showError(title, lines),
+    }) }));
+    return fileImport;
+  }
+
+  const showPageBundle = () =>
+    show(viewer.loadBundle(bundleUrl, { article: articleIdOfPage(), position: positionFor(headingOfPage()) }));
+  if (opensLaunchedFile()) {
+    setUpImport().then(async (importer) => {
+      const file = await importer.launchedFile();
+      if (file) importer.importFile(file);
+      else showPageBundle();
+    });
+  } else {
+    showPageBundle();
+  }
 
   let saveTimer = 0;
   window.addEventListener('scroll', () => {

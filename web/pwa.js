@@ -79,6 +79,8 @@ function watchForUpdates(registration) {
 
 // The first visit's bundle was fetched before any worker existed: the worker fetches it again to keep it.
 async function keepThisArticle(offlineList) {
+  // A file the installed app was launched with (file-import.js) is the reader's own, on their device already.
+  if (document.documentElement.dataset.galleyImported) return;
   const url = bundleUrlOfPage();
   const result = await keepBundle(url);
   document.documentElement.dataset.galleyOffline = result.offline ? 'kept' : 'not-kept';

@@ -1,5 +1,5 @@
 // viewer.js — Galley's viewer as an object a page drives: createViewer(canvas, container, options) returns
-//   { loadBundle(url | object, {article, position}), showArticle(id, {position}), articles, article,
+//   { loadBundle(url | object | bytes, {article, position, baseUrl}), showArticle(id, {position}), articles, article,
 //     setSettings({...}), settings, scrollToHeading(id), headings, stats, readingPosition(),
 //     restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block), imagesSettled(), bundleFiles(),
 //     pauseResize(paused), on(event, fn), ready }
@@ -507,12 +507,13 @@ export function createViewer(canvas, container, options = {}) {
     return { pixels: ctx.getImageData(0, 0, surface.width, surface.height), bitmap };
   }
 
-  // url: a bundle URL (relative to the page), or a bundle object (then options.baseUrl resolves its images).
+  // url: a bundle URL (relative to the page), or a bundle object or its JSON's bytes (a Uint8Array: a file the reader
+  // imported, file-import.js), whose images then resolve against loadOptions.baseUrl or options.baseUrl.
   async function loadBundle(source, loadOptions = {}) {
     try {
       const bytesPromise = typeof source === 'string'
         ? fetchBytes(new URL(source, location.href).href, 'Bundle')
-        : Promise.resolve(new TextEncoder().encode(JSON.stringify(source)));
+        : Promise.resolve(source instanceof Uint8Array ? source : new TextEncoder().encode(JSON.stringify(source)));
       await started;
       let bytes;
       try {

@@ -262,6 +262,20 @@ if (ONLY) {
   for (const f of transfer.sort((a, b) => b.brotli - a.brotli))
     console.log(`  ${f.file.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.brotli / 1024).toFixed(1).padStart(8)} KB br` +
                 `${f.afterReady ? '  (after ready)' : ''}`);
+  {
+    // The import module (web/file-import.js): fetched when a reader first imports a file, never by a first view.
+    const files = ['import-worker.js', 'import.js', 'import.wasm'];
+    const sizes = await Promise.all(files.map(async (file) => {
+      const bytes = Buffer.from(await (await fetch(`${BASE}${file}`)).arrayBuffer());
+      return { file, raw: bytes.length,
+               brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+    }));
+    const inView = transfer.filter((f) => files.includes(f.file)).map((f) => f.file);
+    console.log(`import module, fetched on a reader's first import only: ` +
+                `${(sizes.reduce((s, f) => s + f.brotli, 0) / 1024).toFixed(1)} KB brotli (` +
+                sizes.map((f) => `${f.file} ${(f.raw / 1024).toFixed(1)} KB raw, ${(f.brotli / 1024).toFixed(1)} br`).join('; ') +
+                `); in the first view: ${inView.length ? `YES (${inView.join(', ')})` : 'none of it'}`);
+  }
 
   // A CJK article's first view: what its first frame waited for, its regular serif's frequency slices (issue budget:
   // 1.2 MB brotli); then all until 'ready', with the bold and sans CJK faces fetched after the first frame.

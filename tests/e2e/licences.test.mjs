@@ -34,4 +34,8 @@ test("dist ships Galley's licence, the fonts' licence and the third-party notice
     assert.match(notices, new RegExp(`^${source} .*\\n(Used: .*)`, 'm'), `notices name ${source}`);
   }
   assert.match(notices, /Copyright \(c\) 2014-\d+ Omar Cornut/);
+  // The import module's parsers (md4c: MIT; gumbo: Apache-2.0).
+  assert.match(notices, /^md4c \(Debian source package md4c .*\nUsed: compiled into import\.wasm/m);
+  assert.match(notices, /^gumbo-parser \(Debian source package gumbo-parser .*\nUsed: compiled into import\.wasm/m);
+  assert.match(notices, /Apache License\s+Version 2\.0/);
 });

@@ -176,6 +176,41 @@ test('once the worker controls the page, the article reads offline', async () =>
   await page.close();
 });
 
+test('the import module, fetched on a first import, is kept: a file imports offline afterwards', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await waitReady(page);
+  await waitControlled(page);
+  const importNotes = async (title) => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#galley-open-button')]);
+    await chooser.setFiles({ name: 'notes.md', mimeType: 'text/markdown',
+                             buffer: Buffer.from(`# ${title}\n\nA paragraph of notes to read on the train.\n`) });
+    await page.waitForFunction((t) => document.documentElement.dataset.galley === 'ready' && document.title === t,
+                               title, { timeout: READY_TIMEOUT });
+  };
+  const moduleCached = () => page.evaluate(async () => {
+    const cached = await Promise.all(['import-worker.js', 'import.js', 'import.wasm']
+      .map(async (file) => Boolean(await caches.match(new URL(file, location.href).href))));
+    return cached.every(Boolean);
+  });
+  assert.equal(await moduleCached(), false, 'not precached at install');
+  await importNotes('Notes read online');
+  await page.waitForFunction(async () => {
+    const files = ['import-worker.js', 'import.js', 'import.wasm'];
+    return (await Promise.all(files.map((f) => caches.match(new URL(f, location.href).href)))).every(Boolean);
+  }, null, { timeout: READY_TIMEOUT });
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitReady(page);
+    await importNotes('Notes read offline');
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.close();
+});
+
 test('a second bundle opened online, from another origin, opens offline too, with its image', async () => {
   const bundleUrl = `http://127.0.0.1:${library.port}/second.json`;
   const page = await context.newPage();

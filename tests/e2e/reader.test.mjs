@@ -372,9 +372,9 @@ test('the text layer has the article structure: headings, lists, quote, figure, 
   // The missing image shows its alt text, visibly.
   await page.waitForSelector('.figure-image[data-state="missing"] .alt', { state: 'visible', timeout: 10000 });
   // The link is keyboard-focusable, and sits where the canvas drew it.
-  await page.keyboard.press('Tab');   // first: the toolbar's Contents button
+  await page.keyboard.press('Tab');   // first: the toolbar's buttons (Contents, Print, Open, settings)
   let focused = '';
-  for (let i = 0; i < 5 && focused !== 'A'; i++) {
+  for (let i = 0; i < 6 && focused !== 'A'; i++) {
     focused = await page.evaluate(() => document.activeElement.tagName);
     if (focused !== 'A') await page.keyboard.press('Tab');
   }

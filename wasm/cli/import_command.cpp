@@ -1,4 +1,4 @@
-// import_command.cpp — see import_command.h. Argument parsing, format guessing, the --explain report and the
+// import_command.cpp — see import_command.h. Argument parsing, the --explain report and the
 // batch pool. Each batch worker owns its own input, article and output file; the only shared state is the atomic
 // index of the next file and the per-file result slots, each written by one worker.
 #include "import_command.h"
@@ -16,11 +16,7 @@
 
 #include "bundle_writer.h"
 #include "cli_common.h"
-#include "import_markdown.h"
-#include "import_text.h"
-#if GALLEY_HTML_IMPORT
-#include "import_html.h"
-#endif
+#include "import_format.h"
 #include "typography.h"
 
 namespace galley::cli {
@@ -152,17 +148,8 @@ ImportResult importOne(const std::string& name, const std::string& text, const I
     options.lang = args.lang;
     options.langGiven = args.langGiven;
     options.baseUrl = args.baseUrl;
-    options.fallbackTitle = name == "-" ? std::string() : fs::path(name).stem().string();
-    if (format == ImportFormat::Html) {
-#if GALLEY_HTML_IMPORT
-        return importHtml(text, options);
-#else
-        ImportResult refused;
-        refused.refused = "HTML import is not part of this build (the wasm CLI has no HTML parser yet)";
-        return refused;
-#endif
-    }
-    return format == ImportFormat::Markdown ? importMarkdown(text, options) : importScrapedText(text, options);
+    options.fallbackTitle = name == "-" ? std::string() : fileStem(name);
+    return importAs(format, text, options);
 }
 
 // At most `limit` code points, with an ellipsis when cut: the explain report is one line per input line.
@@ -340,56 +327,6 @@ int runBatch(const ImportArgs& args) {
 }
 
 }  // namespace
-
-bool looksLikeHtml(std::string_view text) {
-    size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    // Past white space and comments, a page starts with its doctype or <html>, <head> or <body> tag.
-    for (;;) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-        if (text.compare(i, 4, "<!--") != 0) break;
-        size_t end = text.find("-->", i);
-        if (end == std::string_view::npos) return false;
-        i = end + 3;
-    }
-    std::string start = lower(std::string(text.substr(i, 16)));
-    for (const char* opening : {"<!doctype html", "<html", "<head", "<body", "<?xml"})
-        if (start.rfind(opening, 0) == 0) return opening != std::string("<?xml") ||
-                                                 lower(std::string(text.substr(0, 1024))).find("<html") != std::string::npos;
-    return false;
-}
-
-ImportFormat guessImportFormat(std::string_view fileName, std::string_view text) {
-    std::string ext = lower(fs::path(std::string(fileName)).extension().string());
-    if (ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd") return ImportFormat::Markdown;
-    if (ext == ".txt" || ext == ".text") return ImportFormat::Text;
-    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return ImportFormat::Html;
-    if (looksLikeHtml(text)) return ImportFormat::Html;
-    if (text.substr(0, 4) == "---\n" || text.substr(0, 5) == "---\r\n") return ImportFormat::Markdown;
-    // Count kinds of Markdown syntax, not occurrences: scraped text has the odd "**" or "# 1" by accident.
-    bool heading = false, link = false, strong = false, fence = false, setext = false;
-    size_t start = 0;
-    std::string_view previous;
-    while (start < text.size()) {
-        size_t nl = text.find('\n', start);
-        std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        if (line.size() > 2 && line[0] == '#') {
-            size_t h = line.find_first_not_of('#');
-            heading = heading || (h != std::string_view::npos && h <= 6 && line[h] == ' ');
-        }
-        link = link || line.find("](") != std::string_view::npos;
-        strong = strong || line.find("**") != std::string_view::npos || line.find("__") != std::string_view::npos;
-        fence = fence || line.substr(0, 3) == "```";
-        bool underline = line.size() >= 3 && line.find_first_not_of("=") == std::string_view::npos;
-        setext = setext || (underline && !previous.empty());
-        previous = line;
-        if (nl == std::string_view::npos) break;
-        start = nl + 1;
-    }
-    int kinds = int(heading) + int(link) + int(strong) + int(fence) + int(setext);
-    // An ATX heading ("# Title", "## Part") alone is enough: scraped text writes "#1", not "# 1".
-    return kinds >= 2 || heading ? ImportFormat::Markdown : ImportFormat::Text;
-}
-
 }  // namespace galley::cli
 
 int runImportCommand(int argc, char** argv) {

@@ -8,24 +8,9 @@
 // OUTDIR/NAME.json on a pool of threads. --explain prints, for each input line, whether it was kept (and as what)
 // or dropped (and why); with -o the bundle is still written.
 //
-// Not here: the importers themselves (wasm/import/import_text.h, import_markdown.h, html/import_html.h).
+// Not here: guessing the format and running the importer (wasm/import/import_format.h, shared with the page's import
+// module), the importers themselves (wasm/import/import_text.h, import_markdown.h, html/import_html.h).
 #pragma once
-
-#include <string_view>
-
-namespace galley::cli {
-
-enum class ImportFormat { Text, Markdown, Html };
-
-// Extension first (.md/.markdown -> Markdown, .txt/.text -> Text, .html/.htm/.xhtml -> Html), then the text itself:
-// a page's start (html: looksLikeHtml), else Markdown syntax (front matter, "#" headings, "](" links, "**", code
-// fences, Setext underlines): two kinds of it make Markdown.
-ImportFormat guessImportFormat(std::string_view fileName, std::string_view text);
-
-// The text opens as an HTML page does: after white space and comments, <!DOCTYPE html>, <html>, <head> or <body>.
-bool looksLikeHtml(std::string_view text);
-
-}  // namespace galley::cli
 
 // argv[0] is "import". Exit codes as for the rest of the CLI (cli_common.h): 0 ok, 2 usage, 3 file error.
 int runImportCommand(int argc, char** argv);
