@@ -255,6 +255,33 @@ TEST(HtmlImport, InlineMarksOfTheFormat) {
     EXPECT_EQ(marked(t, findMark(t, galley::MarkKind::Strikethrough)), "ten");
 }
 
+TEST(HtmlImport, VideoAndAudioBecomeEmbedCards) {
+    galley::ImportOptions options;
+    options.baseUrl = "https://news.example.org/2026/story.html";
+    galley::ImportResult r = galley::importHtml(
+        "<body><article><p>The harbour at dawn, filmed from the old lighthouse, with the gulls and the first boats "
+        "going out, as the town wakes.</p>"
+        "<video poster=\"/media/dawn.jpg\" width=\"1280\" height=\"720\" title=\"The harbour at dawn\" controls>"
+        "<source src=\"/media/dawn.mp4\" type=\"video/mp4\"></video>"
+        "<audio src=\"https://cdn.example.org/gulls.mp3\" aria-label=\"Gulls\"></audio>"
+        "<video controls></video>"
+        "<p>The boats come back at noon with the catch, and the market opens in the square by the church.</p>"
+        "</article></body>", options);
+    std::vector<const galley::Block*> embeds;
+    for (const galley::Block& b : r.article.blocks)
+        if (b.type == galley::BlockType::Embed) embeds.push_back(&b);
+    ASSERT_EQ(embeds.size(), 2u);  // the video without a source has nothing to link to
+    EXPECT_EQ(embeds[0]->embedKind, galley::EmbedKind::Video);
+    EXPECT_EQ(embeds[0]->url, "https://news.example.org/media/dawn.mp4");
+    EXPECT_EQ(embeds[0]->src, "https://news.example.org/media/dawn.jpg");
+    EXPECT_EQ(embeds[0]->title, "The harbour at dawn");
+    EXPECT_EQ(embeds[0]->width, 1280);
+    EXPECT_EQ(embeds[1]->embedKind, galley::EmbedKind::Audio);
+    EXPECT_EQ(embeds[1]->url, "https://cdn.example.org/gulls.mp3");
+    EXPECT_EQ(embeds[1]->title, "Gulls");
+    EXPECT_EQ(embeds[1]->provider, "cdn.example.org");
+}
+
 TEST(HtmlImport, JsonLdAuthorsInEveryShape) {
     auto authorsOf = [](const std::string& author) {
         galley::ImportResult r = galley::importHtml(

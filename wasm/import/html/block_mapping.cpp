@@ -122,6 +122,7 @@ private:
         if (t == "table") return table(id);
         if (t == "dl") return definitions(id);
         if (t == "iframe") return embed(id);
+        if (t == "video" || t == "audio") return media(id);
         container(id);
     }
 
@@ -518,6 +519,38 @@ private:
             if (c == '\n' || c == '\t' || c == '\r') c = ' ';
         if (e.title.find_first_not_of(' ') == std::string::npos) e.title = e.provider.empty() ? "Embedded content" : e.provider;
         add(std::move(e), id, "embed (" + (e.provider.empty() ? std::string("other") : e.provider) + ")");
+    }
+
+    // A <video> or <audio> of the page's own: a card linking to its file (its src, or its first <source>'s), with
+    // the video's poster. One with no http(s) source has nothing a reader could open, and is left out.
+    void media(NodeId id) {
+        const Node& n = doc_[id];
+        std::string src = n.attribute("src");
+        if (src.empty())
+            if (NodeId source = doc_.find(id, "source"); source != NoNode) src = doc_[source].attribute("src");
+        src = resolveUrl(cx_.pageUrl, src);
+        if (src.rfind("//", 0) == 0) src = "https:" + src;
+        if (urlScheme(src) != "https" && urlScheme(src) != "http") return;
+        Block e;
+        e.type = BlockType::Embed;
+        e.embedKind = n.tag == "video" ? EmbedKind::Video : EmbedKind::Audio;
+        e.url = src;
+        const std::string host = urlOrigin(src);
+        e.provider = host.substr(host.find("//") + 2);
+        if (!e.provider.empty() && e.provider.back() == '/') e.provider.pop_back();
+        if (n.tag == "video") {
+            const std::string poster = resolveUrl(cx_.pageUrl, n.attribute("poster"));
+            if (urlScheme(poster) == "https" || urlScheme(poster) == "http") e.src = poster;
+            e.width = std::atoi(n.attribute("width").c_str());
+            e.height = std::atoi(n.attribute("height").c_str());
+            if (e.width <= 0 || e.height <= 0) e.width = e.height = 0;
+        }
+        e.title = n.has("title") ? n.attribute("title") : n.attribute("aria-label");
+        for (char& c : e.title)
+            if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+        if (e.title.find_first_not_of(' ') == std::string::npos)
+            e.title = n.tag == "video" ? "Video" : "Audio";
+        add(std::move(e), id, "embed (" + n.tag + ")");
     }
 
     static CellAlign alignOf(const Node& cell) {

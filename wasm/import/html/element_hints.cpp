@@ -181,8 +181,9 @@ ElementHint hintOf(const Node& e) {
         h.evidence = "<" + tag + ">";
         return h;
     }
-    if ((tag == "iframe" && !isKnownEmbed(e)) || tag == "embed" || tag == "object" || tag == "video" ||
-        tag == "audio" || tag == "canvas" || tag == "svg" || tag == "math") {
+    // <video> and <audio> are kept: block mapping makes embed cards of those with a source to link to.
+    if ((tag == "iframe" && !isKnownEmbed(e)) || tag == "embed" || tag == "object" || tag == "canvas" ||
+        tag == "svg" || tag == "math") {
         h.what = "embedded media, not text";
         h.evidence = "<" + tag + ">";
         return h;
