@@ -20,7 +20,7 @@ bool isBlockTag(const std::string& t) {
                                        "h3", "h4", "h5", "h6", "table", "figure", "figcaption", "pre", "dl", "dt",
                                        "dd", "header", "footer", "main", "aside", "address", "hr", "details",
                                        "summary", "picture", "center", "tbody", "tr", "td", "th", "caption", "form",
-                                       "fieldset", "nav", "body", "iframe"};
+                                       "fieldset", "nav", "body", "iframe", "video", "audio"};
     return std::find(std::begin(tags), std::end(tags), t) != std::end(tags);
 }
 
@@ -528,6 +528,7 @@ private:
         std::string src = n.attribute("src");
         if (src.empty())
             if (NodeId source = doc_.find(id, "source"); source != NoNode) src = doc_[source].attribute("src");
+        if (src.find_first_not_of(" \t\n") == std::string::npos) return;   // not the page itself
         src = resolveUrl(cx_.pageUrl, src);
         if (src.rfind("//", 0) == 0) src = "https:" + src;
         if (urlScheme(src) != "https" && urlScheme(src) != "http") return;
@@ -539,7 +540,7 @@ private:
         e.provider = host.substr(host.find("//") + 2);
         if (!e.provider.empty() && e.provider.back() == '/') e.provider.pop_back();
         if (n.tag == "video") {
-            const std::string poster = resolveUrl(cx_.pageUrl, n.attribute("poster"));
+            const std::string poster = n.attribute("poster").empty() ? "" : resolveUrl(cx_.pageUrl, n.attribute("poster"));
             if (urlScheme(poster) == "https" || urlScheme(poster) == "http") e.src = poster;
             e.width = std::atoi(n.attribute("width").c_str());
             e.height = std::atoi(n.attribute("height").c_str());
