@@ -19,10 +19,12 @@ export const RECORD_CHUNKS = () => {
 };
 
 // Each word of the text layer (a Range over its characters) against the box the canvas drew it in: errors of its
-// start and end in px (the worst of each), and the words whose middle is not on their drawn line. A hyphenated line's last word is compared at its start only: its drawn box
-// holds the inserted hyphen, which the text leaves out.
-export async function wordErrors(page) {
-  return page.evaluate(() => {
+// start and end in px (the worst of each), and the words whose middle is not on their drawn line. A hyphenated line's
+// last word is compared at its start only: its drawn box holds the inserted hyphen, which the text leaves out. A table
+// cell's words are compared at the table's scroll (the canvas moves its drawing with it). `role`: only the words of
+// lines of that role ("cell"). Also {worst, worstWord}: the largest error at either end (99 off its row).
+export async function wordErrors(page, { role } = {}) {
+  return page.evaluate((role) => {
     // Every chunk rendered, not only those near the viewport (content-visibility: auto skips the rest's layout).
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('#galley-document .chunk { content-visibility: visible !important; }');
@@ -32,9 +34,12 @@ export async function wordErrors(page) {
     const lines = window.__chunks.flatMap((c) => c.lines).filter((l) => l.r !== 'marker');
     const spans = [...doc.querySelectorAll('.line')];
     if (lines.length !== spans.length) return { error: `${lines.length} drawn lines, ${spans.length} in the layer` };
+    const tables = new Map(window.__chunks.flatMap((c) => c.tables || []).map((t) => [t.b, t]));
     const words = [];
     lines.forEach((line, i) => {
+      if (role && line.r !== role) return;
       const span = spans[i];
+      const shift = line.r === 'cell' && tables.get(line.b)?.scroll ? -span.closest('.table-scroll').scrollLeft : 0;
       if (span.textContent !== line.t) { words.push({ mismatch: `${span.textContent} ≠ ${line.t}` }); return; }
       const texts = [];
       for (let walk = document.createTreeWalker(span, NodeFilter.SHOW_TEXT), n; (n = walk.nextNode());) texts.push(n);
@@ -53,7 +58,7 @@ export async function wordErrors(page) {
         range.setStart(...at(start, true));
         range.setEnd(...at(start + length, false));
         const r = range.getBoundingClientRect();
-        const drawnLeft = line.x + x / 8, drawnRight = line.x + (x + width) / 8;
+        const drawnLeft = line.x + shift + x / 8, drawnRight = line.x + shift + (x + width) / 8;
         const hyphenSide = line.hy && (k + 1) * 3 === line.wb.length ? (line.d === 'rtl' ? 'left' : 'right') : '';
         words.push({ text: line.t.slice(start, start + length),
                      left: hyphenSide === 'left' ? 0 : r.left - origin.left - drawnLeft,
@@ -63,11 +68,15 @@ export async function wordErrors(page) {
       }
     });
     const worst = (key) => words.reduce((w, x) => (Math.abs(x[key]) > Math.abs(w[key]) ? x : w), words[0]);
+    const measured = words.filter((w) => !w.mismatch);
+    const offOf = (w) => Math.max(Math.abs(w.left), Math.abs(w.right), w.offRow ? 99 : 0);
+    const worstOf = measured.reduce((w, x) => (offOf(x) > offOf(w) ? x : w), measured[0]);
     return { words: words.length, mismatches: words.filter((w) => w.mismatch).slice(0, 3),
+             worst: worstOf ? offOf(worstOf) : 0, worstWord: worstOf?.text ?? '',
              worstLeft: worst('left'), worstRight: worst('right'),
              offRow: words.filter((w) => w.offRow).map((w) => w.text).slice(0, 5),
              over: words.filter((w) => Math.max(Math.abs(w.left), Math.abs(w.right)) > 1).length,
              overWords: words.filter((w) => Math.max(Math.abs(w.left), Math.abs(w.right)) > 1).slice(0, 8)
                .map((w, i) => `${w.text} ${w.left.toFixed(1)}`) };
-  });
+  }, role);
 }

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BASE_URL, launch, decodePng } from './browser.mjs';
-import { RECORD_CHUNKS } from './drawn-words.mjs';
+import { RECORD_CHUNKS, wordErrors } from './drawn-words.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const bundleText = (name) => readFileSync(new URL(`tests/data/bundles/valid/${name}.json`, ROOT), 'utf8');
@@ -36,48 +36,9 @@ async function openTables(name, width) {
   return page;
 }
 
-// Each word of the tables' cells in the text layer (a Range over its characters) against the box the canvas drew
-// it in (the chunk's "wb"), at the tables' current scroll: the worst error at either end, in px.
-function cellWordErrors(page) {
-  return page.evaluate(() => {
-    const doc = document.getElementById('galley-document');
-    const origin = doc.getBoundingClientRect();
-    const lines = window.__chunks.flatMap((c) => c.lines).filter((l) => l.r !== 'marker');
-    const spans = [...doc.querySelectorAll('.line')];
-    if (lines.length !== spans.length) return { error: `${lines.length} drawn lines, ${spans.length} in the layer` };
-    const tables = new Map(window.__chunks.flatMap((c) => c.tables).map((t) => [t.b, t]));
-    let words = 0, worst = 0, worstWord = '';
-    lines.forEach((line, i) => {
-      if (line.r !== 'cell') return;
-      const span = spans[i];
-      const scroller = span.closest('.table-scroll');
-      const shift = tables.get(line.b).scroll ? -scroller.scrollLeft : 0;
-      const texts = [];
-      for (let walk = document.createTreeWalker(span, NodeFilter.SHOW_TEXT), n; (n = walk.nextNode());) texts.push(n);
-      const at = (offset) => {
-        for (const n of texts) { if (offset <= n.length) return [n, offset]; offset -= n.length; }
-        return [texts[texts.length - 1], texts[texts.length - 1].length];
-      };
-      let start = 0;
-      for (let k = 0; k * 3 < line.wb.length; k++) {
-        const [length, x, width] = line.wb.slice(k * 3, k * 3 + 3);
-        if (k > 0 && line.t[start] === ' ') start++;
-        const range = document.createRange();
-        range.setStart(...at(start));
-        range.setEnd(...at(start + length));
-        const r = range.getBoundingClientRect();
-        const left = r.left - origin.left - (line.x + shift + x / 8);
-        const right = r.right - origin.left - (line.x + shift + (x + width) / 8);
-        const row = Math.abs((r.top + r.bottom) / 2 - origin.top - (line.y + line.h / 2));
-        const off = Math.max(Math.abs(left), Math.abs(right), row > line.h / 2 ? 99 : 0);
-        if (off > worst) { worst = off; worstWord = line.t.slice(start, start + length); }
-        words++;
-        start += length;
-      }
-    });
-    return { words, worst, worstWord };
-  });
-}
+// Each word of the tables' cells in the text layer against the box the canvas drew it in, at the tables' current
+// scroll: the worst error at either end, in px (drawn-words.mjs).
+const cellWordErrors = (page) => wordErrors(page, { role: 'cell' });
 
 // The page cannot be scrolled sideways: nothing is wider than the viewport, and a try to scroll does nothing.
 async function assertNoSidewaysScroll(page) {
@@ -109,6 +70,7 @@ for (const width of [340, 1200]) {
     if (width < 400) assert.equal(scrolls[1].region, 'region');
     const r = await cellWordErrors(page);
     assert.equal(r.error, undefined, r.error);
+    assert.deepEqual(r.mismatches, [], 'cell lines whose text is not the drawn one');
     assert.ok(r.words > 100, `words compared: ${r.words}`);
     assert.ok(r.worst <= 1, `cell word off by ${r.worst.toFixed(2)} px: ${r.worstWord}`);
     await page.close();
@@ -165,6 +127,7 @@ test('a table wider than a phone scrolls in its box: the canvas moves its drawin
   await page.waitForTimeout(300);
   // Where it scrolled to, the layer's words still lie over the drawn ones, and nothing spills out of the column.
   const r = await cellWordErrors(page);
+  assert.deepEqual(r.mismatches, [], 'cell lines whose text is not the drawn one');
   assert.ok(r.worst <= 1, `cell word off by ${r.worst.toFixed(2)} px after scrolling: ${r.worstWord}`);
   await assertNoSidewaysScroll(page);
   await page.close();
@@ -188,6 +151,7 @@ for (const width of [340, 1200]) {
     assert.ok(Math.abs(layout.contentRight - layout.drawnRight) < 0.5, JSON.stringify(layout));
     const r = await cellWordErrors(page);
     assert.equal(r.error, undefined, r.error);
+    assert.deepEqual(r.mismatches, [], 'cell lines whose text is not the drawn one');
     assert.ok(r.words > 20, `words compared: ${r.words}`);
     assert.ok(r.worst <= 1, `cell word off by ${r.worst.toFixed(2)} px: ${r.worstWord}`);
     await page.close();
