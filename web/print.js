@@ -432,7 +432,7 @@ function editionDocument(roots) {
 
 // Prints `viewer`'s article whenever the page is printed (beforeprint/afterprint), and makes `button` (optional) a
 // Print button. Marks galley-print-ready (performance) once set up; each print measures galley-print (the layout
-// for paper and its DOM, in beforeprint). Returns {print(), printEdition(), prepareEdition()}.
+// for paper and its DOM, in beforeprint). Returns {print(), printEdition()}.
 //
 // The whole edition (a bundle's every article) prints when asked for: beforeprint cannot wait for other articles'
 // faces, patterns and images, so prepareEdition shows each article in turn and sets it for paper, then shows the
@@ -441,7 +441,7 @@ function editionDocument(roots) {
 // position of the articles passed through; the embed tells its host nothing).
 export function setupPrinting(viewer, { button = null, edition: page = { begin() {}, end() {} } } = {}) {
   let printed = null;   // {root, sheet, scrollX, scrollY} while printing
-  let edition = null;   // {roots, titles}: a whole edition set for paper, for the next print
+  let edition = null;   // {layouts, roots}: a whole edition set for paper, for the next print
   const styles = new CSSStyleSheet();
   styles.replaceSync(PRINT_CSS);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, styles];
@@ -510,5 +510,5 @@ export function setupPrinting(viewer, { button = null, edition: page = { begin()
   };
   if (button) button.addEventListener('click', print);
   performance.mark('galley-print-ready');
-  return { print, printEdition, prepareEdition };
+  return { print, printEdition };
 }

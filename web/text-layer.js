@@ -163,12 +163,12 @@ function placeWords(line, words, widthAt, cuts = []) {
   const ratios = words.filter((w) => w.natural > 0).map((w) => w.w / w.natural).sort((a, b) => a - b);
   const median = ratios.length ? ratios[ratios.length >> 1] : 1;
   const outlier = (w) => w.natural > 0 && median > 0 && Math.abs(w.w / w.natural / median - 1) > FIT_OUTLIER;
-  const fitting = words.filter((w) => !outlier(w)).length >= 2 ? outlier : () => false;
+  const leftOut = words.filter((w) => !outlier(w)).length >= 2 ? outlier : () => false;   // unless too few remain
   let saa = 0, san = 0, snn = 0, say = 0, sny = 0, before = 0, n = 0;
   visual.forEach((i, v) => {
     const w = words[i];
     if (spaced[v]) n++;
-    if (fitting(w)) { before += w.w / median; return; }
+    if (leftOut(w)) { before += w.w / median; return; }
     for (const [a, y] of [[before, w.x], [before + w.natural, w.x + w.w]]) {
       saa += a * a; san += a * n; snn += n * n; say += a * y; sny += n * y;
     }
