@@ -18,7 +18,8 @@ import { keepAlso } from './offline-client.js';
 import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
   from './settings.js';
 
-const canvas = document.getElementById('galley-canvas');
+// The canvas is looked up when needed: the viewer puts a new one in its place if its worker cannot draw on it.
+const canvasEl = () => document.getElementById('galley-canvas');
 const documentEl = document.getElementById('galley-document');
 const statusEl = document.getElementById('galley-status');
 const errorEl = document.getElementById('galley-error');
@@ -50,13 +51,13 @@ function showError(title, lines) {
   }
   errorEl.hidden = false;
   statusEl.textContent = '';
-  canvas.hidden = true;
+  canvasEl().hidden = true;
   setState('error');
 }
 
 function hideError() {
   errorEl.hidden = true;
-  canvas.hidden = false;
+  canvasEl().hidden = false;
 }
 
 // The position is restored by the page, after layout: the browser's own restoration would run against a document
@@ -69,11 +70,13 @@ function main() {
   let positionBundle = bundleUrl;   // whose reading positions: the page's bundle, or the file imported (its base URL)
   let stored = loadStoredSettings();
   let shown = null;   // the article whose reading position is kept ({id, index}): set once it is ready
-  const viewer = createViewer(canvas, documentEl, {
+  const viewer = createViewer(canvasEl(), documentEl, {
     settings: { ...stored, ...settingsFromUrl(location.search) },
     themeRoot: document.documentElement,
     // ?renderer=dom: the view a browser without WebGL2 gets (viewer.js's chooseRenderer), to try it in any browser.
     renderer: new URLSearchParams(location.search).get('renderer') === 'dom' ? 'dom' : undefined,
+    // ?thread=main: the core on the page's thread, as where a worker cannot draw (viewer.js's startCore).
+    thread: new URLSearchParams(location.search).get('thread') === 'main' ? 'main' : undefined,
   });
   viewer.on('error', ({ title, lines }) => showError(title, lines));
 

@@ -19,7 +19,8 @@ const params = new URLSearchParams(location.search);
 const channel = new URLSearchParams(location.hash.slice(1)).get('channel') || '';
 const autoHeight = params.get('auto-height') === '1';
 
-const canvas = document.getElementById('galley-canvas');
+// The canvas is looked up when needed: the viewer puts a new one in its place if its worker cannot draw on it.
+const canvasEl = () => document.getElementById('galley-canvas');
 const documentEl = document.getElementById('galley-document');
 const statusEl = document.getElementById('galley-status');
 const errorEl = document.getElementById('galley-error');
@@ -31,7 +32,7 @@ function showError({ title, lines }) {
     ...lines.map((line) => Object.assign(document.createElement('div'), { textContent: line })));
   errorEl.hidden = false;
   statusEl.textContent = '';
-  canvas.hidden = true;
+  canvasEl().hidden = true;
   documentEl.replaceChildren();
   documentEl.style.height = '0';
   setState('error');
@@ -109,7 +110,7 @@ function main() {
   setState('loading');
   if (autoHeight) document.documentElement.classList.add('auto-height');
   const origin = hostOrigin();
-  const viewer = createViewer(canvas, documentEl, {
+  const viewer = createViewer(canvasEl(), documentEl, {
     settings: settingsFromUrl(location.search),
     themeRoot: document.documentElement,
   });
@@ -128,7 +129,7 @@ function main() {
   viewer.on('ready', ({ title, article }) => {
     if (passingThrough) return;
     errorEl.hidden = true;
-    canvas.hidden = false;
+    canvasEl().hidden = false;
     statusEl.textContent = '';
     document.title = title;
     setState('ready');

@@ -431,7 +431,7 @@ function editionDocument(roots) {
 }
 
 // Prints `viewer`'s article whenever the page is printed (beforeprint/afterprint), and makes `button` (optional) a
-// Print button. Marks galley-print-ready (performance) once set up; each print measures galley-print (the layout
+// Print button. Marks galley-print-ready (performance) once set up and the article's layout for paper is made; each print measures galley-print (the layout
 // for paper and its DOM, in beforeprint). Returns {print(), printEdition()}.
 //
 // The whole edition (a bundle's every article) prints when asked for: beforeprint cannot wait for other articles'
@@ -439,6 +439,9 @@ function editionDocument(roots) {
 // reader's article again where they were, and the next print (printEdition's own, or the browser's) prints them
 // all. `edition` {begin(), end()}: the page's own state kept out of it meanwhile (the hosted page saves no reading
 // position of the articles passed through; the embed tells its host nothing).
+// How long after a reflow the layout for paper is made again (the last of a burst of reflows: a window resized).
+const PREPARE_DELAY_MS = 500;
+
 export function setupPrinting(viewer, { button = null, edition: page = { begin() {}, end() {} } } = {}) {
   let printed = null;   // {root, sheet, scrollX, scrollY} while printing
   let edition = null;   // {layouts, roots}: a whole edition set for paper, for the next print
@@ -480,7 +483,20 @@ export function setupPrinting(viewer, { button = null, edition: page = { begin()
   window.addEventListener('afterprint', after);
   // window.print() returns once the print is done or cancelled; afterprint has come by then in browsers, but not
   // always (headless Chromium sends none): the screen is given back here too.
-  const print = () => {
+  // The layout for paper is made ahead, in the viewer's core (viewer.preparePrint): beforeprint cannot wait for it.
+  // Once the article is laid out, and again a moment after each reflow (a window being resized reflows many times).
+  let preparing = null;
+  const prepareNow = () => {
+    const column = printColumn(viewer.settings);
+    return viewer.preparePrint(column.width, column.fontSize).catch(() => {});
+  };
+  viewer.on('resize', () => {
+    clearTimeout(preparing);
+    preparing = setTimeout(prepareNow, PREPARE_DELAY_MS);
+  });
+  const print = async () => {
+    const column = printColumn(viewer.settings);
+    await viewer.preparePrint(column.width, column.fontSize).catch(() => {});
     window.print();
     after();
   };
@@ -493,6 +509,7 @@ export function setupPrinting(viewer, { button = null, edition: page = { begin()
       for (const { id } of viewer.articles) {
         await viewer.showArticle(id);
         await viewer.imagesSettled();   // printed from the bitmaps the canvas draws
+        await viewer.preparePrint(column.width, column.fontSize);
         const layout = viewer.printLayout(column.width, column.fontSize);
         if (!layout) continue;
         layouts.push(layout);
@@ -509,6 +526,7 @@ export function setupPrinting(viewer, { button = null, edition: page = { begin()
     print();
   };
   if (button) button.addEventListener('click', print);
-  performance.mark('galley-print-ready');
+  // Ready once the article shown can print (its layout for paper made).
+  prepareNow().then(() => performance.mark('galley-print-ready'));
   return { print, printEdition };
 }

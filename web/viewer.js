@@ -21,6 +21,13 @@
 // layer; the fixed canvas draws the visible slice. Frames are requested only when something changed (load, scroll,
 // resize, zoom, settings, an image arriving): an idle page issues no WebGL calls at all.
 //
+// Threads: the wasm core and the drawing (viewer-core.js) run in a dedicated worker on the canvas's OffscreenCanvas
+// (viewer-core-worker.js) wherever the browser has one that can draw WebGL2; this page's thread keeps the DOM (the
+// text layer, images, scrolling, focus, settings, events) and only posts messages to it, so that neither the WebGL2
+// context, nor the shader link, nor the bundle, nor layout ever holds the page. Elsewhere (no OffscreenCanvas, no
+// WebGL2 in workers, module workers unsupported, or options.thread 'main') the same core runs on this thread.
+// `thread` says which ('worker' or 'main'), and so does the container's data-thread.
+//
 // Critical path (performance marks galley-wasm-ready, galley-gl-ready, galley-fonts-fetched, galley-fonts-ready,
 // galley-bundle-loaded, galley-first-frame, galley-faces-complete, galley-ready; galley-layout-complete after every
 // layout): the wasm (compiled while it streams in), the faces every article uses and the bundle load in parallel; the
@@ -32,7 +39,7 @@
 // paragraph), so a long article never holds the page for long; the document's height is estimated until the layout is
 // done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
 // them, when they failed to load) and every face.
-import createGalleyModule from './galley-core.js';
+import { GL_ATTRIBUTES, LAYOUT_OPS, createViewerCore } from './viewer-core.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
@@ -54,8 +61,6 @@ const canonicalSlot = (slot) => {
 // Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold, and the
 // slices of other scripts, are fetched when an article or the sans setting asks for them (galley_faces_used).
 const FIRST_FACES = [REGULAR, BOLD, SANS];
-const SLICE_MS = 8;              // layout and text layer work per task after the first frame
-const TEXT_LAYER_CHUNK_LINES = 48;
 // The alignment setting as galley_set_layout takes it (0 ragged, 1 justified, 2 automatic: the core's Align::Auto).
 const ALIGN_CODES = { left: 0, justify: 1, auto: 2 };
 const ASSET_BASE = new URL('./', import.meta.url);
@@ -72,15 +77,60 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// Copies bytes into the wasm heap for one call; C++ copies what it keeps.
-function withBytes(mod, bytes, fn) {
-  const ptr = mod._malloc(Math.max(bytes.length, 1));
-  mod.HEAPU8.set(bytes, ptr);
-  try { return fn(ptr, bytes.length); } finally { mod._free(ptr); }
+// The wasm, compiled while it streams in (index.html preloads it with these same fetch options), once a page: the
+// worker and this thread both instantiate it from the compiled module. A server that sends it as another type than
+// application/wasm gets it compiled from its bytes, with a warning (clean-load.test.mjs fails on that warning).
+const WASM_URL = new URL('galley-core.wasm', ASSET_BASE);
+async function compileWasm() {
+  try {
+    return await WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));
+  } catch (e) {
+    console.warn(`Galley: ${WASM_URL.pathname} could not be compiled as it streamed in (${e.message}): compiling it whole`);
+    return WebAssembly.compile(await fetchBytes(WASM_URL, 'Viewer'));
+  }
 }
 
-function withString(mod, s, fn) {
-  return withBytes(mod, new TextEncoder().encode(s + '\0'), (ptr) => fn(ptr));
+// Requests and messages to the core (viewer-core.js's protocol), wherever it runs: post(message, transfer) hands one
+// to it; deliver(message) takes each of its replies and events (events go to onEvent).
+function createCoreConnection(post, onEvent) {
+  let nextId = 1;
+  const pending = new Map();
+  return {
+    sent: 0,         // messages sent so far: the core's 'complete' says up to which one it took into account
+    layoutSent: 0,   // the count at the last that may change the layout (LAYOUT_OPS)
+    count(op) {
+      this.sent++;
+      if (LAYOUT_OPS.has(op)) this.layoutSent = this.sent;
+    },
+    send(op, args = {}, transfer = []) { this.count(op); post({ op, ...args }, transfer); },
+    request(op, args = {}, transfer = []) {
+      this.count(op);
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        post({ op, id, ...args }, transfer);
+      });
+    },
+    deliver(message) {
+      if (!('reply' in message)) { onEvent(message); return; }
+      const waiting = pending.get(message.reply);
+      pending.delete(message.reply);
+      if ('error' in message) waiting.reject(Object.assign(new Error(message.error), { code: message.code }));
+      else waiting.resolve(message.value);
+    },
+    // The worker itself failed (its scripts did not load): every request waiting is answered with that.
+    failAll(error) {
+      for (const waiting of pending.values()) waiting.reject(error);
+      pending.clear();
+    },
+  };
+}
+
+// Whether the core may run in a worker drawing on the canvas: the browser can hand a canvas to a worker. Whether that
+// worker then gets a WebGL2 context is known only there (viewer-core.js's start says 'no-webgl2').
+function workerDrawingPossible(options) {
+  return options.renderer !== 'dom' && options.thread !== 'main' && typeof Worker === 'function'
+    && typeof OffscreenCanvas === 'function' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
 }
 
 class ViewerError extends Error {
@@ -95,22 +145,21 @@ function unknownArticle(id, count) {
   return error;
 }
 
-// What galley_init asks emscripten for: emscripten's defaults with alpha, antialias, depth and stencil off.
-const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
-                        preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
-
-// How the viewer draws: 'webgl2' (the canvas draws the article, the text layer over it is transparent), or 'dom'
-// when the browser gives no WebGL2 context (none at all, or blocked: Lockdown Mode, a blocklisted GPU,
-// --disable-3d-apis), or when options.renderer asks for it. The WebGL2 context is made here, early: creating it blocks
-// the main thread (300-600 ms on software GL), and galley_init's getContext then gets this same context. The
-// attributes are galley_init's (wasm/app/bridge/c_api.cpp), so the context is the one it would have made. Sized first
-// to what galley_set_view will ask for, so that the drawing buffer is allocated once. A canvas whose WebGL2 context
-// failed keeps no context, so the 'dom' renderer can still take its 2D one.
-function chooseRenderer(canvas, wanted) {
-  if (wanted === 'dom') return 'dom';
+// Sized to what galley_set_view will ask for, so that the drawing buffer is allocated once.
+function sizeCanvas(canvas) {
   const dpr = window.devicePixelRatio || 1;
   canvas.width = Math.round(canvas.clientWidth * dpr) || canvas.width;
   canvas.height = Math.round(canvas.clientHeight * dpr) || canvas.height;
+}
+
+// How the viewer draws on this thread: 'webgl2' (the canvas draws the article, the text layer over it is
+// transparent), or 'dom' when the browser gives no WebGL2 context (none at all, or blocked: Lockdown Mode, a
+// blocklisted GPU, --disable-3d-apis), or when options.renderer asks for it. The WebGL2 context is made here, early,
+// with galley_init's attributes (GL_ATTRIBUTES), so that galley_init's getContext gets this same context. A canvas
+// whose WebGL2 context failed keeps no context, so the 'dom' renderer can still take its 2D one.
+function chooseRenderer(canvas, wanted) {
+  if (wanted === 'dom') return 'dom';
+  sizeCanvas(canvas);
   try {
     if (canvas.getContext('webgl2', GL_ATTRIBUTES)) return 'webgl2';
   } catch { /* no WebGL2 here */ }
@@ -123,13 +172,14 @@ export function createViewer(canvas, container, options = {}) {
   const themeRoot = options.themeRoot || container;
   const listeners = new Map();
   let settings = { ...DEFAULT_SETTINGS, ...normalizeSettings(options.settings) };
-  let mod = null;
+  let core = null;   // the core's connection (createCoreConnection), once it has started
   let bundleUrl = null, article = null;
   let articles = [];   // the bundle's articles: [{id, title, authors, byline, lang, dir}] (galley_articles)
   let layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, append() {} };
   let articleInfo = null;
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
-  let keepPosition = null, minHeight = 0, workPending = false, stopped = false;
+  let keepPosition = null, minHeight = 0, stopped = false;
+  let justified = false, missingGlyphs = 0;   // of the last layout completed (the core's 'complete')
   const fontFetches = new Map();  // face slot → Promise of the bytes
   let cjkTiers = null;            // Promise of fonts/cjk-tiers.bin's bytes, once an article needs them
   const facesAdded = new Set();   // face slots
@@ -140,7 +190,9 @@ export function createViewer(canvas, container, options = {}) {
   // no time to fetch and decode it again): at most 1.5 times the box's device size, as the canvas got it.
   const imageBitmaps = new Map();
   let resizePaused = false;        // while printing (pauseResize): the print layout's sizes are not the screen's
-  let framePending = false, viewDirty = true, pendingPosition = null, readyEmitted = false;
+  let viewDirty = true, pendingPosition = null, readyEmitted = false;
+  // The print layout made ahead in the worker (preparePrint): {key, text}, for beforeprint, which cannot wait.
+  let printPrepared = null;
   let readerMoved = false;   // the reader scrolled by wheel, touch or keys since a position was restored
   for (const type of ['wheel', 'touchmove', 'keydown']) {
     addEventListener(type, () => { readerMoved = true; }, { passive: true, capture: true });
@@ -155,12 +207,7 @@ export function createViewer(canvas, container, options = {}) {
   let articlesShown = 0;             // which article shown (loadBundle, showArticle) a face fetch ending is for
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
   let theme = THEMES.light;
-  const renderer = chooseRenderer(canvas, options.renderer);
-  container.dataset.renderer = renderer;
-  const painter = renderer === 'dom' ? createCanvasPainter(canvas) : null;
-  if (renderer === 'dom' && options.renderer !== 'dom') {
-    console.info('Galley: this browser gives no WebGL2 context; the article is set in the page\'s own text.');
-  }
+  let renderer = null, thread = null, painter = null;   // known once the core has started (startCore)
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
 
@@ -194,7 +241,7 @@ export function createViewer(canvas, container, options = {}) {
       if (facesAdded.has(slot)) return;
       facesAdded.add(slot);
       const style = slot % FACES.length, slice = Math.floor(slot / FACES.length);
-      withBytes(mod, bytes[k], (p, n) => mod._galley_add_font(style, slice, p, n));
+      core.send('addFont', { style, slice, bytes: bytes[k] });
       // The same faces, for the text layer's measurements: every style whose slice this file is. Emoji as a family
       // of their own (after each face's in the text layer's font), so that their slices' digits and © (keycaps)
       // never stand in for the text face's.
@@ -212,26 +259,75 @@ export function createViewer(canvas, container, options = {}) {
     return true;
   }
 
+  // The core, in a worker where it can draw there, else on this thread (see Threads above). The worker gets the
+  // canvas at once and makes its WebGL2 context while the wasm compiles here; then the compiled wasm. A worker that
+  // gets no WebGL2 context, or whose scripts do not load, gives its canvas back as a new element in its place (a
+  // canvas handed to a worker is that worker's for good): the core then starts on this thread, drawing there with
+  // WebGL2 or, without, as the 'dom' renderer.
+  async function startCore(wasmCompiled) {
+    if (workerDrawingPossible(options)) {
+      sizeCanvas(canvas);
+      const offscreen = canvas.transferControlToOffscreen();
+      const worker = new Worker(new URL('./viewer-core-worker.js', import.meta.url), { type: 'module' });
+      const connection = createCoreConnection((m, transfer) => worker.postMessage(m, transfer), onCoreEvent);
+      worker.onmessage = (e) => connection.deliver(e.data);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        connection.failAll(Object.assign(new Error(e.message || 'the worker did not start'), { code: 'no-worker' }));
+      };
+      connection.send('canvas', { canvas: offscreen }, [offscreen]);
+      try {
+        await connection.request('start', { wasm: await wasmCompiled, renderer: 'webgl2' });
+        worker.onerror = (e) => { e.preventDefault(); fail(new Error(e.message || 'the viewer\'s worker failed')); };
+        return { connection, renderer: 'webgl2', thread: 'worker' };
+      } catch (e) {
+        if (e.code !== 'no-webgl2' && e.code !== 'no-worker') throw e;
+        worker.terminate();
+        const fresh = canvas.cloneNode(false);
+        canvas.replaceWith(fresh);
+        canvas = fresh;
+        observeCanvas();
+      }
+    }
+    const drawing = chooseRenderer(canvas, options.renderer);
+    if (drawing === 'dom') {
+      painter = createCanvasPainter(canvas);
+      if (options.renderer !== 'dom') {
+        console.info('Galley: this browser gives no WebGL2 context; the article is set in the page\'s own text.');
+      }
+    }
+    const { default: createGalleyModule } = await import('./galley-core.js');
+    let local = null;
+    const connection = createCoreConnection((m) => local.receive(m), onCoreEvent);
+    local = createViewerCore({
+      createGalleyModule, post: (m) => connection.deliver(m), nextFrame: (fn) => requestAnimationFrame(fn),
+      paint: (scene) => painter.draw(scene, theme, (block) => imageBitmaps.get(block) || null,
+                                     window.devicePixelRatio || 1),
+    });
+    await connection.request('start', { wasm: await wasmCompiled, renderer: drawing, canvasSelector: selector });
+    connection.call = (op, args) => local.call(op, args);   // what cannot wait: printLayout in beforeprint
+    return { connection, renderer: drawing, thread: 'main' };
+  }
+
   // Starts at creation so the wasm, fonts and patterns load while the page fetches its bundle.
   const started = (async () => {
-    const modulePromise = createGalleyModule().then((m) => { performance.mark('galley-wasm-ready'); return m; });
+    const wasmCompiled = compileWasm();
+    wasmCompiled.then(() => performance.mark('galley-wasm-ready'), () => {});
     for (const slot of FIRST_FACES) fetchFace(slot);
     fetchPatterns(EARLY_PATTERNS);
-    // (The WebGL2 context was made by chooseRenderer, while those download and the wasm compiles.)
-    // galley_init as soon as the wasm is ready, not after the fonts: it issues the shader compile and link, which
-    // the GPU process then runs (in parallel, with KHR_parallel_shader_compile) while the fonts and the bundle
-    // arrive; the first frame's glUseProgram waits only for what is left of it.
+    // The core starts as soon as the wasm is compiled, not after the fonts: galley_init issues the shader compile and
+    // link, which the GPU process then runs (in parallel, with KHR_parallel_shader_compile) while the fonts and the
+    // bundle arrive; the first frame's glUseProgram waits only for what is left of it.
     const fontsFetched = Promise.all([...fontFetches.values()]);
     fontsFetched.catch(() => {});   // awaited below
     try {
-      mod = await modulePromise;
+      ({ connection: core, renderer, thread } = await startCore(wasmCompiled));
     } catch (e) {
       throw new ViewerError('Galley could not start', [String(e.message || e)]);
     }
-    if (renderer === 'dom') mod._galley_init_without_gl();
-    else if (withString(mod, selector, (p) => mod._galley_init(p)) !== 0) {
-      throw new ViewerError('Galley could not start', ['WebGL2 is not available in this browser.']);
-    } else performance.mark('galley-gl-ready');
+    container.dataset.renderer = renderer;
+    container.dataset.thread = thread;
+    if (renderer === 'webgl2') performance.mark('galley-gl-ready');
     try {
       await fontsFetched;
     } catch (e) {
@@ -248,16 +344,15 @@ export function createViewer(canvas, container, options = {}) {
     const name = resolveThemeName(settings.theme, darkQuery.matches);
     theme = THEMES[name];
     applyThemeToElement(themeRoot, theme);
-    if (mod) {
-      mod._galley_set_theme(hexToInt(theme.background), hexToInt(theme.text), hexToInt(theme.muted),
-                            hexToInt(theme.link), hexToInt(theme.rule), hexToInt(theme.accent));
-    }
+    core?.send('theme', { colors: [theme.background, theme.text, theme.muted, theme.link, theme.rule, theme.accent]
+      .map(hexToInt) });
     emit('theme', { name, colors: theme });
   }
 
   function applySettings() {
     applyTheme();
-    if (!mod) return;
+    if (!core) return;
+    keepReadingPosition();
     if (settings.family === 'sans' && facesMissing([]).length) {
       // Set in serif until the sans faces are here.
       ensureFaces([]).then(applySettings, (e) => fail(e));
@@ -266,12 +361,12 @@ export function createViewer(canvas, container, options = {}) {
     const narrow = canvas.clientWidth < 600;
     // On phones the page's toolbar floats over the top margin: leave it room above the headline.
     const topMargin = options.topMargin ?? (narrow ? 64 : -1);
-    mod._galley_set_layout(settings.size, LINE_HEIGHT[settings.spacing], ALIGN_CODES[settings.align],
-                           MEASURE_EM[settings.width], settings.family === 'sans' ? 1 : 0, topMargin);
+    core.send('layout', { args: [settings.size, LINE_HEIGHT[settings.spacing], ALIGN_CODES[settings.align],
+                                 MEASURE_EM[settings.width], settings.family === 'sans' ? 1 : 0, topMargin] });
     viewDirty = true;
     requestFrame();
   }
-  darkQuery.addEventListener('change', () => { if (settings.theme === 'auto') { applyTheme(); requestFrame(); } });
+  darkQuery.addEventListener('change', () => { if (settings.theme === 'auto') applyTheme(); });
 
   // Where the reader is: the block at the top of the viewport and how far into it, so a reflow (resize, new size
   // or measure) or a reload keeps the same text in view whatever the new line breaks.
@@ -314,25 +409,74 @@ export function createViewer(canvas, container, options = {}) {
     try { return fn(); } catch (e) { fail(e); return undefined; }
   }
 
-  // A new layout started (new article, width, settings, fonts or patterns): the text layer starts again empty and
-  // is filled by work slices. The page keeps its scroll range (and the reader's place) until the layout is done.
-  function startTextLayer(generation) {
+  // The core's events (viewer-core.js): frames at once; its layout's text layer and height in order, in slices of
+  // about LAYER_SLICE_MS, one slice a frame: a worker lays out faster than the page can lay out and paint the lines it
+  // sends, and the page must stay free for input and frames (a hidden page, which has no frames, takes a slice a task).
+  const LAYER_SLICE_MS = 8;
+  const layerEvents = [];
+  const layerChannel = new MessageChannel();
+  let layerPending = false;
+  layerChannel.port1.onmessage = () => {
+    layerPending = false;
+    const deadline = performance.now() + LAYER_SLICE_MS;
+    while (layerEvents.length && performance.now() < deadline && !stopped) guard(() => layerEvent(layerEvents.shift()));
+    if (layerEvents.length) scheduleLayerEvents(true);
+  };
+  function scheduleLayerEvents(afterFrame = false) {
+    if (layerPending) return;
+    layerPending = true;
+    if (afterFrame && !document.hidden) requestAnimationFrame(() => layerChannel.port2.postMessage(null));
+    else layerChannel.port2.postMessage(null);
+  }
+  function onCoreEvent(message) {
+    if (message.event === 'fail') { fail(new Error(message.text)); return; }
+    // Between articles (showSelected) nothing of a layout is taken: the core was told to show none.
+    if (!article) return;
+    if (message.event === 'frame') { frameDrawn(message); return; }
+    layerEvents.push(message);
+    scheduleLayerEvents();
+  }
+  function layerEvent(message) {
+    const current = message.generation === textLayerGeneration;
+    if (!article) return;
+    switch (message.event) {
+      case 'layer': startTextLayer(message.generation); break;
+      case 'chunk':
+        if (!current) break;
+        layer.append(message.chunk);
+        if (message.chunk.images.length) loadImages(message.chunk.images);
+        break;
+      case 'height': if (current) updateHeight(message.height); break;
+      // A layout completed before the page's last change to it (a face, a setting, patterns) is not the one to show.
+      case 'complete': if (current && message.seq >= core.layoutSent) completeLayer(message); break;
+    }
+  }
+
+  // The reader's place, kept when the page asks for a new layout (a resize, a setting) and, at the latest, when one
+  // starts: the core starts it a message later, by when the reader may have scrolled on (completeLayer tells).
+  function keepReadingPosition() {
     if (layerComplete && readyEmitted && window.scrollY > 0 && !keepPosition) {
       keepPosition = { ...readingPosition(), scrollY: window.scrollY };
     }
+  }
+
+  // A new layout started (new article, width, settings, fonts or patterns): the text layer starts again empty and
+  // is filled by the core's chunks. The page keeps its scroll range (and the reader's place) until the layout is done.
+  function startTextLayer(generation) {
+    keepReadingPosition();
     minHeight = layerComplete ? container.offsetHeight : minHeight;
     textLayerGeneration = generation;
     layerComplete = false;
+    printPrepared = null;
     layer = createTextLayer(container, articleInfo, {
       visible: renderer === 'dom',
       imageState: (block) => imageState.get(block) || 'loading',
       // A table that scrolls sideways moves its drawn copy with it (the core clips and shifts it).
-      onTableScroll: (block, scrollLeft) => { mod._galley_set_table_scroll(block, scrollLeft); requestFrame(); },
+      onTableScroll: (block, scrollLeft) => core.send('tableScroll', { block, x: scrollLeft }),
     });
   }
 
-  function updateHeight() {
-    const height = mod._galley_document_height();
+  function updateHeight(height) {
     container.style.height = `${Math.ceil(layerComplete ? height : Math.max(height, minHeight))}px`;
     return height;
   }
@@ -340,13 +484,15 @@ export function createViewer(canvas, container, options = {}) {
   // The layout and the text layer are complete: exact height, the reader's place, 'resize' and (once) 'ready'. The
   // place kept when the layout started is restored only if the reader has not scrolled since: one who scrolled
   // while a long article was laid out again has found their place in the new layout.
-  function completeLayer() {
+  function completeLayer({ height, justified: setJustified, missingGlyphs: missing }) {
     layerComplete = true;
+    justified = setJustified;
+    missingGlyphs = missing;
     // How the body was set: the reader's alignment, or what automatic alignment chose (CSS and tests read it).
-    container.dataset.align = mod._galley_justified() ? 'justify' : 'left';
+    container.dataset.align = justified ? 'justify' : 'left';
     minHeight = 0;
     const scrolled = keepPosition && Math.abs(window.scrollY - keepPosition.scrollY) > 1;
-    const height = updateHeight();
+    updateHeight(height);
     // The position a load asked for holds until 'ready': a layout made before the article's patterns arrived is
     // made again with them, and the position is found again in it, unless the reader has moved since (wheel, touch
     // or keys: the page's own scroll offset also moves while the layer is rebuilt, so it cannot tell).
@@ -375,72 +521,44 @@ export function createViewer(canvas, container, options = {}) {
     emit('ready', { title: article.title, article: article.id, headings: headingList(), stats: stats() });
   }
 
-  // Work slices run as tasks of their own (MessageChannel messages: no timer clamping), each for about SLICE_MS:
-  // text layer chunks for what is laid out, then more layout. Input and frames get the thread between slices.
-  const workChannel = new MessageChannel();
-  workChannel.port1.onmessage = () => { workPending = false; guard(work); };
-  function scheduleWork() {
-    if (workPending || stopped || layerComplete || !mod || !article) return;
-    workPending = true;
-    workChannel.port2.postMessage(null);
-  }
-
-  function work() {
-    if (layerComplete) return;
-    if (mod._galley_layout_generation() !== textLayerGeneration) { requestFrame(); return; }   // frame() restarts
-    const deadline = performance.now() + SLICE_MS;
-    let done = false;
-    do {
-      const json = mod.UTF8ToString(mod._galley_text_layer_next(TEXT_LAYER_CHUNK_LINES));
-      if (json) {
-        const chunk = JSON.parse(json);
-        layer.append(chunk);
-        if (chunk.images.length) loadImages(chunk.images);
-        if (chunk.done) { done = true; break; }
-      } else {
-        mod._galley_layout_step(Math.max(1, deadline - performance.now()));
-        // Automatic alignment may have started the layout over ragged: a new text layer, from the next frame.
-        if (mod._galley_layout_generation() !== textLayerGeneration) { requestFrame(); return; }
-      }
-    } while (performance.now() < deadline);
-    if (done) completeLayer();
-    else { updateHeight(); scheduleWork(); }
-  }
-
-  function requestFrame() {
-    if (framePending || stopped || !mod || !article) return;
-    framePending = true;
-    requestAnimationFrame(() => guard(frame));
-  }
-
+  // What the core draws from, posted as it changes: the view (size and pixel ratio) and the scroll offset. The core
+  // draws at its next animation frame (viewer-core.js), and only if something changed.
   let viewDpr = 0;
-  function frame() {
-    framePending = false;
-    // A ratio change that came without an event (seen under DevTools emulation) is caught at the next frame.
-    if (window.devicePixelRatio !== viewDpr) viewDirty = true;
-    if (viewDirty) {
+  const scrollsPosted = [];   // [{y, at}], the last offsets posted, for measuring when each is drawn
+  function requestFrame() {
+    if (!core || stopped) return;
+    // A ratio change that came without an event (seen under DevTools emulation) is caught here.
+    if (viewDirty || window.devicePixelRatio !== viewDpr) {
       viewDirty = false;
-      const dpr = window.devicePixelRatio || 1;
       viewDpr = window.devicePixelRatio;
-      withString(mod, selector, (p) => mod._galley_set_view(p, canvas.clientWidth, canvas.clientHeight, dpr));
+      core.send('view', { width: canvas.clientWidth, height: canvas.clientHeight, dpr: window.devicePixelRatio || 1 });
     }
-    const generation = mod._galley_layout_generation();
-    if (generation !== textLayerGeneration) startTextLayer(generation);
-    const containerTop = container.getBoundingClientRect().top + window.scrollY;
-    mod._galley_set_scroll(window.scrollY - containerTop);
-    // Lays out what the viewport shows, if the slices have not got there yet, and draws.
-    if (renderer === 'webgl2') {
-      if (mod._galley_frame() !== 0) throw new Error(mod.UTF8ToString(mod._galley_result()));
-    } else {
-      painter.draw(JSON.parse(mod.UTF8ToString(mod._galley_canvas_scene())), theme,
-                   (block) => imageBitmaps.get(block) || null, window.devicePixelRatio || 1);
+    const y = window.scrollY - (container.getBoundingClientRect().top + window.scrollY);
+    if (scrollsPosted.at(-1)?.y !== y) {
+      scrollsPosted.push({ y, at: performance.now() });
+      if (scrollsPosted.length > 32) scrollsPosted.shift();
     }
-    if (!firstFrameDrawn) {
+    core.send('scroll', { y });
+  }
+
+  // A frame the core drew. Each scroll offset drawn is measured from when it was posted to when it was drawn
+  // ('galley-scroll-drawn': how far the drawn text lags the text layer, which the browser scrolls itself; the last
+  // MAX_SCROLL_MEASURES are kept).
+  const MAX_SCROLL_MEASURES = 256;
+  let scrollMeasures = 0;
+  function frameDrawn({ scroll, first, time }) {
+    const drawnAt = Math.max(0, time - performance.timeOrigin);
+    const posted = scrollsPosted.findLast((p) => p.y === scroll);
+    if (posted && !first) {
+      if (++scrollMeasures > MAX_SCROLL_MEASURES) { performance.clearMeasures('galley-scroll-drawn'); scrollMeasures = 1; }
+      performance.measure('galley-scroll-drawn', { start: posted.at, end: Math.max(posted.at, drawnAt) });
+      scrollsPosted.splice(0, scrollsPosted.indexOf(posted) + 1);
+    }
+    if (first && !firstFrameDrawn) {
       firstFrameDrawn = true;
-      performance.mark('galley-first-frame');
+      performance.mark('galley-first-frame', { startTime: drawnAt });
       addLaterFaces();
     }
-    if (!layerComplete) { updateHeight(); scheduleWork(); }
   }
 
   // Images: fetched relative to the bundle, decoded by the browser, scaled to at most the box's device size, and
@@ -454,7 +572,10 @@ export function createViewer(canvas, container, options = {}) {
       decodeImage(im, dpr, renderer === 'webgl2').then(({ pixels, bitmap }) => {
         if (forArticle !== article) { bitmap.close(); return; }
         // Without WebGL2 the canvas draws the bitmap itself (canvas-2d.js).
-        if (pixels) withBytes(mod, pixels.data, (p) => mod._galley_set_image(im.b, pixels.width, pixels.height, p));
+        if (pixels) {
+          core.send('image', { block: im.b, width: pixels.width, height: pixels.height, pixels: pixels.data.buffer },
+                    [pixels.data.buffer]);
+        }
         imageBitmaps.set(im.b, bitmap);
         setImageState(im.b, 'loaded');
       }).catch((e) => {
@@ -523,15 +644,17 @@ export function createViewer(canvas, container, options = {}) {
       }
       const url = typeof source === 'string' ? new URL(source, location.href).href
         : new URL(loadOptions.baseUrl || options.baseUrl || location.href, location.href).href;
-      const ok = withBytes(mod, bytes, (p, n) => mod._galley_load_bundle(p, n));
+      core.send('show', { on: false });
+      // Bytes the viewer made (fetched or encoded) go to the worker as they are; a caller's are copied.
+      const owned = !(source instanceof Uint8Array) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const { ok, result, articles: loaded } = await core.request('load', { bytes }, owned ? [bytes.buffer] : []);
       performance.mark('galley-bundle-loaded');
-      const result = JSON.parse(mod.UTF8ToString(mod._galley_result()));
       for (const w of result.warnings) console.warn(`${url}: ${w}`);
       if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,
                                      result.errors);
       bundleUrl = url;
       article = null;
-      articles = JSON.parse(mod.UTF8ToString(mod._galley_articles()));
+      articles = loaded;
       const wanted = loadOptions.article;
       if (wanted != null && wanted !== articles[0].id) return await select(String(wanted), loadOptions);
       return await showSelected(result, loadOptions);
@@ -552,9 +675,13 @@ export function createViewer(canvas, container, options = {}) {
 
   // An unknown id changes nothing (the article shown stays, the page says why).
   async function select(id, showOptions) {
-    const index = withString(mod, id, (p) => mod._galley_select_article(p));
-    if (index < 0) throw unknownArticle(id, articles.length);
-    return showSelected(JSON.parse(mod.UTF8ToString(mod._galley_result())), showOptions);
+    core.send('show', { on: false });   // the core draws nothing of the article it selects until its faces are in
+    const result = await core.request('select', { article: id });
+    if (!result) {
+      if (article) core.send('show', { on: true });   // the article shown stays
+      throw unknownArticle(id, articles.length);
+    }
+    return showSelected(result, showOptions);
   }
 
   // The error, emitted as 'error' unless it came from that event.
@@ -570,6 +697,9 @@ export function createViewer(canvas, container, options = {}) {
   async function showSelected(result, loadOptions) {
     const shown = ++articlesShown;
     article = null;   // no frames until the article's faces are here
+    core.send('show', { on: false });
+    printPrepared = null;
+    layerEvents.length = 0;   // the last article's layout, not taken yet: no one's now
     imageState.clear();
     for (const settled of imageWaiters) settled();   // the last article's images are no one's now
     imageWaiters.clear();
@@ -588,28 +718,31 @@ export function createViewer(canvas, container, options = {}) {
     pendingPosition = position ? { ...position } : null;
     readerMoved = false;   // what the reader did in the article before is not a move in this one
     if (!pendingPosition && window.scrollY > 0) window.scrollTo({ top: 0, behavior: 'instant' });
-    articleInfo = JSON.parse(mod.UTF8ToString(mod._galley_article_info()));
+    const { info, cjkTiersNeeded } = await core.request('article');
+    if (shown !== articlesShown) return nextReady();
+    articleInfo = info;
     // CJK text is sliced by frequency: the tiers that say which slice holds a character come first (once a page).
-    if (mod._galley_cjk_tiers_needed()) {
+    if (cjkTiersNeeded) {
       if (!cjkTiers) {
         cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
           .catch((e) => { cjkTiers = null; throw e; });
       }
       const tiers = await cjkTiers;
       if (shown !== articlesShown) return nextReady();
-      if (withBytes(mod, tiers, (p, n) => mod._galley_set_cjk_tiers(p, n)) !== 0) {
+      if (await core.request('cjkTiers', { bytes: tiers }) !== 0) {
         throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
       }
     }
-    const allFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_used()));
     // The first frame's faces: those of what the window can show of the article from its top (all of them for a
     // reading position to restore, which may be anywhere).
     const containerTop = container.getBoundingClientRect().top + window.scrollY;
     const screenBottom = pendingPosition ? 0 : Math.max(0, window.scrollY - containerTop) + window.innerHeight;
-    articleFaces = JSON.parse(mod.UTF8ToString(mod._galley_faces_first_frame(canvas.clientWidth, screenBottom)));
-    laterFaces = allFaces.filter((slot) => !articleFaces.includes(slot));
+    const faces = await core.request('faces', { width: canvas.clientWidth, screenBottom });
+    if (shown !== articlesShown) return nextReady();
+    articleFaces = faces.first;
+    laterFaces = faces.all.filter((slot) => !articleFaces.includes(slot));
     facesSettled = !laterFaces.length;
-    settlePatterns(JSON.parse(mod.UTF8ToString(mod._galley_hyphenation_files())));
+    settlePatterns(faces.hyphenation);
     settleThai();
     await ensureFaces([]);
     if (shown !== articlesShown) return nextReady();   // another article was asked for meanwhile
@@ -617,6 +750,7 @@ export function createViewer(canvas, container, options = {}) {
                 published: result.published };
     viewDirty = true;
     requestFrame();
+    core.send('show', { on: true });
     return nextReady();
   }
 
@@ -648,7 +782,7 @@ export function createViewer(canvas, container, options = {}) {
     hyphenationSettled = file === patternsApplied;
     if (hyphenationSettled) return;
     if (patternsApplied !== null) {
-      mod._galley_set_hyphenation(0, 0);   // until the new ones arrive
+      core.send('hyphenation', { bytes: null });   // until the new ones arrive
       patternsApplied = null;
     }
     if (!file) { hyphenationSettled = true; return; }
@@ -659,15 +793,14 @@ export function createViewer(canvas, container, options = {}) {
         if (layerComplete && article) emitReady();
         return;
       }
-      const status = guard(() => withBytes(mod, bytes, (p, n) => mod._galley_set_hyphenation(p, n)));
-      if (status !== 0) {   // not this build's file (the core says why): set without hyphens, as with none
-        if (status === 1) console.warn(`hyphen/${PATTERN_FILES[file]}: ${mod.UTF8ToString(mod._galley_result())}`);
-        if (layerComplete && article) emitReady();
-        return;
-      }
+      // The layout starts again with them (a 'complete' from before is not taken: createCoreConnection's layoutSent).
       patternsApplied = file;
-      performance.mark('galley-hyphenation-ready');
-      requestFrame();
+      core.request('hyphenation', { bytes }).then(({ status, message }) => {
+        if (status === 0) { performance.mark('galley-hyphenation-ready'); return; }
+        // Not this build's file (the core says why): set without hyphens, as with none.
+        if (status === 1) console.warn(`hyphen/${PATTERN_FILES[file]}: ${message}`);
+        if (patternsApplied === file) patternsApplied = null;
+      }, (e) => fail(e));
     });
   }
 
@@ -680,8 +813,7 @@ export function createViewer(canvas, container, options = {}) {
       if (stopped || load !== articleLoads) return;
       facesSettled = true;
       performance.mark('galley-faces-complete');
-      if (added) requestFrame();
-      else if (layerComplete && article) emitReady();
+      if (!added && layerComplete && article) emitReady();
     }, (e) => fail(e));
   }
 
@@ -696,15 +828,16 @@ export function createViewer(canvas, container, options = {}) {
     fetchBytes(new URL(THAI_DICTIONARY, ASSET_BASE), 'Thai dictionary').catch(() => null).then((bytes) => {
       if (stopped) return;
       thaiState = 'failed';   // offline, say: Thai then breaks only where UAX #14 lets it
-      if (bytes) {
-        guard(() => {
-          if (withBytes(mod, bytes, (p, n) => mod._galley_set_thai_dictionary(p, n)) === 0) thaiState = 'applied';
-        });
-        performance.mark('galley-thai-ready');
-      }
       thaiSettled = true;
-      requestFrame();
-      if (layerComplete && article) emitReady();
+      if (!bytes) {
+        if (layerComplete && article) emitReady();
+        return;
+      }
+      thaiState = 'applied';   // the layout starts again with it, or stays as it was if the core refused it
+      core.request('thai', { bytes }).then((status) => {
+        if (status !== 0) thaiState = 'failed';
+        performance.mark('galley-thai-ready');
+      }, (e) => fail(e));
     });
   }
 
@@ -713,8 +846,8 @@ export function createViewer(canvas, container, options = {}) {
   // needs them. For keeping a whole bundle offline (offline-client.js): a page fetches only what the article it
   // shows needs. Fetches the CJK tiers if some article asks for them (they say which CJK slices its text needs).
   async function bundleFiles() {
-    if (!mod || !articles.length) return [];
-    let needs = JSON.parse(mod.UTF8ToString(mod._galley_bundle_files()));
+    if (!core || !articles.length) return [];
+    let needs = await core.request('bundleFiles');
     const urls = [];
     if (needs.cjkTiersNeeded || cjkTiers) {
       if (!cjkTiers) {
@@ -723,8 +856,8 @@ export function createViewer(canvas, container, options = {}) {
       }
       const tiers = await cjkTiers;
       if (needs.cjkTiersNeeded) {
-        withBytes(mod, tiers, (p, n) => mod._galley_set_cjk_tiers(p, n));
-        needs = JSON.parse(mod.UTF8ToString(mod._galley_bundle_files()));
+        await core.request('cjkTiers', { bytes: tiers });
+        needs = await core.request('bundleFiles');
       }
       urls.push(new URL('fonts/cjk-tiers.bin', ASSET_BASE).href);
     }
@@ -769,17 +902,36 @@ export function createViewer(canvas, container, options = {}) {
     // 230 words a minute: a common figure for silent reading of non-fiction on screen. missingGlyphs: code points no
     // shipped face has, drawn as .notdef (galley_missing_glyphs).
     return { words: layer.words, minutes: Math.max(1, Math.round(layer.words / 230)),
-             missingGlyphs: mod ? mod._galley_missing_glyphs() : 0 };
+             missingGlyphs };
   }
 
   // The article laid out again, whole, for paper (print.js): a column `width` CSS px wide, the body `fontSize` px, the
   // reader's other settings; the screen's layout is not touched. null before an article is loaded. Synchronous, as
-  // beforeprint needs it: a 100,000-word article takes a second or two.
+  // beforeprint needs it, so the core makes it ahead (preparePrint: a 100,000-word article takes a second or two),
+  // which print.js asks for once the article is laid out; on this thread it is made now if it was not. In a worker
+  // it cannot be: then null, and the page prints as it is.
   function printLayout(width, fontSize) {
-    if (!mod || !article) return null;
-    const layout = guard(() => JSON.parse(mod.UTF8ToString(mod._galley_print_layout(width, fontSize))));
+    if (!core || !article) return null;
+    const key = `${width}/${fontSize}`;
+    let text = printPrepared?.key === key ? printPrepared.text : null;
+    if (text === null && core.call) text = guard(() => core.call('printLayout', { width, fontSize })) ?? null;
+    if (text === null) {
+      console.warn(`Galley: the print layout (${key}) is not made yet: the page prints as it is`);
+      return null;
+    }
+    const layout = guard(() => JSON.parse(text));
     if (!layout) return null;
     return { ...layout, info: articleInfo, title: article.title, lang: article.lang };
+  }
+
+  // Makes printLayout(width, fontSize) ready, in the core's thread; it holds until the layout changes (settings,
+  // faces, patterns, another article).
+  async function preparePrint(width, fontSize) {
+    if (!core || !article) return;
+    const key = `${width}/${fontSize}`, generation = textLayerGeneration, shown = articlesShown;
+    if (printPrepared?.key === key) return;
+    const text = await core.request('printLayout', { width, fontSize });
+    if (generation === textLayerGeneration && shown === articlesShown) printPrepared = { key, text };
   }
 
   // Printing lays the page out at the paper's width and hides the canvas: its size changes then say nothing about the
@@ -799,7 +951,8 @@ export function createViewer(canvas, container, options = {}) {
   // the width changed, reflows: all in the next frame.
   const onResize = () => {
     if (resizePaused) return;
-    if (mod && (canvas.clientWidth < 600) !== (container.dataset.narrow === '1')) applySettings();
+    keepReadingPosition();
+    if (core && (canvas.clientWidth < 600) !== (container.dataset.narrow === '1')) applySettings();
     container.dataset.narrow = canvas.clientWidth < 600 ? '1' : '0';
     viewDirty = true;
     requestFrame();
@@ -812,13 +965,19 @@ export function createViewer(canvas, container, options = {}) {
   // The canvas's size in device pixels changes with its CSS size and with the ratio: a ResizeObserver on the
   // device-pixel box sees both, including cases where neither 'resize' nor the media query fires (emulation).
   let lastDevicePixels = '';
-  try {
-    new ResizeObserver((entries) => {
-      const box = entries[0].devicePixelContentBoxSize?.[0];
-      const key = box ? `${box.inlineSize}x${box.blockSize}` : `${canvas.clientWidth}x${canvas.clientHeight}`;
-      if (key !== lastDevicePixels) { lastDevicePixels = key; onResize(); }
-    }).observe(canvas, { box: 'device-pixel-content-box' });
-  } catch { /* older browsers: 'resize' and the resolution query cover it */ }
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => {
+    const box = entries[0].devicePixelContentBoxSize?.[0];
+    const key = box ? `${box.inlineSize}x${box.blockSize}` : `${canvas.clientWidth}x${canvas.clientHeight}`;
+    if (key !== lastDevicePixels) { lastDevicePixels = key; onResize(); }
+  }) : null;
+  // (Again when startCore replaces the canvas.)
+  function observeCanvas() {
+    try {
+      resizeObserver?.disconnect();
+      resizeObserver?.observe(canvas, { box: 'device-pixel-content-box' });
+    } catch { /* older browsers: 'resize' and the resolution query cover it */ }
+  }
+  observeCanvas();
   window.addEventListener('resize', onResize);
   window.addEventListener('scroll', requestFrame, { passive: true });
   container.dataset.narrow = canvas.clientWidth < 600 ? '1' : '0';
@@ -829,7 +988,8 @@ export function createViewer(canvas, container, options = {}) {
   });
 
   return {
-    loadBundle, showArticle, bundleFiles, setSettings, scrollToHeading, readingPosition, restoreReadingPosition, printLayout, pauseResize, on,
+    loadBundle, showArticle, bundleFiles, setSettings, scrollToHeading, readingPosition, restoreReadingPosition,
+    printLayout, preparePrint, pauseResize, on,
     imagesSettled, imageBitmap: (block) => imageBitmaps.get(block) || null,
     get settings() { return { ...settings }; },
     get headings() { return headingList(); },
@@ -841,7 +1001,11 @@ export function createViewer(canvas, container, options = {}) {
     get articles() { return articles.map((a) => ({ ...a, authors: [...a.authors] })); },
     get article() { return article ? { id: article.id, index: article.index } : null; },
     ready: started,
-    renderer,
+    // How and where it draws ('webgl2' or 'dom'; 'worker' or 'main'): null until it has started (ready).
+    get renderer() { return renderer; },
+    get thread() { return thread; },
+    // For the benchmark: {framesDrawn, heapBytes} of the core.
+    diagnostics: () => (core ? core.request('diagnostics') : Promise.resolve(null)),
     requestFrame,
   };
 }

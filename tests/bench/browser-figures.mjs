@@ -3,17 +3,21 @@
 //   node tests/bench/browser-figures.mjs [--url http://127.0.0.1:8080/] [--runs 5]
 //
 // - first frame: navigation start to performance.mark('galley-first-frame'), median of cold loads (fresh context,
-//   empty cache each time; nothing reads from the page until it is ready);
+//   empty cache each time; nothing reads from the page until it is ready), of the viewer as it runs (its core in a
+//   worker, drawing on an OffscreenCanvas) and, interleaved, with its core on the page's thread (?thread=main: what
+//   browsers that cannot draw from a worker get);
 // - for scale, interleaved with those loads: the sample as a plain HTML page set by Chromium with the same font files
 //   (plain-article.mjs): both pages' first paint and first contentful paint, the ratio of the viewer's first frame to
 //   the plain page's first contentful paint (when each shows the article's text), and each one's main-thread long
-//   tasks (the viewer's until 'ready', the plain page's until its load event and fonts);
+//   tasks (the viewer's until its first frame and until 'ready', the plain page's until its load event and fonts);
 // - bytes for the first view: every response of a cold load, each compressed with brotli (quality 11, as a
 //   pre-compressing static host would serve it), summed; the same for the Chinese, Japanese and Korean test articles,
 //   both what was asked for before their first frame (a request started before performance.mark('galley-first-frame'))
 //   and all until 'ready' (their bold and sans CJK faces come after the first frame);
-// - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article;
-// - idle frames: WebGL draw calls during 2 s with no input after the first frame;
+// - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article (read in
+//   the viewer's worker: viewer-core-worker.js's galleyDiagnostics);
+// - idle frames: WebGL draw calls during 2 s with no input after 'ready' (counted in the worker, whose WebGL2
+//   prototype is wrapped then);
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
 //   for scale: no viewer drawing with WebGL2 can show its first frame before that page does;
 // - Lighthouse (tests/bench/package.json's pinned version, in the same Chromium, desktop, no throttling), if it is
@@ -21,8 +25,8 @@
 //   scores, with every audit that did not pass (goals for the viewer: 100, 100, 90), and its performance figures
 //   (first contentful paint, largest contentful paint, total blocking time).
 // `--only lighthouse` runs that last part alone.
-// The page is not modified for this: WebAssembly.instantiate* and the WebGL2 draw calls are observed through an
-// init script.
+// The page is not modified for this: its thread's WebAssembly.instantiate* and WebGL2 draw calls are observed through
+// an init script, its worker's through Playwright's handle on it.
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -125,11 +129,16 @@ const PLAIN_READY_HOOK = () => {
   };
   poll();
 };
-// Main-thread long tasks from navigation on (buffered: those before the observer too): their total and count.
+// Main-thread long tasks from navigation on (buffered: those before the observer too): their total and count, and
+// each one's [start, duration] (to tell those before the first frame).
 const LONG_TASKS = () => {
-  window.__longTasks = { ms: 0, count: 0 };
+  window.__longTasks = { ms: 0, count: 0, each: [] };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) { window.__longTasks.ms += e.duration; window.__longTasks.count++; }
+    for (const e of list.getEntries()) {
+      window.__longTasks.ms += e.duration;
+      window.__longTasks.count++;
+      window.__longTasks.each.push([e.startTime, e.duration]);
+    }
   }).observe({ type: 'longtask', buffered: true });
 };
 // Resolves with what the page passed to the binding.
@@ -140,6 +149,32 @@ async function installReadyHook(page, hook = READY_HOOK) {
   await page.addInitScript(LONG_TASKS);
   await page.addInitScript(hook);
   return () => Promise.race([ready, new Promise((_, reject) => setTimeout(() => reject(new Error('not ready in 60 s')), 60000))]);
+}
+
+// The viewer's worker (viewer-core-worker.js), if its core runs in one.
+const coreWorker = (page) => page.workers().find((w) => w.url().endsWith('/viewer-core-worker.js')) || null;
+// The wasm heap's size in bytes, in the worker or on the page's thread.
+async function wasmHeap(page) {
+  const worker = coreWorker(page);
+  if (worker) return (await worker.evaluate(() => self.galleyDiagnostics())).heapBytes;
+  return page.evaluate(() => window.__galleyMemory?.buffer.byteLength ?? NaN);
+}
+// WebGL draw calls counted from now on, where the viewer draws: returns a function that reads the count.
+async function countDraws(page) {
+  const worker = coreWorker(page);
+  if (!worker) {
+    const start = await page.evaluate(() => window.__galleyDraws);
+    return async () => (await page.evaluate(() => window.__galleyDraws)) - start;
+  }
+  await worker.evaluate(() => {
+    self.__galleyDraws = 0;
+    const proto = WebGL2RenderingContext.prototype;
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'drawRangeElements']) {
+      const original = proto[name];
+      if (original) proto[name] = function (...a) { self.__galleyDraws++; return original.apply(this, a); };
+    }
+  });
+  return () => worker.evaluate(() => self.__galleyDraws);
 }
 
 // First paint and first contentful paint, ms from navigation start.
@@ -157,7 +192,11 @@ async function coldLoad(browser, { query = '', routes = null, collectBodies = fa
   if (routes) await routes(page);
   const bodies = [];
   if (collectBodies) {
+    // Once a URL: a second request for it (the worker's import of a module the page preloaded) is the HTTP cache's.
+    const seen = new Set();
     page.on('response', async (r) => {
+      if (seen.has(r.url())) return;
+      seen.add(r.url());
       try { bodies.push({ url: r.url(), bytes: await r.body() }); } catch { /* redirects, aborted */ }
     });
   }
@@ -212,41 +251,57 @@ if (ONLY) {
   await lighthouseScores(BASE, 'viewer');
   await lighthouseScores(plain.url, 'plain page');
 } else try {
-  // First frame and transfer; and, interleaved with the viewer's loads, the plain page's.
-  const firstFrames = [], breakdowns = [], viewerLoads = [], plainLoads = [];
+  // First frame and transfer; and, interleaved with the viewer's loads, the viewer with its core on the page's thread
+  // and the plain page.
+  const modes = [{ name: 'viewer', query: '' }, { name: 'viewer, core on the page\'s thread', query: '?thread=main' }];
+  const loads = new Map(modes.map((m) => [m.name, []]));
+  const breakdowns = [], plainLoads = [];
   for (let i = 0; i < RUNS; i++) {
-    const { context, page, longTasks } = await coldLoad(browser);
-    firstFrames.push(await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN));
-    viewerLoads.push({ ...(await page.evaluate(PAINTS)), longTasks });
-    breakdowns.push(await page.evaluate(() => {
-      const out = {};
-      for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('galley-')) out[m.name] = m.startTime;
-      for (const r of performance.getEntriesByType('resource')) {
-        const file = new URL(r.name).pathname.split('/').pop();
-        if (/\.(wasm|ttf|dic|json)$/.test(file)) out[`${file} arrived`] = r.responseEnd;
-      }
-      const nav = performance.getEntriesByType('navigation')[0];
-      if (nav) out['page loaded (DOMContentLoaded)'] = nav.domContentLoadedEventEnd;
-      return out;
-    }));
-    await context.close();
+    for (const mode of modes) {
+      const { context, page, longTasks } = await coldLoad(browser, { query: mode.query });
+      const firstFrame = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
+      const beforeFirst = longTasks.each.filter(([start]) => start < firstFrame);
+      loads.get(mode.name).push({ ...(await page.evaluate(PAINTS)), longTasks, firstFrame,
+        beforeFirst: { ms: beforeFirst.reduce((sum, [, d]) => sum + d, 0), count: beforeFirst.length,
+                       longest: Math.max(0, ...beforeFirst.map(([, d]) => d)) } });
+      if (mode.query === '') breakdowns.push(await page.evaluate(() => {
+        const out = {};
+        for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('galley-')) out[m.name] = m.startTime;
+        for (const r of performance.getEntriesByType('resource')) {
+          const file = new URL(r.name).pathname.split('/').pop();
+          if (/\.(wasm|ttf|dic|bin|json)$/.test(file)) out[`${file} arrived`] = r.responseEnd;
+        }
+        const nav = performance.getEntriesByType('navigation')[0];
+        if (nav) out['page loaded (DOMContentLoaded)'] = nav.domContentLoadedEventEnd;
+        return out;
+      }));
+      await context.close();
+    }
     plainLoads.push(await plainColdLoad(browser, plain.url));
   }
   const transfer = await firstViewTransfer();
+  const firstFrames = loads.get('viewer').map((l) => l.firstFrame);
   console.log(`first frame (median of ${RUNS} cold loads): ${median(firstFrames).toFixed(0)} ms  [${firstFrames.map((x) => x.toFixed(0)).join(', ')}]`);
   {
-    const m = (loads, key) => median(loads.map((l) => key(l) ?? NaN));
-    const paints = (loads) => `first paint ${m(loads, (l) => l['first-paint']).toFixed(0)} ms, first contentful ` +
-      `paint ${m(loads, (l) => l['first-contentful-paint']).toFixed(0)} ms`;
-    const tasks = (loads) => `main-thread long tasks ${m(loads, (l) => l.longTasks?.ms).toFixed(0)} ms ` +
-      `(${m(loads, (l) => l.longTasks?.count)} tasks)`;
+    const m = (list, key) => median(list.map((l) => key(l) ?? NaN));
+    const paints = (list) => `first paint ${m(list, (l) => l['first-paint']).toFixed(0)} ms, first contentful ` +
+      `paint ${m(list, (l) => l['first-contentful-paint']).toFixed(0)} ms`;
+    const tasks = (list, key = (l) => l.longTasks) => `main-thread long tasks ${m(list, (l) => key(l)?.ms).toFixed(0)} ms ` +
+      `(${m(list, (l) => key(l)?.count)} tasks)`;
     const plainFcp = plainLoads.map((l) => l['first-contentful-paint']);
-    console.log(`  viewer: ${paints(viewerLoads)}, first frame ${median(firstFrames).toFixed(0)} ms; ${tasks(viewerLoads)} until ready`);
+    for (const [name, list] of loads) {
+      console.log(`  ${name}: ${paints(list)}, first frame ${m(list, (l) => l.firstFrame).toFixed(0)} ms ` +
+                  `[${list.map((l) => l.firstFrame.toFixed(0)).join(', ')}]; ${tasks(list, (l) => l.beforeFirst)} ` +
+                  `before the first frame (longest ${m(list, (l) => l.beforeFirst.longest).toFixed(0)} ms), ` +
+                  `${tasks(list)} until ready`);
+    }
     console.log(`  plain HTML page of the same article, same font files (plain-article.mjs, ${RUNS} cold loads ` +
                 `interleaved with the viewer's): ${paints(plainLoads)} [${plainFcp.map((x) => x?.toFixed(0)).join(', ')}]; ` +
                 `${tasks(plainLoads)} until loaded`);
-    console.log(`  ratio, viewer's first frame / plain page's first contentful paint (medians): ` +
-                `${(median(firstFrames) / median(plainFcp)).toFixed(2)}`);
+    for (const [name, list] of loads) {
+      console.log(`  ratio, first frame (${name}) / plain page's first contentful paint (medians): ` +
+                  `${(m(list, (l) => l.firstFrame) / median(plainFcp)).toFixed(2)}`);
+    }
   }
   // Where the time went, medians over the cold loads: the viewer's performance marks (viewer.js) and when each
   // critical resource finished arriving, both from navigation start.
@@ -296,11 +351,10 @@ if (ONLY) {
   {
     const { context, page } = await coldLoad(browser);
     await page.waitForTimeout(300);
-    const before = await page.evaluate(() => window.__galleyDraws);
+    const draws = await countDraws(page);
     await page.waitForTimeout(2000);
-    const after = await page.evaluate(() => window.__galleyDraws);
-    console.log(`WebGL draw calls during 2 s idle: ${after - before}`);
-    const heap = await page.evaluate(() => window.__galleyMemory?.buffer.byteLength ?? NaN);
+    console.log(`WebGL draw calls during 2 s idle: ${await draws()}`);
+    const heap = await wasmHeap(page);
     console.log(`wasm heap after the sample: ${(heap / 1048576).toFixed(1)} MB`);
     await context.close();
   }
@@ -314,7 +368,7 @@ if (ONLY) {
     const body = JSON.stringify(big);
     const { context, page } = await coldLoad(browser, { query: '?bundle=bench/big.json', routes: (p) =>
       p.route('**/bench/big.json', (route) => route.fulfill({ contentType: 'application/json', body })) });
-    const heap = await page.evaluate(() => window.__galleyMemory?.buffer.byteLength ?? NaN);
+    const heap = await wasmHeap(page);
     const ready = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
     console.log(`100,000-word article (${words * copies} words): first frame ${ready.toFixed(0)} ms, wasm heap ${(heap / 1048576).toFixed(1)} MB`);
     await context.close();

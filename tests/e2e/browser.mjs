@@ -8,9 +8,9 @@ export const BASE_URL = process.env.GALLEY_URL || 'http://127.0.0.1:8080/';
 
 const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 
-// How the tests launch Debian's Chromium (for chromium.launch or launchPersistentContext). without3d: with its 3D
-// APIs off (--disable-3d-apis: no WebGL at all, as in Safari's Lockdown Mode or on a blocklisted GPU), for the viewer
-// without WebGL2.
+// How the tests launch Debian's Chromium (for chromium.launch or launchPersistentContext). without3d: with no WebGL
+// anywhere, as in Safari's Lockdown Mode or on a blocklisted GPU, for the viewer without WebGL2: --disable-3d-apis
+// alone leaves WebGL2 to workers' OffscreenCanvas (Chromium 156), so the GPU and its software fallback are off too.
 export function launchOptions({ without3d = false } = {}) {
   const executablePath = CHROMIUM_PATHS.find((p) => existsSync(p));
   if (!executablePath) throw new Error('Chromium is not installed (scripts/setup.sh installs Debian\'s chromium)');
@@ -18,7 +18,7 @@ export function launchOptions({ without3d = false } = {}) {
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', ...(without3d ? ['--disable-3d-apis']
+           '--disable-sync', ...(without3d ? ['--disable-3d-apis', '--disable-gpu', '--disable-software-rasterizer']
              : ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--ignore-gpu-blocklist'])],
   };
 }

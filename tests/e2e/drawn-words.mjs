@@ -2,19 +2,30 @@
 // readers see the words the canvas shows (scripts.test.mjs for every script, article-blocks.test.mjs for every block).
 // RECORD_CHUNKS goes in a page before it runs (page.addInitScript); wordErrors reads the layer after it is ready.
 
-// Where the canvas drew each word: the text layer chunks the page parses (galley_text_layer_next's JSON, whose "wb"
-// are the layout's word boxes, the glyphs' own positions: typesetting_test.cpp checks them against the glyphs), the
-// chunks of the last layout (a new one starts again with the header's lines).
+// Where the canvas drew each word: the text layer chunks (galley_text_layer_next's JSON, whose "wb" are the layout's
+// word boxes, the glyphs' own positions: typesetting_test.cpp checks them against the glyphs), the chunks of the last
+// layout (a new one starts again with the header's lines). They come in the viewer's worker's messages
+// (viewer-core.js's 'chunk' events), or, with the core on the page's thread, as the JSON it parses there.
 export const RECORD_CHUNKS = () => {
   window.__chunks = [];
-  const parse = JSON.parse;
-  JSON.parse = function (text, reviver) {
-    const value = parse.call(this, text, reviver);
+  const record = (value) => {
     if (value && Array.isArray(value.lines) && Array.isArray(value.images) && 'done' in value) {
       if (value.lines[0]?.b === -1) window.__chunks = [];
       window.__chunks.push(value);
     }
+  };
+  const parse = JSON.parse;
+  JSON.parse = function (text, reviver) {
+    const value = parse.call(this, text, reviver);
+    record(value);
     return value;
+  };
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => { if (e.data?.event === 'chunk') record(e.data.chunk); });
+    }
   };
 };
 

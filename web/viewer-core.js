@@ -1,0 +1,252 @@
+// viewer-core.js — the viewer's core side: the wasm core (bundle, faces, layout in slices, text layer chunks) and its
+// drawing. It runs in a dedicated worker on the canvas's OffscreenCanvas (viewer-core-worker.js), so that creating
+// the WebGL2 context, linking the shaders, parsing the bundle and laying out never hold the page; where the browser
+// cannot do that, on the page's own thread, as the same code (viewer.js's startCore). viewer.js is the page side:
+// the DOM text layer, images, scrolling, settings and events. The two talk only by messages:
+//
+//   page → core   {op, id?, ...}: requests (those with an id get {reply: id, value} or {reply: id, error, code});
+//                 ops below, in `ops`. Messages keep their order, so a face added before a load is there for it.
+//   core → page   {event: 'layer', generation}            a new layout began: the text layer starts again, empty
+//                 {event: 'chunk', generation, chunk}      the text layer's next lines (galley_text_layer_next)
+//                 {event: 'height', generation, height}    the document's height so far (estimated until complete)
+//                 {event: 'complete', generation, height, justified, missingGlyphs, seq}: the layout and its
+//                                                          text layer are complete, with every message up to the
+//                                                          seq-th (counted from 1) taken into account. After a message
+//                                                          that may change the layout (LAYOUT_OPS) it is sent again if
+//                                                          the layout stayed as it was, so the page can tell a
+//                                                          'complete' from before that message from one after it
+//                 {event: 'frame', scroll, first, time}    a frame was drawn at that scroll offset (time: epoch ms)
+//                 {event: 'fail', text}                     the core stopped (an exhausted heap, say)
+//
+// Frames are drawn only when something changed (a scroll offset, the view, settings, an image, a face): an idle page
+// draws nothing. The page posts each scroll offset as it happens; the core draws the last one at its next animation
+// frame, so the drawn text is never more than a frame behind the text layer, which the browser scrolls itself.
+//
+// What galley_init asks for (wasm/app/bridge/c_api.cpp): WebGL2, with alpha, antialias, depth and stencil off. The
+// context is made with these as early as the canvas is known (in the worker, before the wasm is even compiled), and
+// galley_init's own getContext then gets the same one.
+export const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
+                               preserveDrawingBuffer: false, powerPreference: 'default',
+                               failIfMajorPerformanceCaveat: false };
+
+// The ops after which the layout may differ: a new one begins at the next frame, or 'complete' is sent again.
+export const LAYOUT_OPS = new Set(['addFont', 'layout', 'load', 'select', 'cjkTiers', 'hyphenation', 'thai', 'show',
+                                   'view']);
+const SLICE_MS = 8;              // layout and text layer work per task after the first frame
+const TEXT_LAYER_CHUNK_LINES = 48;
+// The name the worker's OffscreenCanvas goes by in Emscripten's canvas lookup (specialHTMLTargets).
+const WORKER_CANVAS = '#galley-offscreen-canvas';
+
+// createGalleyModule: galley-core.js's factory; post(message, transfer) to the page; nextFrame(fn): the thread's
+// requestAnimationFrame; paint(scene): draws galley_canvas_scene's JSON (the 'dom' renderer, on the page's thread
+// only). Returns {receive(message), call(op, args)}: call runs a synchronous op at once, for the page's thread only.
+export function createViewerCore({ createGalleyModule, post, nextFrame, paint = null }) {
+  let mod = null, selector = null, renderer = 'webgl2';
+  let workerCanvas = null;      // the worker's OffscreenCanvas (the op 'canvas')
+  let starting = null;          // the start request while it runs: what comes meanwhile waits in `queued`
+  const queued = [];
+  let stopped = false;
+  let showing = false;          // an article is selected and its first faces are in: frames may be drawn
+  let view = null, viewDirty = true, scroll = 0;
+  let layerGeneration = -1, layerDone = false, firstFrameDrawn = false;
+  let framePending = false, workPending = false;
+  let framesDrawn = 0;
+  let processed = 0;            // messages taken so far (the page counts those it sent the same way)
+  let layoutChanged = false;    // a LAYOUT_OPS message came since the last frame
+
+  const json = (ptr) => JSON.parse(mod.UTF8ToString(ptr));
+  // Copies bytes into the wasm heap for one call; C++ copies what it keeps.
+  const withBytes = (bytes, fn) => {
+    const ptr = mod._malloc(Math.max(bytes.length, 1));
+    mod.HEAPU8.set(bytes, ptr);
+    try { return fn(ptr, bytes.length); } finally { mod._free(ptr); }
+  };
+  const withString = (s, fn) => withBytes(new TextEncoder().encode(s + '\0'), (ptr) => fn(ptr));
+
+  const ops = {
+    // The worker's canvas, sent as soon as the worker exists: its context is made now, while the wasm compiles.
+    canvas({ canvas }) {
+      workerCanvas = canvas;
+      try { canvas.getContext('webgl2', GL_ATTRIBUTES); } catch { /* galley_init says so */ }
+    },
+    // {wasm, renderer: 'webgl2' | 'dom', canvasSelector (on the page's thread; the worker's is its OffscreenCanvas)}
+    async start({ wasm, renderer: wanted, canvasSelector }) {
+      // The wasm was compiled by the page while it streamed in: instantiated here from that.
+      mod = await createGalleyModule({
+        instantiateWasm(imports, done) {
+          WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
+          return {};
+        },
+      });
+      renderer = wanted;
+      selector = canvasSelector || WORKER_CANVAS;
+      if (renderer === 'dom') { mod._galley_init_without_gl(); return { renderer }; }
+      if (workerCanvas) mod.specialHTMLTargets[WORKER_CANVAS] = workerCanvas;
+      if (withString(selector, (p) => mod._galley_init(p)) !== 0) {
+        throw Object.assign(new Error('WebGL2 is not available in this browser.'), { code: 'no-webgl2' });
+      }
+      return { renderer };
+    },
+    addFont({ style, slice, bytes }) {
+      withBytes(bytes, (p, n) => mod._galley_add_font(style, slice, p, n));
+      requestFrame();
+    },
+    theme({ colors }) { mod._galley_set_theme(...colors); requestFrame(); },
+    // galley_set_layout's arguments: size, line height, alignment, measure, sans, top margin.
+    layout({ args }) { mod._galley_set_layout(...args); viewDirty = true; requestFrame(); },
+    load({ bytes }) {
+      const ok = withBytes(bytes, (p, n) => mod._galley_load_bundle(p, n)) !== 0;
+      const result = json(mod._galley_result());
+      return { ok, result, articles: ok ? json(mod._galley_articles()) : [] };
+    },
+    select({ article }) {
+      const index = withString(article, (p) => mod._galley_select_article(p));
+      return index < 0 ? null : json(mod._galley_result());
+    },
+    article() { return { info: json(mod._galley_article_info()), cjkTiersNeeded: !!mod._galley_cjk_tiers_needed() }; },
+    cjkTiers({ bytes }) { return withBytes(bytes, (p, n) => mod._galley_set_cjk_tiers(p, n)); },
+    // The article's faces (all, and those of what `screenBottom` px of a `width` px column show) and patterns.
+    faces({ width, screenBottom }) {
+      return { all: json(mod._galley_faces_used()), first: json(mod._galley_faces_first_frame(width, screenBottom)),
+               hyphenation: json(mod._galley_hyphenation_files()) };
+    },
+    // Patterns (null: none until others come). status 1: not this build's file, `message` says why.
+    hyphenation({ bytes }) {
+      const status = bytes ? withBytes(bytes, (p, n) => mod._galley_set_hyphenation(p, n))
+        : mod._galley_set_hyphenation(0, 0);
+      requestFrame();
+      return { status, message: status === 1 ? mod.UTF8ToString(mod._galley_result()) : '' };
+    },
+    thai({ bytes }) {
+      const status = withBytes(bytes, (p, n) => mod._galley_set_thai_dictionary(p, n));
+      requestFrame();
+      return status;
+    },
+    bundleFiles() { return json(mod._galley_bundle_files()); },
+    // Whether an article is shown: off while the page switches articles and fetches their faces.
+    show({ on }) {
+      showing = on;
+      if (on) { layerGeneration = -1; firstFrameDrawn = false; viewDirty = true; requestFrame(); }
+    },
+    view({ width, height, dpr }) { view = { width, height, dpr }; viewDirty = true; requestFrame(); },
+    scroll({ y }) { if (y !== scroll) { scroll = y; requestFrame(); } },
+    image({ block, width, height, pixels }) {
+      withBytes(new Uint8Array(pixels), (p) => mod._galley_set_image(block, width, height, p));
+      requestFrame();
+    },
+    tableScroll({ block, x }) { mod._galley_set_table_scroll(block, x); requestFrame(); },
+    // The article laid out again for paper (print.js), as galley_print_layout's JSON text.
+    printLayout({ width, fontSize }) { return mod.UTF8ToString(mod._galley_print_layout(width, fontSize)); },
+    frame() { requestFrame(); },
+    // For the benchmark: frames drawn so far and the wasm heap's size.
+    diagnostics() { return { framesDrawn, heapBytes: mod.HEAPU8.buffer.byteLength }; },
+  };
+
+  function receive(message) {
+    if (starting && message.op !== 'canvas') { queued.push(message); return; }
+    if (message.op === 'start') {
+      starting = run(message).finally(() => {
+        starting = null;
+        for (const m of queued.splice(0)) receive(m);
+      });
+      return;
+    }
+    run(message);
+  }
+
+  async function run({ op, id, ...args }) {
+    processed++;
+    if (LAYOUT_OPS.has(op)) { layoutChanged = true; requestFrame(); }
+    try {
+      if (stopped && op !== 'diagnostics') throw new Error('the viewer has stopped');
+      const value = await ops[op](args);
+      if (id !== undefined) post({ reply: id, value });
+    } catch (e) {
+      if (id !== undefined) post({ reply: id, error: String(e && e.message || e), code: e && e.code });
+      else fail(e);
+    }
+  }
+
+  // Any error in drawing or layout stops the core; the page says why (viewer.js: an exhausted heap is the likely one).
+  function fail(e) {
+    if (stopped) return;
+    stopped = true;
+    post({ event: 'fail', text: String(e && e.stack || e) });
+  }
+  function guard(fn) {
+    if (stopped) return;
+    try { fn(); } catch (e) { fail(e); }
+  }
+
+  // Work slices run as tasks of their own (MessageChannel messages: no timer clamping), each for about SLICE_MS:
+  // text layer chunks for what is laid out, then more layout. Messages and frames get the thread between slices.
+  const workChannel = new MessageChannel();
+  workChannel.port1.onmessage = () => { workPending = false; guard(work); };
+  function scheduleWork() {
+    if (workPending || stopped || layerDone || !showing) return;
+    workPending = true;
+    workChannel.port2.postMessage(null);
+  }
+
+  function work() {
+    if (layerDone || !showing) return;
+    if (mod._galley_layout_generation() !== layerGeneration) { requestFrame(); return; }   // frame() starts it
+    const deadline = performance.now() + SLICE_MS;
+    do {
+      const text = mod.UTF8ToString(mod._galley_text_layer_next(TEXT_LAYER_CHUNK_LINES));
+      if (text) {
+        const chunk = JSON.parse(text);
+        post({ event: 'chunk', generation: layerGeneration, chunk });
+        if (chunk.done) { complete(); return; }
+      } else {
+        mod._galley_layout_step(Math.max(1, deadline - performance.now()));
+        // Automatic alignment may have started the layout over ragged: a new text layer, from the next frame.
+        if (mod._galley_layout_generation() !== layerGeneration) { requestFrame(); return; }
+      }
+    } while (performance.now() < deadline);
+    postHeight();
+    scheduleWork();
+  }
+
+  function complete() {
+    layerDone = true;
+    post({ event: 'complete', generation: layerGeneration, height: mod._galley_document_height(),
+           justified: !!mod._galley_justified(), missingGlyphs: mod._galley_missing_glyphs(), seq: processed });
+  }
+  const postHeight = () => post({ event: 'height', generation: layerGeneration, height: mod._galley_document_height() });
+
+  function requestFrame() {
+    if (framePending || stopped || !mod || !showing || !view) return;
+    framePending = true;
+    nextFrame(() => guard(frame));
+  }
+
+  function frame() {
+    framePending = false;
+    if (!showing) return;
+    if (viewDirty) {
+      viewDirty = false;
+      withString(selector, (p) => mod._galley_set_view(p, view.width, view.height, view.dpr));
+    }
+    const generation = mod._galley_layout_generation();
+    if (generation !== layerGeneration) {
+      layerGeneration = generation;
+      layerDone = false;
+      post({ event: 'layer', generation });
+    } else if (layoutChanged && layerDone) complete();   // nothing changed: what was complete still is
+    layoutChanged = false;
+    mod._galley_set_scroll(scroll);
+    // Lays out what the viewport shows, if the slices have not got there yet, and draws.
+    if (renderer === 'webgl2') {
+      if (mod._galley_frame() !== 0) throw new Error(mod.UTF8ToString(mod._galley_result()));
+    } else {
+      paint(json(mod._galley_canvas_scene()));
+    }
+    framesDrawn++;
+    post({ event: 'frame', scroll, first: !firstFrameDrawn, time: performance.timeOrigin + performance.now() });
+    firstFrameDrawn = true;
+    if (!layerDone) { postHeight(); scheduleWork(); }
+  }
+
+  return { receive, call: (op, args) => ops[op](args) };
+}
