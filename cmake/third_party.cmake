@@ -44,15 +44,47 @@ function(galley_debian_source package version suite out_dir)
   set(${out_dir} "${dir}" PARENT_SCOPE)
 endfunction()
 
+# A library compiled from a Debian source package, as the target galley_<name> (alias galley::<name>): PACKAGE at
+# VERSION from SUITE, fetched by galley_debian_source (UPSTREAM_ONLY: with --upstream-only), its directory set in
+# the variable DIR names; SOURCES, paths under its src/, compiled -Oz in the wasm build; src/ its (system) include
+# directory. With PKG_CONFIG the native build fetches nothing and links Debian's -dev package by that pkg-config
+# module instead; without it both builds compile the sources.
+function(galley_source_library name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "UPSTREAM_ONLY" "PACKAGE;VERSION;SUITE;DIR;PKG_CONFIG" "SOURCES")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "galley_source_library(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  set(target galley_${name})
+  if(arg_PKG_CONFIG AND NOT EMSCRIPTEN)
+    string(TOUPPER "${name}" upper)
+    pkg_check_modules(GALLEY_PC_${upper} REQUIRED IMPORTED_TARGET ${arg_PKG_CONFIG})
+    add_library(${target} INTERFACE)
+    target_link_libraries(${target} INTERFACE PkgConfig::GALLEY_PC_${upper})
+  else()
+    set(fetch_options "")
+    if(arg_UPSTREAM_ONLY)
+      set(fetch_options --upstream-only)
+    endif()
+    galley_debian_source(${arg_PACKAGE} ${arg_VERSION} ${arg_SUITE} dir ${fetch_options})
+    list(TRANSFORM arg_SOURCES PREPEND "${dir}/src/")
+    add_library(${target} STATIC ${arg_SOURCES})
+    target_include_directories(${target} SYSTEM PUBLIC "${dir}/src")
+    if(EMSCRIPTEN)
+      target_compile_options(${target} PRIVATE -Oz)
+    endif()
+    set(${arg_DIR} "${dir}" PARENT_SCOPE)
+  endif()
+  add_library(galley::${name} ALIAS ${target})
+endfunction()
+
 if(NOT EMSCRIPTEN)
   find_package(PkgConfig REQUIRED)
 endif()
 
 # --- HarfBuzz ------------------------------------------------------------------------------------------------------
+galley_source_library(harfbuzz PACKAGE harfbuzz VERSION 6.0.0+dfsg-3 SUITE bookworm DIR GALLEY_HARFBUZZ_DIR
+  PKG_CONFIG harfbuzz SOURCES harfbuzz.cc)
 if(EMSCRIPTEN)
-  galley_debian_source(harfbuzz 6.0.0+dfsg-3 bookworm GALLEY_HARFBUZZ_DIR)
-  add_library(galley_harfbuzz STATIC "${GALLEY_HARFBUZZ_DIR}/src/harfbuzz.cc")
-  target_include_directories(galley_harfbuzz SYSTEM PUBLIC "${GALLEY_HARFBUZZ_DIR}/src")
   # HarfBuzz's own HB_LEAN list (src/hb-config.hh) less what Galley needs: CFF (glyph extents of Noto CJK), bitmap
   # and colour tables (emoji PNGs: hb_ot_color_glyph_reference_png) and metrics; plus HB_MINI (no AAT, no legacy
   # API), no threads, no unassigned-code-point data, no outlines (stb_truetype draws glyphs) and no fallback mark
@@ -64,13 +96,7 @@ if(EMSCRIPTEN)
     HB_NO_LAYOUT_UNUSED HB_NO_MATH HB_NO_META HB_NO_MMAP HB_NO_NAME HB_NO_OPEN HB_NO_SETLOCALE
     HB_NO_OT_FONT_GLYPH_NAMES HB_NO_OT_SHAPE_FRACTIONS HB_NO_STYLE HB_NO_SUBSET_LAYOUT HB_NO_VERTICAL HB_NO_VAR
     HB_MINI HB_NO_MT HB_NO_UCD_UNASSIGNED HB_NO_DRAW HB_NO_OT_SHAPE_FALLBACK NDEBUG)
-  target_compile_options(galley_harfbuzz PRIVATE -Oz)
-else()
-  pkg_check_modules(GALLEY_PC_HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
-  add_library(galley_harfbuzz INTERFACE)
-  target_link_libraries(galley_harfbuzz INTERFACE PkgConfig::GALLEY_PC_HARFBUZZ)
 endif()
-add_library(galley::harfbuzz ALIAS galley_harfbuzz)
 
 # --- fribidi -------------------------------------------------------------------------------------------------------
 if(EMSCRIPTEN)
@@ -106,17 +132,10 @@ endif()
 add_library(galley::fribidi ALIAS galley_fribidi)
 
 # --- libunibreak (both builds) -------------------------------------------------------------------------------------
-galley_debian_source(libunibreak 6.1-3 trixie GALLEY_UNIBREAK_DIR --upstream-only)
 # libunibreak_la_SOURCES of its src/Makefile.am (the *data.c tables they include are not compiled alone).
-set(unibreak_sources unibreakbase.c unibreakdef.c linebreak.c linebreakdata.c linebreakdef.c eastasianwidthdef.c
-    emojidef.c graphemebreak.c wordbreak.c)
-list(TRANSFORM unibreak_sources PREPEND "${GALLEY_UNIBREAK_DIR}/src/")
-add_library(galley_unibreak STATIC ${unibreak_sources})
-target_include_directories(galley_unibreak SYSTEM PUBLIC "${GALLEY_UNIBREAK_DIR}/src")
-if(EMSCRIPTEN)
-  target_compile_options(galley_unibreak PRIVATE -Oz)
-endif()
-add_library(galley::unibreak ALIAS galley_unibreak)
+galley_source_library(unibreak PACKAGE libunibreak VERSION 6.1-3 SUITE trixie UPSTREAM_ONLY DIR GALLEY_UNIBREAK_DIR
+  SOURCES unibreakbase.c unibreakdef.c linebreak.c linebreakdata.c linebreakdef.c eastasianwidthdef.c emojidef.c
+          graphemebreak.c wordbreak.c)
 
 # --- libthai (with libdatrie) --------------------------------------------------------------------------------------
 if(EMSCRIPTEN)
@@ -143,31 +162,12 @@ endif()
 add_library(galley::thai ALIAS galley_thai)
 
 # --- md4c (the Markdown importer's parser) ----------------------------------------------------------------------------
-if(EMSCRIPTEN)
-  galley_debian_source(md4c 0.4.8-1 bookworm GALLEY_MD4C_DIR --upstream-only)
-  add_library(galley_md4c STATIC "${GALLEY_MD4C_DIR}/src/md4c.c")
-  target_include_directories(galley_md4c SYSTEM PUBLIC "${GALLEY_MD4C_DIR}/src")
-  target_compile_options(galley_md4c PRIVATE -Oz)
-else()
-  pkg_check_modules(GALLEY_PC_MD4C REQUIRED IMPORTED_TARGET md4c)
-  add_library(galley_md4c INTERFACE)
-  target_link_libraries(galley_md4c INTERFACE PkgConfig::GALLEY_PC_MD4C)
-endif()
-add_library(galley::md4c ALIAS galley_md4c)
+galley_source_library(md4c PACKAGE md4c VERSION 0.4.8-1 SUITE bookworm UPSTREAM_ONLY DIR GALLEY_MD4C_DIR
+  PKG_CONFIG md4c SOURCES md4c.c)
 
 # --- gumbo (the HTML importer's parser) -------------------------------------------------------------------------------
-if(EMSCRIPTEN)
-  galley_debian_source(gumbo-parser 0.13.0+dfsg-2 trixie GALLEY_GUMBO_DIR --upstream-only)
-  # libgumbo_la_SOURCES of its Makefile.am (char_ref.c and the tag tables come generated in the tarball).
-  set(gumbo_sources attribute.c char_ref.c error.c parser.c string_buffer.c string_piece.c tag.c tokenizer.c utf8.c
-      util.c vector.c)
-  list(TRANSFORM gumbo_sources PREPEND "${GALLEY_GUMBO_DIR}/src/")
-  add_library(galley_gumbo STATIC ${gumbo_sources})
-  target_include_directories(galley_gumbo SYSTEM PUBLIC "${GALLEY_GUMBO_DIR}/src")
-  target_compile_options(galley_gumbo PRIVATE -Oz)
-else()
-  pkg_check_modules(GALLEY_PC_GUMBO REQUIRED IMPORTED_TARGET gumbo)
-  add_library(galley_gumbo INTERFACE)
-  target_link_libraries(galley_gumbo INTERFACE PkgConfig::GALLEY_PC_GUMBO)
-endif()
-add_library(galley::gumbo ALIAS galley_gumbo)
+# libgumbo_la_SOURCES of its Makefile.am (char_ref.c and the tag tables come generated in the tarball).
+galley_source_library(gumbo PACKAGE gumbo-parser VERSION 0.13.0+dfsg-2 SUITE trixie UPSTREAM_ONLY DIR GALLEY_GUMBO_DIR
+  PKG_CONFIG gumbo
+  SOURCES attribute.c char_ref.c error.c parser.c string_buffer.c string_piece.c tag.c tokenizer.c utf8.c util.c
+          vector.c)

@@ -104,6 +104,8 @@ quality=$(PATH=/nonexistent "$galley" bench quality 2>&1)
 printf '%s\n' "$quality" | grep -q "^Chromium not measured: "; expect "bench quality without Node" 0 $?
 printf '%s\n' "$quality" | grep -q "^justified 340 px .* all$"; expect "bench quality without Node: Galley's" 0 $?
 "$galley" bench layout --words 2000 --seconds 0 --label cli 2>&1 | grep -q "million words/s"; expect "bench layout" 0 $?
+"$galley" bench hyphenation --label cli 2>&1 | grep -q "^cli  *hyphenation of [0-9]* words .* million words/s"
+expect "bench hyphenation: its speed" 0 $?
 "$galley" bench frobnicate >/dev/null 2>&1; expect "unknown bench" 2 $?
 
 # Markdown import: each corpus file gives a bundle that passes check, and --explain says under a line what the

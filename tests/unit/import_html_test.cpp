@@ -8,48 +8,25 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "bundle_loader.h"
 #include "bundle_writer.h"
 #include "html_charset.h"
 #include "page_metadata.h"
+#include "test_support.h"
 #include "url_resolve.h"
 #include "utf8.h"
-
-#ifndef GALLEY_SOURCE_DIR
-#error "GALLEY_SOURCE_DIR must name the repository root"
-#endif
 
 namespace {
 
 namespace fs = std::filesystem;
 namespace html = galley::importing::html;
+using galley::test::readText;
 
 const fs::path kCorpus = fs::path(GALLEY_SOURCE_DIR) / "tests" / "data" / "import" / "html";
 
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::vector<std::string> corpusNames() {
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(kCorpus, ec)) {
-        const fs::path& p = entry.path();
-        if (p.extension() != ".html") continue;
-        fs::path expected = p;
-        expected.replace_extension(".expected.json");
-        if (fs::exists(expected)) names.push_back(p.stem().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
+std::vector<std::string> corpusNames() { return galley::test::corpusCases(kCorpus, ".html"); }
 
 void addText(const galley::Block& b, std::string& s) {
     s += b.text.text + "\n" + b.caption.text + "\n" + b.credit.text + "\n" + b.attribution.text + "\n" + b.alt + "\n" +
@@ -118,38 +95,22 @@ class HtmlCorpus : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(HtmlCorpus, MatchesExpectedFields) {
     const std::string name = GetParam();
-    const std::string input = readFile(kCorpus / (name + ".html"));
-    const nlohmann::json expected = nlohmann::json::parse(readFile(kCorpus / (name + ".expected.json")));
+    const std::string input = readText(kCorpus / (name + ".html"));
+    const nlohmann::json expected = nlohmann::json::parse(readText(kCorpus / (name + ".expected.json")));
     galley::ImportOptions options;
     options.fallbackTitle = name;
     options.baseUrl = expected.value("base_url", "");
     galley::ImportResult result = galley::importHtml(input, options);
     ASSERT_EQ(result.refused, "");
     const galley::Article& a = result.article;
-    // The --explain line of a numeric date read with the page's evidence, when the case names one.
-    if (expected.contains("date_note")) {
-        std::vector<std::string> dateNotes;
-        for (const std::string& n : result.notes)
-            if (n.rfind("date: ", 0) == 0) dateNotes.push_back(n);
-        EXPECT_EQ(dateNotes, std::vector<std::string>{expected["date_note"].get<std::string>()});
-    }
-
-    EXPECT_EQ(a.title, expected.value("title", ""));
-    EXPECT_EQ(a.subtitle, expected.value("subtitle", ""));
-    EXPECT_EQ(a.published, expected.value("published", ""));
-    EXPECT_EQ(a.source.name, expected.value("source", ""));
+    galley::test::expectCorpusHeader(result, expected);
     EXPECT_EQ(a.lang, expected.value("lang", "en-US"));
     EXPECT_EQ(galley::writingDirectionName(a.dir), expected.value("dir", ""));
-    std::vector<std::string> authors;
-    for (const auto& au : a.authors) authors.push_back(au.name);
-    EXPECT_EQ(authors, expected.value("authors", std::vector<std::string>{}));
 
     std::vector<std::string> described;
     for (const auto& b : a.blocks) described.push_back(describe(b));
     EXPECT_EQ(described, expected.at("blocks").get<std::vector<std::string>>());
-    const std::string text = allText(a);
-    for (const std::string& absent : expected.value("absent", std::vector<std::string>{}))
-        EXPECT_EQ(text.find(absent), std::string::npos) << "furniture kept: " << absent;
+    galley::test::expectNoFurniture(allText(a), expected);
     EXPECT_EQ(result.heldBack.size(), expected.value("held_back", size_t{0}));
     EXPECT_EQ(a.updated, expected.value("updated", ""));
     std::vector<std::string> notes;
@@ -184,7 +145,7 @@ std::string marked(const galley::RichText& t, const galley::Mark* m) {
 TEST(HtmlImport, MarksLinksAndWhiteSpace) {
     galley::ImportOptions options;
     options.baseUrl = "https://tides.example/guide/reading.html";
-    galley::ImportResult r = galley::importHtml(readFile(kCorpus / "base_url_links.html"), options);
+    galley::ImportResult r = galley::importHtml(readText(kCorpus / "base_url_links.html"), options);
     ASSERT_EQ(r.article.blocks.size(), 3u);
     const galley::RichText& first = r.article.blocks[0].text;
     EXPECT_EQ(marked(first, findMark(first, galley::MarkKind::Strong, 0)), "high");
@@ -203,7 +164,7 @@ TEST(HtmlImport, MarksLinksAndWhiteSpace) {
     EXPECT_EQ(third.marks[0].href, "mailto:harbour@tides.example");
 
     // Without a page URL, relative links cannot be made absolute and are left as text.
-    galley::ImportResult bare = galley::importHtml(readFile(kCorpus / "base_url_links.html"));
+    galley::ImportResult bare = galley::importHtml(readText(kCorpus / "base_url_links.html"));
     const galley::RichText& unresolved = bare.article.blocks[0].text;
     EXPECT_EQ(findMark(unresolved, galley::MarkKind::Link), nullptr);
 }
@@ -232,7 +193,7 @@ TEST(HtmlImport, TypographyLeavesCodeAlone) {
 }
 
 TEST(HtmlImport, FootnotesBecomeNotes) {
-    galley::ImportResult r = galley::importHtml(readFile(kCorpus / "footnotes_essay.html"));
+    galley::ImportResult r = galley::importHtml(readText(kCorpus / "footnotes_essay.html"));
     ASSERT_EQ(r.article.notes.size(), 2u);
     const galley::RichText& first = r.article.blocks[0].text;
     const galley::Mark* ref = findMark(first, galley::MarkKind::Note);
@@ -373,7 +334,7 @@ TEST(HtmlImport, AmbiguousDatesReadWithThePagesEvidence) {
 }
 
 TEST(HtmlImport, ExplainsCandidatesAndSources) {
-    galley::ImportResult r = galley::importHtml(readFile(kCorpus / "news_jsonld_graph.html"));
+    galley::ImportResult r = galley::importHtml(readText(kCorpus / "news_jsonld_graph.html"));
     auto note = [&](const std::string& prefix) {
         for (const std::string& n : r.notes)
             if (n.rfind(prefix, 0) == 0) return n;
@@ -404,7 +365,7 @@ TEST(HtmlImport, ExplainsCandidatesAndSources) {
 }
 
 TEST(HtmlImport, LanguageFromThePageUnlessGiven) {
-    const std::string page = readFile(kCorpus / "german_news.html");
+    const std::string page = readText(kCorpus / "german_news.html");
     EXPECT_EQ(galley::importHtml(page).article.lang, "de-DE");
     galley::ImportOptions options;
     options.lang = "de-AT";

@@ -6,17 +6,11 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "test_support.h"
 #include "typography.h"
-
-#ifndef GALLEY_SOURCE_DIR
-#error "GALLEY_SOURCE_DIR must name the repository root"
-#endif
 
 namespace {
 
@@ -27,12 +21,7 @@ using galley::MarkKind;
 using galley::RichText;
 namespace fs = std::filesystem;
 
-std::string readFile(const std::string& relative) {
-    std::ifstream in(std::string(GALLEY_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string readFile(const std::string& relative) { return galley::test::readText(galley::test::sourcePath(relative)); }
 
 // The text a mark covers, in code points.
 std::string covered(const RichText& rt, size_t markIndex) {
@@ -593,17 +582,7 @@ TEST(MarkdownFootnotes, NotesReferredToOnlyFromNotesHaveTheirOwnNumbers) {
 // The corpus: every construct in some file, each written as the bundle `galley import` makes of it.
 const fs::path kCorpus = fs::path(GALLEY_SOURCE_DIR) / "tests" / "data" / "import" / "markdown";
 
-std::vector<std::string> corpusNames() {
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(kCorpus, ec)) {
-        fs::path expected = entry.path();
-        expected.replace_extension(".expected.json");
-        if (entry.path().extension() == ".md" && fs::exists(expected)) names.push_back(entry.path().stem().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
+std::vector<std::string> corpusNames() { return galley::test::corpusCases(kCorpus, ".md"); }
 
 class MarkdownCorpus : public ::testing::TestWithParam<std::string> {};
 

@@ -2,44 +2,22 @@
 // NAME.expected.json), plus the line verdicts behind --explain and inputs that must not break it.
 #include "import_text.h"
 
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
-
-#ifndef GALLEY_SOURCE_DIR
-#error "GALLEY_SOURCE_DIR must name the repository root"
-#endif
 
 namespace {
 
 namespace fs = std::filesystem;
+using galley::test::readText;
 
 const fs::path kCorpus = fs::path(GALLEY_SOURCE_DIR) / "tests" / "data" / "import";
 
-std::string readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::vector<std::string> corpusNames() {
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(kCorpus, ec)) {
-        const fs::path& p = entry.path();
-        if (p.extension() != ".txt") continue;
-        fs::path expected = p;
-        expected.replace_extension(".expected.json");
-        if (fs::exists(expected)) names.push_back(p.stem().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
+std::vector<std::string> corpusNames() { return galley::test::corpusCases(kCorpus, ".txt"); }
 
 // Every piece of text the article carries, for the must-not-appear checks.
 std::string allText(const galley::Article& a) {
@@ -56,25 +34,11 @@ class ScrapedCorpus : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScrapedCorpus, MatchesExpectedFields) {
     const std::string name = GetParam();
-    const std::string input = readFile(kCorpus / (name + ".txt"));
-    const nlohmann::json expected = nlohmann::json::parse(readFile(kCorpus / (name + ".expected.json")));
+    const std::string input = readText(kCorpus / (name + ".txt"));
+    const nlohmann::json expected = nlohmann::json::parse(readText(kCorpus / (name + ".expected.json")));
     galley::ImportResult result = galley::importScrapedText(input);
     const galley::Article& a = result.article;
-    // The --explain line of a numeric date read with the page's evidence, when the case names one.
-    if (expected.contains("date_note")) {
-        std::vector<std::string> dateNotes;
-        for (const std::string& n : result.notes)
-            if (n.rfind("date: ", 0) == 0) dateNotes.push_back(n);
-        EXPECT_EQ(dateNotes, std::vector<std::string>{expected["date_note"].get<std::string>()});
-    }
-
-    EXPECT_EQ(a.title, expected.value("title", ""));
-    EXPECT_EQ(a.subtitle, expected.value("subtitle", ""));
-    EXPECT_EQ(a.published, expected.value("published", ""));
-    EXPECT_EQ(a.source.name, expected.value("source", ""));
-    std::vector<std::string> authors;
-    for (const auto& au : a.authors) authors.push_back(au.name);
-    EXPECT_EQ(authors, expected.value("authors", std::vector<std::string>{}));
+    galley::test::expectCorpusHeader(result, expected);
 
     std::vector<std::string> paragraphs, headings;
     std::vector<std::vector<std::string>> lists;
@@ -101,9 +65,7 @@ TEST_P(ScrapedCorpus, MatchesExpectedFields) {
         EXPECT_EQ(ordered, expected["ordered"].get<std::vector<bool>>());
     }
 
-    const std::string text = allText(a);
-    for (const std::string& absent : expected.value("absent", std::vector<std::string>{}))
-        EXPECT_EQ(text.find(absent), std::string::npos) << "furniture kept: " << absent;
+    galley::test::expectNoFurniture(allText(a), expected);
 
     // One verdict per input line, and every kept block came from a kept line.
     size_t inputLines = static_cast<size_t>(std::count(input.begin(), input.end(), '\n'));
@@ -118,7 +80,7 @@ INSTANTIATE_TEST_SUITE_P(Corpus, ScrapedCorpus, ::testing::ValuesIn(corpusNames(
 TEST(ScrapedText, CorpusIsThere) { EXPECT_GE(corpusNames().size(), 9u); }
 
 TEST(ScrapedText, ExplainsTheSeedLineByLine) {
-    galley::ImportResult r = galley::importScrapedText(readFile(kCorpus / "seed_china_christian_daily.txt"));
+    galley::ImportResult r = galley::importScrapedText(readText(kCorpus / "seed_china_christian_daily.txt"));
     auto verdict = [&](int line) { return r.lines.at(static_cast<size_t>(line - 1)); };
     EXPECT_FALSE(verdict(1).kept);
     EXPECT_NE(verdict(1).role.find("masthead"), std::string::npos);
@@ -139,7 +101,7 @@ TEST(ScrapedText, ExplainsTheSeedLineByLine) {
 // The page's ambiguous date (04/03/2025, read month-first with nothing to say otherwise) turns day-first with a
 // British address: given (--base-url), or written in the footer; --lang en-GB too. The verdict line says the reading.
 TEST(ScrapedText, AmbiguousDateReadWithThePagesCountry) {
-    const std::string page = readFile(kCorpus / "numeric_date_cookie_banner.txt");
+    const std::string page = readText(kCorpus / "numeric_date_cookie_banner.txt");
     EXPECT_EQ(galley::importScrapedText(page).article.published, "2025-04-03T14:20");
 
     galley::ImportOptions uk;
@@ -167,7 +129,7 @@ TEST(ScrapedText, AmbiguousDateReadWithThePagesCountry) {
 }
 
 TEST(ScrapedText, IdIsASlugOfTheTitle) {
-    galley::ImportResult r = galley::importScrapedText(readFile(kCorpus / "seed_china_christian_daily.txt"));
+    galley::ImportResult r = galley::importScrapedText(readText(kCorpus / "seed_china_christian_daily.txt"));
     EXPECT_EQ(r.article.id, "north-korean-man-begs-china");
     EXPECT_EQ(r.article.lang, "en-US");
     galley::ImportOptions options;

@@ -13,7 +13,8 @@
 // time goes, transfer, wasm heap, idle draw calls; for scale the same article as a plain HTML page with the same font
 // files and a page that only draws one WebGL2 triangle; Lighthouse), with build/wasm/dist served by scripts/serve.py
 // on a free port.
-// hyphenation: loading patterns from .dic text against their compiled form (bench_hyphenation.cpp).
+// hyphenation: loading patterns from .dic text against their compiled form, and hyphenating the bundle's first
+// article (bench_hyphenation.cpp).
 // With no argument, all four.
 //
 // Not here: the figures' definitions (layout_quality.h); asserting anything (tests do that; speed is never asserted).
@@ -37,7 +38,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #ifndef __EMSCRIPTEN__
@@ -67,16 +67,9 @@ int usage(const char* why) {
     std::fprintf(stderr, "galley bench: %s\nusage: galley bench layout [BUNDLE] [--words N] [--seconds S]\n"
                          "       galley bench quality [BUNDLE] [--font PATH]\n"
                          "       galley bench browser [--runs N]\n"
-                         "       galley bench hyphenation\n"
+                         "       galley bench hyphenation [BUNDLE]\n"
                          "       galley bench          (all four)\n", why);
     return ExitUsage;
-}
-
-size_t countWords(const std::string& text) {
-    std::istringstream in(text);
-    size_t n = 0;
-    for (std::string w; in >> w;) ++n;
-    return n;
 }
 
 struct Loaded {
@@ -470,7 +463,7 @@ int runBenchCommand(int argc, char** argv) {
     }
     if (which == "layout") return benchLayout(bundlePath, static_cast<size_t>(words), duration, label.c_str(), runWasm);
     if (which == "quality") return benchQuality(bundlePath, fontPath);
-    if (which == "hyphenation") return benchHyphenation(label.c_str(), runWasm);
+    if (which == "hyphenation") return benchHyphenation(bundlePath, label.c_str(), runWasm);
 #ifndef __EMSCRIPTEN__
     if (which == "browser") return benchBrowser(static_cast<int>(runs));
 #else

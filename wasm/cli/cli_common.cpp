@@ -24,6 +24,13 @@ bool readFile(const std::string& path, std::string& out) {
     return !in.bad();
 }
 
+size_t countWords(const std::string& text) {
+    std::istringstream in(text);
+    size_t n = 0;
+    for (std::string w; in >> w;) ++n;
+    return n;
+}
+
 std::string fontDir() {
     const char* env = std::getenv("GALLEY_FONT_DIR");
     return env && *env ? env : GALLEY_FONT_DIR;
