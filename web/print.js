@@ -430,6 +430,13 @@ function editionDocument(roots) {
   return edition;
 }
 
+// How long after a reflow the layout for paper is made again (the last of a burst of reflows: a window resized).
+const PREPARE_DELAY_MS = 500;
+// Up to how many words an article's layout for paper is made as soon as it is laid out. A longer one's takes seconds
+// and its size in the wasm heap (a 100,000-word article's: 60 MB more), which a reader who never prints should not
+// pay: it is made when printing looks near (Ctrl or Cmd pressed, the pointer or focus on Print), and by Print itself.
+const EAGER_PRINT_WORDS = 20000;
+
 // Prints `viewer`'s article whenever the page is printed (beforeprint/afterprint), and makes `button` (optional) a
 // Print button. Marks galley-print-ready (performance) once set up and the article's layout for paper is made; each print measures galley-print (the layout
 // for paper and its DOM, in beforeprint). Returns {print(), printEdition()}.
@@ -439,9 +446,6 @@ function editionDocument(roots) {
 // reader's article again where they were, and the next print (printEdition's own, or the browser's) prints them
 // all. `edition` {begin(), end()}: the page's own state kept out of it meanwhile (the hosted page saves no reading
 // position of the articles passed through; the embed tells its host nothing).
-// How long after a reflow the layout for paper is made again (the last of a burst of reflows: a window resized).
-const PREPARE_DELAY_MS = 500;
-
 export function setupPrinting(viewer, { button = null, edition: page = { begin() {}, end() {} } } = {}) {
   let printed = null;   // {root, sheet, scrollX, scrollY} while printing
   let edition = null;   // {layouts, roots}: a whole edition set for paper, for the next print
@@ -484,16 +488,22 @@ export function setupPrinting(viewer, { button = null, edition: page = { begin()
   // window.print() returns once the print is done or cancelled; afterprint has come by then in browsers, but not
   // always (headless Chromium sends none): the screen is given back here too.
   // The layout for paper is made ahead, in the viewer's core (viewer.preparePrint): beforeprint cannot wait for it.
-  // Once the article is laid out, and again a moment after each reflow (a window being resized reflows many times).
+  // Once the article is laid out, and again a moment after each reflow (a window being resized reflows many times);
+  // for a long article (EAGER_PRINT_WORDS) only when printing looks near.
   let preparing = null;
   const prepareNow = () => {
     const column = printColumn(viewer.settings);
     return viewer.preparePrint(column.width, column.fontSize).catch(() => {});
   };
+  const eager = () => viewer.stats.words <= EAGER_PRINT_WORDS;
   viewer.on('resize', () => {
     clearTimeout(preparing);
-    preparing = setTimeout(prepareNow, PREPARE_DELAY_MS);
+    if (eager()) preparing = setTimeout(prepareNow, PREPARE_DELAY_MS);
   });
+  const near = () => { if (!eager()) prepareNow(); };
+  window.addEventListener('keydown', (e) => { if (e.key === 'Control' || e.key === 'Meta') near(); });
+  button?.addEventListener('pointerenter', near);
+  button?.addEventListener('focus', near);
   const print = async () => {
     const column = printColumn(viewer.settings);
     await viewer.preparePrint(column.width, column.fontSize).catch(() => {});
@@ -527,6 +537,6 @@ export function setupPrinting(viewer, { button = null, edition: page = { begin()
   };
   if (button) button.addEventListener('click', print);
   // Ready once the article shown can print (its layout for paper made).
-  prepareNow().then(() => performance.mark('galley-print-ready'));
+  (eager() ? prepareNow() : Promise.resolve()).then(() => performance.mark('galley-print-ready'));
   return { print, printEdition };
 }

@@ -33,7 +33,7 @@ export const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, ste
 export const LAYOUT_OPS = new Set(['addFont', 'layout', 'load', 'select', 'cjkTiers', 'hyphenation', 'thai', 'show',
                                    'view']);
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
-const TEXT_LAYER_CHUNK_LINES = 48;
+const TEXT_LAYER_CHUNK_LINES = 16;  // the page takes a chunk in one go: 3 ms a line there on first use (measureText)
 // The name the worker's OffscreenCanvas goes by in Emscripten's canvas lookup (specialHTMLTargets).
 const WORKER_CANVAS = '#galley-offscreen-canvas';
 

@@ -43,7 +43,6 @@ import { GL_ATTRIBUTES, LAYOUT_OPS, createViewerCore } from './viewer-core.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
-import { createCanvasPainter } from './canvas-2d.js';
 import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
 import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
 
@@ -291,6 +290,8 @@ export function createViewer(canvas, container, options = {}) {
     }
     const drawing = chooseRenderer(canvas, options.renderer);
     if (drawing === 'dom') {
+      // Only without WebGL2: not in the first view of a browser that has it.
+      const { createCanvasPainter } = await import('./canvas-2d.js');
       painter = createCanvasPainter(canvas);
       if (options.renderer !== 'dom') {
         console.info('Galley: this browser gives no WebGL2 context; the article is set in the page\'s own text.');
@@ -930,8 +931,11 @@ export function createViewer(canvas, container, options = {}) {
     if (!core || !article) return;
     const key = `${width}/${fontSize}`, generation = textLayerGeneration, shown = articlesShown;
     if (printPrepared?.key === key) return;
+    const start = performance.now();
     const text = await core.request('printLayout', { width, fontSize });
-    if (generation === textLayerGeneration && shown === articlesShown) printPrepared = { key, text };
+    if (generation !== textLayerGeneration || shown !== articlesShown) return;
+    printPrepared = { key, text };
+    performance.measure('galley-print-prepared', { start });   // how long the core took, for print.test.mjs
   }
 
   // Printing lays the page out at the paper's width and hides the canvas: its size changes then say nothing about the
