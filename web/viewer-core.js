@@ -19,8 +19,9 @@
 //                 {event: 'fail', text}                     the core stopped (an exhausted heap, say)
 //
 // Frames are drawn only when something changed (a scroll offset, the view, settings, an image, a face): an idle page
-// draws nothing. The page posts each scroll offset as it happens; the core draws the last one at its next animation
-// frame, so the drawn text is never more than a frame behind the text layer, which the browser scrolls itself.
+// draws nothing. The page posts each scroll offset as it happens; the core draws the last one at its next frame
+// (nextFrame: in the worker a task of its own, at once; on the page's thread an animation frame), so the drawn text
+// keeps within a frame of the text layer, which the browser scrolls itself.
 //
 // What galley_init asks for (wasm/app/bridge/c_api.cpp): WebGL2, with alpha, antialias, depth and stencil off. The
 // context is made with these as early as the canvas is known (in the worker, before the wasm is even compiled), and
@@ -37,8 +38,8 @@ const TEXT_LAYER_CHUNK_LINES = 16;  // the page takes a chunk in one go: 3 ms a 
 // The name the worker's OffscreenCanvas goes by in Emscripten's canvas lookup (specialHTMLTargets).
 const WORKER_CANVAS = '#galley-offscreen-canvas';
 
-// createGalleyModule: galley-core.js's factory; post(message, transfer) to the page; nextFrame(fn): the thread's
-// requestAnimationFrame; paint(scene): draws galley_canvas_scene's JSON (the 'dom' renderer, on the page's thread
+// createGalleyModule: galley-core.js's factory; post(message, transfer) to the page; nextFrame(fn): when to draw a
+// frame asked for (viewer-core-worker.js's, or the page's requestAnimationFrame); paint(scene): draws galley_canvas_scene's JSON (the 'dom' renderer, on the page's thread
 // only). Returns {receive(message), call(op, args)}: call runs a synchronous op at once, for the page's thread only.
 export function createViewerCore({ createGalleyModule, post, nextFrame, paint = null }) {
   let mod = null, selector = null, renderer = 'webgl2';
