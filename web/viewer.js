@@ -153,7 +153,7 @@ function sizeCanvas(canvas) {
 
 // How the viewer draws on this thread: 'webgl2' (the canvas draws the article, the text layer over it is
 // transparent), or 'dom' when the browser gives no WebGL2 context (none at all, or blocked: Lockdown Mode, a
-// blocklisted GPU, --disable-3d-apis), or when options.renderer asks for it. The WebGL2 context is made here, early,
+// blocklisted GPU), or when options.renderer asks for it. The WebGL2 context is made here, early,
 // with galley_init's attributes (GL_ATTRIBUTES), so that galley_init's getContext gets this same context. A canvas
 // whose WebGL2 context failed keeps no context, so the 'dom' renderer can still take its 2D one.
 function chooseRenderer(canvas, wanted) {

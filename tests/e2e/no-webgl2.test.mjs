@@ -1,5 +1,5 @@
-// The viewer without WebGL2: Chromium with its 3D APIs off (--disable-3d-apis), as a reader in Safari's Lockdown
-// Mode or on a blocklisted GPU has it. The article is shown all the same, as the text layer made visible (in the
+// The viewer without WebGL2: Chromium with no WebGL anywhere, workers included (browser.mjs's without3d: its 3D APIs,
+// GPU and software rasteriser off), as a reader in Safari's Lockdown Mode or on a blocklisted GPU has it. The article is shown all the same, as the text layer made visible (in the
 // shipped faces, Galley's own lines) over a Canvas 2D that draws the rest (web/canvas-2d.js): no "could not start",
 // the same lines as with WebGL2 at the same width, a view that looks like the WebGL2 one (the figures are printed),
 // find, a setting, the theme, the embed, printing and offline as with WebGL2.
