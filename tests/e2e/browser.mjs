@@ -102,6 +102,17 @@ export async function documentText(page) {
   });
 }
 
+// The first of `blocks` whose text is not in `text` after the one before it (null when all are there, in order).
+export function blockOutOfOrder(text, blocks) {
+  let at = 0;
+  for (const block of blocks) {
+    const found = text.indexOf(block.text, at);
+    if (found < 0) return block;
+    at = found + block.text.length;
+  }
+  return null;
+}
+
 // Hides the offline notice (pwa.js), page chrome over the article, before a screenshot counts the canvas's ink. A
 // constructed sheet: the page's CSP refuses inline <style> (which Playwright's addStyleTag would add).
 export async function hideOfflineNotice(page) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BASE_URL, launch, decodePng, documentText, hideOfflineNotice, inkStats } from './browser.mjs';
+import { BASE_URL, launch, blockOutOfOrder, decodePng, documentText, hideOfflineNotice, inkStats } from './browser.mjs';
 import { ROOT, serveDirectory } from './local-server.mjs';
 import { pdfPages } from './pdf-text.mjs';
 
@@ -128,12 +128,8 @@ test('without WebGL2 the article is shown, in its text, with no alarming message
   assert.equal(inkStats(body, 0, 150).ink + inkStats(body, body.width - 150, body.width).ink, 0, 'ink outside the column');
   // Every paragraph, in order.
   const text = await documentText(page);
-  let at = 0;
-  for (const block of SAMPLE.articles[0].blocks) {
-    const found = text.indexOf(block.text, at);
-    assert.ok(found >= 0, `paragraph missing or out of order: ${block.text.slice(0, 60)}`);
-    at = found + block.text.length;
-  }
+  const missing = blockOutOfOrder(text, SAMPLE.articles[0].blocks);
+  assert.equal(missing, null, `paragraph missing or out of order: ${missing?.text.slice(0, 60)}`);
   await page.close();
 });
 

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launch, decodePng, documentText, hideOfflineNotice, inkStats } from './browser.mjs';
+import { BASE_URL, launch, blockOutOfOrder, decodePng, documentText, hideOfflineNotice, inkStats } from './browser.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
 const SAMPLE = JSON.parse(readFileSync(new URL('assets/sample.json', ROOT), 'utf8'));
@@ -53,12 +53,8 @@ test('draws the sample article on a WebGL2 canvas and sets the title', async () 
 test('the text layer holds every paragraph of the article, in order', async () => {
   const { page } = await openViewer();
   const text = await documentText(page);
-  let at = 0;
-  for (const block of SAMPLE.articles[0].blocks) {
-    const found = text.indexOf(block.text, at);
-    assert.ok(found >= 0, `paragraph missing or out of order: ${block.text.slice(0, 60)}`);
-    at = found + block.text.length;
-  }
+  const missing = blockOutOfOrder(text, SAMPLE.articles[0].blocks);
+  assert.equal(missing, null, `paragraph missing or out of order: ${missing?.text.slice(0, 60)}`);
   await page.close();
 });
 
