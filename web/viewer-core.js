@@ -30,7 +30,8 @@ export const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, ste
                                preserveDrawingBuffer: false, powerPreference: 'default',
                                failIfMajorPerformanceCaveat: false };
 
-// The ops after which the layout may differ: a new one begins at the next frame, or 'complete' is sent again.
+// The ops after which the layout may differ: a frame is drawn for each (run), where a new layout begins or, if it
+// did not change, 'complete' is sent again.
 export const LAYOUT_OPS = new Set(['addFont', 'layout', 'load', 'select', 'cjkTiers', 'hyphenation', 'thai', 'show',
                                    'view']);
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
@@ -88,13 +89,10 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
       }
       return { renderer };
     },
-    addFont({ style, slice, bytes }) {
-      withBytes(bytes, (p, n) => mod._galley_add_font(style, slice, p, n));
-      requestFrame();
-    },
+    addFont({ style, slice, bytes }) { withBytes(bytes, (p, n) => mod._galley_add_font(style, slice, p, n)); },
     theme({ colors }) { mod._galley_set_theme(...colors); requestFrame(); },
     // galley_set_layout's arguments: size, line height, alignment, measure, sans, top margin.
-    layout({ args }) { mod._galley_set_layout(...args); viewDirty = true; requestFrame(); },
+    layout({ args }) { mod._galley_set_layout(...args); viewDirty = true; },
     load({ bytes }) {
       const ok = withBytes(bytes, (p, n) => mod._galley_load_bundle(p, n)) !== 0;
       const result = json(mod._galley_result());
@@ -115,21 +113,16 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     hyphenation({ bytes }) {
       const status = bytes ? withBytes(bytes, (p, n) => mod._galley_set_hyphenation(p, n))
         : mod._galley_set_hyphenation(0, 0);
-      requestFrame();
       return { status, message: status === 1 ? mod.UTF8ToString(mod._galley_result()) : '' };
     },
-    thai({ bytes }) {
-      const status = withBytes(bytes, (p, n) => mod._galley_set_thai_dictionary(p, n));
-      requestFrame();
-      return status;
-    },
+    thai({ bytes }) { return withBytes(bytes, (p, n) => mod._galley_set_thai_dictionary(p, n)); },
     bundleFiles() { return json(mod._galley_bundle_files()); },
     // Whether an article is shown: off while the page switches articles and fetches their faces.
     show({ on }) {
       showing = on;
-      if (on) { layerGeneration = -1; firstFrameDrawn = false; viewDirty = true; requestFrame(); }
+      if (on) { layerGeneration = -1; firstFrameDrawn = false; viewDirty = true; }
     },
-    view({ width, height, dpr }) { view = { width, height, dpr }; viewDirty = true; requestFrame(); },
+    view({ width, height, dpr }) { view = { width, height, dpr }; viewDirty = true; },
     scroll({ y }) { if (y !== scroll) { scroll = y; requestFrame(); } },
     image({ block, width, height, pixels }) {
       withBytes(new Uint8Array(pixels), (p) => mod._galley_set_image(block, width, height, p));
@@ -138,7 +131,6 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     tableScroll({ block, x }) { mod._galley_set_table_scroll(block, x); requestFrame(); },
     // The article laid out again for paper (print.js), as galley_print_layout's JSON text.
     printLayout({ width, fontSize }) { return mod.UTF8ToString(mod._galley_print_layout(width, fontSize)); },
-    frame() { requestFrame(); },
     // For the benchmark: frames drawn so far and the wasm heap's size.
     diagnostics() { return { framesDrawn, heapBytes: mod.HEAPU8.buffer.byteLength }; },
   };
@@ -157,10 +149,11 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
 
   async function run({ op, id, ...args }) {
     processed++;
-    if (LAYOUT_OPS.has(op)) { layoutChanged = true; requestFrame(); }
     try {
       if (stopped && op !== 'diagnostics') throw new Error('the viewer has stopped');
       const value = await ops[op](args);
+      // What may change the layout gets a frame: a new layout begins there, or 'complete' is sent again (see above).
+      if (LAYOUT_OPS.has(op)) { layoutChanged = true; requestFrame(); }
       if (id !== undefined) post({ reply: id, value });
     } catch (e) {
       if (id !== undefined) post({ reply: id, error: String(e && e.message || e), code: e && e.code });

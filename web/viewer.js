@@ -210,6 +210,10 @@ export function createViewer(canvas, container, options = {}) {
 
   const emit = (name, detail) => { for (const fn of listeners.get(name) || []) fn(detail); };
 
+  // fonts/cjk-tiers.bin, once a page (again after a failed fetch).
+  const fetchCjkTiers = () => (cjkTiers ||= fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
+    .catch((e) => { cjkTiers = null; throw e; }));
+
   const fetchFace = (slot) => {
     if (!fontFetches.has(slot)) {
       const file = SLICES[Math.floor(slot / FACES.length)].files[slot % FACES.length];
@@ -724,11 +728,7 @@ export function createViewer(canvas, container, options = {}) {
     articleInfo = info;
     // CJK text is sliced by frequency: the tiers that say which slice holds a character come first (once a page).
     if (cjkTiersNeeded) {
-      if (!cjkTiers) {
-        cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
-          .catch((e) => { cjkTiers = null; throw e; });
-      }
-      const tiers = await cjkTiers;
+      const tiers = await fetchCjkTiers();
       if (shown !== articlesShown) return nextReady();
       if (await core.request('cjkTiers', { bytes: tiers }) !== 0) {
         throw new ViewerError('Galley could not start', ['fonts/cjk-tiers.bin is not this build\'s']);
@@ -851,11 +851,7 @@ export function createViewer(canvas, container, options = {}) {
     let needs = await core.request('bundleFiles');
     const urls = [];
     if (needs.cjkTiersNeeded || cjkTiers) {
-      if (!cjkTiers) {
-        cjkTiers = fetchBytes(new URL('fonts/cjk-tiers.bin', ASSET_BASE), 'CJK tiers')
-          .catch((e) => { cjkTiers = null; throw e; });
-      }
-      const tiers = await cjkTiers;
+      const tiers = await fetchCjkTiers();
       if (needs.cjkTiersNeeded) {
         await core.request('cjkTiers', { bytes: tiers });
         needs = await core.request('bundleFiles');
