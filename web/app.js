@@ -11,6 +11,7 @@
 // bundle does not hold is an error that names it, with the bundle's articles listed to go on from.
 import { articleIdOfPage, bundleUrlOfPage, opensLaunchedFile, pageUrlOfArticle } from './bundle-url.js';
 import { createViewer } from './viewer.js';
+import { pageViewerOptions, takeEarlyStart } from './early-start.js';
 import { setupReaderControls } from './reader-controls.js';
 import { setupArticleContents } from './article-contents.js';
 import { loadPosition, savePosition } from './reading-position.js';
@@ -73,10 +74,8 @@ function main() {
   const viewer = createViewer(canvasEl(), documentEl, {
     settings: { ...stored, ...settingsFromUrl(location.search) },
     themeRoot: document.documentElement,
-    // ?renderer=dom: the view a browser without WebGL2 gets (viewer.js's chooseRenderer), to try it in any browser.
-    renderer: new URLSearchParams(location.search).get('renderer') === 'dom' ? 'dom' : undefined,
-    // ?thread=main: the core on the page's thread, as where a worker cannot draw (viewer.js's startCore).
-    thread: new URLSearchParams(location.search).get('thread') === 'main' ? 'main' : undefined,
+    ...pageViewerOptions(),   // ?renderer=dom, ?thread=main
+    early: takeEarlyStart(),  // the core, and the page's bundle, begun before this module arrived
   });
   viewer.on('error', ({ title, lines }) => showError(title, lines));
 

@@ -15,7 +15,8 @@
 //                                                          that may change the layout (LAYOUT_OPS) it is sent again if
 //                                                          the layout stayed as it was, so the page can tell a
 //                                                          'complete' from before that message from one after it
-//                 {event: 'frame', scroll, first, time}    a frame was drawn at that scroll offset (time: epoch ms)
+//                 {event: 'frame', scroll, first, time, began}  a frame was drawn at that scroll offset (time:
+//                                                          epoch ms when done; began: when it began)
 //                 {event: 'fail', text}                     the core stopped (an exhausted heap, say)
 //
 // Frames are drawn only when something changed (a scroll offset, the view, settings, an image, a face): an idle page
@@ -56,6 +57,10 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   let processed = 0;            // messages taken so far (the page counts those it sent the same way)
   let layoutChanged = false;    // a LAYOUT_OPS message came since the last frame
 
+  // When the start's steps happened, as epoch ms (the page's clock and a worker's differ in origin): the start's reply
+  // carries them, and viewer.js marks them on the page's timeline, for `galley bench browser`'s breakdown.
+  const marks = {};
+  const epochNow = () => performance.timeOrigin + performance.now();
   const json = (ptr) => JSON.parse(mod.UTF8ToString(ptr));
   // Copies bytes into the wasm heap for one call; C++ copies what it keeps.
   const withBytes = (bytes, fn) => {
@@ -69,10 +74,13 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     // The worker's canvas, sent as soon as the worker exists: its context is made now, while the wasm compiles.
     canvas({ canvas }) {
       workerCanvas = canvas;
+      marks['galley-core-canvas'] = epochNow();
       try { canvas.getContext('webgl2', GL_ATTRIBUTES); } catch { /* galley_init says so */ }
+      marks['galley-core-context'] = epochNow();
     },
     // {wasm, renderer: 'webgl2' | 'dom', canvasSelector (on the page's thread; the worker's is its OffscreenCanvas)}
     async start({ wasm, renderer: wanted, canvasSelector }) {
+      marks['galley-core-start'] = epochNow();
       // The wasm was compiled by the page while it streamed in: instantiated here from that.
       mod = await createGalleyModule({
         instantiateWasm(imports, done) {
@@ -82,12 +90,14 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
       });
       renderer = wanted;
       selector = canvasSelector || WORKER_CANVAS;
-      if (renderer === 'dom') { mod._galley_init_without_gl(); return { renderer }; }
+      marks['galley-core-instantiated'] = epochNow();
+      if (renderer === 'dom') { mod._galley_init_without_gl(); return { renderer, marks }; }
       if (workerCanvas) mod.specialHTMLTargets[WORKER_CANVAS] = workerCanvas;
       if (withString(selector, (p) => mod._galley_init(p)) !== 0) {
         throw Object.assign(new Error('WebGL2 is not available in this browser.'), { code: 'no-webgl2' });
       }
-      return { renderer };
+      marks['galley-core-initialized'] = epochNow();
+      return { renderer, marks };
     },
     addFont({ style, slice, bytes }) { withBytes(bytes, (p, n) => mod._galley_add_font(style, slice, p, n)); },
     theme({ colors }) { mod._galley_set_theme(...colors); requestFrame(); },
@@ -218,6 +228,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   function frame() {
     framePending = false;
     if (!showing) return;
+    const began = epochNow();
     if (viewDirty) {
       viewDirty = false;
       withString(selector, (p) => mod._galley_set_view(p, view.width, view.height, view.dpr));
@@ -237,7 +248,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
       paint(json(mod._galley_canvas_scene()));
     }
     framesDrawn++;
-    post({ event: 'frame', scroll, first: !firstFrameDrawn, time: performance.timeOrigin + performance.now() });
+    post({ event: 'frame', scroll, first: !firstFrameDrawn, time: epochNow(), began });
     firstFrameDrawn = true;
     if (!layerDone) { postHeight(); scheduleWork(); }
   }

@@ -26,7 +26,9 @@
 // text layer, images, scrolling, focus, settings, events) and only posts messages to it, so that neither the WebGL2
 // context, nor the shader link, nor the bundle, nor layout ever holds the page. Elsewhere (no OffscreenCanvas, no
 // WebGL2 in workers, module workers unsupported, or options.thread 'main') the same core runs on this thread.
-// `thread` says which ('worker' or 'main'), and so does the container's data-thread.
+// `thread` says which ('worker' or 'main'), and so does the container's data-thread. options.early: what the hosted
+// page's early start (early-start.js) began on this canvas before this module arrived: the wasm's compile, the
+// worker, the page's bundle (taken over as they are: see startCore and loadBundle).
 //
 // Critical path (performance marks galley-wasm-ready, galley-gl-ready, galley-fonts-fetched, galley-fonts-ready,
 // galley-bundle-loaded, galley-first-frame, galley-faces-complete, galley-ready; galley-layout-complete after every
@@ -39,7 +41,9 @@
 // paragraph), so a long article never holds the page for long; the document's height is estimated until the layout is
 // done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
 // them, when they failed to load) and every face.
-import { GL_ATTRIBUTES, LAYOUT_OPS, createViewerCore } from './viewer-core.js';
+import { GL_ATTRIBUTES, createViewerCore } from './viewer-core.js';
+import { ASSET_BASE, compileWasm, createCoreConnection, fetchBytes, sizeCanvas, startWorker, workerDrawingPossible }
+  from './core-start.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
@@ -62,75 +66,7 @@ const canonicalSlot = (slot) => {
 const FIRST_FACES = [REGULAR, BOLD, SANS];
 // The alignment setting as galley_set_layout takes it (0 ragged, 1 justified, 2 automatic: the core's Align::Auto).
 const ALIGN_CODES = { left: 0, justify: 1, auto: 2 };
-const ASSET_BASE = new URL('./', import.meta.url);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
-
-async function fetchBytes(url, what) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`${what} ${url}: ${e.message}`);
-  }
-  if (!response.ok) throw new Error(`${what} ${url}: HTTP ${response.status} ${response.statusText}`.trim());
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-// The wasm, compiled while it streams in (index.html preloads it with these same fetch options), once a page: the
-// worker and this thread both instantiate it from the compiled module. A server that sends it as another type than
-// application/wasm gets it compiled from its bytes, with a warning (clean-load.test.mjs fails on that warning).
-const WASM_URL = new URL('galley-core.wasm', ASSET_BASE);
-async function compileWasm() {
-  try {
-    return await WebAssembly.compileStreaming(fetch(WASM_URL, { credentials: 'same-origin' }));
-  } catch (e) {
-    console.warn(`Galley: ${WASM_URL.pathname} could not be compiled as it streamed in (${e.message}): compiling it whole`);
-    return WebAssembly.compile(await fetchBytes(WASM_URL, 'Viewer'));
-  }
-}
-
-// Requests and messages to the core (viewer-core.js's protocol), wherever it runs: post(message, transfer) hands one
-// to it; deliver(message) takes each of its replies and events (events go to onEvent).
-function createCoreConnection(post, onEvent) {
-  let nextId = 1;
-  const pending = new Map();
-  return {
-    sent: 0,         // messages sent so far: the core's 'complete' says up to which one it took into account
-    layoutSent: 0,   // the count at the last that may change the layout (LAYOUT_OPS)
-    count(op) {
-      this.sent++;
-      if (LAYOUT_OPS.has(op)) this.layoutSent = this.sent;
-    },
-    send(op, args = {}, transfer = []) { this.count(op); post({ op, ...args }, transfer); },
-    request(op, args = {}, transfer = []) {
-      this.count(op);
-      return new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        post({ op, id, ...args }, transfer);
-      });
-    },
-    deliver(message) {
-      if (!('reply' in message)) { onEvent(message); return; }
-      const waiting = pending.get(message.reply);
-      pending.delete(message.reply);
-      if ('error' in message) waiting.reject(Object.assign(new Error(message.error), { code: message.code }));
-      else waiting.resolve(message.value);
-    },
-    // The worker itself failed (its scripts did not load): every request waiting is answered with that.
-    failAll(error) {
-      for (const waiting of pending.values()) waiting.reject(error);
-      pending.clear();
-    },
-  };
-}
-
-// Whether the core may run in a worker drawing on the canvas: the browser can hand a canvas to a worker. Whether that
-// worker then gets a WebGL2 context is known only there (viewer-core.js's start says 'no-webgl2').
-function workerDrawingPossible(options) {
-  return options.renderer !== 'dom' && options.thread !== 'main' && typeof Worker === 'function'
-    && typeof OffscreenCanvas === 'function' && 'transferControlToOffscreen' in HTMLCanvasElement.prototype;
-}
 
 class ViewerError extends Error {
   constructor(title, lines) { super(`${title}: ${lines.join('; ')}`); this.title = title; this.lines = lines; }
@@ -142,13 +78,6 @@ function unknownArticle(id, count) {
     [`The bundle holds ${count === 1 ? 'one article' : `${count} articles`}, none with the id “${id}”.`]);
   error.unknownArticle = id;
   return error;
-}
-
-// Sized to what galley_set_view will ask for, so that the drawing buffer is allocated once.
-function sizeCanvas(canvas) {
-  const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(canvas.clientWidth * dpr) || canvas.width;
-  canvas.height = Math.round(canvas.clientHeight * dpr) || canvas.height;
 }
 
 // How the viewer draws on this thread: 'webgl2' (the canvas draws the article, the text layer over it is
@@ -263,24 +192,22 @@ export function createViewer(canvas, container, options = {}) {
   }
 
   // The core, in a worker where it can draw there, else on this thread (see Threads above). The worker gets the
-  // canvas at once and makes its WebGL2 context while the wasm compiles here; then the compiled wasm. A worker that
-  // gets no WebGL2 context, or whose scripts do not load, gives its canvas back as a new element in its place (a
-  // canvas handed to a worker is that worker's for good): the core then starts on this thread, drawing there with
-  // WebGL2 or, without, as the 'dom' renderer.
-  async function startCore(wasmCompiled) {
-    if (workerDrawingPossible(options)) {
-      sizeCanvas(canvas);
-      const offscreen = canvas.transferControlToOffscreen();
-      const worker = new Worker(new URL('./viewer-core-worker.js', import.meta.url), { type: 'module' });
-      const connection = createCoreConnection((m, transfer) => worker.postMessage(m, transfer), onCoreEvent);
-      worker.onmessage = (e) => connection.deliver(e.data);
-      worker.onerror = (e) => {
-        e.preventDefault();
-        connection.failAll(Object.assign(new Error(e.message || 'the worker did not start'), { code: 'no-worker' }));
-      };
-      connection.send('canvas', { canvas: offscreen }, [offscreen]);
+  // canvas at once and makes its WebGL2 context while the wasm compiles here; then the compiled wasm
+  // (core-start.js's startWorker; the hosted page's early start began that already: `early`). A worker that gets no
+  // WebGL2 context, or whose scripts do not load, gives its canvas back as a new element in its place (a canvas
+  // handed to a worker is that worker's for good): the core then starts on this thread, drawing there with WebGL2 or,
+  // without, as the 'dom' renderer.
+  // The core's start, step by step (viewer-core.js's marks, epoch ms), on this page's timeline.
+  const markCoreSteps = ({ marks }) => {
+    for (const [name, time] of Object.entries(marks)) performance.mark(name, { startTime: time - performance.timeOrigin });
+  };
+  async function startCore(wasmCompiled, early) {
+    const inWorker = early || (workerDrawingPossible(options) ? startWorker(canvas, wasmCompiled) : null);
+    if (inWorker) {
+      const { worker, connection } = inWorker;
+      connection.onEvent = onCoreEvent;
       try {
-        await connection.request('start', { wasm: await wasmCompiled, renderer: 'webgl2' });
+        markCoreSteps(await inWorker.started);
         worker.onerror = (e) => { e.preventDefault(); fail(new Error(e.message || 'the viewer\'s worker failed')); };
         return { connection, renderer: 'webgl2', thread: 'worker' };
       } catch (e) {
@@ -309,15 +236,18 @@ export function createViewer(canvas, container, options = {}) {
       paint: (scene) => painter.draw(scene, theme, (block) => imageBitmaps.get(block) || null,
                                      window.devicePixelRatio || 1),
     });
-    await connection.request('start', { wasm: await wasmCompiled, renderer: drawing, canvasSelector: selector });
+    markCoreSteps(await connection.request('start', { wasm: await wasmCompiled, renderer: drawing,
+                                                       canvasSelector: selector }));
     connection.call = (op, args) => local.call(op, args);   // what cannot wait: printLayout in beforeprint
     return { connection, renderer: drawing, thread: 'main' };
   }
 
   // Starts at creation so the wasm, fonts and patterns load while the page fetches its bundle.
+  // The hosted page's early start (early-start.js), if it began this viewer's on this canvas.
+  const early = options.early?.canvas === canvas ? options.early : null;
+  let earlyBundle = early?.bundle || null;   // its bundle, until loadBundle takes it
   const started = (async () => {
-    const wasmCompiled = compileWasm();
-    wasmCompiled.then(() => performance.mark('galley-wasm-ready'), () => {});
+    const wasmCompiled = early?.wasmCompiled || compileWasm();
     for (const slot of FIRST_FACES) fetchFace(slot);
     fetchPatterns(EARLY_PATTERNS);
     // The core starts as soon as the wasm is compiled, not after the fonts: galley_init issues the shader compile and
@@ -326,7 +256,7 @@ export function createViewer(canvas, container, options = {}) {
     const fontsFetched = Promise.all([...fontFetches.values()]);
     fontsFetched.catch(() => {});   // awaited below
     try {
-      ({ connection: core, renderer, thread } = await startCore(wasmCompiled));
+      ({ connection: core, renderer, thread } = await startCore(wasmCompiled, early?.core));
     } catch (e) {
       throw new ViewerError('Galley could not start', [String(e.message || e)]);
     }
@@ -551,7 +481,7 @@ export function createViewer(canvas, container, options = {}) {
   // MAX_SCROLL_MEASURES are kept).
   const MAX_SCROLL_MEASURES = 256;
   let scrollMeasures = 0;
-  function frameDrawn({ scroll, first, time }) {
+  function frameDrawn({ scroll, first, time, began }) {
     const drawnAt = Math.max(0, time - performance.timeOrigin);
     const posted = scrollsPosted.findLast((p) => p.y === scroll);
     if (posted && !first) {
@@ -561,6 +491,7 @@ export function createViewer(canvas, container, options = {}) {
     }
     if (first && !firstFrameDrawn) {
       firstFrameDrawn = true;
+      performance.mark('galley-first-frame-begun', { startTime: Math.max(0, began - performance.timeOrigin) });
       performance.mark('galley-first-frame', { startTime: drawnAt });
       addLaterFaces();
     }
@@ -637,9 +568,14 @@ export function createViewer(canvas, container, options = {}) {
   // imported, file-import.js), whose images then resolve against loadOptions.baseUrl or options.baseUrl.
   async function loadBundle(source, loadOptions = {}) {
     try {
-      const bytesPromise = typeof source === 'string'
-        ? fetchBytes(new URL(source, location.href).href, 'Bundle')
-        : Promise.resolve(source instanceof Uint8Array ? source : new TextEncoder().encode(JSON.stringify(source)));
+      const url = typeof source === 'string' ? new URL(source, location.href).href
+        : new URL(loadOptions.baseUrl || options.baseUrl || location.href, location.href).href;
+      // The early start's bundle, if it is this one: fetched, and sent to the worker once it started.
+      const prefetched = typeof source === 'string' && earlyBundle?.url === url ? earlyBundle : null;
+      earlyBundle = null;
+      const bytesPromise = prefetched ? prefetched.bytes
+        : typeof source === 'string' ? fetchBytes(url, 'Bundle')
+          : Promise.resolve(source instanceof Uint8Array ? source : new TextEncoder().encode(JSON.stringify(source)));
       await started;
       let bytes;
       try {
@@ -647,12 +583,17 @@ export function createViewer(canvas, container, options = {}) {
       } catch (e) {
         throw new ViewerError('The article could not be loaded', [String(e.message || e)]);
       }
-      const url = typeof source === 'string' ? new URL(source, location.href).href
-        : new URL(loadOptions.baseUrl || options.baseUrl || location.href, location.href).href;
-      core.send('show', { on: false });
-      // Bytes the viewer made (fetched or encoded) go to the worker as they are; a caller's are copied.
-      const owned = !(source instanceof Uint8Array) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      const { ok, result, articles: loaded } = await core.request('load', { bytes }, owned ? [bytes.buffer] : []);
+      let reply;
+      if (prefetched && core === early.core?.connection) {
+        reply = await prefetched.loaded;   // sent by the early start as soon as its worker had started
+      } else {
+        core.send('show', { on: false });
+        // Bytes the viewer made (fetched or encoded) go to the worker as they are; a caller's are copied.
+        const owned = !(source instanceof Uint8Array) && bytes.byteOffset === 0
+          && bytes.byteLength === bytes.buffer.byteLength;
+        reply = await core.request('load', { bytes }, owned ? [bytes.buffer] : []);
+      }
+      const { ok, result, articles: loaded } = reply;
       performance.mark('galley-bundle-loaded');
       for (const w of result.warnings) console.warn(`${url}: ${w}`);
       if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,

@@ -179,19 +179,17 @@ EMSCRIPTEN_KEEPALIVE const char* galley_hyphenation_files() {
 }
 
 // Loads a bundle; returns 1 when it is valid. galley_result() then holds {"ok", "errors", "warnings", "title"}.
+// The faces may come after it (the hosted page's early start sends the bundle as soon as the core has started): its
+// layout is made once they are in (newLayout needs them; galley_add_font rebuilds it).
 EMSCRIPTEN_KEEPALIVE int galley_load_bundle(const char* data, int length) {
     Viewer& v = viewer();
     LoadResult r = loadBundle(std::string_view(data, static_cast<size_t>(length)));
     if (r.ok()) {
-        if (!v.fonts.valid()) {
-            r.errors.push_back({"$", "fonts are not loaded"});
-        } else {
-            v.layout.reset();
-            v.clearImages();
-            v.bundle = std::move(r.bundle);
-            v.article = 0;
-            v.rebuildLayout();
-        }
+        v.layout.reset();
+        v.clearImages();
+        v.bundle = std::move(r.bundle);
+        v.article = 0;
+        v.rebuildLayout();
     }
     v.result = diagnosticsJson(r, v);
     return r.ok() ? 1 : 0;
