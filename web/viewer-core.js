@@ -54,6 +54,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   let layerGeneration = -1, layerDone = false, firstFrameDrawn = false;
   let framePending = false, workPending = false;
   let framesDrawn = 0;
+  let framesPrepared = 0;       // galley_prepare_frame calls that made one ready
   let processed = 0;            // messages taken so far (the page counts those it sent the same way)
   let layoutChanged = false;    // a LAYOUT_OPS message came since the last frame
 
@@ -141,8 +142,8 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     tableScroll({ block, x }) { mod._galley_set_table_scroll(block, x); requestFrame(); },
     // The article laid out again for paper (print.js), as galley_print_layout's JSON text.
     printLayout({ width, fontSize }) { return mod.UTF8ToString(mod._galley_print_layout(width, fontSize)); },
-    // For the benchmark: frames drawn so far and the wasm heap's size.
-    diagnostics() { return { framesDrawn, heapBytes: mod.HEAPU8.buffer.byteLength }; },
+    // For the benchmark and tests: frames drawn and made ready so far, and the wasm heap's size.
+    diagnostics() { return { framesDrawn, framesPrepared, heapBytes: mod.HEAPU8.buffer.byteLength }; },
   };
 
   function receive(message) {
@@ -163,7 +164,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
       if (stopped && op !== 'diagnostics') throw new Error('the viewer has stopped');
       const value = await ops[op](args);
       // What may change the layout gets a frame: a new layout begins there, or 'complete' is sent again (see above).
-      if (LAYOUT_OPS.has(op)) { layoutChanged = true; requestFrame(); }
+      if (LAYOUT_OPS.has(op)) { layoutChanged = true; requestFrame(); schedulePrepare(); }
       if (id !== undefined) post({ reply: id, value });
     } catch (e) {
       if (id !== undefined) post({ reply: id, error: String(e && e.message || e), code: e && e.code });
@@ -219,6 +220,30 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   }
   const postHeight = () => post({ event: 'height', generation: layerGeneration, height: mod._galley_document_height() });
 
+  // While the page holds frames back (show off: the article's faces and settings on their way), the first frame is
+  // made ready in a task of its own, as soon as the core has what it needs (galley_prepare_frame: the viewport laid
+  // out, its glyphs in the atlas): then the frame that shows the article only draws. In the worker that work fills
+  // the time the page takes to ask what the article needs.
+  const prepareChannel = new MessageChannel();
+  let preparePending = false;
+  prepareChannel.port1.onmessage = () => { preparePending = false; guard(prepare); };
+  function schedulePrepare() {
+    if (preparePending || showing || stopped || !mod || !view || renderer !== 'webgl2') return;
+    preparePending = true;
+    prepareChannel.port2.postMessage(null);
+  }
+  function prepare() {
+    if (showing || !view) return;
+    applyView();
+    mod._galley_set_scroll(scroll);
+    framesPrepared += mod._galley_prepare_frame();
+  }
+  function applyView() {
+    if (!viewDirty) return;
+    viewDirty = false;
+    withString(selector, (p) => mod._galley_set_view(p, view.width, view.height, view.dpr));
+  }
+
   function requestFrame() {
     if (framePending || stopped || !mod || !showing || !view) return;
     framePending = true;
@@ -229,10 +254,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     framePending = false;
     if (!showing) return;
     const began = epochNow();
-    if (viewDirty) {
-      viewDirty = false;
-      withString(selector, (p) => mod._galley_set_view(p, view.width, view.height, view.dpr));
-    }
+    applyView();
     const generation = mod._galley_layout_generation();
     if (generation !== layerGeneration) {
       layerGeneration = generation;

@@ -131,6 +131,7 @@ export function createViewer(canvas, container, options = {}) {
   let thaiState = 'none';            // the dictionary: 'none', 'loading', 'applied' or 'failed'
   const patternFetches = new Map();  // pattern file → Promise of its bytes (null when it could not be fetched)
   let patternsApplied = null;        // the file whose patterns the wasm has
+  const patternsRefused = new Set(); // files the wasm refused (not this build's): not sent again
   let articleLoads = 0;              // which loadBundle the patterns arriving are for
   let articlesShown = 0;             // which article shown (loadBundle, showArticle) a face fetch ending is for
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -272,6 +273,13 @@ export function createViewer(canvas, container, options = {}) {
     await ensureFaces(FIRST_FACES);
     performance.mark('galley-fonts-ready');
     applySettings();
+    // The patterns every page fetches first (EARLY_PATTERNS, English) go to the core with the faces, before the
+    // article asks for its own: an English article is then laid out once, with them, and its first frame is made
+    // ready in the core while this page still asks what the article needs (settlePatterns keeps them for it, or
+    // replaces them).
+    fetchPatterns(EARLY_PATTERNS).then((bytes) => {
+      if (bytes && !stopped && articleLoads === 0 && patternsApplied === null) applyPatterns(EARLY_PATTERNS, bytes);
+    });
   })();
   started.catch(() => {});   // reported by loadBundle
 
@@ -719,7 +727,8 @@ export function createViewer(canvas, container, options = {}) {
   // ships. Not on the critical path: a layout started without them starts again when they arrive. An article in a
   // language with no patterns is set without hyphens, never with another language's.
   function settlePatterns(candidates) {
-    const file = candidates.find((name) => Object.hasOwn(PATTERN_FILES, name)) || null;
+    let file = candidates.find((name) => Object.hasOwn(PATTERN_FILES, name)) || null;
+    if (patternsRefused.has(file)) file = null;   // not this build's: set without hyphens, as with none
     const load = ++articleLoads;
     hyphenationSettled = file === patternsApplied;
     if (hyphenationSettled) return;
@@ -735,15 +744,23 @@ export function createViewer(canvas, container, options = {}) {
         if (layerComplete && article) emitReady();
         return;
       }
-      // The layout starts again with them (a 'complete' from before is not taken: createCoreConnection's layoutSent).
-      patternsApplied = file;
-      core.request('hyphenation', { bytes }).then(({ status, message }) => {
-        if (status === 0) { performance.mark('galley-hyphenation-ready'); return; }
-        // Not this build's file (the core says why): set without hyphens, as with none.
-        if (status === 1) console.warn(`hyphen/${PATTERN_FILES[file]}: ${message}`);
-        if (patternsApplied === file) patternsApplied = null;
-      }, (e) => fail(e));
+      applyPatterns(file, bytes);
     });
+  }
+
+  // `file`'s patterns to the core: the layout starts again with them (a 'complete' from before is not taken:
+  // createCoreConnection's layoutSent).
+  function applyPatterns(file, bytes) {
+    patternsApplied = file;
+    core.request('hyphenation', { bytes }).then(({ status, message }) => {
+      if (status === 0) { performance.mark('galley-hyphenation-ready'); return; }
+      // Not this build's file (the core says why): set without hyphens, as with none.
+      if (status === 1) {
+        console.warn(`hyphen/${PATTERN_FILES[file]}: ${message}`);
+        patternsRefused.add(file);
+      }
+      if (patternsApplied === file) patternsApplied = null;
+    }, (e) => fail(e));
   }
 
   // laterFaces, once the first frame is drawn: added, they lay the article out again ('ready' waits for it).

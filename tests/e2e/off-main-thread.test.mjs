@@ -73,6 +73,19 @@ test('no main-thread task over 50 ms runs from navigation to the first frame', a
   assert.match(seen.at(-1), /before it: none/, 'main-thread long tasks before the first frame in every load');
 });
 
+// The first frame is made ready in the worker while the page still asks what the article needs (viewer-core.js's
+// prepare): the viewport laid out and its glyphs in the atlas, so that the frame that shows the article only draws.
+test('the worker makes the first frame ready before the page shows the article', async () => {
+  const { context, page, errors } = await openCold();
+  const worker = page.workers().find((w) => w.url().endsWith('/viewer-core-worker.js'));
+  assert.ok(worker, 'the viewer\'s worker runs');
+  const { framesPrepared, framesDrawn } = await worker.evaluate(() => self.galleyDiagnostics());
+  assert.ok(framesPrepared >= 1, `frames made ready: ${framesPrepared}`);
+  assert.ok(framesDrawn >= 1, `frames drawn: ${framesDrawn}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // How long after the page posted each scroll offset the core had drawn it ('galley-scroll-drawn', viewer.js), in ms.
 const scrollLags = (page) => page.evaluate(() => performance.getEntriesByName('galley-scroll-drawn').map((m) => m.duration));
 const FRAME_MS = 1000 / 60;

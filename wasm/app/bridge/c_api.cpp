@@ -359,6 +359,16 @@ EMSCRIPTEN_KEEPALIVE int galley_frame() {
     return 1;
 }
 
+// While the page holds frames back (its 'show' off), what the first one will need: the viewport laid out and its
+// glyphs rasterised into the atlas (Viewer::prepareFrame), so that the frame that shows the article only draws.
+// Returns 1 when it was made, 0 when it was not yet worth making (no article, or the first screen's faces not all
+// here: the layout would be made again when they come).
+EMSCRIPTEN_KEEPALIVE int galley_prepare_frame() {
+    Viewer& v = viewer();
+    if (emscripten_webgl_get_current_context() <= 0) return 0;
+    return v.prepareFrame() ? 1 : 0;
+}
+
 // A frame without WebGL2: lays out what the viewport shows and returns what it shows besides text, for the page's
 // Canvas 2D (canvas_scene.h).
 EMSCRIPTEN_KEEPALIVE const char* galley_canvas_scene() {

@@ -201,6 +201,46 @@ void Viewer::layoutViewport() {
     drawnGeneration = layoutGeneration;
 }
 
+const AtlasGlyph* Viewer::atlasGlyph(const PlacedGlyph& g, float dx, float& whole) {
+    const float xDev = (columnX + g.x + dx) * dpr;
+    whole = std::floor(xDev);
+    int phase = static_cast<int>((xDev - whole) * GlyphAtlas::SubpixelSteps + 0.5f);
+    if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
+    return atlas.get(bodyFonts(), g.style, g.slice, g.glyph, g.size * dpr, phase, g.scaleX);
+}
+
+bool Viewer::firstScreenFacesLoaded() {
+    if (bundle.articles.empty() || !layout) return false;
+    FirstScreen screen;
+    screen.params = params;
+    screen.params.width = columnWidth(cssWidth);
+    screen.height = scrollY + cssHeight;
+    bool tiersNeeded = false;
+    const FaceSlots used = facesUsed(bundle.articles[article], cjkTiers.get(), &tiersNeeded, &screen);
+    if (tiersNeeded) return false;
+    for (int slot : firstFrameFaces(used).slots())
+        if (!fonts.slot(slotStyle(static_cast<FaceSlot>(slot)), slotSlice(static_cast<FaceSlot>(slot)))) return false;
+    return true;
+}
+
+bool Viewer::prepareFrame() {
+    if (!firstScreenFacesLoaded()) return false;
+    layoutViewport();
+    planDrawParts(top - scrollY);
+    const float visibleTop = sliceTop(), visibleBottom = sliceBottom();
+    uint32_t begin = 0;
+    for (const DrawPart& p : drawParts) {
+        for (uint32_t i = begin; i < p.glyphEnd; ++i) {
+            const PlacedGlyph& g = display.glyphs[i];
+            float whole = 0;
+            if (glyphVisible(g, visibleTop, visibleBottom) && !atlasGlyph(g, p.dx, whole)) break;  // full: draw() resets it
+        }
+        begin = p.glyphEnd;
+    }
+    atlas.upload();
+    return true;
+}
+
 bool Viewer::draw() {
     layoutViewport();
     ImGuiIO& io = ImGui::GetIO();
@@ -229,12 +269,9 @@ bool Viewer::draw() {
             if (p.clipped) dl->PushClipRect(ImVec2(p.clipX0, p.clipY0), ImVec2(p.clipX1, p.clipY1), false);
             for (uint32_t i = begin; i < p.glyphEnd; ++i) {
                 const PlacedGlyph& g = display.glyphs[i];
-                if (g.y < visibleTop || g.y - g.size * 2 > visibleBottom) continue;
-                float xDev = (columnX + g.x + p.dx) * dpr;
-                float whole = std::floor(xDev);
-                int phase = static_cast<int>((xDev - whole) * GlyphAtlas::SubpixelSteps + 0.5f);
-                if (phase == GlyphAtlas::SubpixelSteps) { phase = 0; whole += 1; }
-                const AtlasGlyph* a = atlas.get(bodyFonts(), g.style, g.slice, g.glyph, g.size * dpr, phase, g.scaleX);
+                if (!glyphVisible(g, visibleTop, visibleBottom)) continue;
+                float whole = 0;
+                const AtlasGlyph* a = atlasGlyph(g, p.dx, whole);
                 if (!a) { full = true; break; }
                 if (a->color) colorGlyphs.emplace_back(&g, part);
                 if (a->empty) continue;

@@ -104,6 +104,18 @@ struct Viewer {
     float sliceTop() const { return scrollY - top - 64; }
     float sliceBottom() const { return scrollY - top + cssHeight + 64; }
     bool draw();                         // one frame: ImGui draw lists → WebGL2; false if WebGL cannot draw
+    // What the next frame will need, made while the page still holds it back (show off: its faces and settings on
+    // their way): the viewport's layout and its glyphs in the atlas, uploaded, so that the first frame only draws.
+    // Only when the first screen's faces are all here (else the layout would be made again when they come); false
+    // then.
+    bool prepareFrame();
+    bool firstScreenFacesLoaded();
+    // The atlas entry `g` is drawn from, shifted by `dx` CSS px (its subpixel phase), and the whole device pixel it
+    // starts at; null when the atlas is full.
+    const AtlasGlyph* atlasGlyph(const PlacedGlyph& g, float dx, float& whole);
+    static bool glyphVisible(const PlacedGlyph& g, float visibleTop, float visibleBottom) {
+        return g.y >= visibleTop && g.y - g.size * 2 <= visibleBottom;
+    }
     void drawColorGlyphs(ImDrawList* dl, float originY);  // this frame's colorGlyphs, after the coverage glyphs
     // What the frame draws in parts (table.cpp's TableBox): each range of glyphs, rules and links with the shift
     // and clip of the table that scrolls it, or none. Rebuilt each frame.
