@@ -85,11 +85,6 @@ EMSCRIPTEN_KEEPALIVE int galley_init(const char* canvasSelector) {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(canvasSelector, &attrs);
     if (ctx <= 0) return 1;
     emscripten_webgl_make_context_current(ctx);
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
     // Shaders and buffers now, while the page still waits for its bundle; the link runs on in the GPU process
     // (nothing here waits for it: see draw_list_renderer.h).
     const bool parallelCompile = emscripten_webgl_enable_extension(ctx, "KHR_parallel_shader_compile");

@@ -4,6 +4,7 @@
 #include "textures.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImDrawListSharedData
 
 #include <GLES3/gl3.h>
 #include <GLES2/gl2ext.h>
@@ -37,7 +38,7 @@ void main() {
 }
 )";
 
-// Texture times vertex colour. ImGui's font atlas is white with coverage as alpha and images are images (RGBA); the
+// Texture times vertex colour. The white texture is white and images are images (RGBA); the
 // glyph atlas holds coverage alone, in its red channel, and is read as white with that alpha.
 constexpr const char* FragmentSource = R"(#version 300 es
 precision mediump float;
@@ -79,6 +80,15 @@ std::string infoLog(GLuint program, GLuint vs, GLuint fs) {
 
 }  // namespace
 
+struct DrawListRenderer::Frame {
+    ImDrawListSharedData shared;
+    ImDrawList list{&shared};
+    ImDrawData data;
+};
+
+DrawListRenderer::DrawListRenderer() : frame_(std::make_unique<Frame>()) {}
+DrawListRenderer::~DrawListRenderer() = default;
+
 bool DrawListRenderer::init(bool parallelShaderCompile) {
     parallelCompile_ = parallelShaderCompile;
     vertexShader_ = compile(GL_VERTEX_SHADER, VertexSource);
@@ -103,17 +113,38 @@ bool DrawListRenderer::init(bool parallelShaderCompile) {
     glVertexAttribPointer(ColorAttribute, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
 
-    // ImGui's font atlas: Galley draws no ImGui text, but filled rectangles sample the atlas's white pixel.
-    ImGuiIO& io = ImGui::GetIO();
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    fontTexture_ = defineRgbaTexture(0, width, height, pixels);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
-    io.Fonts->ClearTexData();  // uploaded: the heap copy is not needed again
-    io.BackendRendererName = "galley_webgl2";
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // large lists keep 16-bit indices
-    return program_ && vao_ && vertexBuffer_ && indexBuffer_ && fontTexture_;
+    const uint32_t white = 0xFFFFFFFF;
+    whiteTexture_ = defineRgbaTexture(0, 1, 1, &white);
+    return program_ && vao_ && vertexBuffer_ && indexBuffer_ && whiteTexture_;
+}
+
+ImDrawList* DrawListRenderer::beginFrame(float width, float height) {
+    // What ImGui's NewFrame gives its lists, from its default style: anti-aliased lines and fills (lines without the
+    // font atlas's baked line texture), and vertex offsets (render() handles them), so that large lists keep 16-bit
+    // indices.
+    ImDrawListSharedData& shared = frame_->shared;
+    shared.TexUvWhitePixel = ImVec2(0.5f, 0.5f);
+    shared.ClipRectFullscreen = ImVec4(0, 0, width, height);
+    shared.CurveTessellationTol = 1.25f;
+    shared.SetCircleTessellationMaxError(0.30f);
+    shared.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
+    ImDrawList& list = frame_->list;
+    list._ResetForNewFrame();
+    list.PushTextureID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(whiteTexture_)));
+    list.PushClipRect(ImVec2(0, 0), ImVec2(width, height), false);
+    frame_->data.DisplaySize = ImVec2(width, height);
+    return &list;
+}
+
+bool DrawListRenderer::endFrame(float scale, int framebufferWidth, int framebufferHeight) {
+    ImDrawData& data = frame_->data;
+    const ImVec2 size = data.DisplaySize;
+    data.Clear();
+    data.Valid = true;
+    data.DisplaySize = size;
+    data.FramebufferScale = ImVec2(scale, scale);
+    data.AddDrawList(&frame_->list);
+    return render(&data, framebufferWidth, framebufferHeight);
 }
 
 bool DrawListRenderer::verifyProgram() {

@@ -1,6 +1,6 @@
 // textures.h — the two kinds of texture the viewer makes, both with linear filtering and clamped at the edges:
-// RGBA, 8 bits a channel (bundle images, ImGui's font atlas), and coverage, one 8-bit channel (the glyph atlas: a
-// quarter of the memory and upload of RGBA; the renderer draws it as white with coverage as alpha).
+// RGBA, 8 bits a channel (bundle images, the white texture of filled shapes), and coverage, one 8-bit channel (the
+// glyph atlas: a quarter of the memory and upload of RGBA; the renderer draws it as white with coverage as alpha).
 #pragma once
 
 namespace galley {

@@ -1,4 +1,4 @@
-// viewer.cpp — see viewer.h. Layout of the visible slice into ImGui's background draw list: glyph quads from the
+// viewer.cpp — see viewer.h. Layout of the visible slice into an ImGui draw list (the renderer's): glyph quads from the
 // atlas at device-pixel positions, rules and link underlines as filled rectangles. ImGui never sets article text.
 #include "viewer.h"
 
@@ -243,12 +243,7 @@ bool Viewer::prepareFrame() {
 
 bool Viewer::draw() {
     layoutViewport();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(cssWidth, cssHeight);
-    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    ImDrawList* dl = renderer.beginFrame(cssWidth, cssHeight);
 
     const float originY = top - scrollY;
     const float visibleTop = sliceTop(), visibleBottom = sliceBottom();
@@ -286,10 +281,10 @@ bool Viewer::draw() {
         dl->PopTextureID();
         if (!full) break;
         // The atlas filled up (many sizes after zooming): start it afresh and draw this frame again.
-        dl->_ResetForNewFrame();
+        dl = renderer.beginFrame(cssWidth, cssHeight);
         atlas.reset();
     }
-    // Textures are uploaded before ImGui renders; glyphs added after upload() are uploaded now.
+    // Textures are uploaded before the list is drawn; glyphs added after upload() are uploaded now.
     atlas.upload();
     drawColorGlyphs(dl, originY);
 
@@ -335,13 +330,12 @@ bool Viewer::draw() {
                      ImVec2(snap(x + w), snap(y + h)));
     }
 
-    ImGui::Render();
     int fbw = static_cast<int>(std::lround(cssWidth * dpr)), fbh = static_cast<int>(std::lround(cssHeight * dpr));
     glViewport(0, 0, fbw, fbh);
     uint32_t bg = theme.background;
     glClearColor((bg & 0xFF) / 255.0f, ((bg >> 8) & 0xFF) / 255.0f, ((bg >> 16) & 0xFF) / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    return renderer.render(ImGui::GetDrawData(), fbw, fbh);
+    return renderer.endFrame(dpr, fbw, fbh);
 }
 
 }  // namespace galley
