@@ -142,8 +142,12 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     tableScroll({ block, x }) { mod._galley_set_table_scroll(block, x); requestFrame(); },
     // The article laid out again for paper (print.js), as galley_print_layout's JSON text.
     printLayout({ width, fontSize }) { return mod.UTF8ToString(mod._galley_print_layout(width, fontSize)); },
-    // For the benchmark and tests: frames drawn and made ready so far, and the wasm heap's size.
-    diagnostics() { return { framesDrawn, framesPrepared, heapBytes: mod.HEAPU8.buffer.byteLength }; },
+    // For the benchmark and tests: frames drawn and made ready so far, the wasm heap's size and the most of it
+    // malloc has held.
+    diagnostics() {
+      return { framesDrawn, framesPrepared, heapBytes: mod.HEAPU8.buffer.byteLength,
+               heapFootprint: mod._galley_heap_footprint() };
+    },
   };
 
   function receive(message) {

@@ -14,8 +14,8 @@
 //   pre-compressing static host would serve it), summed; the same for the Chinese, Japanese and Korean test articles,
 //   both what was asked for before their first frame (a request started before performance.mark('galley-first-frame'))
 //   and all until 'ready' (their bold and sans CJK faces come after the first frame);
-// - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article (read in
-//   the viewer's worker: viewer-core-worker.js's galleyDiagnostics);
+// - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article, and the
+//   most of it malloc has held (read in the viewer's worker: viewer-core-worker.js's galleyDiagnostics);
 // - idle frames: WebGL draw calls during 2 s with no input after 'ready' (counted in the worker, whose WebGL2
 //   prototype is wrapped then);
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
@@ -96,14 +96,6 @@ const OBSERVE = () => {
       proto[name] = function (...a) { window.__galleyDraws++; return original.apply(this, a); };
     }
   }
-  const keep = (result) => {
-    const instance = result.instance || result;
-    for (const v of Object.values(instance.exports || {})) if (v instanceof WebAssembly.Memory) window.__galleyMemory = v;
-    return result;
-  };
-  const instantiate = WebAssembly.instantiate, streaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiate = (...a) => instantiate.apply(WebAssembly, a).then(keep);
-  if (streaming) WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
 };
 
 // Readiness is reported by the page itself through a binding, polled with a cheap timer: Playwright's
@@ -153,11 +145,13 @@ async function installReadyHook(page, hook = READY_HOOK) {
 
 // The viewer's worker (viewer-core-worker.js), if its core runs in one.
 const coreWorker = (page) => page.workers().find((w) => w.url().endsWith('/viewer-core-worker.js')) || null;
-// The wasm heap's size in bytes, in the worker or on the page's thread.
+// The wasm heap's size and the most of it malloc has held, as text in MB, from the viewer's worker.
 async function wasmHeap(page) {
   const worker = coreWorker(page);
-  if (worker) return (await worker.evaluate(() => self.galleyDiagnostics())).heapBytes;
-  return page.evaluate(() => window.__galleyMemory?.buffer.byteLength ?? NaN);
+  if (!worker) return 'not measured (no worker)';
+  const { heapBytes, heapFootprint } = await worker.evaluate(() => self.galleyDiagnostics());
+  const mb = (bytes) => (bytes / 1048576).toFixed(1);
+  return `${mb(heapBytes)} MB (malloc's most ${mb(heapFootprint)} MB)`;
 }
 // WebGL draw calls counted from now on, where the viewer draws: returns a function that reads the count.
 async function countDraws(page) {
@@ -355,7 +349,7 @@ if (ONLY) {
     await page.waitForTimeout(2000);
     console.log(`WebGL draw calls during 2 s idle: ${await draws()}`);
     const heap = await wasmHeap(page);
-    console.log(`wasm heap after the sample: ${(heap / 1048576).toFixed(1)} MB`);
+    console.log(`wasm heap after the sample: ${heap}`);
     await context.close();
   }
 
@@ -370,7 +364,7 @@ if (ONLY) {
       p.route('**/bench/big.json', (route) => route.fulfill({ contentType: 'application/json', body })) });
     const heap = await wasmHeap(page);
     const ready = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
-    console.log(`100,000-word article (${words * copies} words): first frame ${ready.toFixed(0)} ms, wasm heap ${(heap / 1048576).toFixed(1)} MB`);
+    console.log(`100,000-word article (${words * copies} words): first frame ${ready.toFixed(0)} ms, wasm heap ${heap}`);
     await context.close();
   }
   // The WebGL2 floor: served at the viewer's origin (routed), cold loads like the viewer's.

@@ -372,6 +372,11 @@ EMSCRIPTEN_KEEPALIVE const char* galley_canvas_scene() {
     return v.result.c_str();
 }
 
+// For the benchmark: the bytes malloc has taken from the heap at most so far (dlmalloc's footprint), against which the
+// heap's own size (WebAssembly.Memory, grown in steps of 20%) is the rest.
+extern "C" size_t malloc_max_footprint(void);
+EMSCRIPTEN_KEEPALIVE double galley_heap_footprint() { return static_cast<double>(malloc_max_footprint()); }
+
 EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {
     Viewer& v = viewer();
     v.relayoutIfNeeded();
