@@ -84,6 +84,13 @@ export function sizeCanvas(canvas) {
   canvas.height = Math.round(canvas.clientHeight * dpr) || canvas.height;
 }
 
+// What the window shows of an article set in `canvas` inside `container`, as the core's faces op takes it: the
+// column's width and how far down the article the window reaches (CSS px from the container's top).
+export function firstScreen(canvas, container) {
+  const containerTop = container.getBoundingClientRect().top + window.scrollY;
+  return { width: canvas.clientWidth, screenBottom: Math.max(0, window.scrollY - containerTop) + window.innerHeight };
+}
+
 // Whether the core may run in a worker drawing on the canvas: the browser can hand a canvas to a worker. Whether that
 // worker then gets a WebGL2 context is known only there (viewer-core.js's start says 'no-webgl2').
 // options: {renderer: 'dom' | undefined, thread: 'main' | undefined}, as createViewer takes them.

@@ -6,7 +6,7 @@
 // The viewer takes over the connection as it is (the messages sent here are counted in it) and the bundle's parse
 // (loadBundle of the same URL); whatever this could not start (no worker can draw here: ?thread=main, ?renderer=dom,
 // no OffscreenCanvas) viewer.js starts as it would without it.
-import { compileWasm, fetchBytes, startWorker, workerDrawingPossible } from './core-start.js';
+import { compileWasm, fetchBytes, firstScreen, startWorker, workerDrawingPossible } from './core-start.js';
 import { bundleUrlOfPage, opensLaunchedFile } from './bundle-url.js';
 
 // How the hosted page asks its viewer to draw, from its address (app.js passes the same to createViewer):
@@ -32,8 +32,10 @@ function start() {
     // elsewhere and loads the bytes there.
     const url = bundleUrlOfPage();
     const bytes = fetchBytes(url, 'Bundle');
+    const container = document.getElementById('galley-document');
+    const screen = container ? firstScreen(canvas, container) : null;
     const loaded = early.core.started.then(() => bytes)
-      .then((b) => early.core.connection.request('load', { bytes: b }, [b.buffer]));
+      .then((b) => early.core.connection.request('load', { bytes: b, screen }, [b.buffer]));
     bytes.catch(() => {});
     loaded.catch(() => {});
     early.bundle = { url, bytes, loaded };

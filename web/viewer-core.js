@@ -104,10 +104,16 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     theme({ colors }) { mod._galley_set_theme(...colors); requestFrame(); },
     // galley_set_layout's arguments: size, line height, alignment, measure, sans, top margin.
     layout({ args }) { mod._galley_set_layout(...args); viewDirty = true; },
-    load({ bytes }) {
+    // With `screen` ({width, screenBottom}, as faces takes it), the reply holds what the page asks next of the
+    // article it will show (`shown`: article's reply, and faces' unless CJK tiers are needed first), so that no
+    // round trip through this worker, busy making the first frame ready, comes between the bundle and that frame.
+    load({ bytes, screen }) {
       const ok = withBytes(bytes, (p, n) => mod._galley_load_bundle(p, n)) !== 0;
       const result = json(mod._galley_result());
-      return { ok, result, articles: ok ? json(mod._galley_articles()) : [] };
+      if (!ok) return { ok, result, articles: [] };
+      const shown = screen ? ops.article() : null;
+      if (shown && !shown.cjkTiersNeeded) shown.faces = { screen, ...ops.faces(screen) };
+      return { ok, result, articles: json(mod._galley_articles()), shown };
     },
     select({ article }) {
       const index = withString(article, (p) => mod._galley_select_article(p));

@@ -42,7 +42,8 @@
 // done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
 // them, when they failed to load) and every face.
 import { GL_ATTRIBUTES, createViewerCore } from './viewer-core.js';
-import { ASSET_BASE, compileWasm, createCoreConnection, fetchBytes, sizeCanvas, startWorker, workerDrawingPossible }
+import { ASSET_BASE, compileWasm, createCoreConnection, fetchBytes, firstScreen, sizeCanvas, startWorker,
+         workerDrawingPossible }
   from './core-start.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
@@ -599,9 +600,10 @@ export function createViewer(canvas, container, options = {}) {
         // Bytes the viewer made (fetched or encoded) go to the worker as they are; a caller's are copied.
         const owned = !(source instanceof Uint8Array) && bytes.byteOffset === 0
           && bytes.byteLength === bytes.buffer.byteLength;
-        reply = await core.request('load', { bytes }, owned ? [bytes.buffer] : []);
+        reply = await core.request('load', { bytes, screen: firstScreen(canvas, container) },
+                                   owned ? [bytes.buffer] : []);
       }
-      const { ok, result, articles: loaded } = reply;
+      const { ok, result, articles: loaded, shown } = reply;
       performance.mark('galley-bundle-loaded');
       for (const w of result.warnings) console.warn(`${url}: ${w}`);
       if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,
@@ -611,7 +613,7 @@ export function createViewer(canvas, container, options = {}) {
       articles = loaded;
       const wanted = loadOptions.article;
       if (wanted != null && wanted !== articles[0].id) return await select(String(wanted), loadOptions);
-      return await showSelected(result, loadOptions);
+      return await showSelected(result, loadOptions, shown);
     } catch (e) {
       throw reported(e);
     }
@@ -647,8 +649,9 @@ export function createViewer(canvas, container, options = {}) {
   }
 
   // The article the core has selected (galley_load_bundle's first, or galley_select_article's), from its faces to
-  // 'ready'. result: galley_result()'s {title, id, lang, published}.
-  async function showSelected(result, loadOptions) {
+  // 'ready'. result: galley_result()'s {title, id, lang, published}; known: what the core's load op said of it
+  // already ({info, cjkTiersNeeded, faces: {screen, ...}}: the article and faces ops' replies), or nothing.
+  async function showSelected(result, loadOptions, known = null) {
     const shown = ++articlesShown;
     article = null;   // no frames until the article's faces are here
     core.send('show', { on: false });
@@ -672,7 +675,7 @@ export function createViewer(canvas, container, options = {}) {
     pendingPosition = position ? { ...position } : null;
     readerMoved = false;   // what the reader did in the article before is not a move in this one
     if (!pendingPosition && window.scrollY > 0) window.scrollTo({ top: 0, behavior: 'instant' });
-    const { info, cjkTiersNeeded } = await core.request('article');
+    const { info, cjkTiersNeeded } = known || await core.request('article');
     if (shown !== articlesShown) return nextReady();
     articleInfo = info;
     // CJK text is sliced by frequency: the tiers that say which slice holds a character come first (once a page).
@@ -685,9 +688,11 @@ export function createViewer(canvas, container, options = {}) {
     }
     // The first frame's faces: those of what the window can show of the article from its top (all of them for a
     // reading position to restore, which may be anywhere).
-    const containerTop = container.getBoundingClientRect().top + window.scrollY;
-    const screenBottom = pendingPosition ? 0 : Math.max(0, window.scrollY - containerTop) + window.innerHeight;
-    const faces = await core.request('faces', { width: canvas.clientWidth, screenBottom });
+    const screen = firstScreen(canvas, container);
+    if (pendingPosition) screen.screenBottom = 0;
+    const same = known?.faces && !cjkTiersNeeded && known.faces.screen.width === screen.width
+      && known.faces.screen.screenBottom === screen.screenBottom;
+    const faces = same ? known.faces : await core.request('faces', screen);
     if (shown !== articlesShown) return nextReady();
     articleFaces = faces.first;
     laterFaces = faces.all.filter((slot) => !articleFaces.includes(slot));
