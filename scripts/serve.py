@@ -125,6 +125,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(fmt, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    # A browser that closes a connection mid-response (a page closed while loading, a cancelled preload) is not the
+    # server's error: no traceback for it.
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dir")
@@ -138,7 +147,7 @@ def main():
         parser.error(f"--embed-ancestors: not a CSP source list: {args.embed_ancestors!r}")
     Handler.embed_ancestors = args.embed_ancestors
     handler = functools.partial(Handler, directory=args.dir)
-    server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
+    server = Server((args.host, args.port), handler)
     print(f"Galley: serving {args.dir} at http://{'localhost' if args.host == '127.0.0.1' else args.host}:{server.server_port}/",
           flush=True)
     try:
