@@ -24,15 +24,11 @@
 // (nextFrame: in the worker a task of its own, at once; on the page's thread an animation frame), so the drawn text
 // keeps within a frame of the text layer, which the browser scrolls itself.
 //
-// What galley_init asks for (wasm/app/bridge/c_api.cpp): WebGL2, with alpha, antialias, depth and stencil off. The
-// context is made with these as early as the canvas is known (in the worker, before the wasm is even compiled), and
-// galley_init's own getContext then gets the same one.
-export const GL_ATTRIBUTES = { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: true,
-                               preserveDrawingBuffer: false, powerPreference: 'default',
-                               failIfMajorPerformanceCaveat: false };
 
 // The ops after which the layout may differ: a frame is drawn for each (run), where a new layout begins or, if it
 // did not change, 'complete' is sent again.
+import { GL_ATTRIBUTES } from './gl-attributes.js';
+
 export const LAYOUT_OPS = new Set(['addFont', 'layout', 'load', 'select', 'cjkTiers', 'hyphenation', 'thai', 'show',
                                    'view']);
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
@@ -72,12 +68,13 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   const withString = (s, fn) => withBytes(new TextEncoder().encode(s + '\0'), (ptr) => fn(ptr));
 
   const ops = {
-    // The worker's canvas, sent as soon as the worker exists: its context is made now, while the wasm compiles.
-    canvas({ canvas }) {
+    // The worker's canvas, sent as soon as the worker exists: its context is made now, while the wasm compiles
+    // (viewer-core-worker.js made it already, on arrival, and says when: receivedAt, madeAt).
+    canvas({ canvas, receivedAt, madeAt }) {
       workerCanvas = canvas;
-      marks['galley-core-canvas'] = epochNow();
+      marks['galley-core-canvas'] = receivedAt ?? epochNow();
       try { canvas.getContext('webgl2', GL_ATTRIBUTES); } catch { /* galley_init says so */ }
-      marks['galley-core-context'] = epochNow();
+      marks['galley-core-context'] = madeAt ?? epochNow();
     },
     // {wasm, renderer: 'webgl2' | 'dom', canvasSelector (on the page's thread; the worker's is its OffscreenCanvas)}
     async start({ wasm, renderer: wanted, canvasSelector }) {

@@ -41,7 +41,8 @@
 // paragraph), so a long article never holds the page for long; the document's height is estimated until the layout is
 // done. 'ready' is emitted once the layout and the text layer are complete, with the hyphenation patterns (or without
 // them, when they failed to load) and every face.
-import { GL_ATTRIBUTES, createViewerCore } from './viewer-core.js';
+import { createViewerCore } from './viewer-core.js';
+import { GL_ATTRIBUTES } from './gl-attributes.js';
 import { ASSET_BASE, compileWasm, createCoreConnection, fetchBytes, firstScreen, sizeCanvas, startWorker,
          workerDrawingPossible }
   from './core-start.js';
