@@ -1,5 +1,6 @@
 // What a whole article holds, laid out: code, nested lists, hard line breaks, the new marks, notes, credits, embeds
 // and the byline's roles and revision date (tests/data/bundles/valid/whole-article.json, docs/bundle-format.md).
+#include "block_style.h"
 #include "bundle_loader.h"
 #include "byline.h"
 #include "layout.h"
@@ -102,9 +103,24 @@ TEST(ArticleBlocks, NestedListsIndentAndNumberFromTheirStart) {
     EXPECT_EQ(markers[2].first, "\u2013");  // a list in a list
     EXPECT_EQ(markers[4].first, "5.");
     EXPECT_GT(markers[2].second, markers[1].second + 10);
-    // The item with no text of its own: its marker on its code's first line.
+    // The item with no text of its own: its marker on its code's first line, in the markers' face and in the item's
+    // indent as the others (right-aligned where the third's ends), left of the code's bar; the code set in from the
+    // item's text as code always is.
     const std::vector<const TextLine*> code = linesOf(dl, LineRole::Code);
     EXPECT_EQ(lineText(*code.back()), "make check");
+    const std::vector<const TextLine*> markerLines = linesOf(dl, LineRole::Marker);
+    const TextLine& third = *markerLines.at(0), &fifth = *markerLines.at(4);
+    EXPECT_EQ(fifth.face, FontStyle::Regular);
+    EXPECT_NEAR(fifth.x + fifth.width, third.x + third.width, 0.5f);
+    EXPECT_NEAR(fifth.baseline, code.back()->baseline, 0.5f);
+    const float em = LayoutParams{}.fontSize;
+    const float itemTextX = third.x + third.width + style::MarkerGap * em;
+    EXPECT_NEAR(code.back()->x + code.back()->words.at(0).x, itemTextX + style::CodeIndent * em, 1.0f);
+    const auto bar = std::find_if(dl.rules.begin(), dl.rules.end(), [&](const RuleBox& r) {
+        return r.y <= code.back()->top + 0.5f && r.y + r.height >= code.back()->top + code.back()->height - 0.5f;
+    });
+    ASSERT_NE(bar, dl.rules.end()) << "the code's bar";
+    EXPECT_GT(bar->x, fifth.x + fifth.width);
     // The nested item's strong text links nothing: the words keep their source (the nested item's own text).
     const std::vector<const TextLine*> items = linesOf(dl, LineRole::ListItem);
     ASSERT_EQ(items.size(), 4u);

@@ -17,6 +17,7 @@ constexpr float ListIndent = 1.6f, ListItemSpacing = 0.3f, MarkerGap = 0.5f;
 constexpr float CaptionSize = 0.85f, CreditSize = 0.75f;
 // Code: Noto Sans Mono a little smaller than the serif (its x-height is larger), indented, tighter; notes smaller.
 constexpr float CodeSize = 0.85f, CodeLineHeight = 1.45f, CodeIndent = 1.0f;
+constexpr const char* ContinuationMark = "\u2192";  // before each wrapped line of code (TextLine::continues)
 constexpr float NoteSize = 0.85f, NotesRuleFraction = 0.25f;
 constexpr float EmbedTitleSize = 1.05f, EmbedPadding = 0.8f;
 constexpr float HeaderRuleGap = 1.2f;

@@ -43,14 +43,12 @@ void ArticleLayout::measurePiece(Piece& piece, float fs) {
     piece.textStartCodePoint = 0;
     if (piece.wantsDropCap) splitDropCap(piece, text, fs);
     if (!piece.windowed) piece.para = measureText(piece, piece.textStartByte, text.text.size(), piece.textStartCodePoint);
-    if (piece.hasMarker || piece.role == LineRole::Code) {
-        RichText marker;
-        marker.text = piece.markerText;
-        // A code block's marker goes before its wrapped lines, in its face and size.
-        const bool code = piece.role == LineRole::Code;
-        piece.marker = measureParagraph(marker, {code ? FontStyle::Mono : FontStyle::Regular, code ? piece.textStyle.size : fs,
-                                                 ColorRole::Muted}, fonts_);
-    }
+    auto plain = [](const char* s) { RichText t; t.text = s; return t; };
+    if (piece.hasMarker) piece.marker = measureParagraph(plain(piece.markerText.c_str()), {FontStyle::Regular, fs, ColorRole::Muted}, fonts_);
+    // A code block's continuation mark goes before its wrapped lines, in its face and size.
+    if (piece.role == LineRole::Code)
+        piece.continuation = measureParagraph(plain(style::ContinuationMark), {FontStyle::Mono, piece.textStyle.size, ColorRole::Muted},
+                                              fonts_);
 }
 
 DisplayList ArticleLayout::layout(const LayoutParams& params) {
@@ -238,7 +236,8 @@ void ArticleLayout::openText(const Piece& piece) {
         // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
         const MeasuredParagraph& m = piece.marker;
         float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
-        float mx = rtl ? w + style::MarkerGap * em : x0 - style::MarkerGap * em - mw;
+        const float edge = piece.markerIndent >= 0 ? std::min(piece.markerIndent * em, width * 0.3f) : indent;
+        float mx = rtl ? width - edge + style::MarkerGap * em : edge - style::MarkerGap * em - mw;
         TextLine& markerLine = placer.beginLine();
         markerLine.block = piece.block;
         markerLine.role = LineRole::Marker;
@@ -298,9 +297,9 @@ void ArticleLayout::closeText(const Piece& piece) {
     DisplayList& out = *out_;
     const float width = out.width, em = params_.fontSize;
     y_ = text_->top + std::max(y_ - text_->top, text_->minimumHeight);
-    if (piece.role == LineRole::Code && !piece.marker.boxes.empty()) {
+    if (piece.role == LineRole::Code && !piece.continuation.boxes.empty()) {
         // The continuation mark before each wrapped line of code, in the indent (it is not text: not in the line).
-        const MeasuredParagraph& m = piece.marker;
+        const MeasuredParagraph& m = piece.continuation;
         const float mw = m.boxes[0].width;
         for (size_t l = text_->firstLine; l < placer_->linesUsed(); ++l) {
             TextLine& line = out.lines[l];

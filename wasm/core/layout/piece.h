@@ -39,9 +39,13 @@ struct ArticleLayout::Piece {
     size_t textStartByte = 0;      // where the text to set starts in the source (after a drop cap's initial)...
     uint32_t textStartCodePoint = 0;
     MeasuredParagraph para;        // Text, once measured (not windowed)
-    MeasuredParagraph marker;      // ListItem: "•" or "3."; Note: its label; Code: the mark of a wrapped line
+    MeasuredParagraph marker;      // ListItem: "•" or "3."; Note: its label (markerText, when hasMarker)
+    MeasuredParagraph continuation;  // Code: the mark before each wrapped line (ContinuationMark)
     std::string markerText;
     bool hasMarker = false;
+    // Where the marker's column ends (em of the body size), when not at the piece's indent: a list item's first block
+    // set in from the item's text (code, a quote: their bar in between) takes the item's marker in the item's indent.
+    float markerIndent = -1;
     bool ragged = false;           // never justified (titles, headings, captions)
     float indent = 0;              // em of the body size
     float lineHeight = 1.5f;       // multiple of the piece's own size; 0 = the params' body line height

@@ -225,7 +225,8 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                                 first.markerText = empty.markerText;
                                 first.number = empty.number;
                                 first.item = empty.item;
-                                first.indent = itemIndent;
+                                if (first.indent > itemIndent) first.markerIndent = itemIndent;
+                                else first.indent = itemIndent;
                                 pieces.erase(pieces.begin() + static_cast<std::ptrdiff_t>(firstOfItem));
                             }
                         }
@@ -287,7 +288,6 @@ std::vector<ArticleLayout::Piece> ArticleLayout::planPieces(const Article& artic
                 c.lineHeight = style::CodeLineHeight;
                 c.quoteBar = true;
                 c.spaceAfter = style::ParagraphSpacing;
-                c.markerText = "\u2192";  // drawn before each wrapped line (TextLine::continues)
                 break;
             }
             case BlockType::Embed: {
