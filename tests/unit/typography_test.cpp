@@ -107,7 +107,7 @@ TEST(Typography, FrenchSpacing) {
     // Marks stay on their characters when spaces go in.
     galley::RichText t;
     t.text = "Il dit \"oui\" !";
-    t.marks = {{galley::MarkKind::Emphasis, 8, 11, ""}};  // oui
+    t.marks = {{galley::MarkKind::Emphasis, 8, 11, "", ""}};  // oui
     smartenPunctuation(t, galley::quoteStyleFor("fr"));
     const std::u32string cps = galley::decodeUtf8(t.text);
     ASSERT_EQ(t.marks.size(), 1u);

@@ -184,7 +184,7 @@ void applyHeader(std::vector<Unit>& units, const Header& header, Article& articl
         article.subtitle = units[*header.dek].text;
         decide(units[*header.dek], true, "subtitle");
     }
-    for (const std::string& name : header.authors) article.authors.push_back({smartenPunctuation(name), ""});
+    for (const std::string& name : header.authors) article.authors.push_back({smartenPunctuation(name), "", ""});
     article.published = header.published;
     if (header.byline) {
         std::string names;
