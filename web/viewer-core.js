@@ -23,12 +23,9 @@
 // draws nothing. The page posts each scroll offset as it happens; the core draws the last one at its next frame
 // (nextFrame: in the worker a task of its own, at once; on the page's thread an animation frame), so the drawn text
 // keeps within a frame of the text layer, which the browser scrolls itself.
-//
 
 // The ops after which the layout may differ: a frame is drawn for each (run), where a new layout begins or, if it
 // did not change, 'complete' is sent again.
-import { GL_ATTRIBUTES } from './gl-attributes.js';
-
 export const LAYOUT_OPS = new Set(['addFont', 'layout', 'load', 'select', 'cjkTiers', 'hyphenation', 'thai', 'show',
                                    'view']);
 const SLICE_MS = 8;              // layout and text layer work per task after the first frame
@@ -68,13 +65,12 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   const withString = (s, fn) => withBytes(new TextEncoder().encode(s + '\0'), (ptr) => fn(ptr));
 
   const ops = {
-    // The worker's canvas, sent as soon as the worker exists: its context is made now, while the wasm compiles
-    // (viewer-core-worker.js made it already, on arrival, and says when: receivedAt, madeAt).
+    // The worker's canvas, sent as soon as the worker exists; viewer-core-worker.js made its context on arrival,
+    // while the wasm compiles, and says when (receivedAt, madeAt).
     canvas({ canvas, receivedAt, madeAt }) {
       workerCanvas = canvas;
-      marks['galley-core-canvas'] = receivedAt ?? epochNow();
-      try { canvas.getContext('webgl2', GL_ATTRIBUTES); } catch { /* galley_init says so */ }
-      marks['galley-core-context'] = madeAt ?? epochNow();
+      marks['galley-core-canvas'] = receivedAt;
+      marks['galley-core-context'] = madeAt;
     },
     // {wasm, renderer: 'webgl2' | 'dom', canvasSelector (on the page's thread; the worker's is its OffscreenCanvas)}
     async start({ wasm, renderer: wanted, canvasSelector }) {

@@ -467,10 +467,7 @@ EMSCRIPTEN_KEEPALIVE const char* galley_faces_used() {
 EMSCRIPTEN_KEEPALIVE const char* galley_faces_first_frame(float pageWidth, float screenHeight) {
     Viewer& v = viewer();
     if (!(screenHeight > 0)) return writeFaceSlots(v, firstFrameFaces);
-    FirstScreen screen;
-    screen.params = v.params;
-    screen.params.width = v.columnWidth(pageWidth);
-    screen.height = screenHeight;
+    const FirstScreen screen = v.firstScreen(pageWidth, screenHeight);
     return writeFaceSlots(v, firstFrameFaces, &screen);
 }
 

@@ -59,6 +59,14 @@ float Viewer::columnWidth(float pageWidth) const {
     return std::max(std::min(pageWidth - 2 * MarginCss, measureEm * params.fontSize), 120.0f);
 }
 
+FirstScreen Viewer::firstScreen(float pageWidth, float height) const {
+    FirstScreen screen;
+    screen.params = params;
+    screen.params.width = columnWidth(pageWidth);
+    screen.height = height;
+    return screen;
+}
+
 void Viewer::relayoutIfNeeded() {
     const float width = columnWidth(cssWidth);
     columnX = std::floor((cssWidth - width) / 2);
@@ -211,10 +219,7 @@ const AtlasGlyph* Viewer::atlasGlyph(const PlacedGlyph& g, float dx, float& whol
 
 bool Viewer::firstScreenFacesLoaded() {
     if (bundle.articles.empty() || !layout) return false;
-    FirstScreen screen;
-    screen.params = params;
-    screen.params.width = columnWidth(cssWidth);
-    screen.height = scrollY + cssHeight;
+    const FirstScreen screen = firstScreen(cssWidth, scrollY + cssHeight);
     bool tiersNeeded = false;
     const FaceSlots used = facesUsed(bundle.articles[article], cjkTiers.get(), &tiersNeeded, &screen);
     if (tiersNeeded) return false;

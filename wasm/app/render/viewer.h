@@ -87,6 +87,8 @@ struct Viewer {
     // the viewer has (null without an article); rebuildLayout's, and the print layout's (app/bridge/print_layout.h).
     std::unique_ptr<ArticleLayout> newLayout() const;
     float columnWidth(float pageWidth) const;  // the text column a page this wide (CSS px) sets
+    // What a window `height` CSS px tall shows from the article's top on a page this wide, as facesUsed takes it.
+    FirstScreen firstScreen(float pageWidth, float height) const;
     // Starts a new layout of `display` when the width or settings changed; the layout then proceeds in
     // layoutStep() slices, and draw() lays out whatever the viewport shows first.
     void relayoutIfNeeded();

@@ -188,9 +188,8 @@ ArticleLayout::Placed ArticleLayout::placePiece(Piece& piece, const std::functio
     return Placed::Whole;
 }
 
-float ArticleLayout::indentOf(const Piece& piece) const {
-    return std::min(piece.indent * params_.fontSize, out_->width * 0.3f);
-}
+float ArticleLayout::indentPx(float ems) const { return std::min(ems * params_.fontSize, out_->width * 0.3f); }
+float ArticleLayout::indentOf(const Piece& piece) const { return indentPx(piece.indent); }
 
 void ArticleLayout::placeFigure(const Piece& piece) {
     DisplayList& out = *out_;
@@ -236,7 +235,7 @@ void ArticleLayout::openText(const Piece& piece) {
         // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
         const MeasuredParagraph& m = piece.marker;
         float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
-        const float edge = piece.markerIndent >= 0 ? std::min(piece.markerIndent * em, width * 0.3f) : indent;
+        const float edge = piece.markerIndent >= 0 ? indentPx(piece.markerIndent) : indent;
         float mx = rtl ? width - edge + style::MarkerGap * em : edge - style::MarkerGap * em - mw;
         TextLine& markerLine = placer.beginLine();
         markerLine.block = piece.block;

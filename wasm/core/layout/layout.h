@@ -126,6 +126,7 @@ private:
     // so, the layout starts over ragged.
     bool tooLooseToJustify(const ParagraphSetting& s, size_t count);
     float indentOf(const Piece& piece) const;  // where the piece's column starts, CSS px
+    float indentPx(float ems) const;            // an indent in ems, in CSS px (at most 30% of the column)
     void placeFigure(const Piece& piece);  // a rule or an image
     void placeTable(size_t tablePiece);    // a table and its cells, the pieces after it (table.cpp)
     void openText(const Piece& piece);     // space before, marker, drop cap; the setting of its lines
