@@ -16,8 +16,7 @@ import { setupReaderControls } from './reader-controls.js';
 import { setupArticleContents } from './article-contents.js';
 import { loadPosition, savePosition } from './reading-position.js';
 import { keepAlso } from './offline-client.js';
-import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, settingsFromUrl, storeSettings }
-  from './settings.js';
+import { DEFAULT_SETTINGS, clearStoredSettings, loadStoredSettings, pageSettings, storeSettings } from './settings.js';
 
 // The canvas is looked up when needed: the viewer puts a new one in its place if its worker cannot draw on it.
 const canvasEl = () => document.getElementById('galley-canvas');
@@ -72,7 +71,7 @@ function main() {
   let stored = loadStoredSettings();
   let shown = null;   // the article whose reading position is kept ({id, index}): set once it is ready
   const viewer = createViewer(canvasEl(), documentEl, {
-    settings: { ...stored, ...settingsFromUrl(location.search) },
+    settings: pageSettings(),  // the stored ones and the address's, as the early start laid out with
     themeRoot: document.documentElement,
     ...pageViewerOptions(),   // ?renderer=dom, ?thread=main
     early: takeEarlyStart(),  // the core, and the page's bundle, begun before this module arrived
@@ -95,6 +94,9 @@ function main() {
   });
   controls.showSettings(viewer.settings);
   viewer.on('resize', () => controls.updateProgress());
+  // The reading time from the first frame on (the core counts the words): the toolbar is complete as the article
+  // appears, not once it is laid out to its end.
+  viewer.on('shown', ({ stats }) => controls.showStats(stats));
 
   const keepPosition = () => {
     if (shown) savePosition(localStorage, positionBundle, shown, viewer.readingPosition());

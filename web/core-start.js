@@ -5,6 +5,13 @@
 import { LAYOUT_OPS } from './viewer-core.js';
 
 export const ASSET_BASE = new URL('./', import.meta.url);
+// A face's file (faces.js's SLICES[slice].files[style]) and a pattern file (patterns.js's PATTERN_FILES[name]).
+export const faceUrl = (file) => new URL(`fonts/${file}.ttf`, ASSET_BASE);
+export const patternsUrl = (file) => new URL(`hyphen/${file}`, ASSET_BASE);
+
+// Every article's faces, by style (faces.js's FACES), in the first slice: body, title, byline. index.html preloads
+// their files, the early start sends them to the core, the viewer fetches the others when an article asks for them.
+export const FIRST_FACE_STYLES = ['Regular', 'Bold', 'Sans'];
 
 export async function fetchBytes(url, what) {
   let response;

@@ -1,12 +1,14 @@
 // early-start.js — the hosted page's viewer started before the page's other modules arrive (index.html runs it
 // first; app.js hands it to createViewer as options.early). What the first frame waits for longest begins here: the
 // wasm's streaming compile, the worker with the canvas (its WebGL2 context made at once) and the compiled wasm, and
-// the page's bundle, fetched and parsed in the worker. Without it those waited for app.js and the fourteen modules it
+// the page's bundle, fetched and parsed in the worker; then what the worker needs to make the first frame ready
+// (sendFirstView). Without it those waited for app.js and the fourteen modules it
 // imports, which arrive last, queued behind the wasm and the faces on the browser's few connections to the server.
 // The viewer takes over the connection as it is (the messages sent here are counted in it) and the bundle's parse
 // (loadBundle of the same URL); whatever this could not start (no worker can draw here: ?thread=main, ?renderer=dom,
 // no OffscreenCanvas) viewer.js starts as it would without it.
-import { compileWasm, fetchBytes, firstScreen, startWorker, workerDrawingPossible } from './core-start.js';
+import { FIRST_FACE_STYLES, compileWasm, faceUrl, fetchBytes, firstScreen, patternsUrl, startWorker,
+         workerDrawingPossible } from './core-start.js';
 import { bundleUrlOfPage, opensLaunchedFile } from './bundle-url.js';
 
 // How the hosted page asks its viewer to draw, from its address (app.js passes the same to createViewer):
@@ -23,10 +25,13 @@ export function pageViewerOptions(loc = location) {
 function start() {
   const canvas = document.getElementById('galley-canvas');
   if (!canvas) return null;
-  const early = { canvas, wasmCompiled: compileWasm(), core: null, bundle: null };
+  const early = { canvas, wasmCompiled: compileWasm(), core: null, bundle: null, taken: false,
+                  fetched: { faces: new Map(), patterns: new Map() }, sent: { faces: [], patterns: null } };
   early.wasmCompiled.catch(() => {});   // the viewer reports it
   if (!workerDrawingPossible(pageViewerOptions())) return early;
   early.core = startWorker(canvas, early.wasmCompiled);
+  const firstView = sendFirstView(early);
+  firstView.catch(() => {});   // what it could not send, the viewer sends
   if (!opensLaunchedFile()) {
     // Parsed in the worker once it has started; if it did not (no WebGL2 there), the viewer starts the core again
     // elsewhere and loads the bytes there.
@@ -34,6 +39,7 @@ function start() {
     const bytes = fetchBytes(url, 'Bundle');
     const container = document.getElementById('galley-document');
     const screen = container ? firstScreen(canvas, container) : null;
+    // Sent once the core has started: its bytes are transferred, so they must not go to a core that cannot start.
     const loaded = early.core.started.then(() => bytes)
       .then((b) => early.core.connection.request('load', { bytes: b, screen }, [b.buffer]));
     bytes.catch(() => {});
@@ -43,11 +49,51 @@ function start() {
   return early;
 }
 
+// What the first frame needs besides the bundle, sent right after the core's start, so that the worker makes that frame
+// ready (viewer-core.js's prepare: laid out, its glyphs rasterised) while the page's other modules still arrive and
+// run: the reader's settings as layout, the theme's colours, the view, the faces every article uses and the English
+// patterns. Its modules are imported here, not above, so as not to hold the worker's start. Once the viewer has taken
+// the early start over nothing more is sent from here (`taken`): what was, it does not send again (early.sent), and
+// what was fetched, it does not fetch again (early.fetched). The sans setting needs faces not fetched here: then only
+// the faces and patterns go, and the viewer lays out.
+async function sendFirstView(early) {
+  const [{ FACES, SLICES }, { EARLY_PATTERNS, PATTERN_FILES }, { pageSettings, layoutArgs }, themes] = await Promise.all(
+    [import('./faces.js'), import('./patterns.js'), import('./settings.js'), import('./themes.js')]);
+  const styles = FIRST_FACE_STYLES.map((style) => FACES.findIndex((face) => face.style === style));
+  for (const style of styles) early.fetched.faces.set(style, fetchBytes(faceUrl(SLICES[0].files[style]), 'Font'));
+  const patterns = fetchBytes(patternsUrl(PATTERN_FILES[EARLY_PATTERNS]), 'Hyphenation patterns').catch(() => null);
+  early.fetched.patterns.set(EARLY_PATTERNS, patterns);
+  const settings = pageSettings();
+  const { connection } = early.core;
+  await early.wasmCompiled;   // the start request is posted by then: these come after it
+  if (early.taken) return;
+  const theme = themes.THEMES[themes.resolveThemeName(settings.theme, matchMedia('(prefers-color-scheme: dark)').matches)];
+  connection.send('theme', { colors: themes.coreColors(theme) });
+  if (settings.family === 'serif') {
+    const { canvas } = early;
+    connection.send('layout', { args: layoutArgs(settings, canvas.clientWidth) });
+    connection.send('view', { width: canvas.clientWidth, height: canvas.clientHeight, dpr: window.devicePixelRatio || 1 });
+  }
+  for (const style of styles) {
+    early.fetched.faces.get(style).then((bytes) => {
+      if (early.taken) return;
+      connection.send('addFont', { style, slice: 0, bytes });
+      early.sent.faces.push(style);
+    }, () => {});
+  }
+  const bytes = await patterns;
+  if (!bytes || early.taken) return;
+  const reply = connection.request('hyphenation', { bytes });
+  reply.catch(() => {});   // a core that did not start: the viewer sends them to the one it starts instead
+  early.sent.patterns = { file: EARLY_PATTERNS, reply };
+}
+
 let early = start();
 
 // The early start, once: null when there was none (no #galley-canvas), or it was taken.
 export function takeEarlyStart() {
   const taken = early;
   early = null;
+  if (taken) taken.taken = true;
   return taken;
 }

@@ -22,6 +22,17 @@ export const DEFAULT_SETTINGS = Object.freeze({
 // about 55, 66 and 78 characters a line (the comfortable range is 60 to 75). Phones use their full width less margins.
 export const MEASURE_EM = { narrow: 28, medium: 33, wide: 39 };
 export const LINE_HEIGHT = { tight: 1.35, normal: 1.5, loose: 1.7 };
+// The alignment setting as galley_set_layout takes it (0 ragged, 1 justified, 2 automatic: the core's Align::Auto).
+export const ALIGN_CODES = { left: 0, justify: 1, auto: 2 };
+
+// galley_set_layout's arguments for `settings` (complete: DEFAULT_SETTINGS under them) in a column `width` CSS px
+// wide: size, line height, alignment, measure, sans, top margin. topMargin: the page's (px), or undefined: then on
+// phones (under 600 px) the hosted page's toolbar, which floats over the top margin, gets room above the headline;
+// -1 lets the core choose.
+export function layoutArgs(settings, width, topMargin = undefined) {
+  return [settings.size, LINE_HEIGHT[settings.spacing], ALIGN_CODES[settings.align], MEASURE_EM[settings.width],
+          settings.family === 'sans' ? 1 : 0, topMargin ?? (width < 600 ? 64 : -1)];
+}
 
 // Accepted spellings besides the canonical ones (URL parameters are typed by people).
 const ALIASES = {
@@ -60,6 +71,12 @@ export function settingsFromUrl(search) {
 }
 
 const STORAGE_KEY = 'galley.settings.v1';
+
+// The hosted page's settings: those stored, with the address's on top (what app.js gives its viewer, and what the
+// early start lays the first frame out with), defaults under both.
+export function pageSettings(search = location.search, storage = globalThis.localStorage) {
+  return { ...DEFAULT_SETTINGS, ...loadStoredSettings(storage), ...settingsFromUrl(search) };
+}
 
 export function loadStoredSettings(storage = globalThis.localStorage) {
   try {

@@ -404,7 +404,7 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
   // How far to move a line (or marker) whose box the browser puts at `top`, with its baseline `offset` below it, so
   // that its baseline lands on the device pixel the canvas draws it on.
   const baselineShift = (line, top, offset) => Math.round((line.y + line.bl) * dpr) / dpr - (top + offset);
-  const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, lead: '', append };
+  const layer = { headings: [], blockBoxes: new Map(), figures: new Map(), lead: '', append };
   let carry = null;   // the block the last chunk ended in, while it may go on in the next
 
   // One drawn line, flowX where the inline flow puts the span in its row (0, except after a drop cap), rowTop where
@@ -653,9 +653,6 @@ export function createTextLayer(container, info, { imageState = () => 'loading',
       const bottom = groupBox.top + groupBox.height;
       layer.blockBoxes.set(group.block, known ? { top: Math.min(known.top, groupBox.top), bottom: Math.max(known.bottom, bottom) }
         : { top: groupBox.top, bottom });
-      if (group.type !== 'header') {
-        for (const l of allLines) layer.words += l.t.split(/\s+/).filter(Boolean).length;
-      }
 
       if (group.type === 'list') {
         frag.append(makeList(group, blockInfo, groupBox, chunkFlow, hrefs, blockImages));

@@ -21,6 +21,11 @@ export function resolveThemeName(name, prefersDark) {
 
 export function hexToInt(hex) { return parseInt(hex.slice(1), 16); }
 
+// The colours the core draws with, as galley_set_theme takes them (0xRRGGBB).
+export function coreColors(theme) {
+  return [theme.background, theme.text, theme.muted, theme.link, theme.rule, theme.accent].map(hexToInt);
+}
+
 export function applyThemeToElement(element, theme) {
   for (const [key, value] of Object.entries(theme)) {
     if (key !== 'scheme') element.style.setProperty(`--galley-${key}`, value);

@@ -42,6 +42,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   let starting = null;          // the start request while it runs: what comes meanwhile waits in `queued`
   const queued = [];
   let stopped = false;
+  let started = false;          // the start op succeeded: until then only 'canvas' and 'start' run
   let showing = false;          // an article is selected and its first faces are in: frames may be drawn
   let view = null, viewDirty = true, scroll = 0;
   let layerGeneration = -1, layerDone = false, firstFrameDrawn = false;
@@ -85,12 +86,13 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
       renderer = wanted;
       selector = canvasSelector || WORKER_CANVAS;
       marks['galley-core-instantiated'] = epochNow();
-      if (renderer === 'dom') { mod._galley_init_without_gl(); return { renderer, marks }; }
+      if (renderer === 'dom') { mod._galley_init_without_gl(); started = true; return { renderer, marks }; }
       if (workerCanvas) mod.specialHTMLTargets[WORKER_CANVAS] = workerCanvas;
       if (withString(selector, (p) => mod._galley_init(p)) !== 0) {
         throw Object.assign(new Error('WebGL2 is not available in this browser.'), { code: 'no-webgl2' });
       }
       marks['galley-core-initialized'] = epochNow();
+      started = true;
       return { renderer, marks };
     },
     addFont({ style, slice, bytes }) { withBytes(bytes, (p, n) => mod._galley_add_font(style, slice, p, n)); },
@@ -163,6 +165,12 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
 
   async function run({ op, id, ...args }) {
     processed++;
+    // A core that did not start (no WebGL2 in this worker: the page starts another) takes nothing more: what was
+    // sent after the start (the early start's messages) is answered as not taken, not run against no core.
+    if (!started && op !== 'start' && op !== 'canvas') {
+      if (id !== undefined) post({ reply: id, error: 'the core did not start', code: 'not-started' });
+      return;
+    }
     try {
       if (stopped && op !== 'diagnostics') throw new Error('the viewer has stopped');
       const value = await ops[op](args);

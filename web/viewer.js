@@ -3,8 +3,8 @@
 //     setSettings({...}), settings, scrollToHeading(id), headings, stats, readingPosition(),
 //     restoreReadingPosition(pos), printLayout(width, fontSize), imageBitmap(block), imagesSettled(), bundleFiles(),
 //     pauseResize(paused), on(event, fn), ready }
-// and emits 'ready' ({title, article: id, headings: [{id, level, text}], stats}: an article is laid out and drawn),
-// 'error'
+// and emits 'shown' ({title, article: id, stats}: an article's first frame is drawn; its reading time is known),
+// 'ready' ({title, article: id, headings: [{id, level, text}], stats}: it is laid out and drawn), 'error'
 // ({title, lines}), 'resize' ({width, height}: the document's size after a reflow), 'navigate' ({href, kind: 'link' |
 // 'heading'}) and 'theme' ({name, colors}).
 // The hosted page (app.js) and an embedding page use the same object.
@@ -43,19 +43,19 @@
 // them, when they failed to load) and every face.
 import { createViewerCore } from './viewer-core.js';
 import { GL_ATTRIBUTES } from './gl-attributes.js';
-import { ASSET_BASE, compileWasm, createCoreConnection, fetchBytes, firstScreen, sizeCanvas, startWorker,
-         workerDrawingPossible }
+import { ASSET_BASE, FIRST_FACE_STYLES, compileWasm, createCoreConnection, faceUrl, fetchBytes, firstScreen,
+         patternsUrl, sizeCanvas, startWorker, workerDrawingPossible }
   from './core-start.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
-import { DEFAULT_SETTINGS, LINE_HEIGHT, MEASURE_EM, normalizeSettings } from './settings.js';
-import { THEMES, applyThemeToElement, hexToInt, resolveThemeName } from './themes.js';
+import { DEFAULT_SETTINGS, layoutArgs, normalizeSettings } from './settings.js';
+import { THEMES, applyThemeToElement, coreColors, resolveThemeName } from './themes.js';
 
 // Indices into FACES (C++'s FontStyle). A face slot is slice * FACES.length + style, so that the first slice's slots
 // are the styles' own (faces.js); SLICES[slice].files[style] is its file in fonts/.
-const [REGULAR, BOLD, SANS, SANS_BOLD] = ['Regular', 'Bold', 'Sans', 'SansBold']
-  .map((style) => FACES.findIndex((face) => face.style === style));
+const styleIndex = (style) => FACES.findIndex((face) => face.style === style);
+const [REGULAR, BOLD, SANS, SANS_BOLD] = ['Regular', 'Bold', 'Sans', 'SansBold'].map(styleIndex);
 const faceSlot = (style, slice) => slice * FACES.length + style;
 // The slot that holds a slot's file: the first style with the same file in that slice (Italic's Arabic is Regular's).
 const canonicalSlot = (slot) => {
@@ -63,11 +63,10 @@ const canonicalSlot = (slot) => {
   const files = SLICES[slice].files;
   return faceSlot(files.indexOf(files[style]), slice);
 };
-// Every article's faces: body, title, byline (index.html preloads them). Italic, bold italic and sans bold, and the
-// slices of other scripts, are fetched when an article or the sans setting asks for them (galley_faces_used).
-const FIRST_FACES = [REGULAR, BOLD, SANS];
-// The alignment setting as galley_set_layout takes it (0 ragged, 1 justified, 2 automatic: the core's Align::Auto).
-const ALIGN_CODES = { left: 0, justify: 1, auto: 2 };
+// Every article's faces (core-start.js's FIRST_FACE_STYLES), slots of the first slice. Italic, bold italic and sans
+// bold, and the slices of other scripts, are fetched when an article or the sans setting asks for them
+// (galley_faces_used).
+const FIRST_FACES = FIRST_FACE_STYLES.map(styleIndex);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
 class ViewerError extends Error {
@@ -105,7 +104,7 @@ export function createViewer(canvas, container, options = {}) {
   let core = null;   // the core's connection (createCoreConnection), once it has started
   let bundleUrl = null, article = null;
   let articles = [];   // the bundle's articles: [{id, title, authors, byline, lang, dir}] (galley_articles)
-  let layer = { headings: [], blockBoxes: new Map(), figures: new Map(), words: 0, append() {} };
+  let layer = { headings: [], blockBoxes: new Map(), figures: new Map(), append() {} };
   let articleInfo = null;
   let textLayerGeneration = -1, layerComplete = false, firstFrameDrawn = false;
   let keepPosition = null, minHeight = 0, stopped = false;
@@ -149,7 +148,7 @@ export function createViewer(canvas, container, options = {}) {
   const fetchFace = (slot) => {
     if (!fontFetches.has(slot)) {
       const file = SLICES[Math.floor(slot / FACES.length)].files[slot % FACES.length];
-      fontFetches.set(slot, fetchBytes(new URL(`fonts/${file}.ttf`, ASSET_BASE), 'Font'));
+      fontFetches.set(slot, fetchBytes(faceUrl(file), 'Font'));
     }
     return fontFetches.get(slot);
   };
@@ -176,7 +175,7 @@ export function createViewer(canvas, container, options = {}) {
       if (facesAdded.has(slot)) return;
       facesAdded.add(slot);
       const style = slot % FACES.length, slice = Math.floor(slot / FACES.length);
-      core.send('addFont', { style, slice, bytes: bytes[k] });
+      if (!earlyFaces.delete(slot)) core.send('addFont', { style, slice, bytes: bytes[k] });
       // The same faces, for the text layer's measurements: every style whose slice this file is. Emoji as a family
       // of their own (after each face's in the text layer's font), so that their slices' digits and © (keycaps)
       // never stand in for the text face's.
@@ -249,6 +248,12 @@ export function createViewer(canvas, container, options = {}) {
   // The hosted page's early start (early-start.js), if it began this viewer's on this canvas.
   const early = options.early?.canvas === canvas ? options.early : null;
   let earlyBundle = early?.bundle || null;   // its bundle, until loadBundle takes it
+  // What it fetched is not fetched again, and what it sent its core is not sent again (until that core turns out not
+  // to start: then both go to the one started here): the faces every article uses and the English patterns.
+  for (const [slot, bytes] of early?.fetched.faces || []) fontFetches.set(slot, bytes);
+  for (const [file, bytes] of early?.fetched.patterns || []) patternFetches.set(file, bytes);
+  const earlyFaces = new Set(early?.sent.faces);
+  let earlyPatterns = early?.sent.patterns || null;   // {file, reply}
   const started = (async () => {
     const wasmCompiled = early?.wasmCompiled || compileWasm();
     for (const slot of FIRST_FACES) fetchFace(slot);
@@ -263,6 +268,7 @@ export function createViewer(canvas, container, options = {}) {
     } catch (e) {
       throw new ViewerError('Galley could not start', [String(e.message || e)]);
     }
+    if (!early || thread !== 'worker') { earlyFaces.clear(); earlyPatterns = null; }
     container.dataset.renderer = renderer;
     container.dataset.thread = thread;
     if (renderer === 'webgl2') performance.mark('galley-gl-ready');
@@ -279,9 +285,12 @@ export function createViewer(canvas, container, options = {}) {
     // article asks for its own: an English article is then laid out once, with them, and its first frame is made
     // ready in the core while this page still asks what the article needs (settlePatterns keeps them for it, or
     // replaces them).
-    fetchPatterns(EARLY_PATTERNS).then((bytes) => {
-      if (bytes && !stopped && articleLoads === 0 && patternsApplied === null) applyPatterns(EARLY_PATTERNS, bytes);
-    });
+    if (earlyPatterns) applyPatterns(earlyPatterns.file, null, earlyPatterns.reply);
+    else {
+      fetchPatterns(EARLY_PATTERNS).then((bytes) => {
+        if (bytes && !stopped && articleLoads === 0 && patternsApplied === null) applyPatterns(EARLY_PATTERNS, bytes);
+      });
+    }
   })();
   started.catch(() => {});   // reported by loadBundle
 
@@ -289,8 +298,7 @@ export function createViewer(canvas, container, options = {}) {
     const name = resolveThemeName(settings.theme, darkQuery.matches);
     theme = THEMES[name];
     applyThemeToElement(themeRoot, theme);
-    core?.send('theme', { colors: [theme.background, theme.text, theme.muted, theme.link, theme.rule, theme.accent]
-      .map(hexToInt) });
+    core?.send('theme', { colors: coreColors(theme) });
     emit('theme', { name, colors: theme });
   }
 
@@ -303,11 +311,7 @@ export function createViewer(canvas, container, options = {}) {
       ensureFaces([]).then(applySettings, (e) => fail(e));
       return;
     }
-    const narrow = canvas.clientWidth < 600;
-    // On phones the page's toolbar floats over the top margin: leave it room above the headline.
-    const topMargin = options.topMargin ?? (narrow ? 64 : -1);
-    core.send('layout', { args: [settings.size, LINE_HEIGHT[settings.spacing], ALIGN_CODES[settings.align],
-                                 MEASURE_EM[settings.width], settings.family === 'sans' ? 1 : 0, topMargin] });
+    core.send('layout', { args: layoutArgs(settings, canvas.clientWidth, options.topMargin) });
     viewDirty = true;
     requestFrame();
   }
@@ -503,6 +507,7 @@ export function createViewer(canvas, container, options = {}) {
       firstFrameDrawn = true;
       performance.mark('galley-first-frame-begun', { startTime: Math.max(0, began - performance.timeOrigin) });
       performance.mark('galley-first-frame', { startTime: drawnAt });
+      if (article) emit('shown', { title: article.title, article: article.id, stats: stats() });
       addLaterFaces();
     }
   }
@@ -723,7 +728,7 @@ export function createViewer(canvas, container, options = {}) {
   // `file` is a name the core asks for (hyph_en_US.dic); the site serves it compiled (patterns.js says as what).
   function fetchPatterns(file) {
     if (!patternFetches.has(file)) {
-      patternFetches.set(file, fetchBytes(new URL(`hyphen/${PATTERN_FILES[file]}`, ASSET_BASE), 'Hyphenation patterns')
+      patternFetches.set(file, fetchBytes(patternsUrl(PATTERN_FILES[file]), 'Hyphenation patterns')
         .catch(() => null));
     }
     return patternFetches.get(file);
@@ -755,10 +760,10 @@ export function createViewer(canvas, container, options = {}) {
   }
 
   // `file`'s patterns to the core: the layout starts again with them (a 'complete' from before is not taken:
-  // createCoreConnection's layoutSent).
-  function applyPatterns(file, bytes) {
+  // createCoreConnection's layoutSent). reply: the core's answer to them, when the early start sent them.
+  function applyPatterns(file, bytes, reply = core.request('hyphenation', { bytes })) {
     patternsApplied = file;
-    core.request('hyphenation', { bytes }).then(({ status, message }) => {
+    reply.then(({ status, message }) => {
       if (status === 0) { performance.mark('galley-hyphenation-ready'); return; }
       // Not this build's file (the core says why): set without hyphens, as with none.
       if (status === 1) {
@@ -831,11 +836,11 @@ export function createViewer(canvas, container, options = {}) {
     }
     for (const slot of new Set([...slots].map(canonicalSlot))) {
       const file = SLICES[Math.floor(slot / FACES.length)].files[slot % FACES.length];
-      urls.push(new URL(`fonts/${file}.ttf`, ASSET_BASE).href);
+      urls.push(faceUrl(file).href);
     }
     for (const candidates of needs.hyphenation) {
       const file = candidates.find((name) => Object.hasOwn(PATTERN_FILES, name));
-      if (file) urls.push(new URL(`hyphen/${PATTERN_FILES[file]}`, ASSET_BASE).href);
+      if (file) urls.push(patternsUrl(PATTERN_FILES[file]).href);
     }
     const thai = SLICES.findIndex((slice) => slice.slice === 'Thai');
     if (THAI_DICTIONARY && [...slots].some((slot) => Math.floor(slot / FACES.length) === thai)) {
@@ -860,10 +865,11 @@ export function createViewer(canvas, container, options = {}) {
   }
 
   function stats() {
-    // 230 words a minute: a common figure for silent reading of non-fiction on screen. missingGlyphs: code points no
-    // shipped face has, drawn as .notdef (galley_missing_glyphs).
-    return { words: layer.words, minutes: Math.max(1, Math.round(layer.words / 230)),
-             missingGlyphs };
+    // 230 words a minute: a common figure for silent reading of non-fiction on screen; the words are the core's count
+    // (galley_article_info), known from the first frame. missingGlyphs: code points no shipped face has, drawn as
+    // .notdef (galley_missing_glyphs), known once laid out.
+    const words = articleInfo?.words ?? 0;
+    return { words, minutes: Math.max(1, Math.round(words / 230)), missingGlyphs };
   }
 
   // The article laid out again, whole, for paper (print.js): a column `width` CSS px wide, the body `fontSize` px, the

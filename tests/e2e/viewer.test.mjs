@@ -58,6 +58,36 @@ test('the text layer holds every paragraph of the article, in order', async () =
   await page.close();
 });
 
+// The reading time comes from the core's count of the article's words (galley_article_info), so the toolbar shows it
+// as the article appears, not once the text layer is built to its end ('ready').
+test('the reading time is shown with the first frame, from the core\'s count of the words', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const label = document.getElementById('galley-reading-time');
+      if (label?.textContent && !window.readingTimeShown) window.readingTimeShown = performance.now();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`${BASE_URL}index.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.galley === 'ready', null, { timeout: 30000 });
+  const r = await page.evaluate(() => ({
+    shown: window.readingTimeShown,
+    firstFrame: performance.getEntriesByName('galley-first-frame')[0]?.startTime,
+    ready: performance.getEntriesByName('galley-ready')[0]?.startTime,
+    label: document.getElementById('galley-reading-time').textContent,
+    layerWords: document.getElementById('galley-document').innerText.split(/\s+/).filter(Boolean).length,
+  }));
+  console.log(`# reading time shown at ${r.shown?.toFixed(0)} ms, first frame ${r.firstFrame?.toFixed(0)}, ready ` +
+              `${r.ready?.toFixed(0)}; text layer ${r.layerWords} words, label "${r.label}"`);
+  assert.ok(r.shown > r.firstFrame && r.shown < r.ready, 'shown after the first frame was drawn, before ready');
+  // The text layer's words, counted by spaces (its dashes and the byline's separators among them), give the same
+  // reading time within a minute.
+  const minutes = Number(r.label.match(/^(\d+) min read$/)?.[1]);
+  assert.ok(minutes >= 1, `label: ${r.label}`);
+  assert.ok(Math.abs(minutes - r.layerWords / 230) <= 1, `${minutes} min for ${r.layerWords} words`);
+  await page.close();
+});
+
 // The page loads hyphenation patterns in their compiled form (hyphen/*.bin, `galley patterns compile`); one that is
 // damaged is refused by the core with its reason, and the article is set as without patterns.
 test('damaged compiled patterns are refused with a message and the article is set without hyphens', async () => {

@@ -13,6 +13,7 @@
 #include "thai_dictionary_file.h"
 #include "textures.h"
 #include "viewer.h"
+#include "word_count.h"
 
 #include <imgui.h>
 
@@ -384,7 +385,8 @@ EMSCRIPTEN_KEEPALIVE int galley_layout_generation() {
 }
 
 // The article's blocks, for the text layer's structure: {"blocks": [{"type", "level", "anchor", "ordered", "dir"?}],
-// "lang", "dir", "title"}: the article's paragraph direction ("ltr", "rtl", "auto"), and a block's where it differs.
+// "lang", "dir", "title", "words"}: the article's paragraph direction ("ltr", "rtl", "auto"), and a block's where it
+// differs; its words, for the reading time (word_count.h).
 EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
     Viewer& v = viewer();
     JsonWriter w(v.result);
@@ -407,6 +409,7 @@ EMSCRIPTEN_KEEPALIVE const char* galley_article_info() {
     w.raw("],"); w.key("lang"); w.str(article.lang);
     w.raw(","); w.key("dir"); w.str(writingDirectionName(direction));
     w.raw(","); w.key("title"); w.str(article.title);
+    w.raw(","); w.key("words"); w.integer(static_cast<long>(countWords(article)));
     w.raw("}");
     return v.result.c_str();
 }
