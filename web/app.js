@@ -96,7 +96,11 @@ function main() {
   viewer.on('resize', () => controls.updateProgress());
   // The reading time from the first frame on (the core counts the words): the toolbar is complete as the article
   // appears, not once it is laid out to its end.
-  viewer.on('shown', ({ stats }) => controls.showStats(stats));
+  // The status ("Loading…", "Importing …") goes then too: the article is there to read.
+  viewer.on('shown', ({ stats }) => {
+    controls.showStats(stats);
+    statusEl.textContent = '';
+  });
 
   const keepPosition = () => {
     if (shown) savePosition(localStorage, positionBundle, shown, viewer.readingPosition());

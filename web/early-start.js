@@ -39,9 +39,12 @@ function start() {
     const bytes = fetchBytes(url, 'Bundle');
     const container = document.getElementById('galley-document');
     const screen = container ? firstScreen(canvas, container) : null;
-    // Sent once the core has started: its bytes are transferred, so they must not go to a core that cannot start.
-    const loaded = early.core.started.then(() => bytes)
-      .then((b) => early.core.connection.request('load', { bytes: b, screen }, [b.buffer]));
+    // Sent right after the start request (startWorker posts it once the wasm is compiled), not after its reply: the
+    // worker parses it as soon as its core has started, with no round trip through this thread, which is busy then
+    // with the page's modules. Copied, not transferred: a core that cannot start (no WebGL2 in the worker) answers it
+    // as not taken, and the viewer loads the same bytes in the core it starts instead.
+    const loaded = early.wasmCompiled.then(() => bytes)
+      .then((b) => early.core.connection.request('load', { bytes: b, screen }));
     bytes.catch(() => {});
     loaded.catch(() => {});
     early.bundle = { url, bytes, loaded };

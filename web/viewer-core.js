@@ -15,8 +15,10 @@
 //                                                          that may change the layout (LAYOUT_OPS) it is sent again if
 //                                                          the layout stayed as it was, so the page can tell a
 //                                                          'complete' from before that message from one after it
-//                 {event: 'frame', scroll, first, time, began}  a frame was drawn at that scroll offset (time:
-//                                                          epoch ms when done; began: when it began)
+//                 {event: 'frame', scroll, first, time, began, prepared}  a frame was drawn at that scroll offset
+//                                                          (time: epoch ms when done; began: when it began;
+//                                                          prepared: {began, done} of galley_prepare_frame when it
+//                                                          made this frame ready, else null)
 //                 {event: 'fail', text}                     the core stopped (an exhausted heap, say)
 //
 // Frames are drawn only when something changed (a scroll offset, the view, settings, an image, a face): an idle page
@@ -49,6 +51,7 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
   let framePending = false, workPending = false;
   let framesDrawn = 0;
   let framesPrepared = 0;       // galley_prepare_frame calls that made one ready
+  let prepared = null;          // when the last of them began and was done (epoch ms), until the frame it made ready
   let processed = 0;            // messages taken so far (the page counts those it sent the same way)
   let layoutChanged = false;    // a LAYOUT_OPS message came since the last frame
 
@@ -102,13 +105,16 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     // With `screen` ({width, screenBottom}, as faces takes it), the reply holds what the page asks next of the
     // article it will show (`shown`: article's reply, and faces' unless CJK tiers are needed first), so that no
     // round trip through this worker, busy making the first frame ready, comes between the bundle and that frame.
+    // marks: when it began and ended (epoch ms), for the page's timeline.
     load({ bytes, screen }) {
+      const begun = epochNow();
       const ok = withBytes(bytes, (p, n) => mod._galley_load_bundle(p, n)) !== 0;
       const result = json(mod._galley_result());
       if (!ok) return { ok, result, articles: [] };
       const shown = screen ? ops.article() : null;
       if (shown && !shown.cjkTiersNeeded) shown.faces = { screen, ...ops.faces(screen) };
-      return { ok, result, articles: json(mod._galley_articles()), shown };
+      const marks = { 'galley-core-load-begun': begun, 'galley-core-loaded': epochNow() };
+      return { ok, result, articles: json(mod._galley_articles()), shown, marks };
     },
     select({ article }) {
       const index = withString(article, (p) => mod._galley_select_article(p));
@@ -247,7 +253,11 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
     if (showing || !view) return;
     applyView();
     mod._galley_set_scroll(scroll);
-    framesPrepared += mod._galley_prepare_frame();
+    const began = epochNow();
+    if (mod._galley_prepare_frame()) {
+      framesPrepared++;
+      prepared = { began, done: epochNow() };
+    }
   }
   function applyView() {
     if (!viewDirty) return;
@@ -281,7 +291,8 @@ export function createViewerCore({ createGalleyModule, post, nextFrame, paint = 
       paint(json(mod._galley_canvas_scene()));
     }
     framesDrawn++;
-    post({ event: 'frame', scroll, first: !firstFrameDrawn, time: epochNow(), began });
+    post({ event: 'frame', scroll, first: !firstFrameDrawn, time: epochNow(), began, prepared });
+    prepared = null;
     firstFrameDrawn = true;
     if (!layerDone) { postHeight(); scheduleWork(); }
   }

@@ -495,7 +495,7 @@ export function createViewer(canvas, container, options = {}) {
   // MAX_SCROLL_MEASURES are kept).
   const MAX_SCROLL_MEASURES = 256;
   let scrollMeasures = 0;
-  function frameDrawn({ scroll, first, time, began }) {
+  function frameDrawn({ scroll, first, time, began, prepared }) {
     const drawnAt = Math.max(0, time - performance.timeOrigin);
     const posted = scrollsPosted.findLast((p) => p.y === scroll);
     if (posted && !first) {
@@ -505,6 +505,10 @@ export function createViewer(canvas, container, options = {}) {
     }
     if (first && !firstFrameDrawn) {
       firstFrameDrawn = true;
+      if (prepared) {
+        markCoreSteps({ marks: { 'galley-first-frame-prepare-begun': prepared.began,
+                                 'galley-first-frame-prepared': prepared.done } });
+      }
       performance.mark('galley-first-frame-begun', { startTime: Math.max(0, began - performance.timeOrigin) });
       performance.mark('galley-first-frame', { startTime: drawnAt });
       if (article) emit('shown', { title: article.title, article: article.id, stats: stats() });
@@ -610,6 +614,7 @@ export function createViewer(canvas, container, options = {}) {
                                    owned ? [bytes.buffer] : []);
       }
       const { ok, result, articles: loaded, shown } = reply;
+      if (reply.marks) markCoreSteps(reply);
       performance.mark('galley-bundle-loaded');
       for (const w of result.warnings) console.warn(`${url}: ${w}`);
       if (!ok) throw new ViewerError(`This bundle is not valid: ${typeof source === 'string' ? url : 'bundle'}`,
