@@ -40,7 +40,6 @@ struct ArticleLayout::Piece {
     uint32_t textStartCodePoint = 0;
     MeasuredParagraph para;        // Text, once measured (not windowed)
     MeasuredParagraph marker;      // ListItem: "•" or "3."; Note: its label (markerText, when hasMarker)
-    MeasuredParagraph continuation;  // Code: the mark before each wrapped line (ContinuationMark)
     std::string markerText;
     bool hasMarker = false;
     // Where the marker's column ends (em of the body size), when not at the piece's indent: a list item's first block
