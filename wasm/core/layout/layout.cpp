@@ -44,7 +44,9 @@ void ArticleLayout::measurePiece(Piece& piece, float fs) {
     if (piece.wantsDropCap) splitDropCap(piece, text, fs);
     if (!piece.windowed) piece.para = measureText(piece, piece.textStartByte, text.text.size(), piece.textStartCodePoint);
     auto plain = [](const char* s) { RichText t; t.text = s; return t; };
-    if (piece.hasMarker) piece.marker = measureParagraph(plain(piece.markerText.c_str()), {FontStyle::Regular, fs, ColorRole::Muted}, fonts_);
+    if (piece.hasMarker)
+        piece.marker = std::make_shared<const MeasuredParagraph>(
+            measureParagraph(plain(piece.markerText.c_str()), {FontStyle::Regular, fs, ColorRole::Muted}, fonts_));
 }
 
 DisplayList ArticleLayout::layout(const LayoutParams& params) {
@@ -227,9 +229,9 @@ void ArticleLayout::openText(const Piece& piece) {
     const float size = style.size;
     // The first line's baseline, as the placer computes it.
     const float firstBaseline = y + (lineHeightPx - (vm.ascent + vm.descent) * size) / 2 + vm.ascent * size;
-    if (piece.hasMarker) {
+    if (piece.hasMarker && piece.marker) {
         // Marker right-aligned in the indent, on the first line's baseline; its line comes before the item's.
-        const MeasuredParagraph& m = piece.marker;
+        const MeasuredParagraph& m = *piece.marker;
         float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
         const float edge = piece.markerIndent >= 0 ? indentPx(piece.markerIndent) : indent;
         float mx = rtl ? width - edge + style::MarkerGap * em : edge - style::MarkerGap * em - mw;

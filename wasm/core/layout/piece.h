@@ -8,6 +8,7 @@
 #include "table_grid.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,7 +40,9 @@ struct ArticleLayout::Piece {
     size_t textStartByte = 0;      // where the text to set starts in the source (after a drop cap's initial)...
     uint32_t textStartCodePoint = 0;
     MeasuredParagraph para;        // Text, once measured (not windowed)
-    MeasuredParagraph marker;      // ListItem: "•" or "3."; Note: its label (markerText, when hasMarker)
+    // ListItem: "•" or "3."; Note: its label (markerText, when hasMarker), once measured. Held apart: most pieces have
+    // none, and an empty MeasuredParagraph in each took a 100,455-word article about 2 MB of heap.
+    std::shared_ptr<const MeasuredParagraph> marker;
     std::string markerText;
     bool hasMarker = false;
     // Where the marker's column ends (em of the body size), when not at the piece's indent: a list item's first block
