@@ -138,7 +138,7 @@ TEST(Layout, RandomParagraphsNeverOverflowNorLoseWords) {
     std::mt19937 rng(1234);
     const char* vocabulary[] = {"a", "the", "typesetting", "of", "incomprehensibilities", "x", "line-breaking",
                                 "Knuth", "pneumonoultramicroscopicsilicovolcanoconiosis", "and", "\xE2\x80\x9Cquoted\xE2\x80\x9D",
-                                "caf\xC3\xA9", "https://example.org/a/very/long/path/that/cannot/break/anywhere/at/all", "1990\xE2\x80\x93" "2000"};
+                                "caf\xC3\xA9", "https://example.org/a/very/long/path/that/cannot/break/anywhere/at/all", "1990–2000"};
     for (int round = 0; round < 40; ++round) {
         Article a;
         a.id = "r";
