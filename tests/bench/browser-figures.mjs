@@ -16,6 +16,8 @@
 //   and all until 'ready' (their bold and sans CJK faces come after the first frame);
 // - wasm heap: the size of the module's WebAssembly.Memory after the sample and after a 100,000-word article, and the
 //   most of it malloc has held (read in the viewer's worker: viewer-core-worker.js's galleyDiagnostics);
+// - a second visit: the first frame of a load in a profile that has loaded the page once (its HTTP cache, service
+//   worker and Chrome's code cache for the wasm), against the cold loads above;
 // - idle frames: WebGL draw calls during 2 s with no input after 'ready' (counted in the worker, whose WebGL2
 //   prototype is wrapped then);
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
@@ -366,6 +368,30 @@ if (ONLY) {
     const ready = await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN);
     console.log(`100,000-word article (${words * copies} words): first frame ${ready.toFixed(0)} ms, wasm heap ${heap}`);
     await context.close();
+  }
+  // A reader's second visit: the same browser profile loads the page again after a first visit that reached 'ready'
+  // and stayed 3 s (its HTTP cache, its service worker with the shell kept, Chrome's cache of the wasm's compiled
+  // code). Median of the runs; each with a fresh profile.
+  {
+    const firstFrames = [];
+    for (let run = 0; run < Math.min(RUNS, 3); run++) {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      for (const visit of [0, 1]) {
+        const page = await context.newPage();
+        const waitReady = await installReadyHook(page);
+        await page.goto(`${BASE}index.html`, { waitUntil: 'commit' });
+        await waitReady();
+        if (visit === 1) {
+          firstFrames.push(await page.evaluate(() => performance.getEntriesByName('galley-first-frame')[0]?.startTime ?? NaN));
+        } else {
+          await page.waitForTimeout(3000);
+        }
+        await page.close();
+      }
+      await context.close();
+    }
+    console.log(`second visit, same profile (median of ${firstFrames.length}): first frame ${median(firstFrames).toFixed(0)} ms ` +
+                `[${firstFrames.map((t) => t.toFixed(0)).join(', ')}]`);
   }
   // The WebGL2 floor: served at the viewer's origin (routed), cold loads like the viewer's.
   {
