@@ -13,6 +13,8 @@ TEST(CharClass, LettersOfTheScriptsGalleySets) {
                        U'・', U'\uFFFD', U'\U0001F600'})
         EXPECT_FALSE(chars::isLetter(c)) << std::hex << c;
     EXPECT_TRUE(chars::isLetterOrDigit(U'7'));
+    for (uint32_t c : {U'か', U'カ', U'中', U'\U00020000'}) EXPECT_TRUE(chars::isHanOrKana(c) && chars::isLetter(c)) << std::hex << c;
+    for (uint32_t c : {U'a', U'한', U'ก', U'・', U'。'}) EXPECT_FALSE(chars::isHanOrKana(c)) << std::hex << c;
     EXPECT_FALSE(chars::isLetter(U'7'));
 }
 

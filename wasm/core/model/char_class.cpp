@@ -19,10 +19,14 @@ bool isLetter(uint32_t c) {
     if (c >= 0x10A0 && c <= 0x10FF) return c != 0x10FB;                 // Georgian
     if (c >= 0x1100 && c <= 0x11FF) return true;                        // Hangul jamo
     if (c >= 0x1E00 && c <= 0x1FFF) return true;                        // Latin Extended Additional, Greek Extended
-    if (c >= 0x3041 && c <= 0x30FF) return c != 0x30A0 && c != 0x30FB; // kana
+    if (c >= 0xAC00 && c <= 0xD7A3) return true;                        // Hangul syllables
+    return isHanOrKana(c);
+}
+
+bool isHanOrKana(uint32_t c) {
+    if (c >= 0x3041 && c <= 0x30FF) return c != 0x30A0 && c != 0x30FB; // kana, less the double hyphen and middle dot
     if (c >= 0x3400 && c <= 0x4DBF) return true;                        // Han
     if (c >= 0x4E00 && c <= 0x9FFF) return true;
-    if (c >= 0xAC00 && c <= 0xD7A3) return true;                        // Hangul syllables
     if (c >= 0xF900 && c <= 0xFAFF) return true;                        // Han compatibility
     return c >= 0x20000 && c <= 0x3134F;                                // Han, supplementary planes
 }

@@ -15,6 +15,8 @@ namespace galley::chars {
 bool isLetter(uint32_t c);
 inline bool isDigit(uint32_t c) { return c >= '0' && c <= '9'; }
 inline bool isLetterOrDigit(uint32_t c) { return isLetter(c) || isDigit(c); }
+// The letters of Han and kana, the scripts among them written without spaces between words (a subset of isLetter).
+bool isHanOrKana(uint32_t c);
 
 // Simple lowercase (one code point to one) for Latin, Greek and Cyrillic; any other code point is returned as is.
 uint32_t toLower(uint32_t c);

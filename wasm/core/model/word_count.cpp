@@ -7,13 +7,6 @@
 namespace galley {
 namespace {
 
-// Han and kana: scripts that put no space between words, where a character is read about as fast as a word is in
-// spaced text.
-bool isHanOrKana(uint32_t c) {
-    return (c >= 0x3041 && c <= 0x30FF && c != 0x30A0 && c != 0x30FB) || (c >= 0x3400 && c <= 0x4DBF)
-        || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
-}
-
 size_t countBlockWords(const Block& b) {
     size_t n = countWords(b.text.text) + countWords(b.attribution.text) + countWords(b.caption.text)
         + countWords(b.credit.text);
@@ -34,7 +27,7 @@ size_t countWords(std::string_view text) {
     bool inWord = false;     // a letter or digit since the last space
     for (size_t i = 0; i < text.size();) {
         const uint32_t c = utf8::next(text, i);
-        if (isHanOrKana(c)) {
+        if (chars::isHanOrKana(c)) {   // written without spaces: a character is read about as fast as a word
             ++words;
             inWord = false;
         } else if (chars::isSpace(c) || c == HardLineBreak) {
