@@ -294,22 +294,22 @@ void ArticleLayout::closeText(const Piece& piece) {
     DisplayList& out = *out_;
     const float width = out.width, em = params_.fontSize;
     y_ = text_->top + std::max(y_ - text_->top, text_->minimumHeight);
-    const auto wrapped = [&] {
-        for (size_t l = text_->firstLine; l < placer_->linesUsed(); ++l)
-            if (out.lines[l].continues) return true;
-        return false;
-    };
-    if (piece.role == LineRole::Code && wrapped()) {
+    if (piece.role == LineRole::Code) {
         // The continuation mark before each wrapped line of code, in the indent (it is not text: not in the line), in
-        // the code's face and size. Measured here, for the few blocks with a wrapped line: kept in every piece, it
-        // cost a 100,455-word article 2.3 MB of heap.
-        RichText mark;
-        mark.text = style::ContinuationMark;
-        const MeasuredParagraph m = measureParagraph(mark, {FontStyle::Mono, piece.textStyle.size, ColorRole::Muted}, fonts_);
-        const float mw = m.boxes.empty() ? 0 : m.boxes[0].width;
-        for (size_t l = text_->firstLine; l < placer_->linesUsed() && !m.boxes.empty(); ++l) {
+        // the code's face and size. Measured at the first wrapped line, for the few blocks that have one: kept in
+        // every piece, it cost a 100,455-word article 2.3 MB of heap.
+        std::optional<MeasuredParagraph> mark;
+        for (size_t l = text_->firstLine; l < placer_->linesUsed(); ++l) {
             TextLine& line = out.lines[l];
             if (!line.continues) continue;
+            if (!mark) {
+                RichText text;
+                text.text = style::ContinuationMark;
+                mark = measureParagraph(text, {FontStyle::Mono, piece.textStyle.size, ColorRole::Muted}, fonts_);
+            }
+            const MeasuredParagraph& m = *mark;
+            if (m.boxes.empty()) break;
+            const float mw = m.boxes[0].width;
             const float mx = line.x + line.hangLeft - style::MarkerGap * em * 0.5f - mw;
             line.continuationX = mx - line.x;
             for (const ShapedGlyph& g : m.glyphs)
