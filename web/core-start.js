@@ -12,6 +12,10 @@ export const patternsUrl = (file) => new URL(`hyphen/${file}`, ASSET_BASE);
 // Every article's faces, by style (faces.js's FACES), in the first slice: body, title, byline. index.html preloads
 // their files, the early start sends them to the core, the viewer fetches the others when an article asks for them.
 export const FIRST_FACE_STYLES = ['Regular', 'Bold', 'Sans'];
+// A style's index in faces.js's FACES (C++'s FontStyle), and FIRST_FACE_STYLES' (their slots in the first slice).
+// FACES is passed in, not imported: the early start's first modules do not wait for faces.js.
+export const styleIndex = (faces, style) => faces.findIndex((face) => face.style === style);
+export const firstFaceSlots = (faces) => FIRST_FACE_STYLES.map((style) => styleIndex(faces, style));
 
 export async function fetchBytes(url, what) {
   let response;

@@ -7,8 +7,8 @@
 // The viewer takes over the connection as it is (the messages sent here are counted in it) and the bundle's parse
 // (loadBundle of the same URL); whatever this could not start (no worker can draw here: ?thread=main, ?renderer=dom,
 // no OffscreenCanvas) viewer.js starts as it would without it.
-import { FIRST_FACE_STYLES, compileWasm, faceUrl, fetchBytes, firstScreen, patternsUrl, startWorker,
-         workerDrawingPossible } from './core-start.js';
+import { compileWasm, faceUrl, fetchBytes, firstScreen, patternsUrl, firstFaceSlots,
+         startWorker, workerDrawingPossible } from './core-start.js';
 import { bundleUrlOfPage, opensLaunchedFile } from './bundle-url.js';
 
 // How the hosted page asks its viewer to draw, from its address (app.js passes the same to createViewer):
@@ -60,9 +60,10 @@ function start() {
 // what was fetched, it does not fetch again (early.fetched). The sans setting needs faces not fetched here: then only
 // the faces and patterns go, and the viewer lays out.
 async function sendFirstView(early) {
-  const [{ FACES, SLICES }, { EARLY_PATTERNS, PATTERN_FILES }, { pageSettings, layoutArgs }, themes] = await Promise.all(
+  const [{ FACES, SLICES }, { EARLY_PATTERNS, PATTERN_FILES }, { pageSettings, layoutArgs },
+         { DARK_SCHEME, THEMES, coreColors, resolveThemeName }] = await Promise.all(
     [import('./faces.js'), import('./patterns.js'), import('./settings.js'), import('./themes.js')]);
-  const styles = FIRST_FACE_STYLES.map((style) => FACES.findIndex((face) => face.style === style));
+  const styles = firstFaceSlots(FACES);
   for (const style of styles) early.fetched.faces.set(style, fetchBytes(faceUrl(SLICES[0].files[style]), 'Font'));
   const patterns = fetchBytes(patternsUrl(PATTERN_FILES[EARLY_PATTERNS]), 'Hyphenation patterns').catch(() => null);
   early.fetched.patterns.set(EARLY_PATTERNS, patterns);
@@ -70,8 +71,8 @@ async function sendFirstView(early) {
   const { connection } = early.core;
   await early.wasmCompiled;   // the start request is posted by then: these come after it
   if (early.taken) return;
-  const theme = themes.THEMES[themes.resolveThemeName(settings.theme, matchMedia('(prefers-color-scheme: dark)').matches)];
-  connection.send('theme', { colors: themes.coreColors(theme) });
+  const theme = THEMES[resolveThemeName(settings.theme, matchMedia(DARK_SCHEME).matches)];
+  connection.send('theme', { colors: coreColors(theme) });
   if (settings.family === 'serif') {
     const { canvas } = early;
     connection.send('layout', { args: layoutArgs(settings, canvas.clientWidth) });

@@ -13,7 +13,8 @@ export const THEMES = {
           accent: '#e39a82', selection: 'rgba(143, 184, 238, 0.35)', chrome: '#232427', scheme: 'dark' },
 };
 
-// 'auto' follows prefers-color-scheme.
+// 'auto' follows prefers-color-scheme (DARK_SCHEME: the page listens to it, the early start reads it once).
+export const DARK_SCHEME = '(prefers-color-scheme: dark)';
 export function resolveThemeName(name, prefersDark) {
   if (name === 'auto') return prefersDark ? 'dark' : 'light';
   return THEMES[name] ? name : 'light';

@@ -43,19 +43,19 @@
 // them, when they failed to load) and every face.
 import { createViewerCore } from './viewer-core.js';
 import { GL_ATTRIBUTES } from './gl-attributes.js';
-import { ASSET_BASE, FIRST_FACE_STYLES, compileWasm, createCoreConnection, faceUrl, fetchBytes, firstScreen,
-         patternsUrl, sizeCanvas, startWorker, workerDrawingPossible }
+import { ASSET_BASE, compileWasm, createCoreConnection, faceUrl, fetchBytes, firstFaceSlots, firstScreen,
+         patternsUrl, sizeCanvas, startWorker, styleIndex, workerDrawingPossible }
   from './core-start.js';
 import { COLOR_FAMILY, FACES, SLICES } from './faces.js';
 import { EARLY_PATTERNS, PATTERN_FILES, THAI_DICTIONARY } from './patterns.js';
 import { createTextLayer } from './text-layer.js';
 import { DEFAULT_SETTINGS, layoutArgs, normalizeSettings } from './settings.js';
-import { THEMES, applyThemeToElement, coreColors, resolveThemeName } from './themes.js';
+import { DARK_SCHEME, THEMES, applyThemeToElement, coreColors, resolveThemeName } from './themes.js';
 
 // Indices into FACES (C++'s FontStyle). A face slot is slice * FACES.length + style, so that the first slice's slots
 // are the styles' own (faces.js); SLICES[slice].files[style] is its file in fonts/.
-const styleIndex = (style) => FACES.findIndex((face) => face.style === style);
-const [REGULAR, BOLD, SANS, SANS_BOLD] = ['Regular', 'Bold', 'Sans', 'SansBold'].map(styleIndex);
+const [REGULAR, BOLD, SANS, SANS_BOLD] =
+  ['Regular', 'Bold', 'Sans', 'SansBold'].map((style) => styleIndex(FACES, style));
 const faceSlot = (style, slice) => slice * FACES.length + style;
 // The slot that holds a slot's file: the first style with the same file in that slice (Italic's Arabic is Regular's).
 const canonicalSlot = (slot) => {
@@ -66,7 +66,7 @@ const canonicalSlot = (slot) => {
 // Every article's faces (core-start.js's FIRST_FACE_STYLES), slots of the first slice. Italic, bold italic and sans
 // bold, and the slices of other scripts, are fetched when an article or the sans setting asks for them
 // (galley_faces_used).
-const FIRST_FACES = FIRST_FACE_STYLES.map(styleIndex);
+const FIRST_FACES = firstFaceSlots(FACES);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
 class ViewerError extends Error {
@@ -135,7 +135,7 @@ export function createViewer(canvas, container, options = {}) {
   const patternsRefused = new Set(); // files the wasm refused (not this build's): not sent again
   let articleLoads = 0;              // which loadBundle the patterns arriving are for
   let articlesShown = 0;             // which article shown (loadBundle, showArticle) a face fetch ending is for
-  const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  const darkQuery = matchMedia(DARK_SCHEME);
   let theme = THEMES.light;
   let renderer = null, thread = null, painter = null;   // known once the core has started (startCore)
 

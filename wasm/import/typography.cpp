@@ -12,7 +12,7 @@ namespace galley {
 namespace {
 
 constexpr char32_t LeftSingle = U'\u2018', RightSingle = U'\u2019';
-constexpr char32_t LeftDouble = U'\u201C', RightDouble = U'\u201D';
+constexpr char32_t LeftDouble = U'\u201C';
 constexpr char32_t EnDash = U'\u2013', EmDash = U'\u2014', Ellipsis = U'\u2026';
 constexpr char32_t NarrowNoBreakSpace = U'\u202F';
 
