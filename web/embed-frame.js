@@ -116,11 +116,14 @@ function main() {
   });
   // Replaced by the real link below when there is a host to talk to.
   let link = { post() {} };
-  const workerProblem = startWorker();
+  // Registered once the first article is ready or has failed, not while it loads (pwa.js says why).
+  let firstSettled;
+  const workerProblem = new Promise((resolve) => { firstSettled = resolve; }).then(startWorker);
   let shown = null;   // what the last load() showed: a URL, or a bundle object
   let printing = null;
 
   viewer.on('error', (detail) => {
+    firstSettled();
     showError(detail);
     link.post('error', { title: detail.title, lines: detail.lines });
     link.post('resize', { width: window.innerWidth, height: Math.ceil(errorEl.getBoundingClientRect().bottom + 48) });
@@ -128,6 +131,7 @@ function main() {
   let passingThrough = false;   // while a whole edition is set for print: its articles are not the host's news
   viewer.on('ready', ({ title, article }) => {
     if (passingThrough) return;
+    firstSettled();
     errorEl.hidden = true;
     canvasEl().hidden = false;
     statusEl.textContent = '';

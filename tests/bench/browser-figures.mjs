@@ -18,6 +18,10 @@
 //   most of it malloc has held (read in the viewer's worker: viewer-core-worker.js's galleyDiagnostics);
 // - a second visit: the first frame of a load in a profile that has loaded the page once (its HTTP cache, service
 //   worker and Chrome's code cache for the wasm), against the cold loads above;
+// - V8's lazy compilation: interleaved cold loads in this browser and in one started with
+//   --js-flags=--no-wasm-lazy-compilation, which compiles every wasm function while the file streams in (a browser
+//   flag: no page can ask for it, V8's compilation hints section being experimental): the first frame, and the
+//   worker's steps that run wasm for the first time (the bundle's parse, the first screen made ready, its first draw);
 // - idle frames: WebGL draw calls during 2 s with no input after 'ready' (counted in the worker, whose WebGL2
 //   prototype is wrapped then);
 // - the WebGL2 floor: a page that only draws one triangle (webgl-floor.html), on the main thread and from a worker,
@@ -392,6 +396,36 @@ if (ONLY) {
     }
     console.log(`second visit, same profile (median of ${firstFrames.length}): first frame ${median(firstFrames).toFixed(0)} ms ` +
                 `[${firstFrames.map((t) => t.toFixed(0)).join(', ')}]`);
+  }
+  // What V8's lazy compilation costs the first frame: each wasm function is compiled when first called, so the
+  // worker's first parse, layout and draw also compile the code they run (measured: 4-14 ms to lay the same screen
+  // out again and draw it). The same cold loads, interleaved, in a browser that compiles the whole module eagerly.
+  {
+    const eager = await launch({ extraArgs: ['--js-flags=--no-wasm-lazy-compilation'] });
+    const runs = { lazily: [], eagerly: [] };
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        for (const [name, b] of [['lazily', browser], ['eagerly', eager]]) {
+          const { context, page } = await coldLoad(b);
+          runs[name].push(await page.evaluate(() =>
+            Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))));
+          await context.close();
+        }
+      }
+    } finally {
+      await eager.close();
+    }
+    const step = (list, from, to) => median(list.map((m) => m[`galley-${to}`] - m[`galley-${from}`])).toFixed(0);
+    const line = (name) => {
+      const list = runs[name];
+      return `${name}: first frame ${median(list.map((m) => m['galley-first-frame'])).toFixed(0)} ms ` +
+        `[${list.map((m) => m['galley-first-frame'].toFixed(0)).join(', ')}]; bundle parsed in ` +
+        `${step(list, 'core-load-begun', 'core-loaded')} ms, first screen made ready in ` +
+        `${step(list, 'first-frame-prepare-begun', 'first-frame-prepared')} ms, drawn in ` +
+        `${step(list, 'first-frame-begun', 'first-frame')} ms`;
+    };
+    console.log(`wasm compiled (median of ${RUNS} interleaved cold loads each) ${line('lazily')}; ${line('eagerly')} ` +
+                `(--js-flags=--no-wasm-lazy-compilation: a browser flag)`);
   }
   // The WebGL2 floor: served at the viewer's origin (routed), cold loads like the viewer's.
   {
