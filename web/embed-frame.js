@@ -12,7 +12,7 @@ import { DEFAULT_BUNDLE } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { settingsFromUrl, normalizeSettings } from './settings.js';
 import { HOST_MESSAGES, SUPPORTED_VERSIONS, exactOrigin, makeMessage, parseMessage } from './embed-protocol.js';
-import { keepAlso, keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason }
+import { keepAlso, keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason, whenReaderPauses }
   from './offline-client.js';
 
 const params = new URLSearchParams(location.search);
@@ -116,14 +116,16 @@ function main() {
   });
   // Replaced by the real link below when there is a host to talk to.
   let link = { post() {} };
-  // Registered once the first article is ready or has failed, not while it loads (pwa.js says why).
+  // Registered once the first article is ready and the reader has paused, or has failed (offline-client.js's
+  // whenReaderPauses says why).
   let firstSettled;
-  const workerProblem = new Promise((resolve) => { firstSettled = resolve; }).then(startWorker);
+  const workerProblem = new Promise((resolve) => { firstSettled = resolve; })
+    .then((ready) => (ready ? new Promise((resolve) => whenReaderPauses(resolve)) : null)).then(startWorker);
   let shown = null;   // what the last load() showed: a URL, or a bundle object
   let printing = null;
 
   viewer.on('error', (detail) => {
-    firstSettled();
+    firstSettled(false);
     showError(detail);
     link.post('error', { title: detail.title, lines: detail.lines });
     link.post('resize', { width: window.innerWidth, height: Math.ceil(errorEl.getBoundingClientRect().bottom + 48) });
@@ -131,7 +133,7 @@ function main() {
   let passingThrough = false;   // while a whole edition is set for print: its articles are not the host's news
   viewer.on('ready', ({ title, article }) => {
     if (passingThrough) return;
-    firstSettled();
+    firstSettled(true);
     errorEl.hidden = true;
     canvasEl().hidden = false;
     statusEl.textContent = '';

@@ -3,7 +3,8 @@
 // once the article is kept, "Update ready" when a new build has been installed in the background) and the list of
 // articles kept offline, each removable (offline-list.js, in the toolbar's Offline panel).
 import { bundleUrlOfPage } from './bundle-url.js';
-import { keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason } from './offline-client.js';
+import { keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason, whenReaderPauses }
+  from './offline-client.js';
 import { setupOfflineList } from './offline-list.js';
 
 const BASE = new URL('./', import.meta.url);
@@ -99,11 +100,10 @@ async function main() {
   addHeadLinks();
   if (unavailableReason()) return;   // the page works as it does without a worker; nothing to say
   reloadWhenAnotherBuildTakesOver();
-  // Registered once the article is ready (or the page has said why it is not), not while it loads: the first install
-  // fetches and checks every file of the build (2.4 MB), which competed with the first frame for the browser's six
-  // connections and the machine's cores (measured on a 2-core machine: first frame 497 ms registered at once, 439 ms
-  // registered at 'ready', medians of 12 interleaved cold loads).
+  // Registered once the article is ready and the reader has paused, or at once after an error (offline-client.js's
+  // whenReaderPauses says why).
   await new Promise((resolve) => whenPageIs(['ready', 'error'], resolve));
+  if (document.documentElement.dataset.galley === 'ready') await new Promise((resolve) => whenReaderPauses(resolve));
   let registration;
   try {
     registration = await registerWorker();
