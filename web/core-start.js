@@ -18,7 +18,7 @@ export const styleIndex = (faces, style) => faces.findIndex((face) => face.style
 export const firstFaceSlots = (faces) => FIRST_FACE_STYLES.map((style) => styleIndex(faces, style));
 
 // init: fetch's options (the early start asks for the bundle with priority 'high').
-export async function fetchBytes(url, what, init = undefined) {
+export async function fetchBytes(url, what, init) {
   let response;
   try {
     response = await fetch(url, init);

@@ -7,8 +7,8 @@
 // The viewer takes over the connection as it is (the messages sent here are counted in it) and the bundle's parse
 // (loadBundle of the same URL); whatever this could not start (no worker can draw here: ?thread=main, ?renderer=dom,
 // no OffscreenCanvas) viewer.js starts as it would without it.
-import { compileWasm, faceUrl, fetchBytes, firstScreen, patternsUrl, firstFaceSlots,
-         startWorker, workerDrawingPossible } from './core-start.js';
+import { compileWasm, faceUrl, fetchBytes, firstFaceSlots, firstScreen, patternsUrl, startWorker,
+         workerDrawingPossible } from './core-start.js';
 import { bundleUrlOfPage, opensLaunchedFile } from './bundle-url.js';
 
 // How the hosted page asks its viewer to draw, from its address (app.js passes the same to createViewer):

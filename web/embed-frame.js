@@ -12,7 +12,7 @@ import { DEFAULT_BUNDLE } from './bundle-url.js';
 import { createViewer } from './viewer.js';
 import { settingsFromUrl, normalizeSettings } from './settings.js';
 import { HOST_MESSAGES, SUPPORTED_VERSIONS, exactOrigin, makeMessage, parseMessage } from './embed-protocol.js';
-import { keepAlso, keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason, whenReaderPauses }
+import { keepAlso, keepBundle, readerPaused, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason }
   from './offline-client.js';
 
 const params = new URLSearchParams(location.search);
@@ -117,10 +117,10 @@ function main() {
   // Replaced by the real link below when there is a host to talk to.
   let link = { post() {} };
   // Registered once the first article is ready and the reader has paused, or has failed (offline-client.js's
-  // whenReaderPauses says why).
+  // readerPaused says why).
   let firstSettled;
   const workerProblem = new Promise((resolve) => { firstSettled = resolve; })
-    .then((ready) => (ready ? new Promise((resolve) => whenReaderPauses(resolve)) : null)).then(startWorker);
+    .then((ready) => (ready ? readerPaused() : null)).then(startWorker);
   let shown = null;   // what the last load() showed: a URL, or a bundle object
   let printing = null;
 

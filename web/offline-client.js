@@ -15,28 +15,31 @@ export function unavailableReason() {
   return null;
 }
 
-// When to register: once the reader has paused (no scroll, wheel, key or touch for READER_PAUSE_MS), or at once if
-// the page is hidden. The first install fetches and checks every file of the build (2.4 MB): registered while the
-// article loaded it competed with the first frame (first frame 497 ms against 439, medians of 12 interleaved cold
-// loads on a 2-core machine), and registered at 'ready' with the scrolling that a reader starts then (the drawn text
-// a frame behind the text layer: off-main-thread.test.mjs). The pages call it once their article is ready.
+// When to register (resolves then): once the reader has paused (no scroll, wheel, key or touch for READER_PAUSE_MS),
+// or at once if the page is hidden. The first install fetches and checks every file of the build (2.4 MB):
+// registered while the article loaded, it competed with the first frame (first frame 497 ms against 439, medians of
+// 12 interleaved cold loads on a 2-core machine), and registered at 'ready', with the scrolling a reader starts then
+// (the drawn text a frame behind the text layer: off-main-thread.test.mjs). The pages call it once their article is
+// ready.
 const READER_PAUSE_MS = 2000;
-export function whenReaderPauses(fn) {
-  const inputs = ['scroll', 'wheel', 'keydown', 'touchstart', 'pointerdown'];
-  let timer = 0, done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    for (const type of inputs) window.removeEventListener(type, restart, true);
-    document.removeEventListener('visibilitychange', onVisibility);
-    fn();
-  };
-  const restart = () => { clearTimeout(timer); timer = setTimeout(finish, READER_PAUSE_MS); };
-  const onVisibility = () => { if (document.hidden) finish(); };
-  for (const type of inputs) window.addEventListener(type, restart, { capture: true, passive: true });
-  document.addEventListener('visibilitychange', onVisibility);
-  if (document.hidden) finish(); else restart();
+export function readerPaused() {
+  return new Promise((resolve) => {
+    const inputs = ['scroll', 'wheel', 'keydown', 'touchstart', 'pointerdown'];
+    let timer = 0, done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      for (const type of inputs) window.removeEventListener(type, restart, true);
+      document.removeEventListener('visibilitychange', onVisibility);
+      resolve();
+    };
+    const restart = () => { clearTimeout(timer); timer = setTimeout(finish, READER_PAUSE_MS); };
+    const onVisibility = () => { if (document.hidden) finish(); };
+    for (const type of inputs) window.addEventListener(type, restart, { capture: true, passive: true });
+    document.addEventListener('visibilitychange', onVisibility);
+    if (document.hidden) finish(); else restart();
+  });
 }
 
 // Registers sw.js for Galley's folder. Resolves to the registration, or null when the page went away while

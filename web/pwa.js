@@ -3,7 +3,7 @@
 // once the article is kept, "Update ready" when a new build has been installed in the background) and the list of
 // articles kept offline, each removable (offline-list.js, in the toolbar's Offline panel).
 import { bundleUrlOfPage } from './bundle-url.js';
-import { keepBundle, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason, whenReaderPauses }
+import { keepBundle, readerPaused, registerWorker, reloadWhenAnotherBuildTakesOver, unavailableReason }
   from './offline-client.js';
 import { setupOfflineList } from './offline-list.js';
 
@@ -101,9 +101,9 @@ async function main() {
   if (unavailableReason()) return;   // the page works as it does without a worker; nothing to say
   reloadWhenAnotherBuildTakesOver();
   // Registered once the article is ready and the reader has paused, or at once after an error (offline-client.js's
-  // whenReaderPauses says why).
+  // readerPaused says why).
   await new Promise((resolve) => whenPageIs(['ready', 'error'], resolve));
-  if (document.documentElement.dataset.galley === 'ready') await new Promise((resolve) => whenReaderPauses(resolve));
+  if (document.documentElement.dataset.galley === 'ready') await readerPaused();
   let registration;
   try {
     registration = await registerWorker();
